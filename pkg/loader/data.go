@@ -1,0 +1,81 @@
+package loader
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+// JSON loads any JSON file. It has no resource view: conftest-style
+// policies read it through Document.Raw.
+type JSON struct{}
+
+// Load implements Loader.
+func (JSON) Load(_ context.Context, path string, data []byte) (input.Document, error) {
+	v, err := decodeJSON(data)
+	if err != nil {
+		return input.Document{}, err
+	}
+	doc := newDocument(path, input.FormatJSON)
+	doc.Raw = v
+	return doc, nil
+}
+
+// YAML loads any YAML file, one or more documents. Like JSON it has no
+// resource view.
+type YAML struct{}
+
+// Load implements Loader.
+func (YAML) Load(_ context.Context, path string, data []byte) (input.Document, error) {
+	nodes, err := yamlDocuments(data)
+	if err != nil {
+		return input.Document{}, err
+	}
+	if len(nodes) == 0 {
+		return input.Document{}, ErrEmpty
+	}
+	docs := make([]any, 0, len(nodes))
+	for _, n := range nodes {
+		v, err := yamlValue(n)
+		if err != nil {
+			return input.Document{}, err
+		}
+		docs = append(docs, v)
+	}
+	doc := newDocument(path, input.FormatYAML)
+	doc.Source.Documents = len(docs)
+	doc.Raw = rawOf(docs)
+	return doc, nil
+}
+
+// decodeJSON decodes one JSON value with numbers kept exact, rejecting
+// trailing data.
+func decodeJSON(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if err := expectEOF(dec, data); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// expectEOF fails when anything but white space follows the first value.
+func expectEOF(dec *json.Decoder, data []byte) error {
+	var extra json.RawMessage
+	switch err := dec.Decode(&extra); {
+	case errors.Is(err, io.EOF):
+		return nil
+	case err != nil:
+		return jsonError(data, err)
+	}
+	line, col := position(data, dec.InputOffset()-int64(len(extra)))
+	return &FileError{Line: line, Column: col, Err: errors.New("invalid JSON: unexpected data after the top-level value")}
+}

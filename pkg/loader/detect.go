@@ -1,0 +1,193 @@
+package loader
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+// planKeys are top-level keys only a Terraform plan has.
+var planKeys = map[string]bool{
+	"planned_values": true, "resource_changes": true, "prior_state": true,
+	"configuration": true, "resource_drift": true, "output_changes": true,
+	"variables": true, "relevant_attributes": true, "deferred_changes": true,
+}
+
+// Detect tells the format of data, read from path, by its content. JSON is
+// recognized by its top-level keys, read without decoding the values, so that
+// detecting a large plan costs a scan, not a second decode. The name matters
+// only for ".json" and ".tfstate" files, which must be JSON.
+func Detect(path string, data []byte) (input.Format, error) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 {
+		return "", ErrEmpty
+	}
+	jsonOnly := hasExt(path, ".json", ".tfstate")
+	switch {
+	case bytes.HasPrefix(trimmed, []byte("{{")):
+		return "", errors.New("unrendered template ({{ ... }}): render it first, e.g. with `helm template`")
+	case trimmed[0] == '{':
+		f, err := detectJSONObject(data)
+		if err != nil && !jsonOnly {
+			// A YAML flow mapping also starts with a brace.
+			if yf, yerr := detectYAML(data); yerr == nil {
+				return yf, nil
+			}
+		}
+		return f, err
+	case trimmed[0] == '[':
+		return input.FormatJSON, nil
+	case jsonOnly:
+		_, err := decodeJSON(data)
+		if err == nil {
+			err = errors.New("invalid JSON")
+		}
+		return "", err
+	}
+	return detectYAML(data)
+}
+
+func hasExt(path string, exts ...string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, e := range exts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+func detectJSONObject(data []byte) (input.Format, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // the opening brace
+		return "", jsonError(data, err)
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", jsonError(data, err)
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return "", fmt.Errorf("invalid JSON: object key is %T", tok)
+		}
+		seen[key] = true
+		if f, ok := classify(seen, false); ok {
+			return f, nil
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", jsonError(data, err)
+		}
+	}
+	f, _ := classify(seen, true)
+	return f, nil
+}
+
+// classify decides a JSON object's format from the keys seen so far. Before
+// the end of the object it answers only when more keys cannot change the
+// answer.
+func classify(seen map[string]bool, final bool) (input.Format, bool) {
+	switch {
+	case seen["resource_changes"]:
+		return input.FormatTerraformPlan, true
+	case seen["format_version"] && seen["values"]:
+		return input.FormatTerraformState, true
+	case seen["format_version"] && anyKey(seen, planKeys):
+		return input.FormatTerraformPlan, true
+	case seen["apiVersion"] && seen["kind"]:
+		return input.FormatKubernetes, true
+	case seen["version"] && seen["lineage"]:
+		return input.FormatTerraformState, true
+	}
+	if !final {
+		return "", false
+	}
+	switch {
+	case seen["format_version"] && seen["terraform_version"]:
+		return input.FormatTerraformState, true // the state of an empty workspace
+	case seen["planned_values"] && seen["configuration"]:
+		return input.FormatTerraformPlan, true // a plan missing its header: the plan loader explains
+	case seen["version"] && seen["terraform_version"] && seen["resources"]:
+		return input.FormatTerraformState, true
+	}
+	return input.FormatJSON, true
+}
+
+func anyKey(seen, keys map[string]bool) bool {
+	for k := range seen {
+		if keys[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// detectYAML reads the documents as nodes: a file is Kubernetes when one of
+// its documents is a mapping with apiVersion and kind.
+func detectYAML(data []byte) (input.Format, error) {
+	docs, err := yamlDocuments(data)
+	if err != nil {
+		return "", err
+	}
+	if len(docs) == 0 {
+		return "", ErrEmpty
+	}
+	for _, d := range docs {
+		if isKubernetesNode(d) {
+			return input.FormatKubernetes, nil
+		}
+	}
+	return input.FormatYAML, nil
+}
+
+func isKubernetesNode(n *yaml.Node) bool {
+	return mappingValue(n, "apiVersion") != nil && mappingValue(n, "kind") != nil
+}
+
+// mappingValue returns the value node of key in mapping n, or nil.
+func mappingValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// yamlDocuments parses every document of a YAML stream into nodes, skipping
+// empty ones (a stray "---").
+func yamlDocuments(data []byte) ([]*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var docs []*yaml.Node
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return docs, nil
+		}
+		if err != nil {
+			return nil, yamlError(err)
+		}
+		if len(doc.Content) == 0 {
+			continue
+		}
+		root := doc.Content[0]
+		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+			continue
+		}
+		docs = append(docs, root)
+	}
+}

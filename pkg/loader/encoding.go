@@ -1,0 +1,120 @@
+package loader
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// normalizeEncoding returns data as UTF-8 without a byte order mark.
+// PowerShell's ">" writes `terraform show -json` as UTF-16LE with a BOM, and
+// Windows editors add UTF-8 BOMs; both are common enough to accept.
+// It also drops the "[command]..." line that the hashicorp/setup-terraform
+// wrapper prints before the JSON.
+func normalizeEncoding(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		data = data[len(bomUTF8):]
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return decodeUTF16(data[2:], false)
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return decodeUTF16(data[2:], true)
+	}
+	return stripActionsWrapper(data), nil
+}
+
+func decodeUTF16(b []byte, bigEndian bool) ([]byte, error) {
+	if len(b)%2 != 0 {
+		return nil, errors.New("invalid UTF-16: odd number of bytes")
+	}
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	return []byte(string(utf16.Decode(u))), nil
+}
+
+// jsonError turns an encoding/json error into a *FileError (path left for
+// the caller) with the line and column of the offset it reports.
+func jsonError(data []byte, err error) error {
+	var (
+		syn *json.SyntaxError
+		typ *json.UnmarshalTypeError
+	)
+	switch {
+	case errors.As(err, &syn):
+		line, col := position(data, syn.Offset)
+		return &FileError{Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %s", syn.Error())}
+	case errors.As(err, &typ):
+		line, col := position(data, typ.Offset)
+		what := typ.Field
+		if what == "" {
+			what = "value"
+		}
+		return &FileError{Line: line, Column: col, Err: fmt.Errorf("%s: cannot use JSON %s as %s", what, typ.Value, typ.Type)}
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return &FileError{Err: errors.New("invalid JSON: unexpected end of input (truncated file?)")}
+	}
+	return err
+}
+
+// position converts a byte offset into a 1-based line and column.
+func position(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	prefix := data[:offset]
+	line = bytes.Count(prefix, []byte("\n")) + 1
+	col = int(offset) - bytes.LastIndexByte(prefix, '\n')
+	return line, col
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// yamlError turns a yaml.v3 error into a one-line *FileError, taking the line
+// number out of the message.
+func yamlError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.Join(strings.Fields(strings.ReplaceAll(msg, "unmarshal errors:\n", "")), " ")
+	fe := &FileError{Err: fmt.Errorf("invalid YAML: %s", msg)}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		fe.Line, _ = strconv.Atoi(m[1])
+		fe.Err = fmt.Errorf("invalid YAML: %s", strings.TrimPrefix(strings.TrimPrefix(msg, m[0]), ": "))
+	}
+	return fe
+}
+
+// stripActionsWrapper undoes the hashicorp/setup-terraform wrapper, which
+// prints "[command]... show -json" before the JSON and "%0A" plus
+// "::set-output" workflow commands after it. Other data is returned as is.
+func stripActionsWrapper(data []byte) []byte {
+	if !bytes.HasPrefix(data, []byte("[command]")) {
+		return data
+	}
+	i := bytes.IndexByte(data, '\n')
+	if i < 0 {
+		return data
+	}
+	data = data[i+1:]
+	if j := bytes.Index(data, []byte("\n::")); j >= 0 {
+		data = data[:j]
+	}
+	data = bytes.TrimRight(data, " \t\r\n")
+	return bytes.TrimSuffix(data, []byte("%0A"))
+}

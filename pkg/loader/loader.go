@@ -1,0 +1,174 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+// Loader turns the bytes of one file into a Document. It takes bytes rather
+// than a reader because the format is detected from the content first.
+type Loader interface {
+	Load(ctx context.Context, path string, data []byte) (input.Document, error)
+}
+
+// Options control how files are read. The zero value detects the format and
+// does not keep the raw file.
+type Options struct {
+	// Format forces a format instead of detecting it; "" detects.
+	Format input.Format
+	// KeepRaw fills Document.Raw, which conftest-style policies read.
+	KeepRaw bool
+	// MaxFileSize is the largest file read, in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// Stdin is read for the path "-"; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+// DefaultMaxFileSize bounds the size of one input file (512 MiB), so a stray
+// huge file fails with a clear message instead of exhausting memory.
+const DefaultMaxFileSize = 512 << 20
+
+// Errors a FileError can wrap; match them with errors.Is.
+var (
+	ErrUnknownFormat = errors.New("unknown format")
+	ErrEmpty         = errors.New("file is empty")
+	ErrTooLarge      = errors.New("file is larger than the size limit")
+)
+
+// FileError reports a problem with one input file; other files are still
+// evaluated.
+type FileError struct {
+	Path   string
+	Line   int // 1-based; 0 when unknown
+	Column int // 1-based; 0 when unknown
+	Err    error
+}
+
+func (e *FileError) Error() string {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Column, e.Err)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// fileError wraps err as a *FileError for path. A *FileError made by a
+// parser, which knows the line but not the path, gets the path filled in.
+func fileError(path string, err error) error {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		if fe.Path == "" {
+			fe.Path = path
+		}
+		return fe
+	}
+	return &FileError{Path: path, Err: err}
+}
+
+// Read reads the file at path ("-" for Options.Stdin) and loads it.
+func Read(ctx context.Context, path string, opts Options) (input.Document, error) {
+	data, err := readFile(path, opts)
+	if err != nil {
+		return input.Document{}, fileError(path, err)
+	}
+	return Parse(ctx, path, data, opts)
+}
+
+// Parse loads data, read from path, detecting its format unless
+// Options.Format forces one. It never panics on bad input: a panic in a
+// parser becomes a *FileError.
+func Parse(ctx context.Context, path string, data []byte, opts Options) (doc input.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = input.Document{}, &FileError{Path: path, Err: fmt.Errorf("internal error while parsing: %v", r)}
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return input.Document{}, err
+	}
+	data, err = normalizeEncoding(data)
+	if err != nil {
+		return input.Document{}, fileError(path, err)
+	}
+	format := opts.Format
+	if format == "" {
+		format, err = Detect(path, data)
+		if err != nil {
+			return input.Document{}, fileError(path, err)
+		}
+	}
+	l, err := New(format, opts)
+	if err != nil {
+		return input.Document{}, fileError(path, err)
+	}
+	doc, err = l.Load(ctx, path, data)
+	if err != nil {
+		return input.Document{}, fileError(path, err)
+	}
+	return doc, nil
+}
+
+// New returns the Loader for format.
+func New(format input.Format, opts Options) (Loader, error) {
+	switch format {
+	case input.FormatTerraformPlan:
+		return TerraformPlan{KeepRaw: opts.KeepRaw}, nil
+	case input.FormatTerraformState:
+		return TerraformState{KeepRaw: opts.KeepRaw}, nil
+	case input.FormatKubernetes:
+		return Kubernetes{KeepRaw: opts.KeepRaw}, nil
+	case input.FormatJSON:
+		return JSON{}, nil
+	case input.FormatYAML:
+		return YAML{}, nil
+	}
+	return nil, fmt.Errorf("%w %q (want one of %v)", ErrUnknownFormat, format, input.Formats())
+}
+
+func readFile(path string, opts Options) ([]byte, error) {
+	limit := opts.MaxFileSize
+	if limit <= 0 {
+		limit = DefaultMaxFileSize
+	}
+	var r io.Reader
+	if path == "-" {
+		r = opts.Stdin
+		if r == nil {
+			r = os.Stdin
+		}
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, unwrapPathError(err)
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, limit)
+	}
+	return data, nil
+}
+
+// unwrapPathError drops the path from an *os.PathError, since FileError
+// names the file already.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}

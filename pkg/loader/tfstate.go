@@ -1,0 +1,204 @@
+package loader
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+// TerraformState loads Terraform state in both its forms: the JSON of
+// `terraform show -json` (with format_version, decoded with terraform-json)
+// and a raw terraform.tfstate of version 4. Every resource instance becomes
+// one Resource with action "no-op".
+type TerraformState struct {
+	// KeepRaw fills Document.Raw.
+	KeepRaw bool
+}
+
+// Load implements Loader.
+func (t TerraformState) Load(_ context.Context, path string, data []byte) (input.Document, error) {
+	raw, err := decodeJSON(data)
+	if err != nil {
+		return input.Document{}, err
+	}
+	top, ok := raw.(map[string]any)
+	if !ok {
+		return input.Document{}, errors.New("not a Terraform state: the top level is not an object")
+	}
+	doc := newDocument(path, input.FormatTerraformState)
+	if _, ok := top["format_version"]; ok {
+		err = loadShowState(&doc, data)
+	} else {
+		err = loadRawState(&doc, data)
+	}
+	if err != nil {
+		return input.Document{}, err
+	}
+	if t.KeepRaw {
+		doc.Raw = raw
+	}
+	return doc, nil
+}
+
+func loadShowState(doc *input.Document, data []byte) error {
+	var st tfjson.State
+	st.UseJSONNumber(true)
+	if err := json.Unmarshal(data, &st); err != nil {
+		if e := jsonError(data, err); e != err {
+			return e
+		}
+		return fmt.Errorf("not a Terraform state: %w", err)
+	}
+	doc.Source.FormatVersion = st.FormatVersion
+	doc.Source.ToolVersion = st.TerraformVersion
+	if st.Values == nil {
+		return nil
+	}
+	var walk func(m *tfjson.StateModule)
+	walk = func(m *tfjson.StateModule) {
+		if m == nil {
+			return
+		}
+		for _, r := range m.Resources {
+			if r == nil {
+				continue
+			}
+			doc.Resources = append(doc.Resources, input.Resource{
+				Address:       r.Address,
+				ConfigAddress: configAddress(r.Address),
+				Type:          r.Type,
+				Name:          r.Name,
+				Provider:      r.ProviderName,
+				Module:        m.Address,
+				Mode:          string(r.Mode),
+				Index:         r.Index,
+				Action:        input.ActionNoOp,
+				Values:        asObject(r.AttributeValues),
+				Sensitive:     sensitiveFromJSON(r.SensitiveValues),
+				Location:      input.Location{File: doc.Source.Path},
+			})
+		}
+		for _, c := range m.ChildModules {
+			walk(c)
+		}
+	}
+	walk(st.Values.RootModule)
+	return nil
+}
+
+func sensitiveFromJSON(raw json.RawMessage) []string {
+	if len(raw) == 0 {
+		return nil
+	}
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return nil
+	}
+	return leafPaths(v)
+}
+
+// rawState is the part of a terraform.tfstate (version 4) that tenet reads.
+type rawState struct {
+	Version          json.Number `json:"version"`
+	TerraformVersion string      `json:"terraform_version"`
+	Resources        []struct {
+		Module    string `json:"module"`
+		Mode      string `json:"mode"`
+		Type      string `json:"type"`
+		Name      string `json:"name"`
+		Provider  string `json:"provider"`
+		Instances []struct {
+			IndexKey            any             `json:"index_key"`
+			Deposed             string          `json:"deposed"`
+			Attributes          map[string]any  `json:"attributes"`
+			SensitiveAttributes json.RawMessage `json:"sensitive_attributes"`
+		} `json:"instances"`
+	} `json:"resources"`
+}
+
+func loadRawState(doc *input.Document, data []byte) error {
+	var st rawState
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&st); err != nil {
+		return jsonError(data, err)
+	}
+	if st.Version.String() != "4" {
+		return fmt.Errorf("unsupported state version %q (tenet reads version 4; `terraform show -json` works for any)", st.Version.String())
+	}
+	doc.Source.FormatVersion = st.Version.String()
+	doc.Source.ToolVersion = st.TerraformVersion
+	for _, r := range st.Resources {
+		base := r.Type + "." + r.Name
+		mode := "managed"
+		if r.Mode == "data" {
+			base, mode = "data."+base, "data"
+		}
+		if r.Module != "" {
+			base = r.Module + "." + base
+		}
+		for _, inst := range r.Instances {
+			addr := base + indexSuffix(inst.IndexKey)
+			if inst.Deposed != "" {
+				addr += " (deposed " + inst.Deposed + ")"
+			}
+			doc.Resources = append(doc.Resources, input.Resource{
+				Address:       addr,
+				ConfigAddress: configAddress(base),
+				Type:          r.Type,
+				Name:          r.Name,
+				Provider:      providerName(r.Provider),
+				Module:        r.Module,
+				Mode:          mode,
+				Index:         inst.IndexKey,
+				Action:        input.ActionNoOp,
+				Values:        asObject(inst.Attributes),
+				Sensitive:     rawSensitivePaths(inst.SensitiveAttributes),
+				Location:      input.Location{File: doc.Source.Path},
+			})
+		}
+	}
+	return nil
+}
+
+// providerName turns `provider["registry.terraform.io/hashicorp/aws"]` (or
+// `module.x.provider[...]`) into the bare provider address.
+func providerName(p string) string {
+	if i := strings.Index(p, `["`); i >= 0 && strings.HasSuffix(p, `"]`) {
+		return p[i+2 : len(p)-2]
+	}
+	return p
+}
+
+// rawSensitivePaths reads the cty paths of sensitive_attributes:
+// [[{"type":"get_attr","value":"password"}]] gives "password".
+func rawSensitivePaths(raw json.RawMessage) []string {
+	if len(raw) == 0 {
+		return nil
+	}
+	var paths [][]struct {
+		Type  string `json:"type"`
+		Value any    `json:"value"`
+	}
+	if json.Unmarshal(raw, &paths) != nil {
+		return nil
+	}
+	var out []string
+	for _, steps := range paths {
+		var segs []string
+		for _, s := range steps {
+			segs = append(segs, fmt.Sprint(s.Value))
+		}
+		if len(segs) > 0 {
+			out = append(out, strings.Join(segs, "."))
+		}
+	}
+	return sortedUnique(out)
+}
