@@ -1,0 +1,325 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
+	opaloader "github.com/open-policy-agent/opa/v1/loader"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+)
+
+// Catalog is the loaded policy: rules, modules, data and frameworks.
+type Catalog struct {
+	// Bundles lists every bundle loaded, built-ins first.
+	Bundles []finding.Bundle
+	// Rules is sorted by ID.
+	Rules []finding.Rule
+	// Modules holds every policy module (tests excluded) keyed by a unique
+	// name: "<bundle source>/<path in bundle>".
+	Modules map[string]*ast.Module
+	// Data is the merged data of all bundles and --data files.
+	Data map[string]any
+	// Frameworks maps a framework key to its catalog of controls.
+	Frameworks map[string]Framework
+	// Evals lists the Rego rules the engine evaluates, sorted by rule id
+	// then name.
+	Evals []Eval
+}
+
+// Eval is one Rego rule to evaluate: a rule of the catalog may have several
+// (deny, warn and unknown of one package).
+type Eval struct {
+	RuleID string
+	// Ref is the rule's path, e.g. "data.tenet.aws.s3.encryption.deny".
+	Ref  string
+	Kind finding.Kind
+	// Raw is true for conftest-style rules, which read the raw file as input.
+	Raw bool
+}
+
+// Framework is the catalog of one framework version, from bundles/frameworks.
+type Framework struct {
+	Title    string                 `json:"title"`
+	Version  string                 `json:"version,omitempty"`
+	URL      string                 `json:"url,omitempty"`
+	Controls map[string]ControlInfo `json:"controls"`
+}
+
+// ControlInfo names one control; titles of copyrighted standards are our
+// own words.
+type ControlInfo struct {
+	Title  string `json:"title"`
+	Family string `json:"family,omitempty"`
+}
+
+// Options tunes which custom policies run.
+type Options struct {
+	// Namespaces are the packages whose conftest-style rules run, as with
+	// conftest --namespace; nil means ["main"].
+	Namespaces []string
+	// AllNamespaces runs the conftest-style rules of every package.
+	AllNamespaces bool
+	// DataPaths are JSON/YAML files or directories loaded as data, as with
+	// conftest --data.
+	DataPaths []string
+}
+
+// PolicyError reports a policy that cannot be used; nothing is evaluated.
+type PolicyError struct {
+	File string
+	Err  error
+}
+
+func (e *PolicyError) Error() string {
+	if e.File == "" {
+		return e.Err.Error()
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *PolicyError) Unwrap() error { return e.Err }
+
+// Source is one place policies come from.
+type Source struct {
+	// Path is a directory, a .tar.gz bundle or a .rego file; or, with FS
+	// set, the name reported for an embedded bundle.
+	Path string
+	// FS, when set, holds the bundle at its root (the built-ins).
+	FS fs.FS
+	// Builtin marks tenet's own bundles, which must carry full METADATA.
+	Builtin bool
+}
+
+// Load reads every source and builds the catalog.
+func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error) {
+	c := &Catalog{
+		Modules:    map[string]*ast.Module{},
+		Data:       map[string]any{},
+		Frameworks: map[string]Framework{},
+	}
+	b := builder{cat: c, opts: opts, pkgs: map[string]*pkgInfo{}}
+	for _, src := range sources {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := b.add(src); err != nil {
+			return nil, err
+		}
+	}
+	if len(opts.DataPaths) > 0 {
+		res, err := opaloader.NewFileLoader().All(opts.DataPaths)
+		if err != nil {
+			return nil, &PolicyError{Err: fmt.Errorf("load data: %w", err)}
+		}
+		if err := mergeData(c.Data, res.Documents); err != nil {
+			return nil, &PolicyError{Err: fmt.Errorf("load data: %w", err)}
+		}
+	}
+	if err := b.rules(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// builder collects modules per package before rules are derived, since a
+// conftest-style package may span several files.
+type builder struct {
+	cat  *Catalog
+	opts Options
+	pkgs map[string]*pkgInfo
+}
+
+type pkgInfo struct {
+	path    string // without "data."
+	builtin bool
+	bundle  string
+	file    string
+	meta    *ast.Annotations // package-scope METADATA with custom.id or library
+	names   map[string]bool  // rule names defined in the package
+}
+
+func (b *builder) add(src Source) error {
+	bdl, err := readBundle(src)
+	if err != nil {
+		return &PolicyError{File: src.Path, Err: err}
+	}
+	name := bundleName(src, bdl)
+	b.cat.Bundles = append(b.cat.Bundles, finding.Bundle{Name: name, Revision: bdl.Manifest.Revision, Source: sourceLabel(src)})
+	if err := mergeData(b.cat.Data, bdl.Data); err != nil {
+		return &PolicyError{File: src.Path, Err: err}
+	}
+	if src.FS != nil {
+		if err := b.frameworks(src.FS); err != nil {
+			return &PolicyError{File: src.Path, Err: err}
+		}
+	}
+	for _, mf := range bdl.Modules {
+		if mf.Parsed == nil || strings.HasSuffix(mf.Path, "_test.rego") {
+			continue
+		}
+		file := moduleName(src, mf.Path)
+		if _, dup := b.cat.Modules[file]; dup {
+			return &PolicyError{File: file, Err: errors.New("module loaded twice")}
+		}
+		b.cat.Modules[file] = mf.Parsed
+		if err := b.addModule(src, name, file, mf.Parsed); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) addModule(src Source, bundleName, file string, m *ast.Module) error {
+	pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+	p := b.pkgs[pkg]
+	if p == nil {
+		p = &pkgInfo{path: pkg, builtin: src.Builtin, bundle: bundleName, file: file, names: map[string]bool{}}
+		b.pkgs[pkg] = p
+	}
+	for _, a := range m.Annotations {
+		if a.Scope != "package" {
+			continue
+		}
+		if _, ok := a.Custom["id"]; ok || a.Custom["library"] == true {
+			if p.meta != nil {
+				return &PolicyError{File: file, Err: fmt.Errorf("package %s has METADATA in two files", pkg)}
+			}
+			p.meta, p.file = a, file
+		}
+	}
+	for _, r := range m.Rules {
+		if name := ruleName(r); name != "" {
+			p.names[name] = true
+		}
+	}
+	return nil
+}
+
+func ruleName(r *ast.Rule) string {
+	ref := r.Head.Ref()
+	if len(ref) == 0 {
+		return ""
+	}
+	if v, ok := ref[0].Value.(ast.Var); ok {
+		return string(v)
+	}
+	return ""
+}
+
+func readBundle(src Source) (*bundle.Bundle, error) {
+	skipTests := func(_ string, info fs.FileInfo, _ int) bool {
+		return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
+	}
+	l := opaloader.NewFileLoader().
+		WithProcessAnnotation(true).
+		WithRegoVersion(ast.RegoV1).
+		WithSkipBundleVerification(true).
+		WithFilter(skipTests)
+	if src.FS != nil {
+		return l.WithFS(src.FS).AsBundle(".")
+	}
+	info, err := os.Stat(src.Path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() && strings.HasSuffix(src.Path, ".rego") {
+		data, err := os.ReadFile(src.Path)
+		if err != nil {
+			return nil, err
+		}
+		m, err := ast.ParseModuleWithOpts(src.Path, string(data), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			return nil, err
+		}
+		return &bundle.Bundle{Modules: []bundle.ModuleFile{{Path: filepath.Base(src.Path), Parsed: m}}}, nil
+	}
+	return l.AsBundle(src.Path)
+}
+
+func bundleName(src Source, b *bundle.Bundle) string {
+	if b.Manifest.Metadata != nil {
+		if n, ok := b.Manifest.Metadata["name"].(string); ok && n != "" {
+			return n
+		}
+	}
+	return strings.TrimSuffix(filepath.Base(src.Path), ".tar.gz")
+}
+
+func sourceLabel(src Source) string {
+	if src.FS != nil {
+		return "builtin"
+	}
+	return src.Path
+}
+
+func moduleName(src Source, p string) string {
+	p = strings.TrimPrefix(filepath.ToSlash(p), "/")
+	if src.FS != nil {
+		return path.Join(src.Path, p)
+	}
+	if strings.HasSuffix(src.Path, ".rego") {
+		return src.Path
+	}
+	if strings.HasPrefix(p, filepath.ToSlash(src.Path)) {
+		return p
+	}
+	return path.Join(filepath.ToSlash(src.Path), p)
+}
+
+// frameworks reads the framework catalogs: *.json files at the bundle root,
+// each {"<framework key>": {...}}.
+func (b *builder) frameworks(fsys fs.FS) error {
+	names, err := fs.Glob(fsys, "*.json")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return err
+		}
+		var fws map[string]Framework
+		if err := decodeStrict(data, &fws); err != nil {
+			return fmt.Errorf("%s: %w", n, err)
+		}
+		for k, f := range fws {
+			if _, dup := b.cat.Frameworks[k]; dup {
+				return fmt.Errorf("%s: framework %q defined twice", n, k)
+			}
+			b.cat.Frameworks[k] = f
+		}
+	}
+	return nil
+}
+
+// mergeData deep-merges src into dst; two different values at one path are
+// an error, as OPA's own bundle activation treats them.
+func mergeData(dst, src map[string]any) error {
+	for k, v := range src {
+		cur, ok := dst[k]
+		if !ok {
+			dst[k] = v
+			continue
+		}
+		cm, ok1 := cur.(map[string]any)
+		vm, ok2 := v.(map[string]any)
+		if !ok1 || !ok2 {
+			return fmt.Errorf("data conflict at %q", k)
+		}
+		if err := mergeData(cm, vm); err != nil {
+			return fmt.Errorf("%s.%w", k, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,135 @@
+package engine_test
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/engine"
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+const nativeRule = `# METADATA
+# title: Buckets are encrypted
+# description: Test rule.
+# scope: package
+# custom:
+#   id: TST-S3-001
+#   severity: high
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_s3_bucket]
+#   controls:
+#     nist-800-53-r5: ["SC-28"]
+#   remediation: Encrypt it.
+package tenet.test.s3
+
+import rego.v1
+
+deny contains {"msg": "not encrypted", "resource": r.address, "attribute": "encrypted"} if {
+	some r in input.resources
+	r.type == "aws_s3_bucket"
+	not "encrypted" in object.get(r, "unknown", [])
+	not r.values.encrypted
+}
+
+unknown contains {"msg": "encrypted is unknown until apply", "resource": r.address} if {
+	some r in input.resources
+	r.type == "aws_s3_bucket"
+	"encrypted" in r.unknown
+}
+`
+
+const conftestRule = `package main
+
+import rego.v1
+
+deny contains msg if {
+	input.kind == "Pod"
+	msg := sprintf("pod %s", [input.metadata.name])
+}
+
+warn_label if not input.metadata.labels
+`
+
+func newEngine(t *testing.T) *engine.Engine {
+	t.Helper()
+	fsys := fstest.MapFS{
+		".manifest":        {Data: []byte(`{"revision": "1.2.3", "roots": ["tenet/test", "main"]}`)},
+		"s3/enc.rego":      {Data: []byte(nativeRule)},
+		"main/policy.rego": {Data: []byte(conftestRule)},
+	}
+	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "test", FS: fsys}}, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := engine.New(t.Context(), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func TestEval(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		name        string
+		doc         input.Document
+		want        []finding.Finding
+		wantChecked map[string]int
+	}{
+		{
+			name: "plan with failing, passing, unknown and deleted buckets",
+			doc: input.Document{
+				Schema: input.Schema,
+				Source: input.Source{Path: "plan.json", Format: input.FormatTerraformPlan},
+				Resources: []input.Resource{
+					{Address: "aws_s3_bucket.bad", Type: "aws_s3_bucket", Action: "create", Mode: "managed", Values: map[string]any{}, Location: input.Location{File: "plan.json"}},
+					{Address: "aws_s3_bucket.good", Type: "aws_s3_bucket", Action: "create", Mode: "managed", Values: map[string]any{"encrypted": true}},
+					{Address: "aws_s3_bucket.later", Type: "aws_s3_bucket", Action: "create", Mode: "managed", Values: map[string]any{}, Unknown: []string{"encrypted"}},
+					{Address: "aws_s3_bucket.gone", Type: "aws_s3_bucket", Action: "delete", Mode: "managed", Values: map[string]any{"encrypted": true}},
+				},
+			},
+			want: []finding.Finding{
+				{RuleID: "TST-S3-001", Kind: finding.KindDeny, Severity: "high", Message: "not encrypted", Resource: "aws_s3_bucket.bad", Attribute: "encrypted", File: "plan.json"},
+				{RuleID: "TST-S3-001", Kind: finding.KindUnknown, Severity: "high", Message: "encrypted is unknown until apply", Resource: "aws_s3_bucket.later", File: "plan.json"},
+			},
+			wantChecked: map[string]int{"TST-S3-001": 3},
+		},
+		{
+			name: "conftest-style rules see each raw document",
+			doc: input.Document{
+				Schema: input.Schema,
+				Source: input.Source{Path: "k.yaml", Format: input.FormatKubernetes, Documents: 2},
+				Raw: []any{
+					map[string]any{"kind": "Pod", "metadata": map[string]any{"name": "a"}},
+					map[string]any{"kind": "Service", "metadata": map[string]any{"name": "b", "labels": map[string]any{"x": "y"}}},
+				},
+			},
+			want: []finding.Finding{
+				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod a", File: "k.yaml"},
+				{RuleID: "main.warn_label", Kind: finding.KindWarn, Message: "data.main.warn_label", File: "k.yaml"},
+			},
+			wantChecked: map[string]int{"main.deny": 2, "main.warn_label": 2},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := e.Eval(t.Context(), tc.doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got.Findings); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.wantChecked, got.Checked); diff != "" {
+				t.Errorf("checked (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

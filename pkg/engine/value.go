@@ -1,0 +1,123 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+// nativeValue converts a document to OPA's value form directly, without the
+// JSON round trip that ast.InterfaceToValue takes for Go structs; the
+// attribute maps are already plain JSON values.
+func nativeValue(doc input.Document) (ast.Value, error) {
+	resources := make([]any, len(doc.Resources))
+	for i, r := range doc.Resources {
+		m := map[string]any{
+			"address":  r.Address,
+			"type":     r.Type,
+			"name":     r.Name,
+			"action":   r.Action,
+			"values":   r.Values,
+			"location": map[string]any{"file": r.Location.File, "line": r.Location.Line},
+		}
+		setString(m, "config_address", r.ConfigAddress)
+		setString(m, "namespace", r.Namespace)
+		setString(m, "provider", r.Provider)
+		setString(m, "module", r.Module)
+		setString(m, "mode", r.Mode)
+		if r.Index != nil {
+			m["index"] = r.Index
+		}
+		if len(r.Unknown) > 0 {
+			m["unknown"] = r.Unknown
+		}
+		if len(r.Sensitive) > 0 {
+			m["sensitive"] = r.Sensitive
+		}
+		if r.Before != nil {
+			m["before"] = r.Before
+		}
+		if len(r.Refs) > 0 {
+			refs := make(map[string]any, len(r.Refs))
+			for k, v := range r.Refs {
+				refs[k] = v
+			}
+			m["refs"] = refs
+		}
+		resources[i] = m
+	}
+	src := map[string]any{"path": doc.Source.Path, "format": string(doc.Source.Format)}
+	setString(src, "format_version", doc.Source.FormatVersion)
+	setString(src, "tool_version", doc.Source.ToolVersion)
+	if doc.Source.Documents > 0 {
+		src["documents"] = doc.Source.Documents
+	}
+	v, err := ast.InterfaceToValue(map[string]any{
+		"schema":    doc.Schema,
+		"source":    src,
+		"resources": resources,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("convert input: %w", err)
+	}
+	return v, nil
+}
+
+func setString(m map[string]any, k, v string) {
+	if v != "" {
+		m[k] = v
+	}
+}
+
+// decodeFindings reads a rule's value: a set of objects ({"msg",
+// "resource", "attribute"}) or of strings (conftest style), or a boolean
+// for a rule like `deny if { ... }`.
+func decodeFindings(v any, ev catalog.Eval) []finding.Finding {
+	switch t := v.(type) {
+	case bool:
+		if t {
+			return []finding.Finding{{Message: ev.Ref}}
+		}
+		return nil
+	case []any:
+		out := make([]finding.Finding, 0, len(t))
+		for _, x := range t {
+			out = append(out, decodeFinding(x))
+		}
+		return out
+	case map[string]any:
+		// A partial object rule: each value is a finding.
+		out := make([]finding.Finding, 0, len(t))
+		for _, x := range t {
+			out = append(out, decodeFinding(x))
+		}
+		return out
+	case string:
+		return []finding.Finding{{Message: t}}
+	}
+	return []finding.Finding{{Message: fmt.Sprint(v)}}
+}
+
+func decodeFinding(x any) finding.Finding {
+	switch t := x.(type) {
+	case string:
+		return finding.Finding{Message: t}
+	case map[string]any:
+		f := finding.Finding{}
+		f.Message, _ = t["msg"].(string)
+		if f.Message == "" {
+			f.Message, _ = t["message"].(string)
+		}
+		f.Resource, _ = t["resource"].(string)
+		f.Attribute, _ = t["attribute"].(string)
+		if f.Message == "" {
+			f.Message = fmt.Sprint(x)
+		}
+		return f
+	}
+	return finding.Finding{Message: fmt.Sprint(x)}
+}

@@ -1,0 +1,291 @@
+package loader_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
+	"github.com/tenet-dev/tenet/test/golden"
+)
+
+func marshal(t *testing.T, v any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestParseGolden loads every valid fixture and compares the document with
+// its golden file; run with -update after a deliberate change.
+func TestParseGolden(t *testing.T) {
+	tests := []struct {
+		file   string
+		format input.Format
+		raw    bool
+	}{
+		{file: "tfplan/modules.json", format: input.FormatTerraformPlan},
+		{file: "tfstate/show.json", format: input.FormatTerraformState},
+		{file: "tfstate/raw.tfstate", format: input.FormatTerraformState},
+		{file: "kubernetes/multi.yaml", format: input.FormatKubernetes},
+		{file: "kubernetes/list.yaml", format: input.FormatKubernetes},
+		{file: "kubernetes/pod.json", format: input.FormatKubernetes},
+		{file: "data/settings.json", format: input.FormatJSON, raw: true},
+		{file: "data/config.yaml", format: input.FormatYAML, raw: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			path := filepath.ToSlash(filepath.Join("testdata", tc.file))
+			doc, err := loader.Read(t.Context(), path, loader.Options{KeepRaw: tc.raw})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Source.Format != tc.format {
+				t.Errorf("format = %q, want %q", doc.Source.Format, tc.format)
+			}
+			out := map[string]any{"document": doc}
+			if tc.raw {
+				out["raw"] = doc.Raw
+			}
+			golden.Assert(t, "parse/"+strings.NewReplacer("/", "_", ".", "_").Replace(tc.file), marshal(t, out))
+		})
+	}
+}
+
+func TestPlanRefsAndUnknown(t *testing.T) {
+	doc, err := loader.Read(t.Context(), "testdata/tfplan/modules.json", loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byAddr := map[string]input.Resource{}
+	for _, r := range doc.Resources {
+		byAddr[r.Address] = r
+	}
+	enc := byAddr[`module.site[0].aws_s3_bucket_server_side_encryption_configuration.this["a.b"]`]
+	wantRefs := map[string][]string{
+		"bucket": {"module.site.aws_s3_bucket.this"},
+		"rule.apply_server_side_encryption_by_default.kms_master_key_id": {"aws_kms_key.site"},
+	}
+	if diff := cmp.Diff(wantRefs, enc.Refs); diff != "" {
+		t.Errorf("refs through a module call and a variable (-want +got):\n%s", diff)
+	}
+	if got := enc.ConfigAddress; got != "module.site.aws_s3_bucket_server_side_encryption_configuration.this" {
+		t.Errorf("config address = %q", got)
+	}
+	pab := byAddr["aws_s3_bucket_public_access_block.site"]
+	if diff := cmp.Diff(map[string][]string{"bucket": {"module.site.aws_s3_bucket.this"}}, pab.Refs); diff != "" {
+		t.Errorf("refs through a module output (-want +got):\n%s", diff)
+	}
+	bucket := byAddr[`module.site[0].aws_s3_bucket.this["a.b"]`]
+	if diff := cmp.Diff([]string{"arn", "id", "server_side_encryption_configuration"}, bucket.Unknown); diff != "" {
+		t.Errorf("unknown (-want +got):\n%s", diff)
+	}
+	if got := byAddr["aws_db_instance.old"]; got.Action != input.ActionDelete || got.Before["storage_encrypted"] != false {
+		t.Errorf("deleted resource: action %q before %v", got.Action, got.Before)
+	}
+	if got := byAddr["aws_instance.web[1]"].Action; got != input.ActionReplace {
+		t.Errorf("replace action = %q", got)
+	}
+	if got := byAddr["aws_instance.web[1]"].Refs["ami"]; !cmp.Equal(got, []string{"data.aws_ami.ubuntu"}) {
+		t.Errorf("data source ref = %v", got)
+	}
+}
+
+func TestKubernetesLines(t *testing.T) {
+	tests := []struct {
+		file string
+		want map[string]int
+	}{
+		{file: "testdata/kubernetes/multi.yaml", want: map[string]int{"Namespace/shop": 2, "shop/Deployment/web": 8}},
+		{file: "testdata/kubernetes/list.yaml", want: map[string]int{"shop/Service/web": 4, "ConfigMap/settings": 12}},
+		{file: "testdata/kubernetes/pod.json", want: map[string]int{"default/Pod/one": 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			doc, err := loader.Read(t.Context(), tc.file, loader.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for _, r := range doc.Resources {
+				got[r.Address] = r.Location.Line
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("lines (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestInvalid(t *testing.T) {
+	tests := []struct {
+		file     string
+		wantLine int
+		wantErr  string
+	}{
+		{file: "empty.json", wantErr: "file is empty"},
+		{file: "truncated.json", wantErr: "unexpected end of input"},
+		{file: "future-plan.json", wantErr: `unsupported plan format version: "9.0.0"`},
+		{file: "wrong-type-plan.json", wantLine: 1, wantErr: "resource_changes: cannot use JSON string"},
+		{file: "state-v3.tfstate", wantErr: `unsupported state version "3"`},
+		{file: "duplicate-key.yaml", wantLine: 5, wantErr: `key "name" already defined at line 4`},
+		{file: "template.yaml", wantLine: 4, wantErr: "mapping key is not a scalar"},
+		{file: "alias-bomb.yaml", wantErr: "alias"},
+		{file: "trailing.json", wantLine: 1, wantErr: "unexpected data after the top-level value"},
+		{file: "not-json.json", wantLine: 1, wantErr: "invalid JSON"},
+		{file: "missing.json", wantErr: "no such file or directory"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			path := "testdata/invalid/" + tc.file
+			_, err := loader.Read(t.Context(), path, loader.Options{})
+			var fe *loader.FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %v is not a *FileError", err)
+			}
+			if fe.Path != path {
+				t.Errorf("path = %q, want %q", fe.Path, path)
+			}
+			if fe.Line != tc.wantLine {
+				t.Errorf("line = %d, want %d (%v)", fe.Line, tc.wantLine, err)
+			}
+			if !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("error %q does not contain %q", err, tc.wantErr)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+		})
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name string
+		path string
+		data string
+		want input.Format
+	}{
+		{name: "plan", path: "p.json", data: `{"format_version":"1.2","terraform_version":"1.9.5","planned_values":{}}`, want: input.FormatTerraformPlan},
+		{name: "plan without changes", path: "p.json", data: `{"format_version":"1.2","configuration":{}}`, want: input.FormatTerraformPlan},
+		{name: "show state", path: "s.json", data: `{"format_version":"1.0","terraform_version":"1.9.5","values":{}}`, want: input.FormatTerraformState},
+		{name: "empty show state", path: "s.json", data: `{"format_version":"1.0","terraform_version":"1.9.5"}`, want: input.FormatTerraformState},
+		{name: "raw state", path: "terraform.tfstate", data: `{"version":4,"terraform_version":"1.9.5","serial":1,"lineage":"x","resources":[]}`, want: input.FormatTerraformState},
+		{name: "kubernetes json", path: "pod.json", data: `{"apiVersion":"v1","kind":"Pod"}`, want: input.FormatKubernetes},
+		{name: "kubernetes yaml", path: "pod.yaml", data: "kind: Pod\napiVersion: v1\n", want: input.FormatKubernetes},
+		{name: "kubernetes later document", path: "x.yaml", data: "a: 1\n---\napiVersion: v1\nkind: Pod\n", want: input.FormatKubernetes},
+		{name: "plain json", path: "x.json", data: `{"a":1}`, want: input.FormatJSON},
+		{name: "json array", path: "x.json", data: `[1,2]`, want: input.FormatJSON},
+		{name: "plain yaml", path: "x.yml", data: "a: 1\n", want: input.FormatYAML},
+		{name: "yaml flow mapping", path: "x.yaml", data: "{a: 1}\n", want: input.FormatYAML},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := loader.Detect(tc.path, []byte(tc.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("Detect = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	plan := `{"format_version":"1.2","terraform_version":"1.9.5","resource_changes":[]}`
+	utf16le := []byte{0xFF, 0xFE}
+	for _, r := range plan {
+		utf16le = append(utf16le, byte(r), 0)
+	}
+	tests := map[string][]byte{
+		"utf-8 bom":        append([]byte{0xEF, 0xBB, 0xBF}, plan...),
+		"utf-16le bom":     utf16le,
+		"actions wrapper":  []byte("[command]/usr/bin/terraform-bin show -json plan.tfplan\n" + plan + "%0A\n::set-output name=exitcode::0\n"),
+		"trailing newline": []byte(plan + "\n"),
+	}
+	for name, data := range tests {
+		t.Run(name, func(t *testing.T) {
+			doc, err := loader.Parse(t.Context(), "plan.json", data, loader.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Source.Format != input.FormatTerraformPlan {
+				t.Errorf("format = %q", doc.Source.Format)
+			}
+		})
+	}
+}
+
+func TestForcedFormat(t *testing.T) {
+	_, err := loader.Read(t.Context(), "testdata/kubernetes/pod.json", loader.Options{Format: input.FormatTerraformPlan})
+	if err == nil || !strings.Contains(err.Error(), "format version is missing") {
+		t.Errorf("forcing a plan on a pod: err = %v", err)
+	}
+	_, err = loader.Read(t.Context(), "testdata/kubernetes/pod.json", loader.Options{Format: "hcl"})
+	if !errors.Is(err, loader.ErrUnknownFormat) {
+		t.Errorf("unknown format: err = %v", err)
+	}
+}
+
+func TestStdinAndSizeLimit(t *testing.T) {
+	doc, err := loader.Read(t.Context(), "-", loader.Options{Stdin: strings.NewReader("kind: Pod\napiVersion: v1\nmetadata: {name: a}\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Source.Path != "-" || len(doc.Resources) != 1 {
+		t.Errorf("stdin document: %+v", doc.Source)
+	}
+	_, err = loader.Read(t.Context(), "testdata/tfplan/modules.json", loader.Options{MaxFileSize: 100})
+	if !errors.Is(err, loader.ErrTooLarge) {
+		t.Errorf("size limit: err = %v", err)
+	}
+}
+
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, s string) {
+		t.Helper()
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("b/plan.json", "{}")
+	write("a.yaml", "a: 1")
+	write("notes.md", "# not an input")
+	write(".terraform/modules.json", "{}")
+	write("c/state.tfstate", "{}")
+	if err := os.Symlink(dir, filepath.Join(dir, "b", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	files, errs := loader.Files([]string{dir, filepath.Join(dir, "notes.md"), filepath.Join(dir, "missing.json"), "-"})
+	want := []string{
+		filepath.Join(dir, "a.yaml"),
+		filepath.Join(dir, "b/plan.json"),
+		filepath.Join(dir, "c/state.tfstate"),
+		filepath.Join(dir, "notes.md"),
+		"-",
+	}
+	if diff := cmp.Diff(want, files); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "missing.json") {
+		t.Errorf("errors = %v", errs)
+	}
+}

@@ -1,0 +1,46 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+)
+
+// Reporter renders a result. Implementations must be deterministic.
+type Reporter interface {
+	Write(w io.Writer, res *finding.Result) error
+}
+
+// Options tune the formats that read them.
+type Options struct {
+	// Color enables ANSI colors in the table format.
+	Color bool
+}
+
+// formats is the table of output formats: a new format is one line here
+// and one file.
+var formats = map[string]func(Options) Reporter{
+	"table": func(o Options) Reporter { return Table{Color: o.Color} },
+	"json":  func(Options) Reporter { return JSON{} },
+}
+
+// New returns the Reporter for a format name.
+func New(format string, opts Options) (Reporter, error) {
+	f, ok := formats[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown output format %q (want one of %v)", format, Formats())
+	}
+	return f(opts), nil
+}
+
+// Formats lists the format names, sorted.
+func Formats() []string {
+	out := make([]string, 0, len(formats))
+	for k := range formats {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
