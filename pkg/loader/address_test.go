@@ -4,11 +4,11 @@ import "testing"
 
 func TestConfigAddress(t *testing.T) {
 	tests := map[string]string{
-		"aws_s3_bucket.b":                       "aws_s3_bucket.b",
-		"aws_s3_bucket.b[0]":                    "aws_s3_bucket.b",
-		`module.a[0].aws_s3_bucket.b["x.y"]`:    "module.a.aws_s3_bucket.b",
+		"aws_s3_bucket.b":                        "aws_s3_bucket.b",
+		"aws_s3_bucket.b[0]":                     "aws_s3_bucket.b",
+		`module.a[0].aws_s3_bucket.b["x.y"]`:     "module.a.aws_s3_bucket.b",
 		`module.a["k]"].aws_s3_bucket.b["q\"]"]`: "module.a.aws_s3_bucket.b",
-		"data.aws_iam_policy_document.p":        "data.aws_iam_policy_document.p",
+		"data.aws_iam_policy_document.p":         "data.aws_iam_policy_document.p",
 	}
 	for in, want := range tests {
 		if got := configAddress(in); got != want {
