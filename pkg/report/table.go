@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
@@ -52,12 +53,17 @@ var kindStatus = map[finding.Kind]finding.Status{
 // Write implements Reporter.
 func (t Table) Write(w io.Writer, res *finding.Result) error {
 	bw := bufio.NewWriter(w)
-	p := tablePrinter{w: bw, color: t.Color, res: res}
+	p := tablePrinter{w: bw, color: t.Color, res: res, rules: map[string]*finding.RuleResult{}}
+	for i := range res.Rules {
+		p.rules[res.Rules[i].Rule.ID] = &res.Rules[i]
+	}
 	p.header()
+	p.overview()
 	for _, fw := range res.Frameworks {
 		p.framework(fw)
 	}
 	p.unmapped()
+	p.findings()
 	p.errors()
 	p.summary()
 	return bw.Flush()
@@ -67,6 +73,7 @@ type tablePrinter struct {
 	w     *bufio.Writer
 	color bool
 	res   *finding.Result
+	rules map[string]*finding.RuleResult
 }
 
 func (p *tablePrinter) paint(code, s string) string {
@@ -89,67 +96,170 @@ func (p *tablePrinter) header() {
 		}
 		bundles = append(bundles, s)
 	}
-	fmt.Fprintf(p.w, "%s %s · %d inputs · %d resources · %d rules · bundles: %s\n",
-		p.res.Tool.Name, p.res.Tool.Version, p.res.Summary.Inputs, p.res.Summary.Resources,
-		p.res.Summary.Rules, strings.Join(bundles, ", "))
+	sm := p.res.Summary
+	fmt.Fprintf(p.w, "%s %s · %s · %s · %s · bundles: %s\n", p.res.Tool.Name, p.res.Tool.Version,
+		plural(sm.Inputs, "input"), plural(sm.Resources, "resource"), plural(sm.Rules, "rule"), strings.Join(bundles, ", "))
 }
 
-func (p *tablePrinter) framework(fw finding.Framework) {
-	var counts []string
-	for _, s := range []finding.Status{finding.StatusFail, finding.StatusWarn, finding.StatusUnknown, finding.StatusPass, finding.StatusNotApplicable} {
+var statusOrder = []finding.Status{finding.StatusFail, finding.StatusWarn, finding.StatusUnknown, finding.StatusPass, finding.StatusNotApplicable}
+
+func counts(fw finding.Framework) string {
+	var out []string
+	for _, s := range statusOrder {
 		if n := fw.Counts[s]; n > 0 {
-			counts = append(counts, fmt.Sprintf("%d %s", n, strings.ToLower(statusLabel[s])))
+			out = append(out, fmt.Sprintf("%d %s", n, strings.ToLower(statusLabel[s])))
 		}
 	}
-	fmt.Fprintf(p.w, "\n%s (%s): %d controls · %s\n", p.paint(ansiBold, fw.Title), fw.ID, len(fw.Controls), strings.Join(counts, " · "))
+	return strings.Join(out, " · ")
+}
+
+// overview prints one line per framework before the details.
+func (p *tablePrinter) overview() {
+	if len(p.res.Frameworks) == 0 {
+		return
+	}
+	fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Frameworks"))
+	tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
+	for _, fw := range p.res.Frameworks {
+		fmt.Fprintf(tw, "  %s\t%s\t%d controls\t%s\n", fw.ID, fw.Title, len(fw.Controls), counts(fw))
+	}
+	tw.Flush()
+}
+
+// framework prints each applicable control with one line per rule that had
+// something to check: failing rules name the resources they failed, whose
+// messages follow once, under Findings. Controls with nothing to check are
+// listed together on one line.
+func (p *tablePrinter) framework(fw finding.Framework) {
+	fmt.Fprintf(p.w, "\n%s (%s): %s\n", p.paint(ansiBold, fw.Title), fw.ID, counts(fw))
+	var notApplicable []string
 	for _, c := range fw.Controls {
+		if c.Status == finding.StatusNotApplicable {
+			notApplicable = append(notApplicable, c.ID)
+			continue
+		}
 		title := c.Title
 		if title != "" {
 			title = "  " + title
 		}
 		fmt.Fprintf(p.w, "  %s %s%s\n", p.status(c.Status), c.ID, p.paint(ansiDim, title))
 		for _, id := range c.Rules {
-			p.rule(id, "            ")
+			rr := p.rules[id]
+			if rr == nil || rr.Status == finding.StatusNotApplicable {
+				continue
+			}
+			fmt.Fprintf(p.w, "            %s %s  %s\n", p.paint(statusColor[rr.Status], ruleMark(rr.Status)), rr.Rule.ID, p.ruleDetail(rr))
 		}
+	}
+	if len(notApplicable) > 0 {
+		fmt.Fprintf(p.w, "  %s %s\n", p.status(finding.StatusNotApplicable), p.paint(ansiDim, strings.Join(notApplicable, ", ")+" (no resource of their rules' types)"))
 	}
 }
 
-// rule prints one rule under a control, and its failing resources when it
-// did not pass.
-func (p *tablePrinter) rule(id, indent string) {
-	rr := p.ruleResult(id)
-	if rr == nil {
-		return
+func ruleMark(s finding.Status) string {
+	switch s {
+	case finding.StatusFail:
+		return "✗"
+	case finding.StatusWarn:
+		return "!"
+	case finding.StatusUnknown:
+		return "?"
+	case finding.StatusPass:
+		return "✓"
 	}
-	var detail string
+	return "-"
+}
+
+// maxListed bounds the resources named on one line.
+const maxListed = 3
+
+func (p *tablePrinter) ruleDetail(rr *finding.RuleResult) string {
 	switch rr.Status {
 	case finding.StatusNotApplicable:
-		detail = "no resource of its types"
-	default:
-		detail = fmt.Sprintf("%d checked, %d passed", rr.Checked, rr.Passed)
-		if rr.Failed > 0 {
-			detail += fmt.Sprintf(", %d failed", rr.Failed)
-		}
-		if rr.Warned > 0 {
-			detail += fmt.Sprintf(", %d warned", rr.Warned)
-		}
-		if rr.Unknown > 0 {
-			detail += fmt.Sprintf(", %d unknown", rr.Unknown)
-		}
+		return "nothing of its types to check"
+	case finding.StatusPass:
+		return fmt.Sprintf("%d checked", rr.Checked)
 	}
-	sev := ""
-	if rr.Rule.Severity != "" {
-		sev = " [" + string(rr.Rule.Severity) + "]"
-	}
-	fmt.Fprintf(p.w, "%s%s%s %s %s\n", indent, rr.Rule.ID, sev, rr.Rule.Title, p.paint(ansiDim, "("+detail+")"))
-	if rr.Status == finding.StatusPass || rr.Status == finding.StatusNotApplicable {
-		return
-	}
-	for _, f := range p.res.Findings {
-		if f.RuleID != id {
+	var parts []string
+	for _, k := range []struct {
+		n    int
+		word string
+		kind finding.Kind
+	}{{rr.Failed, "failed", finding.KindDeny}, {rr.Warned, "warned", finding.KindWarn}, {rr.Unknown, "unknown", finding.KindUnknown}} {
+		if k.n == 0 {
 			continue
 		}
-		fmt.Fprintf(p.w, "%s  %s %s %s\n", indent, p.paint(statusColor[kindStatus[f.Kind]], kindMark(f.Kind)), where(f), f.Message)
+		parts = append(parts, fmt.Sprintf("%d %s: %s", k.n, k.word, p.resources(rr.Rule.ID, k.kind)))
+	}
+	return fmt.Sprintf("%d checked; %s", rr.Checked, strings.Join(parts, "; "))
+}
+
+// resources lists the distinct resources with findings of a kind.
+func (p *tablePrinter) resources(ruleID string, kind finding.Kind) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, f := range p.res.Findings {
+		if f.RuleID != ruleID || f.Kind != kind {
+			continue
+		}
+		name := f.Resource
+		if name == "" {
+			name = f.File
+		}
+		if !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	if len(names) > maxListed {
+		return strings.Join(names[:maxListed], ", ") + fmt.Sprintf(" and %d more", len(names)-maxListed)
+	}
+	return strings.Join(names, ", ")
+}
+
+// unmapped prints rules without a control mapping (custom policies).
+func (p *tablePrinter) unmapped() {
+	first := true
+	for i := range p.res.Rules {
+		rr := &p.res.Rules[i]
+		if len(rr.Rule.Controls) > 0 {
+			continue
+		}
+		if first {
+			fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Rules without a control mapping"))
+			first = false
+		}
+		fmt.Fprintf(p.w, "  %s %s  %s\n", p.status(rr.Status), rr.Rule.ID, p.ruleDetail(rr))
+	}
+}
+
+// findings prints every finding once, grouped by rule, with the rule's
+// remediation.
+func (p *tablePrinter) findings() {
+	if len(p.res.Findings) == 0 {
+		return
+	}
+	fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Findings"))
+	for i := range p.res.Rules {
+		rr := &p.res.Rules[i]
+		first := true
+		for _, f := range p.res.Findings {
+			if f.RuleID != rr.Rule.ID {
+				continue
+			}
+			if first {
+				sev := ""
+				if rr.Rule.Severity != "" {
+					sev = " [" + string(rr.Rule.Severity) + "]"
+				}
+				fmt.Fprintf(p.w, "  %s%s %s\n", rr.Rule.ID, sev, rr.Rule.Title)
+				first = false
+			}
+			fmt.Fprintf(p.w, "    %s %s %s\n", p.paint(statusColor[kindStatus[f.Kind]], kindMark(f.Kind)), where(f), f.Message)
+		}
+		if !first && rr.Rule.Remediation != "" {
+			fmt.Fprintf(p.w, "    %s %s\n", p.paint(ansiDim, "fix:"), rr.Rule.Remediation)
+		}
 	}
 }
 
@@ -176,32 +286,6 @@ func where(f finding.Finding) string {
 	return fmt.Sprintf("%s (%s):", f.Resource, loc)
 }
 
-func (p *tablePrinter) ruleResult(id string) *finding.RuleResult {
-	for i := range p.res.Rules {
-		if p.res.Rules[i].Rule.ID == id {
-			return &p.res.Rules[i]
-		}
-	}
-	return nil
-}
-
-// unmapped prints rules without a control mapping (custom policies) that
-// produced findings.
-func (p *tablePrinter) unmapped() {
-	first := true
-	for _, rr := range p.res.Rules {
-		if len(rr.Rule.Controls) > 0 || rr.Status == finding.StatusPass || rr.Status == finding.StatusNotApplicable {
-			continue
-		}
-		if first {
-			fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Rules without a control mapping"))
-			first = false
-		}
-		fmt.Fprintf(p.w, "  %s ", p.status(rr.Status))
-		p.rule(rr.Rule.ID, "")
-	}
-}
-
 func (p *tablePrinter) errors() {
 	if len(p.res.Errors) == 0 {
 		return
@@ -218,5 +302,13 @@ func (p *tablePrinter) summary() {
 	if s.Failed {
 		verdict = p.paint(ansiRed, "FAIL")
 	}
-	fmt.Fprintf(p.w, "\n%s: %d failures, %d warnings, %d unknown until apply, %d input errors\n", verdict, s.Deny, s.Warn, s.Unknown, s.Errors)
+	fmt.Fprintf(p.w, "\n%s: %s, %s, %d unknown until apply, %s\n", verdict,
+		plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, plural(s.Errors, "input error"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

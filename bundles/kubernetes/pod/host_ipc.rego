@@ -1,0 +1,35 @@
+# METADATA
+# title: Pods do not share the host's IPC namespace
+# description: >-
+#   With hostIPC a container can read and write the shared memory segments
+#   and message queues of every process on the node, which other programs use
+#   to pass data they assume is private. Keep IPC inside the pod.
+# scope: package
+# related_resources:
+#   - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+# custom:
+#   id: TNT-K8S-POD-003
+#   severity: high
+#   input:
+#     selector:
+#       - type: kubernetes
+#         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#   controls:
+#     cis-k8s-1.10.0: ["5.2.4"]
+#     nist-800-53-r5: ["AC-6", "CM-7", "SC-39"]
+#     soc2-2017: ["CC6.1", "CC6.8"]
+#     pci-dss-4.0: ["2.2.6"]
+#     hipaa: ["164.312(a)(1)"]
+#     gdpr: ["Art. 32(1)(b)"]
+#   remediation: Remove hostIPC from the pod spec (or set it to false).
+package tenet.kubernetes.pod.host_ipc
+
+import rego.v1
+
+import data.tenet.lib.kubernetes
+import data.tenet.lib.result
+
+deny contains result.fail_attr(w, kubernetes.spec_attr(w, "hostIPC"), "the pod shares the host's IPC namespace") if {
+	some w in kubernetes.workloads
+	kubernetes.pod_spec(w).hostIPC == true
+}

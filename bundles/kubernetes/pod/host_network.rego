@@ -1,0 +1,35 @@
+# METADATA
+# title: Pods do not use the host's network namespace
+# description: >-
+#   With hostNetwork a pod binds the node's interfaces directly: it can sniff
+#   node traffic, reach services listening on localhost, and bypasses network
+#   policies. Expose workloads through Services instead.
+# scope: package
+# related_resources:
+#   - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+# custom:
+#   id: TNT-K8S-POD-004
+#   severity: high
+#   input:
+#     selector:
+#       - type: kubernetes
+#         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#   controls:
+#     cis-k8s-1.10.0: ["5.2.5"]
+#     nist-800-53-r5: ["AC-6", "CM-7", "SC-7", "SC-39"]
+#     soc2-2017: ["CC6.1", "CC6.8"]
+#     pci-dss-4.0: ["2.2.6"]
+#     hipaa: ["164.312(a)(1)"]
+#     gdpr: ["Art. 32(1)(b)"]
+#   remediation: Remove hostNetwork from the pod spec (or set it to false).
+package tenet.kubernetes.pod.host_network
+
+import rego.v1
+
+import data.tenet.lib.kubernetes
+import data.tenet.lib.result
+
+deny contains result.fail_attr(w, kubernetes.spec_attr(w, "hostNetwork"), "the pod uses the host network") if {
+	some w in kubernetes.workloads
+	kubernetes.pod_spec(w).hostNetwork == true
+}

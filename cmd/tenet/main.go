@@ -1,0 +1,16 @@
+// Command tenet checks Terraform plans, Terraform state and Kubernetes
+// manifests against compliance policies and reports per framework control.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

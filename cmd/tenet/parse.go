@@ -1,0 +1,65 @@
+package main
+
+import (
+	"encoding/json"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+func newParseCommand(s streams) *cobra.Command {
+	var (
+		f   policyFlags
+		raw bool
+	)
+	cmd := &cobra.Command{
+		Use:   "parse PATH...",
+		Short: "Print the input document that rules see (tenet.input/v1)",
+		Long: `Print the normalized tenet.input/v1 document of each input, the value rules
+read as input (see docs/input.md). With --raw, print the parsed original file
+instead: what conftest-style custom policies read. One path prints one
+document; several print a JSON array.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f.noBuiltins = true // parsing needs no policies
+			sc, err := f.scanner()
+			if err != nil {
+				return err
+			}
+			var out []any
+			for _, p := range args {
+				doc, err := sc.Parse(cmd.Context(), p, raw)
+				if err != nil {
+					return &exitError{code: exitLoadError, err: err}
+				}
+				if raw {
+					out = append(out, doc.Raw)
+				} else {
+					out = append(out, doc)
+				}
+			}
+			enc := json.NewEncoder(s.out)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if len(out) == 1 {
+				return enc.Encode(out[0])
+			}
+			return enc.Encode(out)
+		},
+	}
+	cmd.Flags().BoolVar(&raw, "raw", false, "print the parsed original file instead of the tenet document")
+	cmd.Flags().StringVar(&f.inputFormat, "input-format", "", "force the input format instead of detecting it: "+formatList())
+	return cmd
+}
+
+func formatList() string {
+	var s string
+	for i, f := range input.Formats() {
+		if i > 0 {
+			s += ", "
+		}
+		s += string(f)
+	}
+	return s
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/tenet"
+)
+
+// policyFlags are the flags that choose and tune policies, shared by the
+// commands that load them.
+type policyFlags struct {
+	policies      []string
+	data          []string
+	namespaces    []string
+	allNamespaces bool
+	noBuiltins    bool
+	frameworks    []string
+	severity      string
+	inputFormat   string
+}
+
+func (f *policyFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "add a policy directory, bundle archive (.tar.gz) or .rego file (repeatable)")
+	fl.StringArrayVarP(&f.data, "data", "d", nil, "load JSON or YAML files or directories as data for custom policies (repeatable)")
+	fl.StringArrayVarP(&f.namespaces, "namespace", "n", nil, "run the conftest-style rules of this package (repeatable; default main)")
+	fl.BoolVar(&f.allNamespaces, "all-namespaces", false, "run the conftest-style rules of every package")
+	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "leave out the built-in bundles; only --policy policies run")
+	fl.StringArrayVar(&f.frameworks, "framework", nil, "keep only rules mapped to this framework key or prefix, e.g. nist-800-53-r5, cis-aws (repeatable)")
+	fl.StringVar(&f.severity, "severity", "", "run only rules of at least this severity: low, medium, high, critical")
+	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v", input.Formats()))
+}
+
+func (f *policyFlags) options() ([]tenet.Option, error) {
+	opts := []tenet.Option{
+		tenet.WithVersion(version),
+		tenet.WithPolicy(f.policies...),
+		tenet.WithData(f.data...),
+		tenet.WithNamespaces(f.namespaces...),
+		tenet.WithFrameworks(f.frameworks...),
+	}
+	if f.allNamespaces {
+		opts = append(opts, tenet.WithAllNamespaces())
+	}
+	if f.noBuiltins {
+		opts = append(opts, tenet.WithoutBuiltins())
+	}
+	if f.severity != "" {
+		sev, err := finding.ParseSeverity(f.severity)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, tenet.WithMinSeverity(sev))
+	}
+	if f.inputFormat != "" {
+		ok := false
+		for _, known := range input.Formats() {
+			ok = ok || string(known) == f.inputFormat
+		}
+		if !ok {
+			return nil, fmt.Errorf("unknown input format %q (want one of %v)", f.inputFormat, input.Formats())
+		}
+		opts = append(opts, tenet.WithInputFormat(input.Format(f.inputFormat)))
+	}
+	return opts, nil
+}
+
+// scanner builds the scanner, mapping every error to exit code 2.
+func (f *policyFlags) scanner(extra ...tenet.Option) (*tenet.Scanner, error) {
+	opts, err := f.options()
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	s, err := tenet.New(append(opts, extra...)...)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return s, nil
+}

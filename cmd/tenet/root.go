@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Exit codes, documented in the README and docs/cli.md.
+const (
+	exitOK        = 0
+	exitFailures  = 1
+	exitUsage     = 2
+	exitLoadError = 3
+)
+
+// exitError carries an exit code out of a command.
+type exitError struct {
+	code int
+	err  error // nil when the command already printed what it had to say
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+// streams are the process's standard streams, passed in so that commands
+// can be tested in process.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// run executes the command line and returns the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	s := streams{in: stdin, out: stdout, err: stderr}
+	root := newRootCommand(s)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(stderr, "tenet: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "tenet: %v\n", err)
+	return exitUsage
+}
+
+func newRootCommand(s streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tenet",
+		Short: "Compliance as code for Terraform and Kubernetes",
+		Long: `tenet checks Terraform plans, Terraform state and Kubernetes manifests against
+Rego policies mapped to CIS, NIST 800-53, SOC 2, PCI-DSS, HIPAA and GDPR controls,
+and reports per framework and control.
+
+Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
+3 an input could not be loaded (every other input was still evaluated).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(s.in)
+	root.SetOut(s.out)
+	root.SetErr(s.err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: err}
+	})
+	root.AddCommand(
+		newTestCommand(s),
+		newParseCommand(s),
+		newRulesCommand(s),
+		newVersionCommand(s),
+	)
+	return root
+}

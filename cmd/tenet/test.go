@@ -1,0 +1,131 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/report"
+	"github.com/tenet-dev/tenet/pkg/tenet"
+)
+
+type testFlags struct {
+	policyFlags
+	outputs    []string
+	failOnWarn bool
+	unknown    string
+	parallel   int
+	noColor    bool
+}
+
+func newTestCommand(s streams) *cobra.Command {
+	var f testFlags
+	cmd := &cobra.Command{
+		Use:   "test PATH...",
+		Short: "Check plans, state and manifests against the policies",
+		Long: `Check Terraform plans (terraform show -json), Terraform state and Kubernetes
+manifests against the built-in bundles and any --policy, and report per
+framework and control. PATH may be a file, a directory (walked for .json,
+.yaml, .yml and .tfstate files) or - for standard input.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runTest(cmd, s, f, args)
+		},
+	}
+	f.register(cmd)
+	fl := cmd.Flags()
+	fl.StringArrayVarP(&f.outputs, "output", "o", nil, fmt.Sprintf("output FORMAT or FORMAT=FILE (repeatable; formats: %s; default table)", strings.Join(report.Formats(), ", ")))
+	fl.BoolVar(&f.failOnWarn, "fail-on-warn", false, "exit 1 on warnings too")
+	fl.StringVar(&f.unknown, "unknown", "warn", "what results unknown until apply do to the exit code: warn, fail or ignore")
+	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
+	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
+	return cmd
+}
+
+// output is one -o flag: a reporter and where it writes.
+type output struct {
+	format string
+	file   string // "" for stdout
+}
+
+func parseOutputs(flags []string) ([]output, error) {
+	if len(flags) == 0 {
+		flags = []string{"table"}
+	}
+	var outs []output
+	for _, fl := range flags {
+		format, file, _ := strings.Cut(fl, "=")
+		if _, err := report.New(format, report.Options{}); err != nil {
+			return nil, err
+		}
+		outs = append(outs, output{format: format, file: file})
+	}
+	return outs, nil
+}
+
+func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
+	outs, err := parseOutputs(f.outputs)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	mode := tenet.UnknownMode(f.unknown)
+	sc, err := f.scanner(
+		tenet.WithFailOnWarn(f.failOnWarn),
+		tenet.WithUnknown(mode),
+		tenet.WithParallel(f.parallel),
+		tenet.WithStdin(s.in),
+	)
+	if err != nil {
+		return err
+	}
+	res, err := sc.Scan(cmd.Context(), args...)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(s.err, "tenet: %s\n", e.Message)
+	}
+	for _, o := range outs {
+		if err := writeOutput(s, o, res, !f.noColor); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return &exitError{code: exitLoadError}
+	case res.Summary.Failed:
+		return &exitError{code: exitFailures}
+	}
+	return nil
+}
+
+func writeOutput(s streams, o output, res *finding.Result, colorAllowed bool) error {
+	var w io.Writer = s.out
+	color := colorAllowed && o.file == "" && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)
+	if o.file != "" {
+		file, err := os.Create(o.file)
+		if err != nil {
+			return fmt.Errorf("output %s: %w", o.format, err)
+		}
+		defer file.Close()
+		w = file
+	}
+	rep, err := report.New(o.format, report.Options{Color: color})
+	if err != nil {
+		return err
+	}
+	if err := rep.Write(w, res); err != nil {
+		return fmt.Errorf("write %s output: %w", o.format, err)
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}

@@ -1,0 +1,123 @@
+package tenet
+
+import (
+	"io"
+	"io/fs"
+	"runtime"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+// Option configures a Scanner.
+type Option func(*config)
+
+// UnknownMode says what results that are unknown until apply do to the
+// outcome of a scan.
+type UnknownMode string
+
+// The unknown modes; the default is UnknownWarn.
+const (
+	// UnknownWarn counts them like warnings: they fail the run only with
+	// fail-on-warn.
+	UnknownWarn UnknownMode = "warn"
+	// UnknownFail counts them as failures.
+	UnknownFail UnknownMode = "fail"
+	// UnknownIgnore reports them but never fails the run on them.
+	UnknownIgnore UnknownMode = "ignore"
+)
+
+type config struct {
+	builtins      bool
+	extraFS       []fs.FS
+	policies      []string
+	data          []string
+	namespaces    []string
+	allNamespaces bool
+	parallel      int
+	format        input.Format
+	unknown       UnknownMode
+	failOnWarn    bool
+	minSeverity   finding.Severity
+	frameworks    []string
+	version       string
+	stdin         io.Reader
+	maxFileSize   int64
+}
+
+func defaults() config {
+	return config{
+		builtins: true,
+		parallel: runtime.GOMAXPROCS(0),
+		unknown:  UnknownWarn,
+		version:  "dev",
+	}
+}
+
+// WithPolicy adds policy directories, bundle archives (.tar.gz) or .rego
+// files to the built-in bundles.
+func WithPolicy(paths ...string) Option {
+	return func(c *config) { c.policies = append(c.policies, paths...) }
+}
+
+// WithoutBuiltins leaves the built-in bundles out; only WithPolicy policies run.
+func WithoutBuiltins() Option { return func(c *config) { c.builtins = false } }
+
+// WithData loads JSON or YAML files or directories as data, as conftest --data.
+func WithData(paths ...string) Option {
+	return func(c *config) { c.data = append(c.data, paths...) }
+}
+
+// WithNamespaces sets the packages whose conftest-style rules run
+// (default "main").
+func WithNamespaces(ns ...string) Option {
+	return func(c *config) { c.namespaces = append(c.namespaces, ns...) }
+}
+
+// WithAllNamespaces runs the conftest-style rules of every package.
+func WithAllNamespaces() Option { return func(c *config) { c.allNamespaces = true } }
+
+// WithParallel sets how many inputs are loaded and evaluated at once;
+// n < 1 means GOMAXPROCS.
+func WithParallel(n int) Option {
+	return func(c *config) {
+		if n < 1 {
+			n = runtime.GOMAXPROCS(0)
+		}
+		c.parallel = n
+	}
+}
+
+// WithInputFormat forces the format of every input instead of detecting it.
+func WithInputFormat(f input.Format) Option { return func(c *config) { c.format = f } }
+
+// WithUnknown sets what unknown-until-apply results do to the outcome.
+func WithUnknown(m UnknownMode) Option { return func(c *config) { c.unknown = m } }
+
+// WithFailOnWarn makes warnings fail the run.
+func WithFailOnWarn(b bool) Option { return func(c *config) { c.failOnWarn = b } }
+
+// WithMinSeverity runs only rules of at least this severity (custom rules
+// without a severity always run).
+func WithMinSeverity(s finding.Severity) Option { return func(c *config) { c.minSeverity = s } }
+
+// WithFrameworks keeps only rules mapped to one of these frameworks (a key
+// such as "nist-800-53-r5", or a prefix such as "cis-aws"); custom rules
+// without a mapping still run.
+func WithFrameworks(keys ...string) Option {
+	return func(c *config) { c.frameworks = append(c.frameworks, keys...) }
+}
+
+// WithVersion sets the tool version written into results.
+func WithVersion(v string) Option { return func(c *config) { c.version = v } }
+
+// WithStdin sets the reader for the input path "-" (default os.Stdin).
+func WithStdin(r io.Reader) Option { return func(c *config) { c.stdin = r } }
+
+// WithMaxFileSize bounds the size of one input file in bytes.
+func WithMaxFileSize(n int64) Option { return func(c *config) { c.maxFileSize = n } }
+
+// withBundleFS adds an embedded-style bundle; for tests.
+func withBundleFS(fsys fs.FS) Option {
+	return func(c *config) { c.extraFS = append(c.extraFS, fsys) }
+}

@@ -1,0 +1,113 @@
+package tenet
+
+import (
+	"errors"
+	"sort"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/loader"
+	"github.com/tenet-dev/tenet/pkg/report"
+)
+
+// result assembles the report model from the per-file outcomes.
+func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *finding.Result {
+	res := &finding.Result{
+		Schema:   finding.ResultSchema,
+		Tool:     finding.Tool{Name: "tenet", Version: s.cfg.version},
+		Bundles:  s.cat.Bundles,
+		Inputs:   []finding.Input{},
+		Errors:   []finding.InputError{},
+		Findings: []finding.Finding{},
+	}
+	for _, err := range walkErrs {
+		res.Errors = append(res.Errors, inputError(err))
+	}
+	checked := map[string]int{}
+	for i, o := range outcomes {
+		if o.err != nil {
+			res.Errors = append(res.Errors, inputError(o.err))
+			continue
+		}
+		res.Inputs = append(res.Inputs, finding.Input{Path: files[i], Format: string(o.doc.Source.Format), Resources: len(o.doc.Resources)})
+		res.Summary.Resources += len(o.doc.Resources)
+		res.Findings = append(res.Findings, o.res.Findings...)
+		for id, n := range o.res.Checked {
+			checked[id] += n
+		}
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
+	res.Rules = ruleResults(s.cat.Rules, res.Findings, checked)
+	res.Frameworks = report.Frameworks(res.Rules, s.frameworkInfo())
+	res.Summary.Inputs = len(res.Inputs)
+	res.Summary.Rules = len(res.Rules)
+	res.Summary.Errors = len(res.Errors)
+	for _, f := range res.Findings {
+		switch f.Kind {
+		case finding.KindDeny:
+			res.Summary.Deny++
+		case finding.KindWarn:
+			res.Summary.Warn++
+		case finding.KindUnknown:
+			res.Summary.Unknown++
+		}
+	}
+	sm := &res.Summary
+	sm.Failed = sm.Deny > 0 ||
+		s.cfg.failOnWarn && sm.Warn > 0 ||
+		s.cfg.unknown == UnknownFail && sm.Unknown > 0 ||
+		s.cfg.unknown == UnknownWarn && s.cfg.failOnWarn && sm.Unknown > 0
+	return res
+}
+
+func inputError(err error) finding.InputError {
+	var fe *loader.FileError
+	if errors.As(err, &fe) {
+		return finding.InputError{Path: fe.Path, Line: fe.Line, Message: fe.Error()}
+	}
+	return finding.InputError{Message: err.Error()}
+}
+
+// ruleResults counts, per rule, the resources checked and the distinct
+// resources with each kind of finding, and derives the rule's status.
+func ruleResults(rules []finding.Rule, findings []finding.Finding, checked map[string]int) []finding.RuleResult {
+	type key struct{ file, resource string }
+	hit := map[string]map[finding.Kind]map[key]bool{}
+	touched := map[string]map[key]bool{}
+	for _, f := range findings {
+		if hit[f.RuleID] == nil {
+			hit[f.RuleID] = map[finding.Kind]map[key]bool{}
+			touched[f.RuleID] = map[key]bool{}
+		}
+		if hit[f.RuleID][f.Kind] == nil {
+			hit[f.RuleID][f.Kind] = map[key]bool{}
+		}
+		k := key{f.File, f.Resource}
+		hit[f.RuleID][f.Kind][k] = true
+		touched[f.RuleID][k] = true
+	}
+	out := make([]finding.RuleResult, 0, len(rules))
+	for _, r := range rules {
+		rr := finding.RuleResult{
+			Rule:    r,
+			Checked: checked[r.ID],
+			Failed:  len(hit[r.ID][finding.KindDeny]),
+			Warned:  len(hit[r.ID][finding.KindWarn]),
+			Unknown: len(hit[r.ID][finding.KindUnknown]),
+		}
+		rr.Passed = max(rr.Checked-len(touched[r.ID]), 0)
+		switch {
+		case rr.Failed > 0:
+			rr.Status = finding.StatusFail
+		case rr.Warned > 0:
+			rr.Status = finding.StatusWarn
+		case rr.Unknown > 0:
+			rr.Status = finding.StatusUnknown
+		case rr.Checked > 0:
+			rr.Status = finding.StatusPass
+		default:
+			rr.Status = finding.StatusNotApplicable
+		}
+		out = append(out, rr)
+	}
+	return out
+}

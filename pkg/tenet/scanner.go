@@ -1,0 +1,238 @@
+package tenet
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"github.com/tenet-dev/tenet/bundles"
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/engine"
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
+	"github.com/tenet-dev/tenet/pkg/report"
+	regolib "github.com/tenet-dev/tenet/rego"
+)
+
+// Scanner holds loaded, compiled policies. It is safe for concurrent use;
+// build it once and call Scan for every set of inputs.
+type Scanner struct {
+	cfg     config
+	cat     *catalog.Catalog
+	eng     *engine.Engine
+	keepRaw bool
+}
+
+// New loads and compiles the policies. Its errors are policy or usage
+// errors (a *catalog.PolicyError for a bad policy): nothing can be evaluated.
+func New(opts ...Option) (*Scanner, error) {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	switch cfg.unknown {
+	case UnknownWarn, UnknownFail, UnknownIgnore:
+	default:
+		return nil, fmt.Errorf("unknown mode %q (want warn, fail or ignore)", cfg.unknown)
+	}
+	var sources []catalog.Source
+	if cfg.builtins {
+		builtin, err := builtinSources()
+		if err != nil {
+			return nil, err
+		}
+		sources = append(sources, builtin...)
+	}
+	for i, fsys := range cfg.extraFS {
+		sources = append(sources, catalog.Source{Path: fmt.Sprintf("extra%d", i), FS: fsys})
+	}
+	for _, p := range cfg.policies {
+		sources = append(sources, catalog.Source{Path: p})
+	}
+	ctx := context.Background()
+	cat, err := catalog.Load(ctx, sources, catalog.Options{
+		Namespaces:    cfg.namespaces,
+		AllNamespaces: cfg.allNamespaces,
+		DataPaths:     cfg.data,
+	})
+	if err != nil {
+		return nil, err
+	}
+	filterRules(cat, cfg)
+	eng, err := engine.New(ctx, cat)
+	if err != nil {
+		return nil, err
+	}
+	s := &Scanner{cfg: cfg, cat: cat, eng: eng}
+	for _, r := range cat.Rules {
+		s.keepRaw = s.keepRaw || r.Custom
+	}
+	return s, nil
+}
+
+// builtinSources are the bundles embedded in the binary: the Rego library
+// and every directory of bundles/.
+func builtinSources() ([]catalog.Source, error) {
+	sources := []catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}
+	entries, err := fs.ReadDir(bundles.FS, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		sub, err := fs.Sub(bundles.FS, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		sources = append(sources, catalog.Source{Path: "bundles/" + e.Name(), FS: sub, Builtin: true})
+	}
+	return sources, nil
+}
+
+// filterRules drops the rules that the severity and framework options
+// leave out, before the engine compiles its queries.
+func filterRules(cat *catalog.Catalog, cfg config) {
+	keep := map[string]bool{}
+	var rules []finding.Rule
+	for _, r := range cat.Rules {
+		if !r.Custom && r.Severity.Rank() < cfg.minSeverity.Rank() {
+			continue
+		}
+		if len(cfg.frameworks) > 0 && len(r.Controls) > 0 && !mapsTo(r, cfg.frameworks) {
+			continue
+		}
+		if len(cfg.frameworks) > 0 {
+			r.Controls = selectFrameworks(r.Controls, cfg.frameworks)
+		}
+		keep[r.ID] = true
+		rules = append(rules, r)
+	}
+	cat.Rules = rules
+	var evals []catalog.Eval
+	for _, ev := range cat.Evals {
+		if keep[ev.RuleID] {
+			evals = append(evals, ev)
+		}
+	}
+	cat.Evals = evals
+}
+
+func frameworkMatches(key string, wanted []string) bool {
+	for _, w := range wanted {
+		if key == w || strings.HasPrefix(key, w+"-") {
+			return true
+		}
+	}
+	return false
+}
+
+func mapsTo(r finding.Rule, wanted []string) bool {
+	for k := range r.Controls {
+		if frameworkMatches(k, wanted) {
+			return true
+		}
+	}
+	return false
+}
+
+func selectFrameworks(controls map[string][]string, wanted []string) map[string][]string {
+	out := map[string][]string{}
+	for k, v := range controls {
+		if frameworkMatches(k, wanted) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// Rules returns the rule catalog, sorted by id.
+func (s *Scanner) Rules() []finding.Rule { return s.cat.Rules }
+
+// Bundles returns the loaded bundles with their revisions.
+func (s *Scanner) Bundles() []finding.Bundle { return s.cat.Bundles }
+
+// Parse loads one input into its document, as rules see it; with raw it
+// also keeps the parsed original file.
+func (s *Scanner) Parse(ctx context.Context, path string, raw bool) (input.Document, error) {
+	return loader.Read(ctx, path, s.loaderOptions(raw))
+}
+
+func (s *Scanner) loaderOptions(raw bool) loader.Options {
+	return loader.Options{Format: s.cfg.format, KeepRaw: raw, Stdin: s.cfg.stdin, MaxFileSize: s.cfg.maxFileSize}
+}
+
+// outcome is what happened to one input file.
+type outcome struct {
+	doc input.Document
+	res engine.Result
+	err error
+}
+
+// Scan loads and evaluates every input (files, directories walked for
+// known extensions, "-" for stdin). An input that cannot be loaded or
+// evaluated is reported in Result.Errors and the others are still
+// evaluated; the error return is only for a cancelled context or for paths
+// that name no input at all.
+func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, error) {
+	files, walkErrs := loader.Files(paths)
+	if len(files) == 0 && len(walkErrs) == 0 {
+		return nil, errors.New("no input files found")
+	}
+	outcomes := make([]outcome, len(files))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(s.cfg.parallel, max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				outcomes[i] = s.scanFile(ctx, files[i])
+			}
+		}()
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.result(files, outcomes, walkErrs), nil
+}
+
+func (s *Scanner) scanFile(ctx context.Context, path string) (o outcome) {
+	doc, err := loader.Read(ctx, path, s.loaderOptions(s.keepRaw))
+	if err != nil {
+		return outcome{err: err}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			o = outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("internal error while evaluating: %v", r)}}
+		}
+	}()
+	res, err := s.eng.Eval(ctx, doc)
+	if err != nil {
+		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: err}}
+	}
+	return outcome{doc: doc, res: res}
+}
+
+// frameworkInfo turns the framework catalogs into the titles reports use.
+func (s *Scanner) frameworkInfo() map[string]report.FrameworkInfo {
+	out := make(map[string]report.FrameworkInfo, len(s.cat.Frameworks))
+	for k, f := range s.cat.Frameworks {
+		ctrls := make(map[string]string, len(f.Controls))
+		for id, c := range f.Controls {
+			ctrls[id] = c.Title
+		}
+		out[k] = report.FrameworkInfo{Title: f.Title, Controls: ctrls}
+	}
+	return out
+}

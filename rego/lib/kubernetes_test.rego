@@ -1,0 +1,92 @@
+package tenet.lib.kubernetes_test
+
+import rego.v1
+
+import data.tenet.lib.fixtures
+import data.tenet.lib.kubernetes
+
+_spec := {
+	"securityContext": {"runAsNonRoot": true, "runAsUser": 1000},
+	"initContainers": [{"name": "init", "image": "busybox:1.36"}],
+	"containers": [
+		{"name": "web", "image": "nginx:1.27", "securityContext": {"runAsUser": 0}},
+		{"name": "sidecar", "image": "envoy:1.30"},
+	],
+	"ephemeralContainers": [{"name": "debug", "image": "busybox:1.36"}],
+}
+
+_service := {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web"}, "spec": {}}
+
+test_workload_kinds if {
+	count(kubernetes.workload_kinds) == 8
+	"CronJob" in kubernetes.workload_kinds
+}
+
+test_objects_by_kind if {
+	inp := fixtures.manifest([_service, fixtures.workload("Deployment", "web", _spec)])
+	[o.address | some o in kubernetes.objects("Service")] == ["Service/web"] with input as inp
+	[o.address | some o in kubernetes.objects("Deployment")] == ["default/Deployment/web"] with input as inp
+	kubernetes.objects("Pod") == [] with input as inp
+}
+
+test_workloads_cover_every_kind if {
+	inp := fixtures.manifest(array.concat([_service], [fixtures.workload(k, "w", _spec) | some k in kubernetes.workload_kinds]))
+	kinds := {w.type | some w in kubernetes.workloads} with input as inp
+	kinds == {k | some k in kubernetes.workload_kinds}
+}
+
+test_workloads_skip_objects_without_pod_spec if {
+	broken := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "x"}, "spec": {}}
+	kubernetes.workloads == [] with input as fixtures.manifest([broken])
+}
+
+test_pod_spec_and_path_per_kind if {
+	pod := fixtures.kube_object(fixtures.workload("Pod", "p", _spec))
+	deploy := fixtures.kube_object(fixtures.workload("Deployment", "d", _spec))
+	cron := fixtures.kube_object(fixtures.workload("CronJob", "c", _spec))
+	kubernetes.pod_spec(pod) == _spec
+	kubernetes.pod_spec(deploy) == _spec
+	kubernetes.pod_spec(cron) == _spec
+	kubernetes.pod_spec_path(pod) == "spec"
+	kubernetes.pod_spec_path(deploy) == "spec.template.spec"
+	kubernetes.pod_spec_path(cron) == "spec.jobTemplate.spec.template.spec"
+	kubernetes.spec_attr(cron, "hostPID") == "spec.jobTemplate.spec.template.spec.hostPID"
+}
+
+test_containers_include_init_and_ephemeral if {
+	w := fixtures.kube_object(fixtures.workload("Deployment", "d", _spec))
+	[c.name | some c in kubernetes.containers(w)] == ["web", "sidecar", "init", "debug"]
+	[c.name | some c in kubernetes.app_containers(w)] == ["web", "sidecar", "init"]
+}
+
+test_container_paths if {
+	w := fixtures.kube_object(fixtures.workload("Job", "j", _spec))
+	kubernetes.container_path(w, _spec.containers[1]) == "spec.template.spec.containers[name=sidecar]"
+	kubernetes.container_path(w, _spec.initContainers[0]) == "spec.template.spec.initContainers[name=init]"
+	kubernetes.container_attr(w, _spec.ephemeralContainers[0], "image") == "spec.template.spec.ephemeralContainers[name=debug].image"
+}
+
+test_container_name_fallback if {
+	kubernetes.container_name({"image": "x"}) == "?"
+}
+
+test_security_setting_container_overrides_pod if {
+	w := fixtures.kube_object(fixtures.workload("Pod", "p", _spec))
+	kubernetes.security_setting(w, _spec.containers[0], "runAsUser") == 0
+	kubernetes.security_setting(w, _spec.containers[1], "runAsUser") == 1000
+	kubernetes.security_setting(w, _spec.containers[1], "runAsNonRoot") == true
+	not kubernetes.security_setting(w, _spec.containers[1], "privileged")
+}
+
+test_image_reference if {
+	kubernetes.image_reference("nginx") == {"repository": "nginx", "tag": "", "digest": ""}
+	kubernetes.image_reference("nginx:latest") == {"repository": "nginx", "tag": "latest", "digest": ""}
+	kubernetes.image_reference("registry:5000/team/app") == {"repository": "registry:5000/team/app", "tag": "", "digest": ""}
+	kubernetes.image_reference("registry:5000/team/app:1.2@sha256:ab12") == {"repository": "registry:5000/team/app", "tag": "1.2", "digest": "sha256:ab12"}
+	kubernetes.image_reference("app@sha256:ab12") == {"repository": "app", "tag": "", "digest": "sha256:ab12"}
+}
+
+test_containers_tolerate_null_lists if {
+	w := fixtures.kube_object(fixtures.workload("Pod", "p", {"initContainers": null, "containers": [{"name": "app", "image": "app:1"}]}))
+	[c.name | some c in kubernetes.containers(w)] == ["app"]
+}

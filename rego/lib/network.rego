@@ -1,0 +1,138 @@
+# METADATA
+# title: AWS network helpers
+# description: >-
+#   One normalized view of the ingress permissions that AWS security groups
+#   declare inline, through aws_security_group_rule or through
+#   aws_vpc_security_group_ingress_rule, and the port, protocol and CIDR
+#   tests shared by the exposure rules.
+# scope: package
+# custom:
+#   library: true
+package tenet.lib.network
+
+import rego.v1
+
+import data.tenet.lib.terraform
+
+# public_cidrs are the CIDRs that mean "the whole internet".
+public_cidrs := {"0.0.0.0/0", "::/0"}
+
+_classic := {"protocol": ["protocol"], "ports": ["from_port", "to_port"], "cidrs": ["cidr_blocks", "ipv6_cidr_blocks"]}
+
+_vpc := {"protocol": ["ip_protocol"], "ports": ["from_port", "to_port"], "cidrs": ["cidr_ipv4", "cidr_ipv6"]}
+
+# ingress_rules is the set of ingress permissions in the input, each
+#   {"resource": <resource>, "attribute": <dotted path to report>,
+#    "protocol": "tcp" | "udp" | "all" | <other, lower case> | null,
+#    "from_port": <number> | null, "to_port": <number> | null,
+#    "cidrs": [<cidr>...], "unknown": <subset of {"protocol", "ports", "cidrs"}>}.
+# An aws_security_group whose whole ingress attribute is unknown declares no
+# inline rule: the attribute is computed when the rules are separate
+# resources, and those are judged themselves.
+ingress_rules contains rule if {
+	some sg in terraform.resources("aws_security_group")
+	some i, block in _list(terraform.get(sg, "ingress", []))
+	rule := _rule(sg, sprintf("ingress.%d", [i]), block, _classic)
+}
+
+ingress_rules contains rule if {
+	some r in terraform.resources("aws_security_group_rule")
+	r.values.type == "ingress"
+	rule := _rule(r, "", r.values, _classic)
+}
+
+ingress_rules contains rule if {
+	some r in terraform.resources("aws_vpc_security_group_ingress_rule")
+	rule := _rule(r, "", r.values, _vpc)
+}
+
+_rule(r, block_path, block, attrs) := {
+	"resource": r,
+	"attribute": _attribute(block_path, block, attrs),
+	"protocol": _protocol(object.get(block, attrs.protocol[0], null)),
+	"from_port": object.get(block, "from_port", null),
+	"to_port": object.get(block, "to_port", null),
+	"cidrs": [c | some a in attrs.cidrs; some c in _list(object.get(block, a, null))],
+	"unknown": {k |
+		some k, names in attrs
+		some name in names
+		terraform.unknown(r, concat(".", array.concat(_segments(block_path), [name])))
+	},
+}
+
+_segments(path) := [] if {
+	path == ""
+} else := split(path, ".")
+
+# The reported attribute: the inline block, else the first attribute that
+# holds a public CIDR, else the first CIDR attribute.
+_attribute(block_path, block, attrs) := block_path if {
+	block_path != ""
+} else := a if {
+	public := [name |
+		some name in attrs.cidrs
+		some c in _list(object.get(block, name, null))
+		c in public_cidrs
+	]
+	a := public[0]
+} else := attrs.cidrs[0]
+
+_list(x) := x if {
+	is_array(x)
+} else := [] if {
+	x == null
+} else := [x]
+
+# protocol names as AWS accepts them: numbers, names, -1 for everything.
+_protocol(p) := null if {
+	p == null
+} else := "all" if {
+	lower(sprintf("%v", [p])) in {"-1", "all"}
+} else := "tcp" if {
+	lower(sprintf("%v", [p])) in {"tcp", "6"}
+} else := "udp" if {
+	lower(sprintf("%v", [p])) in {"udp", "17"}
+} else := lower(sprintf("%v", [p]))
+
+# exposes(rule, port, protocols) is true when rule admits traffic from the
+# whole internet to port over one of protocols (a set such as {"tcp"});
+# protocol "all" (-1) admits every port.
+exposes(rule, port, protocols) if {
+	_public(rule)
+	_covers(rule, port, protocols)
+}
+
+# may_expose(rule, port, protocols) is true when exposes() cannot be decided
+# before apply: it does not hold, but would with some value of the unknown
+# protocol, ports or CIDRs.
+may_expose(rule, port, protocols) if {
+	not exposes(rule, port, protocols)
+	_maybe_public(rule)
+	_maybe_covers(rule, port, protocols)
+}
+
+_public(rule) if {
+	some c in rule.cidrs
+	c in public_cidrs
+}
+
+_maybe_public(rule) if _public(rule)
+
+_maybe_public(rule) if "cidrs" in rule.unknown
+
+_covers(rule, _, _) if rule.protocol == "all"
+
+_covers(rule, port, protocols) if {
+	rule.protocol in protocols
+	rule.from_port <= port
+	port <= rule.to_port
+}
+
+_maybe_covers(rule, port, protocols) if _covers(rule, port, protocols)
+
+_maybe_covers(rule, _, _) if "protocol" in rule.unknown
+
+_maybe_covers(rule, _, protocols) if {
+	"ports" in rule.unknown
+	rule.protocol in protocols
+}

@@ -1,0 +1,89 @@
+package tenet.lib.network_test
+
+import rego.v1
+
+import data.tenet.lib.fixtures
+import data.tenet.lib.network
+
+_ssh := {"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": []}
+
+_rules(resources) := rules if {
+	rules := network.ingress_rules with input as fixtures.plan(resources)
+}
+
+test_ingress_rules_from_inline_blocks if {
+	sg := fixtures.resource("aws_security_group", "web", {"ingress": [
+		{"from_port": 443, "to_port": 443, "protocol": "tcp", "cidr_blocks": ["10.0.0.0/8"], "ipv6_cidr_blocks": null},
+		_ssh,
+	]})
+	rules := _rules([sg])
+	{[r.resource.address, r.attribute, r.protocol, r.from_port, r.to_port, r.cidrs] | some r in rules} == {
+		["aws_security_group.web", "ingress.0", "tcp", 443, 443, ["10.0.0.0/8"]],
+		["aws_security_group.web", "ingress.1", "tcp", 22, 22, ["0.0.0.0/0"]],
+	}
+}
+
+test_ingress_rules_from_rule_resources if {
+	classic := fixtures.resource("aws_security_group_rule", "ssh", object.union(_ssh, {"type": "ingress"}))
+	egress := fixtures.resource("aws_security_group_rule", "out", object.union(_ssh, {"type": "egress"}))
+	vpc := fixtures.resource("aws_vpc_security_group_ingress_rule", "rdp", {"ip_protocol": "6", "from_port": 3389, "to_port": 3389, "cidr_ipv6": "::/0"})
+	rules := _rules([classic, egress, vpc])
+	{[r.resource.address, r.attribute, r.protocol, r.cidrs] | some r in rules} == {
+		["aws_security_group_rule.ssh", "cidr_blocks", "tcp", ["0.0.0.0/0"]],
+		["aws_vpc_security_group_ingress_rule.rdp", "cidr_ipv6", "tcp", ["::/0"]],
+	}
+}
+
+test_ingress_rules_attribute_defaults_to_first_cidr_attribute if {
+	vpc := fixtures.resource("aws_vpc_security_group_ingress_rule", "r", {"ip_protocol": "tcp", "from_port": 22, "to_port": 22, "referenced_security_group_id": "sg-1"})
+	[r.attribute | some r in _rules([vpc])] == ["cidr_ipv4"]
+}
+
+test_ingress_rules_ignore_wholly_unknown_ingress if {
+	sg := fixtures.with_unknown(fixtures.resource("aws_security_group", "web", {"name": "web"}), ["ingress"])
+	_rules([sg]) == set()
+}
+
+test_ingress_rules_record_unknown_parts if {
+	sg := fixtures.with_unknown(
+		fixtures.resource("aws_security_group", "web", {"ingress": [{"from_port": 22, "to_port": 22, "protocol": "tcp"}]}),
+		["ingress.0.cidr_blocks"],
+	)
+	[r.unknown | some r in _rules([sg])] == [{"cidrs"}]
+	vpc := fixtures.with_unknown(fixtures.resource("aws_vpc_security_group_ingress_rule", "r", {"cidr_ipv4": "0.0.0.0/0"}), ["ip_protocol", "to_port"])
+	[r.unknown | some r in _rules([vpc])] == [{"protocol", "ports"}]
+}
+
+_rule(protocol, from, to, cidrs, unknown) := {"protocol": protocol, "from_port": from, "to_port": to, "cidrs": cidrs, "unknown": unknown}
+
+test_exposes if {
+	network.exposes(_rule("tcp", 22, 22, ["0.0.0.0/0"], set()), 22, {"tcp"})
+	network.exposes(_rule("tcp", 0, 65535, ["10.0.0.0/8", "::/0"], set()), 22, {"tcp"})
+	network.exposes(_rule("all", 0, 0, ["0.0.0.0/0"], set()), 3389, {"tcp", "udp"})
+	network.exposes(_rule("udp", 3389, 3389, ["0.0.0.0/0"], set()), 3389, {"tcp", "udp"})
+	not network.exposes(_rule("udp", 22, 22, ["0.0.0.0/0"], set()), 22, {"tcp"})
+	not network.exposes(_rule("tcp", 23, 443, ["0.0.0.0/0"], set()), 22, {"tcp"})
+	not network.exposes(_rule("tcp", 22, 22, ["10.0.0.0/8"], set()), 22, {"tcp"})
+	not network.exposes(_rule("icmp", -1, -1, ["0.0.0.0/0"], set()), 22, {"tcp"})
+}
+
+test_may_expose if {
+	network.may_expose(_rule("tcp", 22, 22, [], {"cidrs"}), 22, {"tcp"})
+	network.may_expose(_rule(null, 80, 80, ["0.0.0.0/0"], {"protocol"}), 22, {"tcp"})
+	network.may_expose(_rule("tcp", null, null, ["0.0.0.0/0"], {"ports"}), 22, {"tcp"})
+	not network.may_expose(_rule("tcp", 22, 22, ["0.0.0.0/0"], {"ports"}), 22, {"tcp"})
+	not network.may_expose(_rule("udp", null, null, ["0.0.0.0/0"], {"ports"}), 22, {"tcp"})
+	not network.may_expose(_rule("tcp", 22, 22, ["10.0.0.0/8"], {"ports"}), 22, {"tcp"})
+	not network.may_expose(_rule("tcp", 80, 80, [], {"cidrs"}), 22, {"tcp"})
+}
+
+test_protocol_names if {
+	rules := _rules([
+		fixtures.resource("aws_vpc_security_group_ingress_rule", "a", {"ip_protocol": "-1"}),
+		fixtures.resource("aws_vpc_security_group_ingress_rule", "b", {"ip_protocol": "ALL"}),
+		fixtures.resource("aws_vpc_security_group_ingress_rule", "c", {"ip_protocol": "17"}),
+		fixtures.resource("aws_vpc_security_group_ingress_rule", "d", {"ip_protocol": "icmp"}),
+		fixtures.resource("aws_vpc_security_group_ingress_rule", "e", {}),
+	])
+	{[r.resource.name, r.protocol] | some r in rules} == {["a", "all"], ["b", "all"], ["c", "udp"], ["d", "icmp"], ["e", null]}
+}

@@ -1,0 +1,213 @@
+# METADATA
+# title: Terraform helpers
+# description: >-
+#   Selection of live managed resources by type, safe attribute reads, the
+#   unknown-until-apply test and reference joins between resources, over the
+#   tenet.input/v1 document of a Terraform plan or state.
+# scope: package
+# custom:
+#   library: true
+package tenet.lib.terraform
+
+import rego.v1
+
+# _live is every managed resource that the plan does not delete.
+_live := [r |
+	some r in input.resources
+	r.mode == "managed"
+	r.action != "delete"
+]
+
+# _by_type groups _live by type. The inner comprehension closes over t and
+# compares with ==, so OPA indexes it: one pass over the resources, cached
+# for the whole query, instead of a scan on every resources() call (rules run
+# on inputs with 10,000+ resources).
+_by_type := {t: rs |
+	some r in _live
+	t := r.type
+	rs := [x | some x in _live; x.type == t]
+}
+
+# resources(type) is the array of managed resources of type that the plan
+# does not delete, in input order; [] when there is none.
+resources(type) := object.get(_by_type, type, [])
+
+# unknown(r, path) is true when the attribute at the dotted path, or a block
+# that contains it, or an attribute inside it, is known only after apply.
+# Paths compare segment by segment ("versioning" matches
+# "versioning.0.enabled" and the reverse; "vers" matches neither). A path
+# without numeric segments ignores the list indexes of r.unknown, so
+# "rule.apply_server_side_encryption_by_default.sse_algorithm" matches
+# "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm"; a path
+# with numeric segments compares them exactly.
+unknown(r, path) if {
+	q := split(path, ".")
+	some u in r.unknown
+	_overlap(q, _comparable(split(u, "."), q))
+}
+
+# any_unknown(r, paths) is true when one of paths is unknown(r, path).
+any_unknown(r, paths) if {
+	some path in paths
+	unknown(r, path)
+}
+
+_comparable(segments, q) := segments if {
+	_has_index(q)
+} else := [s | some s in segments; not _is_index(s)]
+
+_has_index(segments) if {
+	some s in segments
+	_is_index(s)
+}
+
+_is_index(s) if regex.match(`^[0-9]+$`, s)
+
+_overlap(a, b) if {
+	n := min([count(a), count(b)])
+	array.slice(a, 0, n) == array.slice(b, 0, n)
+}
+
+# get(r, path, fallback) reads r.values at a dotted path whose numeric
+# segments index lists ("versioning.0.enabled"); fallback when a step is
+# missing or the value is null (Terraform writes null for unset attributes).
+get(r, path, fallback) := v if {
+	v := object.get(r.values, [_key(s) | some s in split(path, ".")], null)
+	v != null
+} else := fallback
+
+_key(s) := to_number(s) if _is_index(s)
+
+_key(s) := s if not _is_index(s)
+
+# is_true(r, path) is true when the attribute at path is the boolean true.
+is_true(r, path) if get(r, path, false) == true
+
+# present(r, path) is true when the attribute has a non-null value or is
+# unknown until apply (an unknown value is never null: Terraform knows nulls).
+present(r, path) if get(r, path, null) != null
+
+present(r, path) if unknown(r, path)
+
+# values_at(r, path) is the set of non-null values found at a dotted path
+# written without list indexes, looking through the lists that Terraform uses
+# for nested blocks: values_at(b, "versioning.enabled") holds the enabled flag
+# of every versioning block. A leaf that is itself a list is returned whole.
+values_at(r, path) := {v |
+	q := split(path, ".")
+	walk(r.values[q[0]], [p, v])
+	not is_number(p[count(p) - 1])
+	array.concat([q[0]], [s | some s in p; not is_number(s)]) == q
+	v != null
+}
+
+# tags(r) is the resource's tags merged over tags_all (provider default
+# tags); {} when it has neither.
+tags(r) := object.union(_object(r.values, "tags_all"), _object(r.values, "tags"))
+
+_object(values, key) := x if {
+	x := values[key]
+	is_object(x)
+} else := {}
+
+# referencing(r, type, attr) is the array of live managed resources of type
+# whose attribute attr points at r: in a plan, through the reference
+# (r.config_address in e.refs[attr]) unless both sides are known and differ
+# (count and for_each instances of one configuration block); without a
+# reference (state, or a literal value), by value: e's top-level attribute
+# attr equals r's id, bucket, name or arn. Joins go through indexes built
+# once per query, so a rule that joins every bucket stays linear.
+referencing(r, type, attr) := array.concat(
+	[e |
+		some e in object.get(_by_ref, _key3(type, attr, r.config_address), [])
+		not _contradicts(e, attr, r)
+	],
+	[e |
+		some v in _identities(r)
+		some e in object.get(_by_value, _key3(type, attr, v), [])
+	],
+)
+
+# referenced(r, type, attr) is the reverse join: the live managed resources
+# of type that r's attribute attr points at.
+referenced(r, type, attr) := array.concat(
+	[x |
+		some target in r.refs[attr]
+		some x in object.get(_by_config, target, [])
+		x.type == type
+		not _contradicts(r, attr, x)
+	],
+	[x |
+		not r.refs[attr]
+		v := r.values[attr]
+		is_string(v)
+		some x in object.get(_by_identity, v, [])
+		x.type == type
+	],
+)
+
+_key3(a, b, c) := concat("|", [a, b, c])
+
+_identities(r) := {v |
+	some k in ["id", "bucket", "name", "arn"]
+	v := r.values[k]
+	is_string(v)
+}
+
+# A reference is contradicted when e's value is known and equals none of r's
+# known string attributes: e points at another instance of r's block.
+_contradicts(e, attr, r) if {
+	v := e.values[attr]
+	is_string(v)
+	not v in {x | some x in r.values; is_string(x)}
+}
+
+# Join indexes: [key, resource] edges, grouped by key (indexed as _by_type).
+_ref_edges := [[_key3(e.type, attr, target), e] |
+	some e in _live
+	some attr, targets in e.refs
+	some target in targets
+]
+
+_by_ref := {k: es |
+	some edge in _ref_edges
+	k := edge[0]
+	es := [x[1] | some x in _ref_edges; x[0] == k]
+}
+
+# Only values that are some resource's identity can join by value.
+_identity_values := {v |
+	some r in _live
+	some v in _identities(r)
+}
+
+_identity_edges := [[v, r] |
+	some r in _live
+	some v in _identities(r)
+]
+
+_by_identity := {v: rs |
+	some edge in _identity_edges
+	v := edge[0]
+	rs := [x[1] | some x in _identity_edges; x[0] == v]
+}
+
+_value_edges := [[_key3(e.type, attr, v), e] |
+	some e in _live
+	some attr, v in e.values
+	is_string(v)
+	v in _identity_values
+	not e.refs[attr]
+]
+
+_by_value := {k: es |
+	some edge in _value_edges
+	k := edge[0]
+	es := [x[1] | some x in _value_edges; x[0] == k]
+}
+
+_by_config := {c: rs |
+	some r in _live
+	c := r.config_address
+	rs := [x | some x in _live; x.config_address == c]
+}

@@ -1,0 +1,58 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tenet-dev/tenet/test/golden"
+)
+
+const cliDocHeader = `# tenet command line
+
+Generated from the commands' own help by ` + "`go test ./test/e2e -run TestCLIDoc -update`" + `;
+a test fails when this file and the help disagree.
+
+## Exit codes
+
+| code | meaning |
+|---|---|
+| 0 | no failing ` + "`deny`" + ` (and no warning with ` + "`--fail-on-warn`" + `, no unknown with ` + "`--unknown=fail`" + `) |
+| 1 | at least one failure |
+| 2 | usage or policy error (bad flag, unknown format, Rego that does not compile, invalid METADATA): nothing evaluated |
+| 3 | at least one input could not be loaded; every other input was still evaluated and reported |
+
+When inputs fail to load and others fail rules, the exit code is 3: the run is incomplete. Each
+input that cannot be loaded is reported as one line on standard error, ` + "`tenet: FILE[:LINE[:COL]]: problem`" + `,
+and in the ` + "`errors`" + ` of the JSON report.
+`
+
+// TestCLIDoc keeps docs/cli.md equal to the help of every command.
+func TestCLIDoc(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(cliDocHeader)
+	for _, cmd := range [][]string{{}, {"test"}, {"parse"}, {"rules"}, {"version"}} {
+		name := strings.TrimSpace("tenet " + strings.Join(cmd, " "))
+		got := run(t, "", append(cmd, "--help")...)
+		if got.code != 0 {
+			t.Fatalf("%s --help: exit %d: %s", name, got.code, got.stderr)
+		}
+		b.WriteString("\n## `" + name + "`\n\n```\n" + got.stdout + "```\n")
+	}
+	path := filepath.Join(repoRoot, "docs", "cli.md")
+	if golden.Updating() {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("docs/cli.md is stale; run go test ./test/e2e -run TestCLIDoc -update (-file +help):\n%s", diff)
+	}
+}

@@ -1,0 +1,136 @@
+// Package e2e builds the tenet binary and runs it as users do: on the
+// examples, on broken inputs, with custom policies, and on every real file
+// in ../shared/data when that directory is present.
+package e2e
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tenet-dev/tenet/test/golden"
+)
+
+var binary string
+
+// repoRoot is where the binary runs, so that paths in output are stable.
+const repoRoot = "../.."
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "tenet-e2e")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "tenet")
+	build := exec.Command("go", "build", "-ldflags", "-X main.version=test", "-o", binary, "./cmd/tenet")
+	build.Dir = repoRoot
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		panic("build tenet: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type runResult struct {
+	stdout, stderr string
+	code           int
+}
+
+func run(t *testing.T, stdin string, args ...string) runResult {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = repoRoot
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return runResult{stdout: out.String(), stderr: errb.String(), code: code}
+}
+
+func TestCLI(t *testing.T) {
+	const (
+		plan      = "test/examples/plan.json"
+		manifest  = "test/examples/k8s.yaml"
+		clean     = "test/e2e/testdata/inputs/clean-plan.json"
+		truncated = "test/e2e/testdata/inputs/truncated.json"
+	)
+	tests := []struct {
+		name       string
+		args       []string
+		stdin      string
+		wantCode   int
+		golden     bool     // compare stdout with testdata/<name>.golden
+		wantStderr []string // substrings
+		wantStdout []string // substrings
+	}{
+		{name: "examples-table", args: []string{"test", plan, manifest}, wantCode: 1, golden: true},
+		{name: "examples-json", args: []string{"test", "-o", "json", plan, manifest}, wantCode: 1, golden: true},
+		{name: "clean-plan", args: []string{"test", clean}, wantCode: 0, golden: true},
+		{name: "parse-plan", args: []string{"parse", plan}, wantCode: 0, golden: true},
+		{name: "parse-manifest", args: []string{"parse", manifest}, wantCode: 0, golden: true},
+		{
+			name: "bad-file-beside-good", args: []string{"test", truncated, plan}, wantCode: 3,
+			wantStderr: []string{"tenet: test/e2e/testdata/inputs/truncated.json: invalid JSON: unexpected end of input"},
+			wantStdout: []string{"TNT-AWS-S3-001", "Inputs not evaluated"},
+		},
+		{name: "stdin", args: []string{"test", "-"}, stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: c, image: nginx, securityContext: {privileged: true}}\n", wantCode: 1, wantStdout: []string{"Pod/p (-:1)"}},
+		{name: "unknown-input-format", args: []string{"test", "--input-format", "hcl", plan}, wantCode: 2, wantStderr: []string{`unknown input format "hcl"`}},
+		{name: "unknown-output-format", args: []string{"test", "-o", "pdf", plan}, wantCode: 2, wantStderr: []string{`unknown output format "pdf"`}},
+		{name: "bad-flag", args: []string{"test", "--nope", plan}, wantCode: 2, wantStderr: []string{"unknown flag: --nope"}},
+		{name: "no-such-file", args: []string{"test", "nope.json"}, wantCode: 3, wantStderr: []string{"nope.json: stat: no such file or directory"}},
+		{name: "broken-policy", args: []string{"test", "-p", "test/e2e/testdata/policy-broken", plan}, wantCode: 2, wantStderr: []string{"broken.rego:7", "rego_parse_error"}},
+		{
+			name: "conftest-policy", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-conftest", manifest}, wantCode: 1,
+			wantStdout: []string{"main.deny", "Deployment debug must set runAsNonRoot"},
+		},
+		{name: "fail-on-warn-unknown", args: []string{"test", "--framework", "cis-aws", "--unknown", "fail", clean}, wantCode: 0},
+		{name: "rules", args: []string{"rules"}, wantCode: 0, wantStdout: []string{"TNT-AWS-S3-001", "TNT-K8S-POD-001"}},
+		{name: "version", args: []string{"version"}, wantCode: 0, wantStdout: []string{"tenet test", "opa v1.22"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := run(t, tc.stdin, tc.args...)
+			if got.code != tc.wantCode {
+				t.Errorf("exit code = %d, want %d\nstderr: %s", got.code, tc.wantCode, got.stderr)
+			}
+			if tc.golden {
+				golden.Assert(t, tc.name, []byte(got.stdout))
+			}
+			for _, s := range tc.wantStderr {
+				if !strings.Contains(got.stderr, s) {
+					t.Errorf("stderr %q does not contain %q", got.stderr, s)
+				}
+			}
+			for _, s := range tc.wantStdout {
+				if !strings.Contains(got.stdout, s) {
+					t.Errorf("stdout does not contain %q:\n%s", s, got.stdout)
+				}
+			}
+			if strings.Contains(got.stderr, "internal error") || strings.Contains(got.stderr, "panic") {
+				t.Errorf("crash: %s", got.stderr)
+			}
+			if got.code == 0 || got.code == 1 {
+				if got.stderr != "" {
+					t.Errorf("unexpected stderr: %s", got.stderr)
+				}
+			}
+		})
+	}
+	_ = strconv.Itoa
+}
