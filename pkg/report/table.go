@@ -84,7 +84,7 @@ func (p *tablePrinter) paint(code, s string) string {
 }
 
 func (p *tablePrinter) status(s finding.Status) string {
-	return p.paint(statusColor[s], fmt.Sprintf("%-7s", statusLabel[s]))
+	return p.paint(statusColor[s], fmt.Sprintf("%-8s", statusLabel[s]))
 }
 
 func (p *tablePrinter) header() {
@@ -148,7 +148,7 @@ func (p *tablePrinter) framework(fw finding.Framework) {
 			if rr == nil || rr.Status == finding.StatusNotApplicable {
 				continue
 			}
-			fmt.Fprintf(p.w, "            %s %s  %s\n", p.paint(statusColor[rr.Status], ruleMark(rr.Status)), rr.Rule.ID, p.ruleDetail(rr))
+			fmt.Fprintf(p.w, "             %s %s  %s\n", p.paint(statusColor[rr.Status], ruleMark(rr.Status)), rr.Rule.ID, p.ruleDetail(rr))
 		}
 	}
 	if len(notApplicable) > 0 {
@@ -252,7 +252,11 @@ func (p *tablePrinter) findings() {
 				if rr.Rule.Severity != "" {
 					sev = " [" + string(rr.Rule.Severity) + "]"
 				}
-				fmt.Fprintf(p.w, "  %s%s %s\n", rr.Rule.ID, sev, rr.Rule.Title)
+				title := ""
+				if rr.Rule.Title != rr.Rule.ID {
+					title = " " + rr.Rule.Title
+				}
+				fmt.Fprintf(p.w, "  %s%s%s\n", rr.Rule.ID, sev, title)
 				first = false
 			}
 			fmt.Fprintf(p.w, "    %s %s %s\n", p.paint(statusColor[kindStatus[f.Kind]], kindMark(f.Kind)), where(f), f.Message)

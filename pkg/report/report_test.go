@@ -1,0 +1,113 @@
+package report_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/report"
+	"github.com/tenet-dev/tenet/test/golden"
+)
+
+func rule(id string, sev finding.Severity, controls map[string][]string) finding.Rule {
+	return finding.Rule{ID: id, Title: "Title of " + id, Severity: sev, Controls: controls, Remediation: "Fix " + id + ".", Bundle: "test", Package: "tenet.test"}
+}
+
+// sample is a small result with every status, a custom rule and a load error.
+func sample() *finding.Result {
+	rules := []finding.RuleResult{
+		{Rule: rule("TST-A-001", finding.SeverityHigh, map[string][]string{"nist-800-53-r5": {"SC-28", "AC-3"}}), Status: finding.StatusFail, Checked: 3, Failed: 1, Passed: 2},
+		{Rule: rule("TST-A-002", finding.SeverityLow, map[string][]string{"nist-800-53-r5": {"AC-3"}, "soc2-2017": {"CC6.1"}}), Status: finding.StatusUnknown, Checked: 2, Unknown: 1, Passed: 1},
+		{Rule: rule("TST-A-003", finding.SeverityMedium, map[string][]string{"nist-800-53-r5": {"AC-21"}}), Status: finding.StatusPass, Checked: 4, Passed: 4},
+		{Rule: rule("TST-A-004", finding.SeverityMedium, map[string][]string{"nist-800-53-r5": {"AC-4"}, "soc2-2017": {"CC6.6"}}), Status: finding.StatusNotApplicable},
+		{Rule: finding.Rule{ID: "main.warn", Title: "main.warn", Package: "main", Custom: true}, Status: finding.StatusWarn, Checked: 1, Warned: 1},
+	}
+	info := map[string]report.FrameworkInfo{
+		"nist-800-53-r5": {Title: "NIST SP 800-53 Rev. 5", Controls: map[string]string{"SC-28": "Protection of Information at Rest", "AC-3": "Access Enforcement"}},
+		"soc2-2017":      {Title: "SOC 2"},
+	}
+	return &finding.Result{
+		Schema:  finding.ResultSchema,
+		Tool:    finding.Tool{Name: "tenet", Version: "test"},
+		Bundles: []finding.Bundle{{Name: "test", Revision: "1.0.0", Source: "builtin"}},
+		Inputs:  []finding.Input{{Path: "plan.json", Format: "terraform-plan", Resources: 9}, {Path: "k8s.yaml", Format: "kubernetes", Resources: 1}},
+		Errors:  []finding.InputError{{Path: "bad.json", Line: 3, Message: "bad.json:3:1: invalid JSON: unexpected end of input"}},
+		Rules:   rules,
+		Findings: []finding.Finding{
+			{RuleID: "main.warn", Kind: finding.KindWarn, Message: "deployment has no labels", File: "k8s.yaml"},
+			{RuleID: "TST-A-001", Kind: finding.KindDeny, Severity: finding.SeverityHigh, Message: "not encrypted", Resource: "aws_s3_bucket.b", Attribute: "encrypted", File: "plan.json"},
+			{RuleID: "TST-A-002", Kind: finding.KindUnknown, Severity: finding.SeverityLow, Message: "cidr is unknown until apply", Resource: "aws_security_group_rule.r", File: "plan.json"},
+		},
+		Frameworks: report.Frameworks(rules, info),
+		Summary:    finding.Summary{Inputs: 2, Resources: 10, Rules: 5, Errors: 1, Deny: 1, Warn: 1, Unknown: 1, Failed: true},
+	}
+}
+
+func TestFormatsGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		format string
+		opts   report.Options
+	}{
+		{name: "table", format: "table"},
+		{name: "table-color", format: "table", opts: report.Options{Color: true}},
+		{name: "json", format: "json"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := report.New(tc.format, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := r.Write(&buf, sample()); err != nil {
+				t.Fatal(err)
+			}
+			golden.Assert(t, tc.name, buf.Bytes())
+		})
+	}
+}
+
+func TestFrameworks(t *testing.T) {
+	fws := sample().Frameworks
+	type ctrl struct {
+		ID     string
+		Status finding.Status
+		Rules  []string
+	}
+	got := map[string][]ctrl{}
+	for _, fw := range fws {
+		for _, c := range fw.Controls {
+			got[fw.ID] = append(got[fw.ID], ctrl{c.ID, c.Status, c.Rules})
+		}
+	}
+	want := map[string][]ctrl{
+		"nist-800-53-r5": {
+			{"AC-3", finding.StatusFail, []string{"TST-A-001", "TST-A-002"}},
+			{"AC-4", finding.StatusNotApplicable, []string{"TST-A-004"}},
+			{"AC-21", finding.StatusPass, []string{"TST-A-003"}},
+			{"SC-28", finding.StatusFail, []string{"TST-A-001"}},
+		},
+		"soc2-2017": {
+			{"CC6.1", finding.StatusUnknown, []string{"TST-A-002"}},
+			{"CC6.6", finding.StatusNotApplicable, []string{"TST-A-004"}},
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("controls (-want +got):\n%s", diff)
+	}
+	if n := fws[0].Counts[finding.StatusFail]; n != 2 {
+		t.Errorf("nist fail count = %d, want 2", n)
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if _, err := report.New("pdf", report.Options{}); err == nil {
+		t.Error("want an error for an unknown format")
+	}
+	if diff := cmp.Diff([]string{"json", "table"}, report.Formats()); diff != "" {
+		t.Errorf("formats (-want +got):\n%s", diff)
+	}
+}
