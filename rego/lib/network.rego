@@ -25,7 +25,8 @@ _vpc := {"protocol": ["ip_protocol"], "ports": ["from_port", "to_port"], "cidrs"
 #   {"resource": <resource>, "attribute": <dotted path to report>,
 #    "protocol": "tcp" | "udp" | "all" | <other, lower case> | null,
 #    "from_port": <number> | null, "to_port": <number> | null,
-#    "cidrs": [<cidr>...], "unknown": <subset of {"protocol", "ports", "cidrs"}>}.
+#    "cidrs": [<cidr>...], "unknown": <subset of {"protocol", "ports", "cidrs"}>,
+#    "unknown_attributes": <the attribute names behind "unknown", for messages>}.
 # An aws_security_group whose whole ingress attribute is unknown declares no
 # inline rule: the attribute is computed when the rules are separate
 # resources, and those are judged themselves.
@@ -55,6 +56,11 @@ _rule(r, block_path, block, attrs) := {
 	"cidrs": [c | some a in attrs.cidrs; some c in _list(object.get(block, a, null))],
 	"unknown": {k |
 		some k, names in attrs
+		some name in names
+		terraform.unknown(r, concat(".", array.concat(_segments(block_path), [name])))
+	},
+	"unknown_attributes": {name |
+		some names in attrs
 		some name in names
 		terraform.unknown(r, concat(".", array.concat(_segments(block_path), [name])))
 	},

@@ -52,6 +52,7 @@ test_ingress_rules_record_unknown_parts if {
 	[r.unknown | some r in _rules([sg])] == [{"cidrs"}]
 	vpc := fixtures.with_unknown(fixtures.resource("aws_vpc_security_group_ingress_rule", "r", {"cidr_ipv4": "0.0.0.0/0"}), ["ip_protocol", "to_port"])
 	[r.unknown | some r in _rules([vpc])] == [{"protocol", "ports"}]
+	[r.unknown_attributes | some r in _rules([vpc])] == [{"ip_protocol", "to_port"}]
 }
 
 _rule(protocol, from, to, cidrs, unknown) := {"protocol": protocol, "from_port": from, "to_port": to, "cidrs": cidrs, "unknown": unknown}

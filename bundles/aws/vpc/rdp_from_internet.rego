@@ -42,5 +42,5 @@ deny contains result.fail_attr(rule.resource, rule.attribute, "ingress admits RD
 unknown contains result.unknown_msg(rule.resource, rule.attribute, msg) if {
 	some rule in network.ingress_rules
 	network.may_expose(rule, 3389, {"tcp", "udp"})
-	msg := sprintf("whether ingress admits RDP from the internet is unknown until apply (unknown: %s)", [concat(", ", sort(rule.unknown))])
+	msg := sprintf("whether ingress admits RDP from the internet is unknown until apply (unknown: %s)", [concat(", ", sort(rule.unknown_attributes))])
 }

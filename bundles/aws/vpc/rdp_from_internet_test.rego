@@ -45,7 +45,7 @@ test_unknown_protocol if {
 	inp := fixtures.plan([r])
 	check.deny == set() with input as inp
 	check.unknown == {{
-		"msg": "whether ingress admits RDP from the internet is unknown until apply (unknown: protocol)",
+		"msg": "whether ingress admits RDP from the internet is unknown until apply (unknown: ip_protocol)",
 		"resource": "aws_vpc_security_group_ingress_rule.rdp",
 		"attribute": "cidr_ipv4",
 	}} with input as inp

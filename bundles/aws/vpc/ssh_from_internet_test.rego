@@ -63,7 +63,7 @@ test_unknown_cidr if {
 	inp := fixtures.plan([r])
 	check.deny == set() with input as inp
 	check.unknown == {{
-		"msg": "whether ingress admits SSH from the internet is unknown until apply (unknown: cidrs)",
+		"msg": "whether ingress admits SSH from the internet is unknown until apply (unknown: cidr_blocks)",
 		"resource": "aws_security_group_rule.ssh",
 		"attribute": "cidr_blocks",
 	}} with input as inp
