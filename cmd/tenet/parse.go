@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-
 	"github.com/spf13/cobra"
 
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -17,9 +15,10 @@ func newParseCommand(s streams) *cobra.Command {
 		Use:   "parse PATH...",
 		Short: "Print the input document that rules see (tenet.input/v1)",
 		Long: `Print the normalized tenet.input/v1 document of each input, the value rules
-read as input (see docs/input.md). With --raw, print the parsed original file
-instead: what conftest-style custom policies read. One path prints one
-document; several print a JSON array.`,
+read as input (see docs/input.md). Values that Terraform marks sensitive are
+printed as "(sensitive value)". With --raw, print the parsed original file
+instead, unredacted: what conftest-style custom policies read. One path prints
+one document; several print a JSON array.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.noBuiltins = true // parsing needs no policies
@@ -36,16 +35,13 @@ document; several print a JSON array.`,
 				if raw {
 					out = append(out, doc.Raw)
 				} else {
-					out = append(out, doc)
+					out = append(out, doc.Redact())
 				}
 			}
-			enc := json.NewEncoder(s.out)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
 			if len(out) == 1 {
-				return enc.Encode(out[0])
+				return writeJSON(s.out, out[0])
 			}
-			return enc.Encode(out)
+			return writeJSON(s.out, out)
 		},
 	}
 	cmd.Flags().BoolVar(&raw, "raw", false, "print the parsed original file instead of the tenet document")

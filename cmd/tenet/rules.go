@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -29,13 +28,10 @@ func newRulesCommand(s streams) *cobra.Command {
 			rules := sc.Rules()
 			switch format {
 			case "json":
-				enc := json.NewEncoder(s.out)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
 				if rules == nil {
 					rules = []finding.Rule{}
 				}
-				return enc.Encode(rules)
+				return writeJSON(s.out, rules)
 			case "table":
 				return rulesTable(s, rules)
 			}

@@ -14,22 +14,11 @@ import (
 
 func builtinSources(t *testing.T) []catalog.Source {
 	t.Helper()
-	sources := []catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}
-	entries, err := fs.ReadDir(bundles.FS, ".")
+	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		sub, err := fs.Sub(bundles.FS, e.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources = append(sources, catalog.Source{Path: "bundles/" + e.Name(), FS: sub, Builtin: true})
-	}
-	return sources
+	return append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
 }
 
 // TestBuiltinCatalog checks the built-in bundles as a whole: they load

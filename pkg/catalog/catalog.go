@@ -100,6 +100,27 @@ type Source struct {
 	Builtin bool
 }
 
+// Subdirectories returns one Source per directory at the root of fsys, each
+// named prefix/<dir>: the layout of the embedded bundles/ tree.
+func Subdirectories(prefix string, fsys fs.FS, builtin bool) ([]Source, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	var out []Source
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		sub, err := fs.Sub(fsys, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Source{Path: path.Join(prefix, e.Name()), FS: sub, Builtin: builtin})
+	}
+	return out, nil
+}
+
 // Load reads every source and builds the catalog.
 func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error) {
 	c := &Catalog{

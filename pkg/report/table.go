@@ -267,15 +267,7 @@ func (p *tablePrinter) findings() {
 	}
 }
 
-func kindMark(k finding.Kind) string {
-	switch k {
-	case finding.KindDeny:
-		return "✗"
-	case finding.KindWarn:
-		return "!"
-	}
-	return "?"
-}
+func kindMark(k finding.Kind) string { return ruleMark(kindStatus[k]) }
 
 // where renders the resource and its place: "aws_s3_bucket.b (plan.json)"
 // or "ns/Pod/x (pod.yaml:12)".

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 	"sync"
 
@@ -77,22 +76,11 @@ func New(opts ...Option) (*Scanner, error) {
 // builtinSources are the bundles embedded in the binary: the Rego library
 // and every directory of bundles/.
 func builtinSources() ([]catalog.Source, error) {
-	sources := []catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}
-	entries, err := fs.ReadDir(bundles.FS, ".")
+	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		sub, err := fs.Sub(bundles.FS, e.Name())
-		if err != nil {
-			return nil, err
-		}
-		sources = append(sources, catalog.Source{Path: "bundles/" + e.Name(), FS: sub, Builtin: true})
-	}
-	return sources, nil
+	return append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...), nil
 }
 
 // filterRules drops the rules that the severity and framework options
