@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 
@@ -61,6 +62,9 @@ func New(opts ...Option) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFrameworks(cat, cfg.frameworks); err != nil {
+		return nil, err
+	}
 	filterRules(cat, cfg)
 	eng, err := engine.New(ctx, cat)
 	if err != nil {
@@ -109,6 +113,32 @@ func filterRules(cat *catalog.Catalog, cfg config) {
 		}
 	}
 	cat.Evals = evals
+}
+
+// checkFrameworks refuses a --framework that matches no framework the
+// loaded rules map to, which would otherwise silently run nothing.
+func checkFrameworks(cat *catalog.Catalog, wanted []string) error {
+	known := map[string]bool{}
+	for _, r := range cat.Rules {
+		for k := range r.Controls {
+			known[k] = true
+		}
+	}
+	for _, w := range wanted {
+		found := false
+		for k := range known {
+			found = found || frameworkMatches(k, []string{w})
+		}
+		if !found {
+			keys := make([]string, 0, len(known))
+			for k := range known {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			return fmt.Errorf("no loaded rule maps to framework %q (frameworks: %s)", w, strings.Join(keys, ", "))
+		}
+	}
+	return nil
 }
 
 func frameworkMatches(key string, wanted []string) bool {

@@ -47,23 +47,22 @@ ingress_rules contains rule if {
 	rule := _rule(r, "", r.values, _vpc)
 }
 
-_rule(r, block_path, block, attrs) := {
-	"resource": r,
-	"attribute": _attribute(block_path, block, attrs),
-	"protocol": _protocol(object.get(block, attrs.protocol[0], null)),
-	"from_port": object.get(block, "from_port", null),
-	"to_port": object.get(block, "to_port", null),
-	"cidrs": [c | some a in attrs.cidrs; some c in _list(object.get(block, a, null))],
-	"unknown": {k |
-		some k, names in attrs
-		some name in names
-		terraform.unknown(r, concat(".", array.concat(_segments(block_path), [name])))
-	},
-	"unknown_attributes": {name |
+_rule(r, block_path, block, attrs) := rule if {
+	unknown_names := {name |
 		some names in attrs
 		some name in names
 		terraform.unknown(r, concat(".", array.concat(_segments(block_path), [name])))
-	},
+	}
+	rule := {
+		"resource": r,
+		"attribute": _attribute(block_path, block, attrs),
+		"protocol": _protocol(object.get(block, attrs.protocol[0], null)),
+		"from_port": object.get(block, "from_port", null),
+		"to_port": object.get(block, "to_port", null),
+		"cidrs": [c | some a in attrs.cidrs; some c in _list(object.get(block, a, null))],
+		"unknown": {k | some k, names in attrs; some name in names; name in unknown_names},
+		"unknown_attributes": unknown_names,
+	}
 }
 
 _segments(path) := [] if {

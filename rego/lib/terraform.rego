@@ -42,7 +42,12 @@ resources(type) := object.get(_by_type, type, [])
 # with numeric segments compares them exactly.
 unknown(r, path) if {
 	q := split(path, ".")
+	head := concat("", [q[0], "."])
 	some u in r.unknown
+
+	# A cheap test of the first segment before splitting: resources in plans
+	# often list twenty unknown attributes, and rules ask many times.
+	startswith(concat("", [u, "."]), head)
 	_overlap(q, _comparable(split(u, "."), q))
 }
 
@@ -72,6 +77,11 @@ _overlap(a, b) if {
 # segments index lists ("versioning.0.enabled"); fallback when a step is
 # missing or the value is null (Terraform writes null for unset attributes).
 get(r, path, fallback) := v if {
+	not contains(path, ".")
+	v := r.values[path]
+	v != null
+} else := v if {
+	contains(path, ".")
 	v := object.get(r.values, [_key(s) | some s in split(path, ".")], null)
 	v != null
 } else := fallback

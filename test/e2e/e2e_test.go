@@ -91,6 +91,7 @@ func TestCLI(t *testing.T) {
 		{name: "stdin", args: []string{"test", "-"}, stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: c, image: nginx, securityContext: {privileged: true}}\n", wantCode: 1, wantStdout: []string{"Pod/p (-:1)"}},
 		{name: "unknown-input-format", args: []string{"test", "--input-format", "hcl", plan}, wantCode: 2, wantStderr: []string{`unknown input format "hcl"`}},
 		{name: "unknown-output-format", args: []string{"test", "-o", "pdf", plan}, wantCode: 2, wantStderr: []string{`unknown output format "pdf"`}},
+		{name: "unknown-framework", args: []string{"test", "--framework", "iso27001", plan}, wantCode: 2, wantStderr: []string{`no loaded rule maps to framework "iso27001"`}},
 		{name: "bad-flag", args: []string{"test", "--nope", plan}, wantCode: 2, wantStderr: []string{"unknown flag: --nope"}},
 		{name: "no-such-file", args: []string{"test", "nope.json"}, wantCode: 3, wantStderr: []string{"nope.json: stat: no such file or directory"}},
 		{name: "broken-policy", args: []string{"test", "-p", "test/e2e/testdata/policy-broken", plan}, wantCode: 2, wantStderr: []string{"broken.rego:7", "rego_parse_error"}},
