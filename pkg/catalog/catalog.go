@@ -283,18 +283,22 @@ func sourceLabel(src Source) string {
 	return src.Path
 }
 
+// moduleName names a module for reports: the path given by the user for
+// files on disk (the directory loader reports paths under it), the bundle
+// name and path for embedded and archived bundles.
 func moduleName(src Source, p string) string {
-	p = strings.TrimPrefix(filepath.ToSlash(p), "/")
+	p = filepath.ToSlash(p)
 	if src.FS != nil {
-		return path.Join(src.Path, p)
+		return path.Join(src.Path, strings.TrimPrefix(p, "/"))
 	}
 	if strings.HasSuffix(src.Path, ".rego") {
 		return src.Path
 	}
-	if strings.HasPrefix(p, filepath.ToSlash(src.Path)) {
+	base := filepath.ToSlash(filepath.Clean(src.Path))
+	if p == base || strings.HasPrefix(p, base+"/") {
 		return p
 	}
-	return path.Join(filepath.ToSlash(src.Path), p)
+	return path.Join(base, strings.TrimPrefix(p, "/"))
 }
 
 // frameworks reads the framework catalogs: *.json files at the bundle root,

@@ -208,6 +208,11 @@ func TestCustomPolicies(t *testing.T) {
 			if diff := cmp.Diff(tc.want, ids); diff != "" {
 				t.Errorf("rules (-want +got):\n%s", diff)
 			}
+			for _, r := range cat.Rules {
+				if r.ID == "main.deny" && r.File != filepath.ToSlash(filepath.Join(dir, "policy", "main.rego")) {
+					t.Errorf("file of main.deny = %q", r.File)
+				}
+			}
 			if _, ok := cat.Data["allowed"]; !ok {
 				t.Errorf("data not loaded: %v", cat.Data)
 			}
