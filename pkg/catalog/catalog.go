@@ -80,11 +80,31 @@ type PolicyError struct {
 	Err  error
 }
 
+// Error is one line, however many problems OPA reported: each as
+// file:row:col: code: message.
 func (e *PolicyError) Error() string {
-	if e.File == "" {
-		return e.Err.Error()
+	msg := oneLine(e.Err)
+	if e.File == "" || strings.HasPrefix(msg, e.File) {
+		return msg
 	}
-	return fmt.Sprintf("%s: %v", e.File, e.Err)
+	return e.File + ": " + msg
+}
+
+func oneLine(err error) string {
+	var errs ast.Errors
+	if errors.As(err, &errs) && len(errs) > 0 {
+		parts := make([]string, 0, len(errs))
+		for _, e := range errs {
+			loc := ""
+			if e.Location != nil {
+				loc = fmt.Sprintf("%s:%d:%d: ", e.Location.File, e.Location.Row, e.Location.Col)
+			}
+			parts = append(parts, fmt.Sprintf("%s%s: %s", loc, e.Code, e.Message))
+		}
+		return strings.Join(parts, "; ")
+	}
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	return msg
 }
 
 func (e *PolicyError) Unwrap() error { return e.Err }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -126,6 +125,9 @@ func TestCLI(t *testing.T) {
 			if strings.Contains(got.stderr, "internal error") || strings.Contains(got.stderr, "panic") {
 				t.Errorf("crash: %s", got.stderr)
 			}
+			if got.code == 2 && strings.Count(got.stderr, "\n") != 1 {
+				t.Errorf("a usage or policy error must be one line, got:\n%s", got.stderr)
+			}
 			if got.code == 0 || got.code == 1 {
 				if got.stderr != "" {
 					t.Errorf("unexpected stderr: %s", got.stderr)
@@ -133,5 +135,4 @@ func TestCLI(t *testing.T) {
 			}
 		})
 	}
-	_ = strconv.Itoa
 }
