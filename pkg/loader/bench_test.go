@@ -1,0 +1,58 @@
+package loader_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/tenet-dev/tenet/pkg/loader"
+)
+
+// benchPlan is a plan of n buckets with nested blocks and unknown values.
+func benchPlan(b *testing.B, n int) []byte {
+	b.Helper()
+	changes := make([]any, n)
+	for i := range changes {
+		changes[i] = map[string]any{
+			"address": fmt.Sprintf("module.m.aws_s3_bucket.b[%d]", i), "module_address": "module.m", "mode": "managed",
+			"type": "aws_s3_bucket", "name": "b", "index": i, "provider_name": "registry.terraform.io/hashicorp/aws",
+			"change": map[string]any{
+				"actions": []string{"create"}, "before": nil,
+				"after":         map[string]any{"bucket": fmt.Sprintf("b-%d", i), "tags": map[string]any{"env": "prod"}, "versioning": []any{map[string]any{"enabled": true}}},
+				"after_unknown": map[string]any{"id": true, "arn": true, "versioning": []any{map[string]any{"mfa_delete": true}}},
+			},
+		}
+	}
+	data, err := json.Marshal(map[string]any{"format_version": "1.2", "terraform_version": "1.9.5", "resource_changes": changes})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// BenchmarkParsePlan measures detection plus the typed decode of a plan,
+// against the floor of a plain encoding/json decode of the same bytes.
+func BenchmarkParsePlan(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		data := benchPlan(b, n)
+		b.Run(fmt.Sprintf("tenet/resources=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := loader.Parse(b.Context(), "plan.json", data, loader.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("encoding-json/resources=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var v any
+				if err := json.Unmarshal(data, &v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
