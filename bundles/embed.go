@@ -5,7 +5,7 @@ package bundles
 import "embed"
 
 // FS holds every built-in bundle at its directory name (aws, kubernetes,
-// frameworks), manifests included.
+// frameworks, ...), manifests included: every directory here is a bundle.
 //
-//go:embed all:aws all:kubernetes all:frameworks
+//go:embed all:*
 var FS embed.FS
