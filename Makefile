@@ -10,7 +10,7 @@ OPA_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/open-policy-ag
 OPA         := $(BIN)/opa-$(OPA_VERSION)/opa
 REGO_DIRS   := rego bundles
 
-.PHONY: all build test go-test rego-test lint fmt bench opa clean
+.PHONY: all build test go-test rego-test lint fmt bench docs opa clean
 
 all: build
 
@@ -29,6 +29,7 @@ go-test:
 
 rego-test: $(OPA)
 	$(OPA) test $(REGO_DIRS)
+	@printf 'Rego coverage: '; $(OPA) test --coverage --format=json $(REGO_DIRS) | $(GO) run ./test/cmd/coverage
 
 lint: $(OPA)
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -41,6 +42,12 @@ lint: $(OPA)
 fmt: $(OPA)
 	gofmt -w $$(git ls-files '*.go')
 	$(OPA) fmt -w $(REGO_DIRS)
+
+# docs regenerates the generated documentation; the tests fail when it is stale.
+docs: build
+	./$(BIN)/tenet rules -o markdown > docs/rules.md
+	./$(BIN)/tenet frameworks -o markdown > docs/frameworks.md
+	$(GO) test ./test/e2e -run TestCLIDoc -update
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

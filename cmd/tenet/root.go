@@ -93,6 +93,8 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		newTestCommand(s),
 		newParseCommand(s),
 		newRulesCommand(s),
+		newFrameworksCommand(s),
+		newVerifyCommand(s),
 		newVersionCommand(s),
 	)
 	return root

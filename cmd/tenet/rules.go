@@ -2,73 +2,94 @@ package main
 
 import (
 	"fmt"
-	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/report"
 )
 
 func newRulesCommand(s streams) *cobra.Command {
 	var (
-		f      policyFlags
-		format string
+		f       policyFlags
+		format  string
+		targets []string
 	)
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rules of the loaded bundles with their control mappings",
-		Args:  cobra.NoArgs,
+		Long: `List the rules of the built-in bundles (and any --policy) with their severity,
+what they apply to and the controls they map to. --framework, --severity and
+--target filter the list.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			sc, err := f.scanner()
 			if err != nil {
 				return err
 			}
-			rules := sc.Rules()
-			switch format {
-			case "json":
-				if rules == nil {
-					rules = []finding.Rule{}
-				}
-				return writeJSON(s.out, rules)
-			case "table":
-				return rulesTable(s, rules)
+			rules := filterTargets(sc.Rules(), targets)
+			if err := report.WriteRules(s.out, rules, format); err != nil {
+				return &exitError{code: exitUsage, err: err}
 			}
-			return &exitError{code: exitUsage, err: fmt.Errorf("unknown output format %q (want table or json)", format)}
+			return nil
 		},
 	}
 	f.register(cmd)
-	cmd.Flags().StringVarP(&format, "output", "o", "table", "output format: table or json")
+	cmd.Flags().StringVarP(&format, "output", "o", "table", "output format: "+strings.Join(report.CatalogFormats, ", "))
+	cmd.Flags().StringArrayVar(&targets, "target", nil, "keep only rules for this input type: terraform, kubernetes (repeatable)")
 	return cmd
 }
 
-func rulesTable(s streams, rules []finding.Rule) error {
-	tw := tabwriter.NewWriter(s.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSEVERITY\tTARGET\tTITLE\tFRAMEWORKS")
+func filterTargets(rules []finding.Rule, targets []string) []finding.Rule {
+	if len(targets) == 0 {
+		return rules
+	}
+	var out []finding.Rule
 	for _, r := range rules {
-		var targets []string
 		for _, sel := range r.Selectors {
-			targets = append(targets, sel.Type)
+			if contains(targets, sel.Type) {
+				out = append(out, r)
+				break
+			}
 		}
-		var fws []string
-		for k := range r.Controls {
-			fws = append(fws, k)
-		}
-		sort.Strings(fws)
-		sev := string(r.Severity)
-		if sev == "" {
-			sev = "-"
-		}
-		target := strings.Join(targets, ",")
-		if target == "" {
-			target = "any"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, sev, target, r.Title, strings.Join(fws, " "))
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
 	}
-	fmt.Fprintf(s.out, "\n%d rules\n", len(rules))
-	return nil
+	return false
+}
+
+func newFrameworksCommand(s streams) *cobra.Command {
+	var (
+		f      policyFlags
+		format string
+	)
+	cmd := &cobra.Command{
+		Use:   "frameworks",
+		Short: "List the frameworks with their number of controls and the rules' coverage",
+		Long: `List every framework with a control catalog in the loaded bundles: its number of
+controls, how many of them at least one rule maps to, the coverage that gives,
+and the number of rules mapped to it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			sc, err := f.scanner()
+			if err != nil {
+				return err
+			}
+			if err := report.WriteCoverage(s.out, sc.Coverage(), format); err != nil {
+				return &exitError{code: exitUsage, err: fmt.Errorf("frameworks: %w", err)}
+			}
+			return nil
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVarP(&format, "output", "o", "table", "output format: "+strings.Join(report.CatalogFormats, ", "))
+	return cmd
 }

@@ -72,6 +72,9 @@ type Options struct {
 	// DataPaths are JSON/YAML files or directories loaded as data, as with
 	// conftest --data.
 	DataPaths []string
+	// Tests keeps the *_test.rego modules in Modules, for running the
+	// policies' own tests; the engine never compiles them.
+	Tests bool
 }
 
 // PolicyError reports a policy that cannot be used; nothing is evaluated.
@@ -190,7 +193,7 @@ type pkgInfo struct {
 }
 
 func (b *builder) add(src Source) error {
-	bdl, err := readBundle(src)
+	bdl, err := readBundle(src, b.opts.Tests)
 	if err != nil {
 		return &PolicyError{File: src.Path, Err: err}
 	}
@@ -205,15 +208,26 @@ func (b *builder) add(src Source) error {
 		}
 	}
 	for _, mf := range bdl.Modules {
-		if mf.Parsed == nil || strings.HasSuffix(mf.Path, "_test.rego") {
+		if mf.Parsed == nil || !b.opts.Tests && strings.HasSuffix(mf.Path, "_test.rego") {
 			continue
 		}
 		file := moduleName(src, mf.Path)
 		if _, dup := b.cat.Modules[file]; dup {
 			return &PolicyError{File: file, Err: errors.New("module loaded twice")}
 		}
-		b.cat.Modules[file] = mf.Parsed
-		if err := b.addModule(src, name, file, mf.Parsed); err != nil {
+		m := mf.Parsed
+		if src.FS != nil && mf.Raw != nil {
+			// Parse again under the name reports use, so that locations (in
+			// errors, coverage and annotations) say bundles/aws/..., not a
+			// path inside the bundle.
+			var err error
+			m, err = ast.ParseModuleWithOpts(file, string(mf.Raw), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+			if err != nil {
+				return &PolicyError{File: file, Err: err}
+			}
+		}
+		b.cat.Modules[file] = m
+		if err := b.addModule(src, name, file, m); err != nil {
 			return err
 		}
 	}
@@ -257,9 +271,9 @@ func ruleName(r *ast.Rule) string {
 	return ""
 }
 
-func readBundle(src Source) (*bundle.Bundle, error) {
+func readBundle(src Source, tests bool) (*bundle.Bundle, error) {
 	skipTests := func(_ string, info fs.FileInfo, _ int) bool {
-		return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
+		return !tests && !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
 	}
 	l := opaloader.NewFileLoader().
 		WithProcessAnnotation(true).

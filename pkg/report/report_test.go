@@ -111,3 +111,22 @@ func TestUnknownFormat(t *testing.T) {
 		t.Errorf("formats (-want +got):\n%s", diff)
 	}
 }
+
+func TestCoverages(t *testing.T) {
+	rules := []finding.Rule{
+		rule("TST-A-001", finding.SeverityHigh, map[string][]string{"nist-800-53-r5": {"SC-28", "AC-3"}}),
+		rule("TST-A-002", finding.SeverityLow, map[string][]string{"nist-800-53-r5": {"AC-3", "XX-1"}, "gdpr": {"Art. 32(1)(a)"}}),
+	}
+	info := map[string]report.FrameworkInfo{
+		"nist-800-53-r5": {Title: "NIST", Controls: map[string]string{"SC-28": "", "AC-3": "", "AC-4": ""}},
+		"hipaa":          {Title: "HIPAA", Controls: map[string]string{"164.312(b)": ""}},
+	}
+	want := []report.Coverage{
+		{ID: "gdpr", Title: "gdpr", Rules: 1, Unlisted: []string{"Art. 32(1)(a)"}},
+		{ID: "hipaa", Title: "HIPAA", Controls: 1},
+		{ID: "nist-800-53-r5", Title: "NIST", Controls: 3, Covered: 2, Percent: 66.6, Rules: 2, Unlisted: []string{"XX-1"}},
+	}
+	if diff := cmp.Diff(want, report.Coverages(rules, info)); diff != "" {
+		t.Errorf("coverage (-want +got):\n%s", diff)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/engine"
@@ -39,19 +41,9 @@ func New(opts ...Option) (*Scanner, error) {
 	default:
 		return nil, fmt.Errorf("unknown mode %q (want warn, fail or ignore)", cfg.unknown)
 	}
-	var sources []catalog.Source
-	if cfg.builtins {
-		builtin, err := builtinSources()
-		if err != nil {
-			return nil, err
-		}
-		sources = append(sources, builtin...)
-	}
-	for i, fsys := range cfg.extraFS {
-		sources = append(sources, catalog.Source{Path: fmt.Sprintf("extra%d", i), FS: fsys})
-	}
-	for _, p := range cfg.policies {
-		sources = append(sources, catalog.Source{Path: p})
+	sources, err := sourcesFor(cfg)
+	if err != nil {
+		return nil, err
 	}
 	ctx := context.Background()
 	cat, err := catalog.Load(ctx, sources, catalog.Options{
@@ -75,6 +67,40 @@ func New(opts ...Option) (*Scanner, error) {
 		s.keepRaw = s.keepRaw || r.Custom
 	}
 	return s, nil
+}
+
+// sourcesFor lists the policy sources of a configuration: the built-ins
+// unless left out, then the policies given, in order.
+func sourcesFor(cfg config) ([]catalog.Source, error) {
+	var sources []catalog.Source
+	if cfg.builtins {
+		builtin, err := builtinSources()
+		if err != nil {
+			return nil, err
+		}
+		sources = append(sources, builtin...)
+	}
+	for i, fsys := range cfg.extraFS {
+		sources = append(sources, catalog.Source{Path: fmt.Sprintf("extra%d", i), FS: fsys})
+	}
+	for _, p := range cfg.policies {
+		sources = append(sources, catalog.Source{Path: p})
+	}
+	return sources, nil
+}
+
+// isTestFile tells a Rego test module by its name.
+func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.rego") }
+
+// withoutTests returns the modules that are not tests.
+func withoutTests(modules map[string]*ast.Module) map[string]*ast.Module {
+	out := make(map[string]*ast.Module, len(modules))
+	for name, m := range modules {
+		if !isTestFile(name) {
+			out[name] = m
+		}
+	}
+	return out
 }
 
 // builtinSources are the bundles embedded in the binary: the Rego library
@@ -171,6 +197,12 @@ func selectFrameworks(controls map[string][]string, wanted []string) map[string]
 
 // Rules returns the rule catalog, sorted by id.
 func (s *Scanner) Rules() []finding.Rule { return s.cat.Rules }
+
+// Coverage returns, for every framework with a catalog or a mapped rule,
+// how many of its controls the loaded rules cover.
+func (s *Scanner) Coverage() []report.Coverage {
+	return report.Coverages(s.cat.Rules, s.frameworkInfo())
+}
 
 // Bundles returns the loaded bundles with their revisions.
 func (s *Scanner) Bundles() []finding.Bundle { return s.cat.Bundles }

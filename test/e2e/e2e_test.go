@@ -99,6 +99,14 @@ func TestCLI(t *testing.T) {
 			wantStdout: []string{"main.deny", "Deployment debug must set runAsNonRoot"},
 		},
 		{name: "fail-on-warn-unknown", args: []string{"test", "--framework", "cis-aws", "--unknown", "fail", clean}, wantCode: 0},
+		{name: "verify-builtins", args: []string{"verify"}, wantCode: 0, wantStdout: []string{" 0 failed, 0 errors", "coverage"}},
+		{name: "verify-custom", args: []string{"verify", "--no-builtins", "-p", "test/e2e/testdata/policy-conftest", "-v"}, wantCode: 0, golden: true},
+		{
+			name: "verify-failing", args: []string{"verify", "--no-builtins", "-p", "test/e2e/testdata/policy-failing-test"}, wantCode: 1,
+			wantStdout: []string{"FAIL  data.main_test.test_wrong_expectation (test/e2e/testdata/policy-failing-test/labels_test.rego:12)", "1 passed, 1 failed"},
+		},
+		{name: "frameworks", args: []string{"frameworks", "-o", "json"}, wantCode: 0, wantStdout: []string{`"id": "nist-800-53-r5"`, `"covered"`}},
+		{name: "rules-filtered", args: []string{"rules", "--target", "kubernetes", "--severity", "high", "-o", "json"}, wantCode: 0, wantStdout: []string{"TNT-K8S-POD-001"}},
 		{name: "rules", args: []string{"rules"}, wantCode: 0, wantStdout: []string{"TNT-AWS-S3-001", "TNT-K8S-POD-001"}},
 		{name: "version", args: []string{"version"}, wantCode: 0, wantStdout: []string{"tenet test", "opa v1.22"}},
 	}

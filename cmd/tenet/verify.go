@@ -1,0 +1,100 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tenet-dev/tenet/pkg/tenet"
+)
+
+func newVerifyCommand(s streams) *cobra.Command {
+	var (
+		f       policyFlags
+		run     string
+		verbose bool
+		format  string
+	)
+	cmd := &cobra.Command{
+		Use:   "verify",
+		Short: "Run the Rego tests of the built-in and custom policies, with coverage",
+		Long: `Run the tests (rules named test_*) of the built-in bundles and of every --policy
+with OPA's test runner, like conftest verify or opa test --coverage: failures
+are listed with their file and line, then the totals and the coverage of the
+policy lines. Exits 1 when a test fails or errors.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts, err := f.options()
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			res, err := tenet.Verify(cmd.Context(), run, opts...)
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			switch format {
+			case "json":
+				if err := writeJSON(s.out, res); err != nil {
+					return err
+				}
+			case "table":
+				printVerify(s, res, verbose)
+			default:
+				return &exitError{code: exitUsage, err: fmt.Errorf("unknown output format %q (want table or json)", format)}
+			}
+			if !res.OK() {
+				return &exitError{code: exitFailures}
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "add a policy directory, bundle archive (.tar.gz) or .rego file with its tests (repeatable)")
+	fl.StringArrayVarP(&f.data, "data", "d", nil, "load JSON or YAML files or directories as data (repeatable)")
+	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "test only the --policy policies")
+	fl.StringVar(&run, "run", "", "run only tests whose name matches this regular expression")
+	fl.BoolVarP(&verbose, "verbose", "v", false, "list every test, not only the failures")
+	fl.StringVarP(&format, "output", "o", "table", "output format: table or json")
+	return cmd
+}
+
+func printVerify(s streams, res *tenet.VerifyResult, verbose bool) {
+	for _, t := range res.Tests {
+		if !verbose && (t.Status == "pass" || t.Status == "skip") {
+			continue
+		}
+		line := fmt.Sprintf("%-5s %s.%s (%s:%d)", statusWord(t.Status), t.Package, t.Name, t.File, t.Line)
+		if t.Error != "" {
+			line += ": " + t.Error
+		}
+		fmt.Fprintln(s.out, line)
+	}
+	if verbose || !res.OK() {
+		fmt.Fprintln(s.out)
+	}
+	fmt.Fprintf(s.out, "%d passed, %d failed, %d errors, %d skipped; coverage %.1f%% of policy lines\n",
+		res.Passed, res.Failed, res.Errored, res.Skipped, res.Coverage)
+	if verbose {
+		files := make([]string, 0, len(res.Files))
+		for f := range res.Files {
+			files = append(files, f)
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			fmt.Fprintf(s.out, "  %5.1f%%  %s\n", res.Files[f], f)
+		}
+	}
+}
+
+func statusWord(s string) string {
+	switch s {
+	case "pass":
+		return "PASS"
+	case "fail":
+		return "FAIL"
+	case "error":
+		return "ERROR"
+	}
+	return "SKIP"
+}

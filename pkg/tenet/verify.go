@@ -1,0 +1,119 @@
+package tenet
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/cover"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/tester"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+)
+
+// TestResult is the outcome of one Rego test (a rule named test_*).
+type TestResult struct {
+	Package string `json:"package"`
+	Name    string `json:"name"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	// Status is "pass", "fail", "error" or "skip" (todo_test_*).
+	Status   string        `json:"status"`
+	Error    string        `json:"error,omitempty"`
+	Duration time.Duration `json:"duration_ns"`
+}
+
+// VerifyResult is what running the policies' own tests found.
+type VerifyResult struct {
+	Tests   []TestResult `json:"tests"`
+	Passed  int          `json:"passed"`
+	Failed  int          `json:"failed"`
+	Errored int          `json:"errored"`
+	Skipped int          `json:"skipped"`
+	// Coverage is the share of policy lines (tests excluded) that the tests
+	// evaluated, in percent; Files gives it per file.
+	Coverage float64            `json:"coverage"`
+	Files    map[string]float64 `json:"files"`
+}
+
+// OK reports whether every test passed (skipped tests do not count).
+func (v *VerifyResult) OK() bool { return v.Failed == 0 && v.Errored == 0 }
+
+// Verify runs the Rego tests of the built-in bundles and of WithPolicy
+// policies with OPA's test runner, as `opa test --coverage` would, with the
+// same data the scanner uses. filter, if not empty, is a regular expression
+// on test names.
+func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, error) {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	sources, err := sourcesFor(cfg)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := catalog.Load(ctx, sources, catalog.Options{Tests: true, DataPaths: cfg.data})
+	if err != nil {
+		return nil, err
+	}
+	cov := cover.New()
+	runner := tester.NewRunner().
+		SetStore(inmem.NewFromObject(cat.Data)).
+		SetCoverageQueryTracer(cov).
+		SetTimeout(30 * time.Second).
+		SetParallel(cfg.parallel)
+	if filter != "" {
+		runner = runner.Filter(filter)
+	}
+	ch, err := runner.Run(ctx, cat.Modules)
+	if err != nil {
+		return nil, &catalog.PolicyError{Err: fmt.Errorf("run tests: %w", err)}
+	}
+	res := &VerifyResult{Tests: []TestResult{}, Files: map[string]float64{}}
+	for r := range ch {
+		t := TestResult{Package: r.Package, Name: r.Name, Duration: r.Duration, Status: "pass"}
+		if r.Location != nil {
+			t.File, t.Line = r.Location.File, r.Location.Row
+		}
+		switch {
+		case r.Skip:
+			t.Status = "skip"
+			res.Skipped++
+		case r.Error != nil:
+			t.Status, t.Error = "error", r.Error.Error()
+			res.Errored++
+		case r.Fail:
+			t.Status = "fail"
+			res.Failed++
+		default:
+			res.Passed++
+		}
+		res.Tests = append(res.Tests, t)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(res.Tests, func(i, j int) bool {
+		if res.Tests[i].File != res.Tests[j].File {
+			return res.Tests[i].File < res.Tests[j].File
+		}
+		return res.Tests[i].Line < res.Tests[j].Line
+	})
+	// The tracer also records the lines of the tests themselves: count only
+	// policy files, as opa test --coverage does for a test run.
+	var covered, total int
+	for f, fr := range cov.Report(withoutTests(cat.Modules)).Files {
+		if isTestFile(f) {
+			continue
+		}
+		res.Files[f] = fr.Coverage
+		covered += fr.CoveredLines
+		total += fr.CoveredLines + fr.NotCoveredLines
+	}
+	if total > 0 {
+		res.Coverage = float64(int(float64(covered)*1000/float64(total))) / 10
+	}
+	return res, nil
+}
