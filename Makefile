@@ -8,7 +8,7 @@ VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 
 # of the OPA library in go.mod, so that CLI and embedded engine agree.
 OPA_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/open-policy-agent/opa)
 OPA         := $(BIN)/opa-$(OPA_VERSION)/opa
-REGO_DIRS   := rego bundles
+REGO_DIRS   := rego bundles test/examples/policy
 
 .PHONY: all build test go-test rego-test lint fmt bench docs opa clean
 

@@ -29,7 +29,7 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl.StringArrayVarP(&f.data, "data", "d", nil, "load JSON or YAML files or directories as data for custom policies (repeatable)")
 	fl.StringArrayVarP(&f.namespaces, "namespace", "n", nil, "run the conftest-style rules of this package (repeatable; default main)")
 	fl.BoolVar(&f.allNamespaces, "all-namespaces", false, "run the conftest-style rules of every package")
-	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "leave out the built-in bundles; only --policy policies run")
+	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "leave out the built-in rule bundles (the Rego library stays); only --policy policies run")
 	fl.StringArrayVar(&f.frameworks, "framework", nil, "keep only rules mapped to this framework key or prefix, e.g. nist-800-53-r5, cis-aws (repeatable)")
 	fl.StringVar(&f.severity, "severity", "", "run only rules of at least this severity: low, medium, high, critical")
 	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v", input.Formats()))

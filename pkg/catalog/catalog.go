@@ -27,6 +27,8 @@ type Catalog struct {
 	// Modules holds every policy module (tests excluded) keyed by a unique
 	// name: "<bundle source>/<path in bundle>".
 	Modules map[string]*ast.Module
+	// Builtin marks the Modules that come from a Builtin source.
+	Builtin map[string]bool
 	// Data is the merged data of all bundles and --data files.
 	Data map[string]any
 	// Frameworks maps a framework key to its catalog of controls.
@@ -148,6 +150,7 @@ func Subdirectories(prefix string, fsys fs.FS, builtin bool) ([]Source, error) {
 func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error) {
 	c := &Catalog{
 		Modules:    map[string]*ast.Module{},
+		Builtin:    map[string]bool{},
 		Data:       map[string]any{},
 		Frameworks: map[string]Framework{},
 	}
@@ -227,6 +230,7 @@ func (b *builder) add(src Source) error {
 			}
 		}
 		b.cat.Modules[file] = m
+		b.cat.Builtin[file] = src.Builtin
 		if err := b.addModule(src, name, file, m); err != nil {
 			return err
 		}

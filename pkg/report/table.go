@@ -121,7 +121,7 @@ func (p *tablePrinter) overview() {
 	fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Frameworks"))
 	tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
 	for _, fw := range p.res.Frameworks {
-		fmt.Fprintf(tw, "  %s\t%s\t%d controls\t%s\n", fw.ID, fw.Title, len(fw.Controls), counts(fw))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", fw.ID, fw.Title, plural(len(fw.Controls), "control"), counts(fw))
 	}
 	tw.Flush()
 }

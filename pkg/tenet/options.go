@@ -60,7 +60,8 @@ func WithPolicy(paths ...string) Option {
 	return func(c *config) { c.policies = append(c.policies, paths...) }
 }
 
-// WithoutBuiltins leaves the built-in bundles out; only WithPolicy policies run.
+// WithoutBuiltins leaves the built-in rule bundles out; only WithPolicy
+// policies run. The Rego library and the framework catalogs stay loaded.
 func WithoutBuiltins() Option { return func(c *config) { c.builtins = false } }
 
 // WithData loads JSON or YAML files or directories as data, as conftest --data.

@@ -69,16 +69,20 @@ func New(opts ...Option) (*Scanner, error) {
 	return s, nil
 }
 
-// sourcesFor lists the policy sources of a configuration: the built-ins
-// unless left out, then the policies given, in order.
+// sourcesFor lists the policy sources of a configuration: the Rego library
+// and the framework catalogs always (custom rules import the one and are
+// reported against the other), the built-in rule bundles unless left out,
+// then the policies given, in order.
 func sourcesFor(cfg config) ([]catalog.Source, error) {
-	var sources []catalog.Source
-	if cfg.builtins {
-		builtin, err := builtinSources()
-		if err != nil {
-			return nil, err
+	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	if err != nil {
+		return nil, err
+	}
+	sources := []catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}
+	for _, d := range dirs {
+		if cfg.builtins || d.Path == "bundles/frameworks" {
+			sources = append(sources, d)
 		}
-		sources = append(sources, builtin...)
 	}
 	for i, fsys := range cfg.extraFS {
 		sources = append(sources, catalog.Source{Path: fmt.Sprintf("extra%d", i), FS: fsys})
@@ -101,16 +105,6 @@ func withoutTests(modules map[string]*ast.Module) map[string]*ast.Module {
 		}
 	}
 	return out
-}
-
-// builtinSources are the bundles embedded in the binary: the Rego library
-// and every directory of bundles/.
-func builtinSources() ([]catalog.Source, error) {
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
-	if err != nil {
-		return nil, err
-	}
-	return append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...), nil
 }
 
 // filterRules drops the rules that the severity and framework options

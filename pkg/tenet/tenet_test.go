@@ -73,11 +73,9 @@ warn contains {"msg": "no tags", "resource": r.address} if {
 
 func testBundle() fstest.MapFS {
 	return fstest.MapFS{
-		".manifest":  {Data: []byte(`{"revision": "0.0.1", "roots": ["tenet/test"], "metadata": {"name": "test"}}`)},
-		"s3.rego":    {Data: []byte(testRule)},
-		"tags.rego":  {Data: []byte(lowRule)},
-		"nist.json":  {Data: []byte(`{"nist-800-53-r5": {"title": "NIST SP 800-53 Rev. 5", "controls": {"SC-28": {"title": "Protection of Information at Rest"}}}}`)},
-		"hipaa.json": {Data: []byte(`{"hipaa": {"title": "HIPAA Security Rule", "controls": {}}}`)},
+		".manifest": {Data: []byte(`{"revision": "0.0.1", "roots": ["tenet/test"], "metadata": {"name": "test"}}`)},
+		"s3.rego":   {Data: []byte(testRule)},
+		"tags.rego": {Data: []byte(lowRule)},
 	}
 }
 

@@ -73,6 +73,11 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 	}
 	res := &VerifyResult{Tests: []TestResult{}, Files: map[string]float64{}}
 	for r := range ch {
+		// Without the built-in rules, the library is loaded for imports
+		// but its own tests are not the user's to see.
+		if !cfg.builtins && r.Location != nil && cat.Builtin[r.Location.File] {
+			continue
+		}
 		t := TestResult{Package: r.Package, Name: r.Name, Duration: r.Duration, Status: "pass"}
 		if r.Location != nil {
 			t.File, t.Line = r.Location.File, r.Location.Row
@@ -105,7 +110,7 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 	// policy files, as opa test --coverage does for a test run.
 	var covered, total int
 	for f, fr := range cov.Report(withoutTests(cat.Modules)).Files {
-		if isTestFile(f) {
+		if isTestFile(f) || !cfg.builtins && cat.Builtin[f] {
 			continue
 		}
 		res.Files[f] = fr.Coverage

@@ -105,6 +105,8 @@ func TestCLI(t *testing.T) {
 			name: "verify-failing", args: []string{"verify", "--no-builtins", "-p", "test/e2e/testdata/policy-failing-test"}, wantCode: 1,
 			wantStdout: []string{"FAIL  data.main_test.test_wrong_expectation (test/e2e/testdata/policy-failing-test/labels_test.rego:12)", "1 passed, 1 failed"},
 		},
+		{name: "verify-example-policy", args: []string{"verify", "--no-builtins", "-p", "test/examples/policy", "-v"}, wantCode: 0, golden: true},
+		{name: "example-policy", args: []string{"test", "--no-builtins", "-p", "test/examples/policy", plan}, wantCode: 0, golden: true},
 		{name: "frameworks", args: []string{"frameworks", "-o", "json"}, wantCode: 0, wantStdout: []string{`"id": "nist-800-53-r5"`, `"covered"`}},
 		{name: "rules-filtered", args: []string{"rules", "--target", "kubernetes", "--severity", "high", "-o", "json"}, wantCode: 0, wantStdout: []string{"TNT-K8S-POD-001"}},
 		{name: "rules", args: []string{"rules"}, wantCode: 0, wantStdout: []string{"TNT-AWS-S3-001", "TNT-K8S-POD-001"}},
