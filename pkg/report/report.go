@@ -24,6 +24,7 @@ type Options struct {
 var formats = map[string]func(Options) Reporter{
 	"table": func(o Options) Reporter { return Table{Color: o.Color} },
 	"json":  func(Options) Reporter { return JSON{} },
+	"sarif": func(Options) Reporter { return SARIF{} },
 }
 
 // New returns the Reporter for a format name.

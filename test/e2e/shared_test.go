@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
 )
 
@@ -64,7 +66,8 @@ func TestSharedData(t *testing.T) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			t.Parallel()
 			want := expectedResources(t, filepath.Join(repoRoot, file))
-			got := run(t, "", "test", "-o", "json", file)
+			sarifFile := filepath.Join(t.TempDir(), "out.sarif")
+			got := run(t, "", "test", "-o", "json", "-o", "sarif="+sarifFile, file)
 			if got.code != 0 && got.code != 1 {
 				t.Fatalf("exit code %d\nstderr: %s", got.code, got.stderr)
 			}
@@ -78,6 +81,7 @@ func TestSharedData(t *testing.T) {
 			if rep.Inputs[0].Resources != want {
 				t.Errorf("resources = %d, want %d", rep.Inputs[0].Resources, want)
 			}
+			validateFile(t, sarifSchema(t), sarifFile)
 			parsed := run(t, "", "parse", file)
 			var doc struct {
 				Schema    string            `json:"schema"`
@@ -217,4 +221,48 @@ func TestMalformed(t *testing.T) {
 			t.Errorf("%d errors in the report, stderr:\n%s", len(rep.Errors), got.stderr)
 		}
 	})
+}
+
+// sarifSchema is the official SARIF 2.1.0 schema from ../shared/schemas,
+// compiled once.
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	sarifOnce.Do(func() {
+		path := filepath.Join(repoRoot, "../shared/schemas/sarif-schema-2.1.0.json")
+		if _, err := os.Stat(path); err != nil {
+			return
+		}
+		sarifCompiled, sarifErr = jsonschema.NewCompiler().Compile(path)
+	})
+	if sarifErr != nil {
+		t.Fatal(sarifErr)
+	}
+	return sarifCompiled
+}
+
+var (
+	sarifOnce     sync.Once
+	sarifCompiled *jsonschema.Schema
+	sarifErr      error
+)
+
+// validateFile checks a JSON file against schema; a nil schema (absent
+// from ../shared) skips the check.
+func validateFile(t *testing.T, schema *jsonschema.Schema, path string) {
+	t.Helper()
+	if schema == nil {
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Errorf("%s is not valid against its schema: %v", path, err)
+	}
 }
