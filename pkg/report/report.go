@@ -22,9 +22,12 @@ type Options struct {
 // formats is the table of output formats: a new format is one line here
 // and one file.
 var formats = map[string]func(Options) Reporter{
-	"table": func(o Options) Reporter { return Table{Color: o.Color} },
-	"json":  func(Options) Reporter { return JSON{} },
-	"sarif": func(Options) Reporter { return SARIF{} },
+	"table":    func(o Options) Reporter { return Table{Color: o.Color} },
+	"json":     func(Options) Reporter { return JSON{} },
+	"sarif":    func(Options) Reporter { return SARIF{} },
+	"markdown": func(Options) Reporter { return Markdown{} },
+	"junit":    func(Options) Reporter { return JUnit{} },
+	"csv":      func(Options) Reporter { return CSV{} },
 }
 
 // New returns the Reporter for a format name.

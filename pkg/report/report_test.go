@@ -55,6 +55,9 @@ func TestFormatsGolden(t *testing.T) {
 		{name: "table-color", format: "table", opts: report.Options{Color: true}},
 		{name: "json", format: "json"},
 		{name: "sarif", format: "sarif"},
+		{name: "markdown", format: "markdown"},
+		{name: "junit", format: "junit"},
+		{name: "csv", format: "csv"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -108,7 +111,7 @@ func TestUnknownFormat(t *testing.T) {
 	if _, err := report.New("pdf", report.Options{}); err == nil {
 		t.Error("want an error for an unknown format")
 	}
-	if diff := cmp.Diff([]string{"json", "sarif", "table"}, report.Formats()); diff != "" {
+	if diff := cmp.Diff([]string{"csv", "json", "junit", "markdown", "sarif", "table"}, report.Formats()); diff != "" {
 		t.Errorf("formats (-want +got):\n%s", diff)
 	}
 }

@@ -79,6 +79,10 @@ func TestCLI(t *testing.T) {
 	}{
 		{name: "examples-table", args: []string{"test", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-json", args: []string{"test", "-o", "json", plan, manifest}, wantCode: 1, golden: true},
+		{name: "examples-markdown", args: []string{"test", "-o", "markdown", plan, manifest}, wantCode: 1, golden: true},
+		{name: "examples-junit", args: []string{"test", "-o", "junit", plan, manifest}, wantCode: 1, golden: true},
+		{name: "examples-csv", args: []string{"test", "-o", "csv", plan, manifest}, wantCode: 1, golden: true},
+		{name: "examples-sarif", args: []string{"test", "-o", "sarif", plan, manifest}, wantCode: 1, golden: true},
 		{name: "clean-plan", args: []string{"test", clean}, wantCode: 0, golden: true},
 		{name: "parse-plan", args: []string{"parse", plan}, wantCode: 0, golden: true},
 		{name: "parse-manifest", args: []string{"parse", manifest}, wantCode: 0, golden: true},
