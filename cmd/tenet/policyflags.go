@@ -21,6 +21,7 @@ type policyFlags struct {
 	frameworks    []string
 	severity      string
 	inputFormat   string
+	allowBuiltins []string
 }
 
 func (f *policyFlags) register(cmd *cobra.Command) {
@@ -32,6 +33,7 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "leave out the built-in rule bundles (the Rego library stays); only --policy policies run")
 	fl.StringArrayVar(&f.frameworks, "framework", nil, "keep only rules mapped to this framework key or prefix, e.g. nist-800-53-r5, cis-aws (repeatable)")
 	fl.StringVar(&f.severity, "severity", "", "run only rules of at least this severity: low, medium, high, critical")
+	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
 	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v", input.Formats()))
 }
 
@@ -42,6 +44,7 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 		tenet.WithData(f.data...),
 		tenet.WithNamespaces(f.namespaces...),
 		tenet.WithFrameworks(f.frameworks...),
+		tenet.WithAllowedBuiltins(f.allowBuiltins...),
 	}
 	if f.allNamespaces {
 		opts = append(opts, tenet.WithAllNamespaces())

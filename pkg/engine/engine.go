@@ -41,8 +41,14 @@ func Target(f input.Format) string {
 	return string(f)
 }
 
+// Options tune the engine; the zero value is the default sandbox.
+type Options struct {
+	// AllowBuiltins names Restricted built-ins that policies may call.
+	AllowBuiltins []string
+}
+
 // New compiles the catalog's modules once and prepares the queries.
-func New(ctx context.Context, cat *catalog.Catalog) (*Engine, error) {
+func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, error) {
 	e := &Engine{rules: map[string]finding.Rule{}, groups: map[string]*query{}}
 	for _, r := range cat.Rules {
 		e.rules[r.ID] = r
@@ -70,9 +76,11 @@ func New(ctx context.Context, cat *catalog.Catalog) (*Engine, error) {
 		}
 		modules["tenet_engine/"+group+".rego"] = m
 	}
-	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
+	compiler := ast.NewCompiler().
+		WithEnablePrintStatements(false).
+		WithCapabilities(Capabilities(opts.AllowBuiltins))
 	if compiler.Compile(modules); compiler.Failed() {
-		return nil, &catalog.PolicyError{Err: fmt.Errorf("compile policies: %w", compiler.Errors)}
+		return nil, &catalog.PolicyError{Err: fmt.Errorf("compile policies: %w", explainRestricted(compiler.Errors))}
 	}
 	store := inmem.NewFromObject(cat.Data)
 	for group, evs := range plan {

@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -67,7 +68,7 @@ func newEngine(t *testing.T) *engine.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := engine.New(t.Context(), cat)
+	e, err := engine.New(t.Context(), cat, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,5 +132,38 @@ func TestEval(t *testing.T) {
 				t.Errorf("checked (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestSandbox(t *testing.T) {
+	const policy = `package main
+
+import rego.v1
+
+deny contains msg if {
+	resp := http.send({"method": "GET", "url": "http://169.254.169.254/latest/meta-data/"})
+	msg := resp.raw_body
+}
+`
+	load := func(t *testing.T) *catalog.Catalog {
+		fsys := fstest.MapFS{"main/policy.rego": {Data: []byte(policy)}}
+		cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "custom", FS: fsys}}, catalog.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cat
+	}
+	_, err := engine.New(t.Context(), load(t), engine.Options{})
+	if err == nil || !strings.Contains(err.Error(), "undefined function http.send") || !strings.Contains(err.Error(), "--allow-builtin http.send") {
+		t.Errorf("http.send must be refused with a hint, got %v", err)
+	}
+	if _, err := engine.New(t.Context(), load(t), engine.Options{AllowBuiltins: []string{"http.send"}}); err != nil {
+		t.Errorf("allowed http.send: %v", err)
+	}
+	caps := engine.Capabilities(nil)
+	for _, b := range caps.Builtins {
+		if b.Name == "opa.runtime" || b.Name == "net.lookup_ip_addr" {
+			t.Errorf("%s is in the default capabilities", b.Name)
+		}
 	}
 }

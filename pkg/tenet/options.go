@@ -43,6 +43,7 @@ type config struct {
 	version       string
 	stdin         io.Reader
 	maxFileSize   int64
+	allowBuiltins []string
 }
 
 func defaults() config {
@@ -107,6 +108,13 @@ func WithMinSeverity(s finding.Severity) Option { return func(c *config) { c.min
 // without a mapping still run.
 func WithFrameworks(keys ...string) Option {
 	return func(c *config) { c.frameworks = append(c.frameworks, keys...) }
+}
+
+// WithAllowedBuiltins lets policies call these restricted built-ins
+// (engine.Restricted: http.send, net.lookup_ip_addr, opa.runtime), which
+// are refused by default.
+func WithAllowedBuiltins(names ...string) Option {
+	return func(c *config) { c.allowBuiltins = append(c.allowBuiltins, names...) }
 }
 
 // WithVersion sets the tool version written into results.

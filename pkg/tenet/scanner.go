@@ -58,7 +58,7 @@ func New(opts ...Option) (*Scanner, error) {
 		return nil, err
 	}
 	filterRules(cat, cfg)
-	eng, err := engine.New(ctx, cat)
+	eng, err := engine.New(ctx, cat, engine.Options{AllowBuiltins: cfg.allowBuiltins})
 	if err != nil {
 		return nil, err
 	}

@@ -6,11 +6,13 @@ import (
 	"sort"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/engine"
 )
 
 // TestResult is the outcome of one Rego test (a rule named test_*).
@@ -59,7 +61,9 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 		return nil, err
 	}
 	cov := cover.New()
+	compiler := ast.NewCompiler().WithCapabilities(engine.Capabilities(cfg.allowBuiltins))
 	runner := tester.NewRunner().
+		SetCompiler(compiler).
 		SetStore(inmem.NewFromObject(cat.Data)).
 		SetCoverageQueryTracer(cov).
 		SetTimeout(30 * time.Second).

@@ -97,6 +97,7 @@ func TestCLI(t *testing.T) {
 		{name: "unknown-framework", args: []string{"test", "--framework", "iso27001", plan}, wantCode: 2, wantStderr: []string{`no loaded rule maps to framework "iso27001"`}},
 		{name: "bad-flag", args: []string{"test", "--nope", plan}, wantCode: 2, wantStderr: []string{"unknown flag: --nope"}},
 		{name: "no-such-file", args: []string{"test", "nope.json"}, wantCode: 3, wantStderr: []string{"nope.json: stat: no such file or directory"}},
+		{name: "network-policy", args: []string{"test", "-p", "test/e2e/testdata/policy-network", plan}, wantCode: 2, wantStderr: []string{"exfiltrate.rego:7", "undefined function http.send", "--allow-builtin http.send"}},
 		{name: "broken-policy", args: []string{"test", "-p", "test/e2e/testdata/policy-broken", plan}, wantCode: 2, wantStderr: []string{"broken.rego:7", "rego_parse_error"}},
 		{
 			name: "conftest-policy", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-conftest", manifest}, wantCode: 1,
