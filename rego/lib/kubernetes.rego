@@ -107,3 +107,66 @@ security_setting(r, c, key) := v if {
 image_reference(image) := {"repository": m[1], "tag": m[2], "digest": m[3]} if {
 	m := regex.find_all_string_submatch_n(`^(.+?)(?::([^:/@]+))?(?:@(.+))?$`, image, 1)[0]
 }
+
+# pod_metadata_path(r) is the dotted path of the metadata of r's pods: the
+# object's own for a Pod, the pod template's for a controller.
+pod_metadata_path(r) := "metadata" if {
+	r.type == "Pod"
+} else := concat(".", array.concat(array.slice(parts, 0, count(parts) - 1), ["metadata"])) if {
+	parts := split(pod_spec_path(r), ".")
+}
+
+# pod_annotations(r) is the annotations of r's pods; {} when there are none.
+pod_annotations(r) := a if {
+	a := object.get(r.values, array.concat(split(pod_metadata_path(r), "."), ["annotations"]), {})
+	is_object(a)
+} else := {}
+
+# pod_annotation_attr(r, key) is the readable path of pod annotation key.
+pod_annotation_attr(r, key) := sprintf("%s.annotations[%s]", [pod_metadata_path(r), key])
+
+# volumes(r) is the array of volumes of r's pod spec; [] when there is none.
+volumes(r) := _list(object.get(pod_spec(r), "volumes", []))
+
+# volume_attr(r, v, attr) is the readable path of attribute attr of volume v,
+# e.g. "spec.template.spec.volumes[name=data].hostPath.path".
+volume_attr(r, v, attr) := sprintf("%s.volumes[name=%s].%s", [pod_spec_path(r), object.get(v, "name", "?"), attr])
+
+# capabilities(c, field) is the set of capabilities in
+# securityContext.capabilities[field] ("add" or "drop") of container c, upper
+# case and without the CAP_ prefix; empty when unset.
+capabilities(c, field) := {trim_prefix(upper(cap), "CAP_") |
+	some cap in _list(c.securityContext.capabilities[field])
+	is_string(cap)
+}
+
+# namespace(r) is r's metadata.namespace; "" when the manifest leaves it to
+# the namespace chosen when applying.
+namespace(r) := object.get(r, "namespace", "")
+
+# in_namespace(r, ns) holds when object r is in namespace ns, or names no
+# namespace and so may be applied into it (kubectl apply -n ns): helpers
+# that credit an object to a namespace use it, so that a namespace-less
+# NetworkPolicy or quota is never missed.
+in_namespace(r, ns) if namespace(r) in {ns, ""}
+
+# system_namespaces are the namespaces Kubernetes creates for itself.
+system_namespaces := {"kube-system", "kube-public", "kube-node-lease"}
+
+# labels(r) is the labels of object r; {} when there are none.
+labels(r) := l if {
+	l := r.values.metadata.labels
+	is_object(l)
+} else := {}
+
+# long_running(r) holds for a workload whose pods keep running: not a Job
+# or CronJob, and not a bare Pod with restartPolicy Never or OnFailure.
+long_running(r) if {
+	not r.type in {"Job", "CronJob"}
+	not object.get(pod_spec(r), "restartPolicy", "Always") in {"Never", "OnFailure"}
+}
+
+# windows(r) holds when r's pods declare spec.os.name windows: the Pod
+# Security Standards exempt them from Linux-only controls (privilege
+# escalation, seccomp, capabilities).
+windows(r) if pod_spec(r).os.name == "windows"

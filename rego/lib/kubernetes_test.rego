@@ -90,3 +90,63 @@ test_containers_tolerate_null_lists if {
 	w := fixtures.kube_object(fixtures.workload("Pod", "p", {"initContainers": null, "containers": [{"name": "app", "image": "app:1"}]}))
 	[c.name | some c in kubernetes.containers(w)] == ["app"]
 }
+
+test_pod_metadata_and_annotations if {
+	ann := {"container.apparmor.security.beta.kubernetes.io/web": "unconfined"}
+	pod := fixtures.kube_object(object.union(fixtures.workload("Pod", "p", _spec), {"metadata": {"annotations": ann}}))
+	deploy := fixtures.kube_object(object.union(fixtures.workload("Deployment", "d", _spec), {"spec": {"template": {"metadata": {"annotations": ann}}}}))
+	cron := fixtures.kube_object(fixtures.workload("CronJob", "c", _spec))
+	kubernetes.pod_metadata_path(pod) == "metadata"
+	kubernetes.pod_metadata_path(deploy) == "spec.template.metadata"
+	kubernetes.pod_metadata_path(cron) == "spec.jobTemplate.spec.template.metadata"
+	kubernetes.pod_annotations(pod) == ann
+	kubernetes.pod_annotations(deploy) == ann
+	kubernetes.pod_annotations(cron) == {}
+	kubernetes.pod_annotation_attr(deploy, "a/b") == "spec.template.metadata.annotations[a/b]"
+}
+
+test_volumes if {
+	vol := {"name": "data", "hostPath": {"path": "/data"}}
+	w := fixtures.kube_object(fixtures.workload("StatefulSet", "s", object.union(_spec, {"volumes": [vol]})))
+	kubernetes.volumes(w) == [vol]
+	kubernetes.volume_attr(w, vol, "hostPath.path") == "spec.template.spec.volumes[name=data].hostPath.path"
+	kubernetes.volumes(fixtures.kube_object(fixtures.workload("Pod", "p", _spec))) == []
+}
+
+test_capabilities_normalised if {
+	c := {"name": "a", "securityContext": {"capabilities": {"add": ["net_admin", "CAP_SYS_TIME"], "drop": null}}}
+	kubernetes.capabilities(c, "add") == {"NET_ADMIN", "SYS_TIME"}
+	kubernetes.capabilities(c, "drop") == set()
+	kubernetes.capabilities({"name": "b"}, "add") == set()
+}
+
+test_namespace_and_labels if {
+	ns := fixtures.kube_object({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "team", "labels": {"a": "b"}}})
+	d := fixtures.kube_object(fixtures.workload("Deployment", "d", _spec))
+	kubernetes.namespace(ns) == ""
+	kubernetes.namespace(d) == "default"
+	kubernetes.in_namespace(d, "default")
+	not kubernetes.in_namespace(d, "team")
+	kubernetes.in_namespace(ns, "team")
+	kubernetes.labels(ns) == {"a": "b"}
+	kubernetes.labels(d) == {}
+	"kube-system" in kubernetes.system_namespaces
+}
+
+test_long_running if {
+	kubernetes.long_running(fixtures.kube_object(fixtures.workload("Deployment", "d", _spec)))
+	kubernetes.long_running(fixtures.kube_object(fixtures.workload("Pod", "p", _spec)))
+	not kubernetes.long_running(fixtures.kube_object(fixtures.workload("Pod", "p", object.union(_spec, {"restartPolicy": "Never"}))))
+	not kubernetes.long_running(fixtures.kube_object(fixtures.workload("Job", "j", _spec)))
+	not kubernetes.long_running(fixtures.kube_object(fixtures.workload("CronJob", "c", _spec)))
+}
+
+test_windows if {
+	kubernetes.windows(fixtures.kube_object(fixtures.workload("Pod", "p", object.union(_spec, {"os": {"name": "windows"}}))))
+	not kubernetes.windows(fixtures.kube_object(fixtures.workload("Pod", "p", object.union(_spec, {"os": {"name": "linux"}}))))
+	not kubernetes.windows(fixtures.kube_object(fixtures.workload("Pod", "p", _spec)))
+}
+
+test_pod_annotations_null if {
+	kubernetes.pod_annotations(fixtures.kube_object(object.union(fixtures.workload("Pod", "p", _spec), {"metadata": {"annotations": null}}))) == {}
+}
