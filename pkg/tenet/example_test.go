@@ -34,7 +34,7 @@ func ExampleScanner_Scan() {
 }
 
 // ExampleWithFrameworks limits a scan to one framework and prints the
-// status of each of its controls that failed.
+// controls of it that failed, with the rules that failed them.
 func ExampleWithFrameworks() {
 	s, err := tenet.New(tenet.WithFrameworks("pci-dss-4.0"))
 	if err != nil {
@@ -44,22 +44,28 @@ func ExampleWithFrameworks() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	failed := map[string]bool{}
+	for _, rr := range res.Rules {
+		failed[rr.Rule.ID] = rr.Status == "fail"
+	}
 	for _, fw := range res.Frameworks {
 		for _, c := range fw.Controls {
-			fmt.Println(fw.ID, c.ID, c.Status)
+			if c.Status != "fail" {
+				continue
+			}
+			var rules []string
+			for _, id := range c.Rules {
+				if failed[id] {
+					rules = append(rules, id)
+				}
+			}
+			fmt.Println(fw.ID, c.ID, rules)
 		}
 	}
 	// Output:
-	// pci-dss-4.0 1.3.1 fail
-	// pci-dss-4.0 1.3.2 fail
-	// pci-dss-4.0 1.4.2 fail
-	// pci-dss-4.0 1.4.4 fail
-	// pci-dss-4.0 2.2.6 not_applicable
-	// pci-dss-4.0 3.5.1 fail
-	// pci-dss-4.0 3.6.1 pass
-	// pci-dss-4.0 3.7.4 pass
-	// pci-dss-4.0 7.2.1 not_applicable
-	// pci-dss-4.0 7.2.2 not_applicable
-	// pci-dss-4.0 10.2.1 pass
-	// pci-dss-4.0 10.2.2 pass
+	// pci-dss-4.0 1.3.1 [TNT-AWS-S3-003 TNT-AWS-VPC-001]
+	// pci-dss-4.0 1.3.2 [TNT-AWS-VPC-001]
+	// pci-dss-4.0 1.4.2 [TNT-AWS-VPC-001]
+	// pci-dss-4.0 1.4.4 [TNT-AWS-S3-003]
+	// pci-dss-4.0 3.5.1 [TNT-AWS-EC2-001 TNT-AWS-S3-001]
 }
