@@ -1,0 +1,42 @@
+# METADATA
+# title: A metric filter and alarm notify a subscriber of failed console sign-ins
+# description: >-
+#   Repeated failed console sign-ins point to password guessing against the
+#   account. An alarm gives time to react before a guess succeeds. The chain
+#   is judged on the log group of each multi-region trail, from metric
+#   filter to alarm to a subscribed SNS topic.
+# scope: package
+# related_resources:
+#   - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_metric_filter
+# custom:
+#   id: TNT-AWS-CW-008
+#   severity: low
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_cloudtrail]
+#   controls:
+#     cis-aws-3.0.0: ["4.6"]
+#     cis-aws-1.5.0: ["4.6"]
+#     nist-800-53-r5: ["AU-6", "SI-4"]
+#     soc2-2017: ["CC7.2", "CC7.3"]
+#     pci-dss-4.0: ["10.4.1"]
+#     hipaa: ["164.308(a)(1)(ii)(D)", "164.308(a)(5)(ii)(C)", "164.308(a)(6)(ii)", "164.312(b)"]
+#     gdpr: ["Art. 32(1)(b)", "Art. 33(1)"]
+#   remediation: >-
+#     Add an aws_cloudwatch_log_metric_filter on the trail's log group whose
+#     pattern matches ConsoleLogin events with errorMessage "Failed
+#     authentication", and an aws_cloudwatch_metric_alarm on its metric
+#     whose alarm_actions name a subscribed SNS topic.
+package tenet.aws.cloudwatch.alarm_console_auth_failures
+
+import rego.v1
+
+import data.tenet.lib.cloudwatch
+
+# Whole words that the filter pattern must contain (lib.cloudwatch).
+_events := ["ConsoleLogin", "Failed authentication"]
+
+deny contains finding if some finding in cloudwatch.deny(_events, "failed console sign-ins")
+
+unknown contains finding if some finding in cloudwatch.unknown(_events, "failed console sign-ins")

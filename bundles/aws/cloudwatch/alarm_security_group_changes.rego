@@ -1,0 +1,42 @@
+# METADATA
+# title: A metric filter and alarm notify a subscriber of security group changes
+# description: >-
+#   Security groups are the firewall in front of most workloads; one opened
+#   port can expose a database. Alerting on changes catches rules added
+#   outside review. The chain is judged on the log group of each multi-
+#   region trail, from metric filter to alarm to a subscribed SNS topic.
+# scope: package
+# related_resources:
+#   - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_metric_filter
+# custom:
+#   id: TNT-AWS-CW-012
+#   severity: low
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_cloudtrail]
+#   controls:
+#     cis-aws-3.0.0: ["4.10"]
+#     cis-aws-1.5.0: ["4.10"]
+#     nist-800-53-r5: ["AU-6", "SI-4"]
+#     soc2-2017: ["CC7.2", "CC7.3"]
+#     pci-dss-4.0: ["10.4.1"]
+#     hipaa: ["164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)", "164.312(b)"]
+#     gdpr: ["Art. 32(1)(b)", "Art. 33(1)"]
+#   remediation: >-
+#     Add an aws_cloudwatch_log_metric_filter on the trail's log group whose
+#     pattern matches the Authorize/Revoke SecurityGroup Ingress/Egress and
+#     Create/DeleteSecurityGroup events, and an aws_cloudwatch_metric_alarm
+#     on its metric whose alarm_actions name a subscribed SNS topic.
+package tenet.aws.cloudwatch.alarm_security_group_changes
+
+import rego.v1
+
+import data.tenet.lib.cloudwatch
+
+# Whole words that the filter pattern must contain (lib.cloudwatch).
+_events := ["AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress", "CreateSecurityGroup", "DeleteSecurityGroup"]
+
+deny contains finding if some finding in cloudwatch.deny(_events, "security group changes")
+
+unknown contains finding if some finding in cloudwatch.unknown(_events, "security group changes")

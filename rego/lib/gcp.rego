@@ -1,0 +1,338 @@
+# METADATA
+# title: Google Cloud helpers
+# description: >-
+#   One normalized view of the IAM grants that the Google provider declares
+#   through _iam_member, _iam_binding and _iam_policy resources, and the
+#   metadata, service account, firewall and GKE node settings shared by the
+#   tenet-gcp rules.
+# scope: package
+# custom:
+#   library: true
+package tenet.lib.gcp
+
+import rego.v1
+
+import data.tenet.lib.terraform
+
+# public_members are the IAM principals that mean "anyone".
+public_members := {"allUsers", "allAuthenticatedUsers"}
+
+# public_cidrs are the ranges that mean "the whole internet".
+public_cidrs := {"0.0.0.0/0", "::/0"}
+
+# iam_types(prefix) are the three IAM resource types of a resource type
+# prefix: iam_types("google_storage_bucket") is [google_storage_bucket_iam_member,
+# google_storage_bucket_iam_binding, google_storage_bucket_iam_policy].
+iam_types(prefix) := [concat("_", [prefix, "iam", kind]) | some kind in ["member", "binding", "policy"]]
+
+# iam_grants(prefix) is the array of grants declared by the IAM resources of
+# prefix, one per role and member: {"resource": <resource>, "attribute":
+# "member" | "members" | "policy_data", "role": <string or null>, "member":
+# <string or null>}. null means known only after apply; an unknown members
+# list or policy_data gives one grant with a null member (and role).
+iam_grants(prefix) := array.concat(
+	array.concat(_member_grants(iam_types(prefix)[0]), _binding_grants(iam_types(prefix)[1])),
+	_policy_grants(iam_types(prefix)[2]),
+)
+
+_member_grants(type) := [_grant(r, "member", _value(r, "role"), _value(r, "member")) |
+	some r in terraform.resources(type)
+]
+
+_binding_grants(type) := array.concat(
+	[_grant(r, "members", _value(r, "role"), m) |
+		some r in terraform.resources(type)
+		some m in terraform.get(r, "members", [])
+	],
+	[_grant(r, "members", _value(r, "role"), null) |
+		some r in terraform.resources(type)
+		terraform.unknown(r, "members")
+	],
+)
+
+_policy_grants(type) := array.concat(
+	[_grant(r, "policy_data", object.get(b, "role", null), m) |
+		some r in terraform.resources(type)
+		some b in policy_bindings(terraform.get(r, "policy_data", null))
+		some m in object.get(b, "members", [])
+	],
+	[_grant(r, "policy_data", null, null) |
+		some r in terraform.resources(type)
+		terraform.unknown(r, "policy_data")
+	],
+)
+
+_grant(r, attribute, role, member) := {"resource": r, "attribute": attribute, "role": role, "member": member}
+
+# _value is the attribute's value, null when it is unknown until apply.
+_value(r, attr) := null if {
+	terraform.unknown(r, attr)
+} else := terraform.get(r, attr, null)
+
+# policy_bindings(s) is the bindings array of the IAM policy JSON string s
+# (the policy_data of an _iam_policy resource); [] when s is not a policy.
+policy_bindings(s) := d.bindings if {
+	is_string(s)
+	json.is_valid(s)
+	d := json.unmarshal(s)
+	is_array(d.bindings)
+} else := []
+
+# grant_text(g) describes grant g for messages: `role "roles/viewer" to allUsers`.
+grant_text(g) := sprintf("role %s to %s", [_or_unknown(g.role), _or_unknown(g.member)])
+
+_or_unknown(x) := sprintf("%q", [x]) if {
+	x != null
+} else := "(unknown until apply)"
+
+# metadata(r, key) is the lower-cased value of key in r's metadata map; ""
+# when the key is not set.
+metadata(r, key) := lower(v) if {
+	v := terraform.get(r, "metadata", {})[key]
+	is_string(v)
+} else := ""
+
+# truthy(v) is true for the metadata spellings of true that Compute Engine
+# accepts (compared lower case).
+truthy(v) if v in {"true", "1", "yes", "y", "on"}
+
+# falsy(v) is true for the metadata spellings of false.
+falsy(v) if v in {"false", "0", "no", "n", "off"}
+
+# default_service_account(email) is true for the Compute Engine default
+# service account (PROJECT_NUMBER-compute@developer.gserviceaccount.com) and
+# for "default", which GKE accepts for it.
+default_service_account(email) if endswith(email, "-compute@developer.gserviceaccount.com")
+
+default_service_account("default")
+
+# port_covered(ports, port) is true when a firewall ports list admits port:
+# an empty list admits every port; entries are "22" or ranges "20-30".
+port_covered(ports, _) if count(ports) == 0
+
+port_covered(ports, port) if {
+	some p in ports
+	_in_range(sprintf("%v", [p]), port)
+}
+
+_in_range(p, port) if to_number(p) == port
+
+_in_range(p, port) if {
+	[lo, hi] := split(p, "-")
+	to_number(lo) <= port
+	port <= to_number(hi)
+}
+
+# node_configs(r) is the array of the node configurations that GKE resource
+# r (google_container_cluster or google_container_node_pool) applies, each
+# {"path": <dotted path>, "config": <object>, "computed": <bool>}. A cluster
+# contributes its default node_config (unless it is Autopilot or removes the
+# default pool) and every inline node_pool. A node_config block that is
+# absent, or wholly unknown because the provider computes it, gives config
+# {} with computed true: the GKE defaults apply and nothing in it is a
+# declaration.
+node_configs(r) := array.concat(_own_config(r), _inline_pool_configs(r))
+
+_own_config(r) := [] if {
+	r.type == "google_container_cluster"
+	_no_default_pool(r)
+} else := [_config(r, "node_config", terraform.get(r, "node_config", []))]
+
+_no_default_pool(r) if terraform.is_true(r, "enable_autopilot")
+
+_no_default_pool(r) if terraform.is_true(r, "remove_default_node_pool")
+
+_inline_pool_configs(r) := [] if {
+	r.type != "google_container_cluster"
+} else := [_config(r, sprintf("node_pool.%d.node_config", [i]), object.get(pool, "node_config", [])) |
+	some i, pool in terraform.get(r, "node_pool", [])
+]
+
+_config(_, path, blocks) := {"path": concat(".", [path, "0"]), "config": blocks[0], "computed": false} if {
+	is_array(blocks)
+	is_object(blocks[0])
+} else := {"path": path, "config": {}, "computed": true}
+
+# node_unknown(r, nc, attr) is true when attribute attr (dotted, inside the
+# node configuration nc of r) is known only after apply in a declared block.
+node_unknown(r, nc, attr) if {
+	not nc.computed
+	terraform.unknown(r, concat(".", [nc.path, attr]))
+}
+
+# node_get(nc, path, fallback) reads a dotted path inside node configuration
+# nc; fallback when absent or null.
+node_get(nc, path, fallback) := terraform.get({"values": nc.config}, path, fallback)
+
+# firewall_exposes(fw, port) is true when google_compute_firewall fw is an
+# enabled INGRESS rule that admits TCP traffic to port from the internet: a
+# source range of 0.0.0.0/0 or ::/0, or no source at all (Compute Engine
+# then applies 0.0.0.0/0), and an allow block for tcp or all whose ports are
+# empty or cover port.
+firewall_exposes(fw, port) if {
+	not terraform.any_unknown(fw, ["direction", "disabled"])
+	terraform.get(fw, "direction", "INGRESS") == "INGRESS"
+	not terraform.is_true(fw, "disabled")
+	_public_source(fw)
+	_allows(fw, port)
+}
+
+# firewall_may_expose(fw, port) is true when firewall_exposes cannot be
+# decided before apply: it does not hold, but would for some value of the
+# unknown direction, disabled flag, sources or allow blocks.
+firewall_may_expose(fw, port) if {
+	not firewall_exposes(fw, port)
+	terraform.any_unknown(fw, _firewall_deciding)
+	_maybe_ingress(fw)
+	_maybe_enabled(fw)
+	_maybe_public_source(fw)
+	_maybe_allows(fw, port)
+}
+
+_firewall_deciding := ["direction", "disabled", "source_ranges", "source_tags", "source_service_accounts", "allow"]
+
+_maybe_ingress(fw) if terraform.unknown(fw, "direction")
+
+_maybe_ingress(fw) if terraform.get(fw, "direction", "INGRESS") == "INGRESS"
+
+_maybe_enabled(fw) if terraform.unknown(fw, "disabled")
+
+_maybe_enabled(fw) if not terraform.is_true(fw, "disabled")
+
+_public_source(fw) if {
+	some c in terraform.get(fw, "source_ranges", [])
+	c in public_cidrs
+}
+
+_public_source(fw) if {
+	not terraform.any_unknown(fw, ["source_ranges", "source_tags", "source_service_accounts"])
+	every attr in ["source_ranges", "source_tags", "source_service_accounts"] {
+		count(terraform.get(fw, attr, [])) == 0
+	}
+}
+
+_maybe_public_source(fw) if _public_source(fw)
+
+_maybe_public_source(fw) if terraform.unknown(fw, "source_ranges")
+
+_allows(fw, port) if {
+	some a in terraform.get(fw, "allow", [])
+	lower(sprintf("%v", [a.protocol])) in {"tcp", "6", "all"}
+	port_covered(_list(object.get(a, "ports", [])), port)
+}
+
+_maybe_allows(fw, port) if _allows(fw, port)
+
+_maybe_allows(fw, _) if terraform.unknown(fw, "allow")
+
+_list(x) := x if is_array(x)
+
+_list(null) := []
+
+# project_metadata_values(key) is the set of lower-cased values that the
+# input's project-wide metadata (google_compute_project_metadata maps and
+# google_compute_project_metadata_item resources) gives key.
+project_metadata_values(key) := {v |
+	some r in terraform.resources("google_compute_project_metadata")
+	v := metadata(r, key)
+	v != ""
+} | {lower(v) |
+	some r in terraform.resources("google_compute_project_metadata_item")
+	terraform.get(r, "key", "") == key
+	v := terraform.get(r, "value", null)
+	is_string(v)
+}
+
+# project_os_login is true when the input's project metadata turns OS Login
+# on and nothing in it turns it off.
+project_os_login if {
+	values := project_metadata_values("enable-oslogin")
+	some v in values
+	truthy(v)
+	not _any_falsy(values)
+}
+
+_any_falsy(values) if {
+	some v in values
+	not truthy(v)
+}
+
+# os_login(vm) is true when VM (instance or template) uses OS Login: its own
+# metadata enables it, or the project's does and the VM does not turn it off.
+os_login(vm) if truthy(metadata(vm, "enable-oslogin"))
+
+os_login(vm) if {
+	project_os_login
+	metadata(vm, "enable-oslogin") == ""
+}
+
+# attr_unknown(r, path) is true when the attribute at the dotted path (list
+# indexes included, "settings.0.ip_configuration.0.ssl_mode"), or something
+# inside it, is known only after apply. Unlike terraform.unknown, an unknown
+# enclosing block does not count: the Google provider marks many blocks
+# Optional and Computed, so a block left unset shows as wholly unknown in a
+# plan and then gets the API defaults. It is not a declaration.
+attr_unknown(r, path) if {
+	some u in object.get(r, "unknown", [])
+	_at_or_below(u, path)
+}
+
+_at_or_below(u, path) if u == path
+
+_at_or_below(u, path) if startswith(u, concat("", [path, "."]))
+
+# sql_flags(r) is the map of r's Cloud SQL database flags, name to lower-cased
+# value.
+sql_flags(r) := {f.name: lower(sprintf("%v", [object.get(f, "value", "")])) |
+	some f in terraform.get(r, "settings.0.database_flags", [])
+	is_string(f.name)
+}
+
+# sql_replica(r) is true for a Cloud SQL read replica: master_instance_name
+# is set, or refers to another resource while its value is unknown (the
+# attribute is Computed, so an unknown value alone means nothing).
+sql_replica(r) if terraform.get(r, "master_instance_name", "") != ""
+
+sql_replica(r) if r.refs.master_instance_name
+
+sql_replica(r) if terraform.get(r, "instance_type", "") == "READ_REPLICA_INSTANCE"
+
+# sql_engine(r) is the engine of a Cloud SQL instance, lower case: "postgres",
+# "mysql" or "sqlserver" (the prefix of database_version).
+sql_engine(r) := lower(split(terraform.get(r, "database_version", ""), "_")[0])
+
+# unset_computed(r, path) is true when the Optional and Computed attribute at
+# path (list indexes included) is unknown in a plan only because the
+# configuration leaves it unset: no expression of r refers to anything at
+# that path, so the provider fills in its default on apply. (A value passed
+# only through a local has no refs either; the loader cannot see locals.)
+unset_computed(r, path) if {
+	terraform.unknown(r, path)
+	key := concat(".", [s | some s in split(path, "."); not regex.match(`^[0-9]+$`, s)])
+	not object.get(r, "refs", {})[key]
+}
+
+# cluster_of(r) is the google_container_cluster whose node settings r uses:
+# r itself for a cluster, the referenced cluster for a node pool; undefined
+# when the pool's cluster is not in the input.
+cluster_of(r) := r if r.type == "google_container_cluster"
+
+cluster_of(r) := c if {
+	r.type == "google_container_node_pool"
+	c := terraform.referenced(r, "google_container_cluster", "cluster")[0]
+}
+
+# gke_resources is every cluster and node pool in the input.
+gke_resources := array.concat(terraform.resources("google_container_cluster"), terraform.resources("google_container_node_pool"))
+
+# dedicated_account_ref(r, key) is true when the expression of r at refs key
+# (a path without list indexes, "service_account.email") refers only to
+# google_service_account resources: it names a dedicated, user-managed
+# account even while its value is unknown.
+dedicated_account_ref(r, key) if {
+	refs := object.get(object.get(r, "refs", {}), key, [])
+	count(refs) > 0
+	every ref in refs {
+		regex.match(`(^|\.)google_service_account\.[^.]+$`, ref)
+	}
+}
