@@ -3,8 +3,9 @@
 # description: >-
 #   One normalized view of the ingress permissions that AWS security groups
 #   declare inline, through aws_security_group_rule or through
-#   aws_vpc_security_group_ingress_rule, and the port, protocol and CIDR
-#   tests shared by the exposure rules.
+#   aws_vpc_security_group_ingress_rule, the inbound allow entries of
+#   network ACLs, the port, protocol and CIDR tests shared by the exposure
+#   rules, and the test for resource policy statements open to everyone.
 # scope: package
 # custom:
 #   library: true
@@ -12,6 +13,7 @@ package tenet.lib.network
 
 import rego.v1
 
+import data.tenet.lib.iam
 import data.tenet.lib.terraform
 
 # public_cidrs are the CIDRs that mean "the whole internet".
@@ -140,4 +142,70 @@ _maybe_covers(rule, _, _) if "protocol" in rule.unknown
 _maybe_covers(rule, _, protocols) if {
 	"ports" in rule.unknown
 	rule.protocol in protocols
+}
+
+# wide_open(rule) is true when rule admits every port from the whole
+# internet: protocol "all" (-1) or a TCP/UDP range 0-65535 (or 1-65535).
+wide_open(rule) if {
+	_public(rule)
+	_all_ports(rule)
+}
+
+# may_be_wide_open(rule) is true when wide_open() cannot be decided before
+# apply: it does not hold, but would with some value of the unknown parts.
+may_be_wide_open(rule) if {
+	not wide_open(rule)
+	_maybe_public(rule)
+	_maybe_all_ports(rule)
+}
+
+_all_ports(rule) if rule.protocol == "all"
+
+_all_ports(rule) if {
+	rule.from_port <= 1
+	rule.to_port >= 65535
+}
+
+_maybe_all_ports(rule) if _all_ports(rule)
+
+_maybe_all_ports(rule) if "protocol" in rule.unknown
+
+_maybe_all_ports(rule) if "ports" in rule.unknown
+
+_nacl := {"protocol": ["protocol"], "ports": ["from_port", "to_port"], "cidrs": ["cidr_block", "ipv6_cidr_block"]}
+
+# nacl_ingress_rules is the set of inbound allow entries of network ACLs, in
+# the shape of ingress_rules: inline ingress blocks of aws_network_acl and
+# aws_default_network_acl (wholly unknown blocks are computed, not declared)
+# and aws_network_acl_rule with egress false. Deny entries are left out;
+# rule numbers (evaluation order) are not considered.
+nacl_ingress_rules contains rule if {
+	some type in ["aws_network_acl", "aws_default_network_acl"]
+	some acl in terraform.resources(type)
+	some i, block in _list(terraform.get(acl, "ingress", []))
+	lower(object.get(block, "action", "")) == "allow"
+	rule := _rule(acl, sprintf("ingress.%d", [i]), block, _nacl)
+}
+
+nacl_ingress_rules contains rule if {
+	some r in terraform.resources("aws_network_acl_rule")
+	terraform.get(r, "egress", false) == false
+	lower(terraform.get(r, "rule_action", "")) == "allow"
+	rule := _rule(r, "", r.values, _nacl)
+}
+
+# restricting_keys are the condition keys (lower case) that tie a statement
+# for every principal to an account, an organization, a source resource or a
+# network, in the resource policies of SNS, SQS and ECR.
+restricting_keys := {
+	"aws:sourceowner", "aws:sourceaccount", "aws:sourcearn", "aws:principalorgid",
+	"aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
+	"aws:sourcevpc", "aws:sourcevpce", "aws:sourceorgid", "aws:sourceorgpaths",
+}
+
+# open_statement(st) is true when policy statement st allows every principal
+# (iam.anonymous) without a condition on one of restricting_keys.
+open_statement(st) if {
+	iam.anonymous(st)
+	not iam.conditioned_on(st, restricting_keys)
 }

@@ -88,3 +88,43 @@ test_protocol_names if {
 	])
 	{[r.resource.name, r.protocol] | some r in rules} == {["a", "all"], ["b", "all"], ["c", "udp"], ["d", "icmp"], ["e", null]}
 }
+
+_rule(protocol, from, to, cidrs, unknown) := {"protocol": protocol, "from_port": from, "to_port": to, "cidrs": cidrs, "unknown": unknown}
+
+test_wide_open if {
+	network.wide_open(_rule("all", 0, 0, ["0.0.0.0/0"], set()))
+	network.wide_open(_rule("tcp", 0, 65535, ["::/0"], set()))
+	not network.wide_open(_rule("tcp", 0, 65535, ["10.0.0.0/8"], set()))
+	not network.wide_open(_rule("tcp", 22, 22, ["0.0.0.0/0"], set()))
+	not network.may_be_wide_open(_rule("tcp", 22, 22, ["0.0.0.0/0"], set()))
+	network.may_be_wide_open(_rule("tcp", null, null, ["0.0.0.0/0"], {"ports"}))
+	network.may_be_wide_open(_rule("all", 0, 0, [], {"cidrs"}))
+	network.may_be_wide_open(_rule(null, 22, 22, ["0.0.0.0/0"], {"protocol"}))
+	not network.may_be_wide_open(_rule("all", 0, 0, ["0.0.0.0/0"], set()))
+}
+
+test_nacl_ingress_rules if {
+	acl := fixtures.resource("aws_network_acl", "main", {"ingress": [
+		{"action": "allow", "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_block": "0.0.0.0/0", "ipv6_cidr_block": ""},
+		{"action": "deny", "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_block": "0.0.0.0/0", "ipv6_cidr_block": ""},
+	]})
+	default_acl := fixtures.with_unknown(fixtures.resource("aws_default_network_acl", "d", {}), ["ingress"])
+	inbound := fixtures.resource("aws_network_acl_rule", "in", {"egress": false, "rule_action": "allow", "protocol": "6", "from_port": 3389, "to_port": 3389, "ipv6_cidr_block": "::/0"})
+	outbound := fixtures.resource("aws_network_acl_rule", "out", {"egress": true, "rule_action": "allow", "protocol": "-1", "cidr_block": "0.0.0.0/0"})
+	rules := network.nacl_ingress_rules with input as fixtures.plan([acl, default_acl, inbound, outbound])
+	{[r.resource.address, r.attribute, r.protocol, r.cidrs] | some r in rules} == {
+		["aws_network_acl.main", "ingress.0", "tcp", ["0.0.0.0/0", ""]],
+		["aws_network_acl_rule.in", "ipv6_cidr_block", "tcp", ["::/0"]],
+	}
+}
+
+test_open_statement if {
+	statements := [
+		{"Sid": "Open", "Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage"},
+		{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:root", "*"]}, "Action": "sns:Publish"},
+		{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sns:Publish", "Condition": {"StringEquals": {"AWS:SourceOwner": "111122223333"}}},
+		{"Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "sqs:SendMessage"},
+		{"Effect": "Deny", "Principal": "*", "Action": "*"},
+	]
+	[i | some i, st in statements; network.open_statement(st)] == [0, 1]
+}

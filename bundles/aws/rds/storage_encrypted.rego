@@ -28,6 +28,7 @@ package tenet.aws.rds.storage_encrypted
 
 import rego.v1
 
+import data.tenet.lib.database
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -43,10 +44,10 @@ unknown contains result.unknown(db, "storage_encrypted") if {
 }
 
 # Read replicas inherit the source's encryption (an unknown source is still
-# a source).
+# a source; an empty one, as state records it for primaries, is none).
 _judged contains db if {
 	some db in terraform.resources("aws_db_instance")
-	not terraform.present(db, "replicate_source_db")
+	not database.replica(db)
 }
 
 # Aurora Serverless v1 clusters are always encrypted.

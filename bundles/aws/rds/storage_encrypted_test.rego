@@ -39,3 +39,10 @@ test_unknown_storage_encrypted if {
 	check.deny == set() with input as inp
 	check.unknown == {{"msg": "storage_encrypted is unknown until apply", "resource": "aws_rds_cluster.aurora", "attribute": "storage_encrypted"}} with input as inp
 }
+
+# infracost-terraform_v0.14_state.json: state writes replicate_source_db = ""
+# for a primary; it was skipped as a replica.
+test_deny_infracost_state_primary_with_empty_source if {
+	db := fixtures.resource("aws_db_instance", "mysql", {"engine": "mysql", "replicate_source_db": "", "storage_encrypted": false})
+	{f.resource | some f in check.deny} == {"aws_db_instance.mysql"} with input as fixtures.state([db])
+}

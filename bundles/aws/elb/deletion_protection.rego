@@ -1,0 +1,48 @@
+# METADATA
+# title: Production load balancers are protected against deletion
+# description: >-
+#   Deleting a load balancer takes every application behind it offline and
+#   frees its DNS name. Deletion protection turns an accidental removal into
+#   an explicit two-step change.
+# scope: package
+# related_resources:
+#   - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb#enable_deletion_protection
+# custom:
+#   id: TNT-AWS-ELB-005
+#   severity: low
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_lb, aws_alb]
+#   controls:
+#     nist-800-53-r5: ["CM-3", "CP-9", "SI-13(5)"]
+#     soc2-2017: ["A1.2"]
+#     hipaa: ["164.308(a)(7)(i)", "164.308(a)(7)(ii)(C)"]
+#     gdpr: ["Art. 32(1)(b)", "Art. 32(1)(c)"]
+#   remediation: Set enable_deletion_protection = true, or tag non-production load balancers with Environment = "dev"/"test"/"staging".
+package tenet.aws.elb.deletion_protection
+
+import rego.v1
+
+import data.tenet.lib.compute
+import data.tenet.lib.result
+import data.tenet.lib.terraform
+
+# Load balancers tagged as non-production are skipped (the catalog limits
+# the rule to production; untagged ones count as production).
+deny contains result.fail_attr(lb, "enable_deletion_protection", "enable_deletion_protection is not true") if {
+	some lb in _judged
+	not terraform.is_true(lb, "enable_deletion_protection")
+	not terraform.unknown(lb, "enable_deletion_protection")
+}
+
+unknown contains result.unknown(lb, "enable_deletion_protection") if {
+	some lb in _judged
+	terraform.unknown(lb, "enable_deletion_protection")
+}
+
+_judged contains lb if {
+	some type in ["aws_lb", "aws_alb"]
+	some lb in terraform.resources(type)
+	not compute.non_production(lb)
+}

@@ -1,0 +1,43 @@
+# METADATA
+# title: Security groups do not admit all traffic from the whole internet
+# description: >-
+#   A rule that opens every port to 0.0.0.0/0 or ::/0 exposes every service on
+#   the attached instances, including ones nobody meant to publish. Ingress
+#   should name the ports a service needs and the networks that need them.
+# scope: package
+# related_resources:
+#   - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpc_security_group_ingress_rule
+#   - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group
+# custom:
+#   id: TNT-AWS-VPC-003
+#   severity: high
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
+#   controls:
+#     cis-aws-3.0.0: ["5.2", "5.3"]
+#     cis-aws-1.5.0: ["5.2", "5.3"]
+#     nist-800-53-r5: ["AC-4", "AC-17", "CM-7", "SC-7", "SC-7(5)"]
+#     soc2-2017: ["CC6.1", "CC6.6"]
+#     pci-dss-4.0: ["1.3.1", "1.4.2"]
+#     hipaa: ["164.308(a)(3)(i)", "164.308(a)(4)(ii)(B)", "164.312(a)(1)", "164.312(e)(1)"]
+#     gdpr: ["Art. 32(1)(b)"]
+#   remediation: Replace the rule with rules for the ports the service needs, from the networks that need them.
+package tenet.aws.vpc.all_traffic_from_internet
+
+import rego.v1
+
+import data.tenet.lib.network
+import data.tenet.lib.result
+
+deny contains result.fail_attr(rule.resource, rule.attribute, "ingress admits all protocols and ports from the whole internet") if {
+	some rule in network.ingress_rules
+	network.wide_open(rule)
+}
+
+unknown contains result.unknown_msg(rule.resource, rule.attribute, msg) if {
+	some rule in network.ingress_rules
+	network.may_be_wide_open(rule)
+	msg := sprintf("whether ingress admits all traffic from the internet is unknown until apply (unknown: %s)", [concat(", ", sort(rule.unknown_attributes))])
+}
