@@ -131,15 +131,22 @@ log_target(b) if {
 	count(terraform.referencing(b, "aws_s3_bucket_logging", "target_bucket")) > 0
 }
 
-log_target(b) if {
+log_target(b) if terraform.get(b, "bucket", null) in _inline_log_targets
+
+log_target(b) if terraform.get(b, "id", null) in _inline_log_targets
+
+log_target(b) if b.config_address in _inline_log_target_refs
+
+# The v3 inline logging targets of all buckets, computed once per query:
+# asking every bucket about every other bucket is quadratic.
+_inline_log_targets contains target if {
 	some other in terraform.resources("aws_s3_bucket")
 	some target in terraform.values_at(other, "logging.target_bucket")
-	target in {terraform.get(b, "bucket", null), terraform.get(b, "id", null)}
 }
 
-log_target(b) if {
+_inline_log_target_refs contains addr if {
 	some other in terraform.resources("aws_s3_bucket")
-	b.config_address in object.get(object.get(other, "refs", {}), "logging.target_bucket", [])
+	some addr in object.get(object.get(other, "refs", {}), "logging.target_bucket", [])
 }
 
 _block_flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
