@@ -126,15 +126,19 @@ func (p *tablePrinter) overview() {
 	tw.Flush()
 }
 
-// framework prints each applicable control with one line per rule that had
-// something to check: failing rules name the resources they failed, whose
-// messages follow once, under Findings. Controls with nothing to check are
-// listed together on one line.
+// framework prints each control that did not pass with one line per rule
+// that did not pass under it, naming the resources it failed (their
+// messages follow once, under Findings). Passing controls, and controls
+// with nothing to check, are listed together on one line each.
 func (p *tablePrinter) framework(fw finding.Framework) {
 	fmt.Fprintf(p.w, "\n%s (%s): %s\n", p.paint(ansiBold, fw.Title), fw.ID, counts(fw))
-	var notApplicable []string
+	var passed, notApplicable []string
 	for _, c := range fw.Controls {
-		if c.Status == finding.StatusNotApplicable {
+		switch c.Status {
+		case finding.StatusPass:
+			passed = append(passed, c.ID)
+			continue
+		case finding.StatusNotApplicable:
 			notApplicable = append(notApplicable, c.ID)
 			continue
 		}
@@ -143,13 +147,23 @@ func (p *tablePrinter) framework(fw finding.Framework) {
 			title = "  " + title
 		}
 		fmt.Fprintf(p.w, "  %s %s%s\n", p.status(c.Status), c.ID, p.paint(ansiDim, title))
+		ok := 0
 		for _, id := range c.Rules {
 			rr := p.rules[id]
-			if rr == nil || rr.Status == finding.StatusNotApplicable {
-				continue
+			switch {
+			case rr == nil || rr.Status == finding.StatusNotApplicable:
+			case rr.Status == finding.StatusPass:
+				ok++
+			default:
+				fmt.Fprintf(p.w, "             %s %s  %s\n", p.paint(statusColor[rr.Status], ruleMark(rr.Status)), rr.Rule.ID, p.ruleDetail(rr))
 			}
-			fmt.Fprintf(p.w, "             %s %s  %s\n", p.paint(statusColor[rr.Status], ruleMark(rr.Status)), rr.Rule.ID, p.ruleDetail(rr))
 		}
+		if ok > 0 {
+			fmt.Fprintf(p.w, "             %s\n", p.paint(ansiDim, "✓ "+plural(ok, "other rule")+" passed"))
+		}
+	}
+	if len(passed) > 0 {
+		fmt.Fprintf(p.w, "  %s %s\n", p.status(finding.StatusPass), strings.Join(passed, ", "))
 	}
 	if len(notApplicable) > 0 {
 		fmt.Fprintf(p.w, "  %s %s\n", p.status(finding.StatusNotApplicable), p.paint(ansiDim, strings.Join(notApplicable, ", ")+" (no resource of their rules' types)"))
