@@ -55,6 +55,9 @@ type Framework struct {
 	Version  string                 `json:"version,omitempty"`
 	URL      string                 `json:"url,omitempty"`
 	Controls map[string]ControlInfo `json:"controls"`
+	// Partial is true when the catalog lists only the controls that rules
+	// map to, not the whole framework, so its coverage says little.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // ControlInfo names one control; titles of copyrighted standards are our

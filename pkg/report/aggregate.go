@@ -12,6 +12,8 @@ import (
 type FrameworkInfo struct {
 	Title    string
 	Controls map[string]string // control id -> title
+	// Partial marks a catalog that lists only the controls rules map to.
+	Partial bool
 }
 
 // Frameworks builds the per-framework view of rule results: for each

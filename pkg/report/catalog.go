@@ -125,13 +125,39 @@ func rulesMarkdown(w io.Writer, rules []finding.Rule) error {
 	return nil
 }
 
+// percent renders a coverage figure, starred when the catalog is partial.
+func percent(c Coverage) string {
+	s := fmt.Sprintf("%.1f%%", c.Percent)
+	if c.Partial {
+		s += "*"
+	}
+	return s
+}
+
+const partialNote = "* the catalog lists only the controls that rules map to, so this is not the coverage of the whole framework"
+
+func anyPartial(cov []Coverage) bool {
+	for _, c := range cov {
+		if c.Partial {
+			return true
+		}
+	}
+	return false
+}
+
 func coverageTable(w io.Writer, cov []Coverage) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "FRAMEWORK\tTITLE\tCONTROLS\tCOVERED\tCOVERAGE\tRULES")
 	for _, c := range cov {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.1f%%\t%d\n", c.ID, c.Title, c.Controls, c.Covered, c.Percent, c.Rules)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%d\n", c.ID, c.Title, c.Controls, c.Covered, percent(c), c.Rules)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if anyPartial(cov) {
+		fmt.Fprintf(w, "\n%s\n", partialNote)
+	}
+	return nil
 }
 
 func coverageMarkdown(w io.Writer, cov []Coverage) error {
@@ -140,7 +166,10 @@ func coverageMarkdown(w io.Writer, cov []Coverage) error {
 	fmt.Fprintln(w, "| framework | title | controls | covered | coverage | rules |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|")
 	for _, c := range cov {
-		fmt.Fprintf(w, "| %s | %s | %d | %d | %.1f%% | %d |\n", c.ID, mdCell(c.Title), c.Controls, c.Covered, c.Percent, c.Rules)
+		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %d |\n", c.ID, mdCell(c.Title), c.Controls, c.Covered, mdCell(percent(c)), c.Rules)
+	}
+	if anyPartial(cov) {
+		fmt.Fprintf(w, "\n\\%s\n", partialNote)
 	}
 	return nil
 }

@@ -18,6 +18,9 @@ type Coverage struct {
 	Percent float64 `json:"percent"`
 	// Rules is the number of rules mapped to the framework.
 	Rules int `json:"rules"`
+	// Partial is true when the catalog lists only the controls that rules
+	// map to: Percent is then not the coverage of the whole framework.
+	Partial bool `json:"partial,omitempty"`
 	// Unlisted are control ids that rules map to but the catalog does not
 	// list (a mapping error; a test keeps it empty for the built-ins).
 	Unlisted []string `json:"unlisted,omitempty"`
@@ -48,7 +51,7 @@ func Coverages(rules []finding.Rule, info map[string]FrameworkInfo) []Coverage {
 	}
 	out := make([]Coverage, 0, len(keys))
 	for k := range keys {
-		c := Coverage{ID: k, Title: info[k].Title, Controls: len(info[k].Controls), Rules: ruleCount[k]}
+		c := Coverage{ID: k, Title: info[k].Title, Controls: len(info[k].Controls), Rules: ruleCount[k], Partial: info[k].Partial}
 		if c.Title == "" {
 			c.Title = k
 		}

@@ -276,7 +276,7 @@ func (s *Scanner) frameworkInfo() map[string]report.FrameworkInfo {
 		for id, c := range f.Controls {
 			ctrls[id] = c.Title
 		}
-		out[k] = report.FrameworkInfo{Title: f.Title, Controls: ctrls}
+		out[k] = report.FrameworkInfo{Title: f.Title, Controls: ctrls, Partial: f.Partial}
 	}
 	return out
 }
