@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -21,6 +22,8 @@ type testFlags struct {
 	unknown    string
 	parallel   int
 	noColor    bool
+	timeout    time.Duration
+	evalLimit  time.Duration
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -44,6 +47,8 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.unknown, "unknown", "warn", "what results unknown until apply do to the exit code: warn, fail or ignore")
 	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
+	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
+	fl.DurationVar(&f.evalLimit, "eval-timeout", time.Minute, "stop evaluating one input after this long, reporting it as an error (0: no limit)")
 	return cmd
 }
 
@@ -79,6 +84,8 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithUnknown(mode),
 		tenet.WithParallel(f.parallel),
 		tenet.WithStdin(s.in),
+		tenet.WithTimeout(f.timeout),
+		tenet.WithEvalTimeout(f.evalLimit),
 	)
 	if err != nil {
 		return err

@@ -27,8 +27,11 @@ func (Markdown) Write(w io.Writer, res *finding.Result) error {
 	bw := bufio.NewWriter(w)
 	s := res.Summary
 	verdict := "✅ **tenet: pass**"
-	if s.Failed {
+	switch {
+	case s.Failed:
 		verdict = "❌ **tenet: fail**"
+	case s.Errors > 0:
+		verdict = "⚠️ **tenet: incomplete**"
 	}
 	fmt.Fprintf(bw, "%s: %s, %s, %d unknown until apply, %s in %s (%s, %s).\n\n",
 		verdict, plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, plural(s.Errors, "input error"),

@@ -309,8 +309,11 @@ func (p *tablePrinter) errors() {
 func (p *tablePrinter) summary() {
 	s := p.res.Summary
 	verdict := p.paint(ansiGreen, "PASS")
-	if s.Failed {
+	switch {
+	case s.Failed:
 		verdict = p.paint(ansiRed, "FAIL")
+	case s.Errors > 0:
+		verdict = p.paint(ansiYellow, "INCOMPLETE")
 	}
 	fmt.Fprintf(p.w, "\n%s: %s, %s, %d unknown until apply, %s\n", verdict,
 		plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, plural(s.Errors, "input error"))

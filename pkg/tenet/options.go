@@ -4,6 +4,7 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
+	"time"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -44,6 +45,8 @@ type config struct {
 	stdin         io.Reader
 	maxFileSize   int64
 	allowBuiltins []string
+	timeout       time.Duration
+	evalTimeout   time.Duration
 }
 
 func defaults() config {
@@ -116,6 +119,14 @@ func WithFrameworks(keys ...string) Option {
 func WithAllowedBuiltins(names ...string) Option {
 	return func(c *config) { c.allowBuiltins = append(c.allowBuiltins, names...) }
 }
+
+// WithTimeout bounds a whole Scan; inputs not evaluated in time are
+// reported as errors, the others keep their results. Zero means no limit.
+func WithTimeout(d time.Duration) Option { return func(c *config) { c.timeout = d } }
+
+// WithEvalTimeout bounds the evaluation of one input, so that a runaway
+// policy costs that input, not the run. Zero means no limit.
+func WithEvalTimeout(d time.Duration) Option { return func(c *config) { c.evalTimeout = d } }
 
 // WithVersion sets the tool version written into results.
 func WithVersion(v string) Option { return func(c *config) { c.version = v } }

@@ -228,6 +228,12 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	if len(files) == 0 && len(walkErrs) == 0 {
 		return nil, errors.New("no input files found")
 	}
+	runCtx := ctx
+	if s.cfg.timeout > 0 {
+		var cancel context.CancelFunc
+		runCtx, cancel = context.WithTimeout(ctx, s.cfg.timeout)
+		defer cancel()
+	}
 	outcomes := make([]outcome, len(files))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -236,7 +242,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				outcomes[i] = s.scanFile(ctx, files[i])
+				outcomes[i] = s.scanFile(runCtx, files[i])
 			}
 		}()
 	}
@@ -245,6 +251,8 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	}
 	close(work)
 	wg.Wait()
+	// An interrupt cancels the scan; the run's own --timeout does not: the
+	// inputs it cut short are reported as errors beside the others' results.
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -261,8 +269,19 @@ func (s *Scanner) scanFile(ctx context.Context, path string) (o outcome) {
 			o = outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("internal error while evaluating: %v", r)}}
 		}
 	}()
-	res, err := s.eng.Eval(ctx, doc)
-	if err != nil {
+	evalCtx := ctx
+	if s.cfg.evalTimeout > 0 {
+		var cancel context.CancelFunc
+		evalCtx, cancel = context.WithTimeout(ctx, s.cfg.evalTimeout)
+		defer cancel()
+	}
+	res, err := s.eng.Eval(evalCtx, doc)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("not evaluated: the run's time limit (%s) was reached", s.cfg.timeout)}}
+	case err != nil && evalCtx.Err() != nil:
+		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("evaluation stopped after %s (the per-input limit): a policy runs too long on this input", s.cfg.evalTimeout)}}
+	case err != nil:
 		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: err}}
 	}
 	return outcome{doc: doc, res: res}
