@@ -10,7 +10,7 @@ OPA_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/open-policy-ag
 OPA         := $(BIN)/opa-$(OPA_VERSION)/opa
 REGO_DIRS   := rego bundles test/examples/policy
 
-.PHONY: all build test go-test rego-test lint fmt bench docs opa clean
+.PHONY: all build test go-test race fuzz rego-test lint fmt bench docs opa clean
 
 all: build
 
@@ -26,6 +26,15 @@ test: lint go-test rego-test
 
 go-test:
 	$(GO) test ./...
+	$(GO) test -race ./pkg/...
+
+# fuzz runs every loader's fuzz target for FUZZTIME each.
+FUZZTIME ?= 30s
+FUZZ_TARGETS := FuzzDetect FuzzTerraformPlan FuzzTerraformState FuzzKubernetes FuzzJSON FuzzYAML
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "$$t"; $(GO) test ./pkg/loader -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 rego-test: $(OPA)
 	$(OPA) test $(REGO_DIRS)
