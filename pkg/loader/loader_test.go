@@ -146,7 +146,7 @@ func TestInvalid(t *testing.T) {
 		{file: "trailing.json", wantLine: 1, wantErr: "unexpected data after the top-level value"},
 		{file: "not-json.json", wantLine: 1, wantErr: "invalid JSON"},
 		{file: "missing.json", wantErr: "no such file or directory"},
-		{file: "plan.out", wantErr: "binary Terraform plan (zip): convert it with `terraform show -json"},
+		{file: "binary.tfplan", wantErr: "binary Terraform plan (zip): convert it with `terraform show -json"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
