@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -48,22 +49,13 @@ func filterTargets(rules []finding.Rule, targets []string) []finding.Rule {
 	var out []finding.Rule
 	for _, r := range rules {
 		for _, sel := range r.Selectors {
-			if contains(targets, sel.Type) {
+			if slices.Contains(targets, sel.Type) {
 				out = append(out, r)
 				break
 			}
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func newFrameworksCommand(s streams) *cobra.Command {
