@@ -24,6 +24,7 @@ type testFlags struct {
 	noColor    bool
 	timeout    time.Duration
 	evalLimit  time.Duration
+	maxSize    int64
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -47,6 +48,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.unknown, "unknown", "warn", "what results unknown until apply do to the exit code: warn, fail or ignore")
 	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
+	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
 	fl.DurationVar(&f.evalLimit, "eval-timeout", time.Minute, "stop evaluating one input after this long, reporting it as an error (0: no limit)")
 	return cmd
@@ -86,6 +88,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithStdin(s.in),
 		tenet.WithTimeout(f.timeout),
 		tenet.WithEvalTimeout(f.evalLimit),
+		tenet.WithMaxFileSize(f.maxSize),
 	)
 	if err != nil {
 		return err

@@ -37,7 +37,7 @@ const DefaultMaxFileSize = 512 << 20
 var (
 	ErrUnknownFormat = errors.New("unknown format")
 	ErrEmpty         = errors.New("file is empty")
-	ErrTooLarge      = errors.New("file is larger than the size limit")
+	ErrTooLarge      = errors.New("file is larger than the size limit (--max-file-size)")
 )
 
 // FileError reports a problem with one input file; other files are still
@@ -151,6 +151,10 @@ func readFile(path string, opts Options) ([]byte, error) {
 			return nil, unwrapPathError(err)
 		}
 		defer f.Close()
+		// Refuse a regular file that is too large before reading any of it.
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+			return nil, fmt.Errorf("%w (%d bytes; the file has %d)", ErrTooLarge, limit, info.Size())
+		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
