@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ type testFlags struct {
 	timeout    time.Duration
 	evalLimit  time.Duration
 	maxSize    int64
+	timestamp  string
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -48,6 +50,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.unknown, "unknown", "warn", "what results unknown until apply do to the exit code: warn, fail or ignore")
 	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
+	fl.StringVar(&f.timestamp, "timestamp", "", "time written into reports that carry one (OSCAL), RFC 3339; default SOURCE_DATE_EPOCH, else now")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
 	fl.DurationVar(&f.evalLimit, "eval-timeout", time.Minute, "stop evaluating one input after this long, reporting it as an error (0: no limit)")
@@ -80,6 +83,10 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	ts, err := reportTime(f.timestamp)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
 	mode := tenet.UnknownMode(f.unknown)
 	sc, err := f.scanner(
 		tenet.WithFailOnWarn(f.failOnWarn),
@@ -101,7 +108,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		fmt.Fprintf(s.err, "tenet: %s\n", e.Message)
 	}
 	for _, o := range outs {
-		if err := writeOutput(s, o, res, !f.noColor); err != nil {
+		if err := writeOutput(s, o, res, !f.noColor, ts); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
 	}
@@ -114,7 +121,27 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	return nil
 }
 
-func writeOutput(s streams, o output, res *finding.Result, colorAllowed bool) error {
+// reportTime is the time reports carry: --timestamp, else
+// SOURCE_DATE_EPOCH (reproducible builds' convention), else now.
+func reportTime(flag string) (time.Time, error) {
+	if flag != "" {
+		t, err := time.Parse(time.RFC3339, flag)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--timestamp: %w", err)
+		}
+		return t.UTC(), nil
+	}
+	if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		secs, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: %w", err)
+		}
+		return time.Unix(secs, 0).UTC(), nil
+	}
+	return time.Now().UTC().Truncate(time.Second), nil
+}
+
+func writeOutput(s streams, o output, res *finding.Result, colorAllowed bool, ts time.Time) error {
 	var w io.Writer = s.out
 	color := colorAllowed && o.file == "" && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)
 	if o.file != "" {
@@ -125,7 +152,7 @@ func writeOutput(s streams, o output, res *finding.Result, colorAllowed bool) er
 		defer file.Close()
 		w = file
 	}
-	rep, err := report.New(o.format, report.Options{Color: color})
+	rep, err := report.New(o.format, report.Options{Color: color, Timestamp: ts})
 	if err != nil {
 		return err
 	}

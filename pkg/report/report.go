@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"time"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
@@ -17,6 +18,9 @@ type Reporter interface {
 type Options struct {
 	// Color enables ANSI colors in the table format.
 	Color bool
+	// Timestamp is the time formats that need one (OSCAL) write; callers
+	// pass SOURCE_DATE_EPOCH or --timestamp for reproducible output.
+	Timestamp time.Time
 }
 
 // formats is the table of output formats: a new format is one line here
@@ -28,6 +32,7 @@ var formats = map[string]func(Options) Reporter{
 	"markdown": func(Options) Reporter { return Markdown{} },
 	"junit":    func(Options) Reporter { return JUnit{} },
 	"csv":      func(Options) Reporter { return CSV{} },
+	"oscal":    func(o Options) Reporter { return OSCAL{Timestamp: o.Timestamp} },
 }
 
 // New returns the Reporter for a format name.

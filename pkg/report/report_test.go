@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -58,6 +59,7 @@ func TestFormatsGolden(t *testing.T) {
 		{name: "markdown", format: "markdown"},
 		{name: "junit", format: "junit"},
 		{name: "csv", format: "csv"},
+		{name: "oscal", format: "oscal", opts: report.Options{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -111,7 +113,7 @@ func TestUnknownFormat(t *testing.T) {
 	if _, err := report.New("pdf", report.Options{}); err == nil {
 		t.Error("want an error for an unknown format")
 	}
-	if diff := cmp.Diff([]string{"csv", "json", "junit", "markdown", "sarif", "table"}, report.Formats()); diff != "" {
+	if diff := cmp.Diff([]string{"csv", "json", "junit", "markdown", "oscal", "sarif", "table"}, report.Formats()); diff != "" {
 		t.Errorf("formats (-want +got):\n%s", diff)
 	}
 }

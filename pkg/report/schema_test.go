@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -14,6 +15,24 @@ import (
 // sarifSchema is the official SARIF 2.1.0 schema in ../shared; tests that
 // need it skip when it is absent.
 const sarifSchema = "../../../shared/schemas/sarif-schema-2.1.0.json"
+
+// oscalSchema is NIST's complete OSCAL 1.1.3 schema in ../shared.
+const oscalSchema = "../../../shared/schemas/oscal_complete_schema-1-1-3.json"
+
+func TestOSCALValidatesAgainstSchema(t *testing.T) {
+	schema := compileSchema(t, oscalSchema)
+	var buf bytes.Buffer
+	if err := (report.OSCAL{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}).Write(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Errorf("OSCAL output is not valid OSCAL 1.1.3: %v", err)
+	}
+}
 
 // compileSchema loads a JSON schema file, skipping the test when absent.
 func compileSchema(t *testing.T, path string) *jsonschema.Schema {

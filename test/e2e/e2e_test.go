@@ -46,7 +46,7 @@ func run(t *testing.T, stdin string, args ...string) runResult {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = repoRoot
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Env = append(os.Environ(), "NO_COLOR=1", "SOURCE_DATE_EPOCH=1795000000")
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -82,6 +82,7 @@ func TestCLI(t *testing.T) {
 		{name: "examples-markdown", args: []string{"test", "-o", "markdown", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-junit", args: []string{"test", "-o", "junit", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-csv", args: []string{"test", "-o", "csv", plan, manifest}, wantCode: 1, golden: true},
+		{name: "examples-oscal", args: []string{"test", "-o", "oscal", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-sarif", args: []string{"test", "-o", "sarif", plan, manifest}, wantCode: 1, golden: true},
 		{name: "clean-plan", args: []string{"test", clean}, wantCode: 0, golden: true},
 		{name: "parse-plan", args: []string{"parse", plan}, wantCode: 0, golden: true},

@@ -67,7 +67,8 @@ func TestSharedData(t *testing.T) {
 			t.Parallel()
 			want := expectedResources(t, filepath.Join(repoRoot, file))
 			sarifFile := filepath.Join(t.TempDir(), "out.sarif")
-			got := run(t, "", "test", "-o", "json", "-o", "sarif="+sarifFile, file)
+			oscalFile := filepath.Join(t.TempDir(), "out.oscal.json")
+			got := run(t, "", "test", "-o", "json", "-o", "sarif="+sarifFile, "-o", "oscal="+oscalFile, file)
 			if got.code != 0 && got.code != 1 {
 				t.Fatalf("exit code %d\nstderr: %s", got.code, got.stderr)
 			}
@@ -81,7 +82,8 @@ func TestSharedData(t *testing.T) {
 			if rep.Inputs[0].Resources != want {
 				t.Errorf("resources = %d, want %d", rep.Inputs[0].Resources, want)
 			}
-			validateFile(t, sarifSchema(t), sarifFile)
+			validateFile(t, schemaFile(t, "sarif-schema-2.1.0.json"), sarifFile)
+			validateFile(t, schemaFile(t, "oscal_complete_schema-1-1-3.json"), oscalFile)
 			parsed := run(t, "", "parse", file)
 			var doc struct {
 				Schema    string            `json:"schema"`
@@ -223,27 +225,31 @@ func TestMalformed(t *testing.T) {
 	})
 }
 
-// sarifSchema is the official SARIF 2.1.0 schema from ../shared/schemas,
-// compiled once.
-func sarifSchema(t *testing.T) *jsonschema.Schema {
+// schemaFile compiles a schema of ../shared/schemas once; nil when
+// ../shared is absent.
+func schemaFile(t *testing.T, name string) *jsonschema.Schema {
 	t.Helper()
-	sarifOnce.Do(func() {
-		path := filepath.Join(repoRoot, "../shared/schemas/sarif-schema-2.1.0.json")
-		if _, err := os.Stat(path); err != nil {
-			return
-		}
-		sarifCompiled, sarifErr = jsonschema.NewCompiler().Compile(path)
-	})
-	if sarifErr != nil {
-		t.Fatal(sarifErr)
+	schemasMu.Lock()
+	defer schemasMu.Unlock()
+	if s, ok := schemas[name]; ok {
+		return s
 	}
-	return sarifCompiled
+	path := filepath.Join(repoRoot, "../shared/schemas", name)
+	if _, err := os.Stat(path); err != nil {
+		schemas[name] = nil
+		return nil
+	}
+	s, err := jsonschema.NewCompiler().Compile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas[name] = s
+	return s
 }
 
 var (
-	sarifOnce     sync.Once
-	sarifCompiled *jsonschema.Schema
-	sarifErr      error
+	schemasMu sync.Mutex
+	schemas   = map[string]*jsonschema.Schema{}
 )
 
 // validateFile checks a JSON file against schema; a nil schema (absent
