@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -214,6 +215,9 @@ func (b *builder) add(src Source) error {
 		}
 	}
 	for _, mf := range bdl.Modules {
+		if slices.Contains(strings.Split(filepath.ToSlash(mf.Path), "/"), "..") {
+			return &PolicyError{File: src.Path, Err: fmt.Errorf("bundle entry %q points outside the bundle (\"..\" in its path)", mf.Path)}
+		}
 		if mf.Parsed == nil || !b.opts.Tests && strings.HasSuffix(mf.Path, "_test.rego") {
 			continue
 		}

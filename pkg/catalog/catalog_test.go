@@ -220,14 +220,21 @@ func TestCustomPolicies(t *testing.T) {
 	}
 }
 
-func TestBundleArchive(t *testing.T) {
+func TestBundleArchivePathTraversal(t *testing.T) {
+	path := writeArchive(t, map[string]string{"../../evil.rego": "package main\n\nimport rego.v1\n\ndeny contains 1 if true\n"})
+	_, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}}, catalog.Options{})
+	if err == nil || !strings.Contains(err.Error(), `bundle entry "../../evil.rego" points outside the bundle`) {
+		t.Errorf("want a path traversal error, got %v", err)
+	}
+}
+
+// writeArchive writes a .tar.gz bundle with the given files.
+func writeArchive(t *testing.T, files map[string]string) string {
+	t.Helper()
 	var buf bytes.Buffer
 	gz := gzip.NewWriter(&buf)
 	tw := tar.NewWriter(gz)
-	for name, body := range map[string]string{
-		"/.manifest": `{"revision": "2.0.0", "roots": ["tenet/test"], "metadata": {"name": "archived"}}`,
-		"/good.rego": goodRule,
-	} {
+	for name, body := range files {
 		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(body)), Typeflag: tar.TypeReg}); err != nil {
 			t.Fatal(err)
 		}
@@ -245,6 +252,14 @@ func TestBundleArchive(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return path
+}
+
+func TestBundleArchive(t *testing.T) {
+	path := writeArchive(t, map[string]string{
+		"/.manifest": `{"revision": "2.0.0", "roots": ["tenet/test"], "metadata": {"name": "archived"}}`,
+		"/good.rego": goodRule,
+	})
 	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}}, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)
