@@ -28,12 +28,14 @@ go-test:
 	$(GO) test ./...
 	$(GO) test -race ./pkg/...
 
-# fuzz runs every loader's fuzz target for FUZZTIME each.
+# fuzz runs every fuzz target (package:target) for FUZZTIME each.
 FUZZTIME ?= 30s
-FUZZ_TARGETS := FuzzDetect FuzzTerraformPlan FuzzTerraformState FuzzKubernetes FuzzJSON FuzzYAML
+FUZZ_TARGETS := loader:FuzzDetect loader:FuzzTerraformPlan loader:FuzzTerraformState \
+	loader:FuzzKubernetes loader:FuzzJSON loader:FuzzYAML catalog:FuzzBundleArchive
 fuzz:
-	@for t in $(FUZZ_TARGETS); do \
-	  echo "$$t"; $(GO) test ./pkg/loader -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	@for pt in $(FUZZ_TARGETS); do \
+	  p=$${pt%%:*}; t=$${pt#*:}; echo "$$p $$t"; \
+	  $(GO) test ./pkg/$$p -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) || exit 1; \
 	done
 
 rego-test: $(OPA)

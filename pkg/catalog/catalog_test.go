@@ -229,7 +229,7 @@ func TestBundleArchivePathTraversal(t *testing.T) {
 }
 
 // writeArchive writes a .tar.gz bundle with the given files.
-func writeArchive(t *testing.T, files map[string]string) string {
+func writeArchive(t testing.TB, files map[string]string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	gz := gzip.NewWriter(&buf)

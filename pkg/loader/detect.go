@@ -32,7 +32,7 @@ func Detect(path string, data []byte) (input.Format, error) {
 	}
 	jsonOnly := hasExt(path, ".json", ".tfstate")
 	switch {
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+	case bytes.HasPrefix(data, zipMagic):
 		return "", errors.New("a binary Terraform plan (zip): convert it with `terraform show -json plan.out > plan.json`")
 	case bytes.HasPrefix(trimmed, []byte("{{")):
 		return "", errors.New("unrendered template ({{ ... }}): render it first, e.g. with `helm template`")

@@ -10,9 +10,11 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 var (
+	zipMagic   = []byte("PK\x03\x04") // a binary plan file; Detect explains
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
 	bomUTF16BE = []byte{0xFE, 0xFF}
@@ -32,7 +34,22 @@ func normalizeEncoding(data []byte) ([]byte, error) {
 	case bytes.HasPrefix(data, bomUTF16BE):
 		return decodeUTF16(data[2:], true)
 	}
-	return stripActionsWrapper(data), nil
+	data = stripActionsWrapper(data)
+	if !bytes.HasPrefix(data, zipMagic) && !utf8.Valid(data) {
+		// encoding/json would silently turn bad bytes into U+FFFD, changing
+		// values rules compare; Terraform and Kubernetes write valid UTF-8.
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		line, col := position(data, int64(off))
+		return nil, &FileError{Line: line, Column: col, Err: fmt.Errorf("invalid UTF-8 (byte 0x%02x)", data[off])}
+	}
+	return data, nil
 }
 
 func decodeUTF16(b []byte, bigEndian bool) ([]byte, error) {

@@ -146,6 +146,7 @@ func TestInvalid(t *testing.T) {
 		{file: "trailing.json", wantLine: 1, wantErr: "unexpected data after the top-level value"},
 		{file: "not-json.json", wantLine: 1, wantErr: "invalid JSON"},
 		{file: "missing.json", wantErr: "no such file or directory"},
+		{file: "bad-utf8.json", wantLine: 2, wantErr: "invalid UTF-8 (byte 0xff)"},
 		{file: "binary.tfplan", wantErr: "binary Terraform plan (zip): convert it with `terraform show -json"},
 	}
 	for _, tc := range tests {
