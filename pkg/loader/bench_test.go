@@ -3,6 +3,7 @@ package loader_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/tenet-dev/tenet/pkg/loader"
@@ -54,5 +55,18 @@ func BenchmarkParsePlan(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkParseManifest loads a real Helm-rendered manifest of 48 objects.
+func BenchmarkParseManifest(b *testing.B) {
+	data, err := os.ReadFile("../../../shared/data/kubernetes/helm-rendered/otelhelm-demo-default-component.yaml")
+	if err != nil {
+		b.Skip(err)
+	}
+	for b.Loop() {
+		if _, err := loader.Parse(b.Context(), "m.yaml", data, loader.Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"io"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
@@ -30,11 +32,16 @@ func (JSON) Load(_ context.Context, path string, data []byte) (input.Document, e
 type YAML struct{}
 
 // Load implements Loader.
-func (YAML) Load(_ context.Context, path string, data []byte) (input.Document, error) {
+func (y YAML) Load(_ context.Context, path string, data []byte) (input.Document, error) {
 	nodes, err := yamlDocuments(data)
 	if err != nil {
 		return input.Document{}, err
 	}
+	return y.loadNodes(path, nodes)
+}
+
+// loadNodes builds the document from YAML documents already parsed.
+func (YAML) loadNodes(path string, nodes []*yaml.Node) (input.Document, error) {
 	if len(nodes) == 0 {
 		return input.Document{}, ErrEmpty
 	}

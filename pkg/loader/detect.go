@@ -26,33 +26,40 @@ var planKeys = map[string]bool{
 // detecting a large plan costs a scan, not a second decode. The name matters
 // only for ".json" and ".tfstate" files, which must be JSON.
 func Detect(path string, data []byte) (input.Format, error) {
+	f, _, err := detect(path, data)
+	return f, err
+}
+
+// detect is Detect that also returns the YAML documents it parsed, if it
+// did, so that loading does not parse them again.
+func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 {
-		return "", ErrEmpty
+		return "", nil, ErrEmpty
 	}
 	jsonOnly := hasExt(path, ".json", ".tfstate")
 	switch {
 	case bytes.HasPrefix(data, zipMagic):
-		return "", errors.New("a binary Terraform plan (zip): convert it with `terraform show -json plan.out > plan.json`")
+		return "", nil, errors.New("a binary Terraform plan (zip): convert it with `terraform show -json plan.out > plan.json`")
 	case bytes.HasPrefix(trimmed, []byte("{{")):
-		return "", errors.New("unrendered template ({{ ... }}): render it first, e.g. with `helm template`")
+		return "", nil, errors.New("unrendered template ({{ ... }}): render it first, e.g. with `helm template`")
 	case trimmed[0] == '{':
 		f, err := detectJSONObject(data)
 		if err != nil && !jsonOnly {
 			// A YAML flow mapping also starts with a brace.
-			if yf, yerr := detectYAML(data); yerr == nil {
-				return yf, nil
+			if yf, nodes, yerr := detectYAML(data); yerr == nil {
+				return yf, nodes, nil
 			}
 		}
-		return f, err
+		return f, nil, err
 	case trimmed[0] == '[':
-		return input.FormatJSON, nil
+		return input.FormatJSON, nil, nil
 	case jsonOnly:
 		_, err := decodeJSON(data)
 		if err == nil {
 			err = errors.New("invalid JSON")
 		}
-		return "", err
+		return "", nil, err
 	}
 	return detectYAML(data)
 }
@@ -136,20 +143,20 @@ func anyKey(seen, keys map[string]bool) bool {
 
 // detectYAML reads the documents as nodes: a file is Kubernetes when one of
 // its documents is a mapping with apiVersion and kind.
-func detectYAML(data []byte) (input.Format, error) {
+func detectYAML(data []byte) (input.Format, []*yaml.Node, error) {
 	docs, err := yamlDocuments(data)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if len(docs) == 0 {
-		return "", ErrEmpty
+		return "", nil, ErrEmpty
 	}
 	for _, d := range docs {
 		if isKubernetesNode(d) {
-			return input.FormatKubernetes, nil
+			return input.FormatKubernetes, docs, nil
 		}
 	}
-	return input.FormatYAML, nil
+	return input.FormatYAML, docs, nil
 }
 
 func isKubernetesNode(n *yaml.Node) bool {

@@ -23,6 +23,11 @@ func (k Kubernetes) Load(_ context.Context, path string, data []byte) (input.Doc
 	if err != nil {
 		return input.Document{}, err
 	}
+	return k.loadNodes(path, nodes)
+}
+
+// loadNodes builds the document from YAML documents already parsed.
+func (k Kubernetes) loadNodes(path string, nodes []*yaml.Node) (input.Document, error) {
 	if len(nodes) == 0 {
 		return input.Document{}, ErrEmpty
 	}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
@@ -14,6 +16,12 @@ import (
 // than a reader because the format is detected from the content first.
 type Loader interface {
 	Load(ctx context.Context, path string, data []byte) (input.Document, error)
+}
+
+// nodeLoader is a Loader that can also start from YAML documents already
+// parsed (by detection).
+type nodeLoader interface {
+	loadNodes(path string, nodes []*yaml.Node) (input.Document, error)
 }
 
 // Options control how files are read. The zero value detects the format and
@@ -100,8 +108,9 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 		return input.Document{}, fileError(path, err)
 	}
 	format := opts.Format
+	var nodes []*yaml.Node
 	if format == "" {
-		format, err = Detect(path, data)
+		format, nodes, err = detect(path, data)
 		if err != nil {
 			return input.Document{}, fileError(path, err)
 		}
@@ -110,7 +119,11 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 	if err != nil {
 		return input.Document{}, fileError(path, err)
 	}
-	doc, err = l.Load(ctx, path, data)
+	if nl, ok := l.(nodeLoader); ok && nodes != nil {
+		doc, err = nl.loadNodes(path, nodes) // detection parsed the YAML already
+	} else {
+		doc, err = l.Load(ctx, path, data)
+	}
 	if err != nil {
 		return input.Document{}, fileError(path, err)
 	}

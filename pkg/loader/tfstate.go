@@ -24,16 +24,14 @@ type TerraformState struct {
 
 // Load implements Loader.
 func (t TerraformState) Load(_ context.Context, path string, data []byte) (input.Document, error) {
-	raw, err := decodeJSON(data)
+	// Which form it is shows in the top-level keys; reading only those keeps
+	// a large state from being decoded twice when the raw file is not needed.
+	keys, err := topLevelKeys(data)
 	if err != nil {
 		return input.Document{}, err
 	}
-	top, ok := raw.(map[string]any)
-	if !ok {
-		return input.Document{}, errors.New("not a Terraform state: the top level is not an object")
-	}
 	doc := newDocument(path, input.FormatTerraformState)
-	if _, ok := top["format_version"]; ok {
+	if keys["format_version"] {
 		err = loadShowState(&doc, data)
 	} else {
 		err = loadRawState(&doc, data)
@@ -42,9 +40,49 @@ func (t TerraformState) Load(_ context.Context, path string, data []byte) (input
 		return input.Document{}, err
 	}
 	if t.KeepRaw {
-		doc.Raw = raw
+		if doc.Raw, err = decodeJSON(data); err != nil {
+			return input.Document{}, err
+		}
 	}
 	return doc, nil
+}
+
+// topLevelKeys reads the keys of a JSON object without decoding their
+// values, and checks that nothing follows the object. On bad JSON it
+// decodes the whole file after all, for the decoder's more precise position.
+func topLevelKeys(data []byte) (map[string]bool, error) {
+	keys, ok := scanTopLevelKeys(data)
+	if ok {
+		return keys, nil
+	}
+	if _, err := decodeJSON(data); err != nil {
+		return nil, err
+	}
+	return nil, errors.New("not a Terraform state: the top level is not an object")
+}
+
+func scanTopLevelKeys(data []byte) (map[string]bool, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false
+	}
+	keys := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		key, _ := tok.(string)
+		keys[key] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return nil, false
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, false
+	}
+	return keys, expectEOF(dec, data) == nil
 }
 
 func loadShowState(doc *input.Document, data []byte) error {
