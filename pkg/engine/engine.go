@@ -144,13 +144,14 @@ type Result struct {
 // Eval evaluates one document. It is safe to call concurrently.
 func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 	res := Result{Checked: map[string]int{}}
+	index := resourceIndex(doc)
 	target := Target(doc.Source.Format)
 	if q := e.groups[target]; q != nil {
 		val, err := nativeValue(doc)
 		if err != nil {
 			return Result{}, err
 		}
-		fs, err := e.run(ctx, q, val, doc)
+		fs, err := e.run(ctx, q, val, doc, index)
 		if err != nil {
 			return Result{}, err
 		}
@@ -163,7 +164,7 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 			if err != nil {
 				return Result{}, fmt.Errorf("convert input: %w", err)
 			}
-			fs, err := e.run(ctx, e.raw, val, doc)
+			fs, err := e.run(ctx, e.raw, val, doc, index)
 			if err != nil {
 				return Result{}, err
 			}
@@ -186,7 +187,7 @@ func rawDocuments(doc input.Document) []any {
 	return []any{doc.Raw}
 }
 
-func (e *Engine) run(ctx context.Context, q *query, val ast.Value, doc input.Document) ([]finding.Finding, error) {
+func (e *Engine) run(ctx context.Context, q *query, val ast.Value, doc input.Document, index map[string]*input.Resource) ([]finding.Finding, error) {
 	rs, err := q.prepared.Eval(ctx, rego.EvalParsedInput(val))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
@@ -195,7 +196,6 @@ func (e *Engine) run(ctx context.Context, q *query, val ast.Value, doc input.Doc
 		return nil, nil
 	}
 	values, _ := rs[0].Expressions[0].Value.(map[string]any)
-	index := resourceIndex(doc)
 	var out []finding.Finding
 	for i, ev := range q.evals {
 		v, ok := values[fmt.Sprintf("r%d", i)]

@@ -20,9 +20,14 @@ const sarifSchema = "../../../shared/schemas/sarif-schema-2.1.0.json"
 const oscalSchema = "../../../shared/schemas/oscal_complete_schema-1-1-3.json"
 
 func TestOSCALValidatesAgainstSchema(t *testing.T) {
-	schema := compileSchema(t, oscalSchema)
+	assertValid(t, compileSchema(t, oscalSchema), report.OSCAL{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
+}
+
+// assertValid renders the sample result with r and validates it.
+func assertValid(t *testing.T, schema *jsonschema.Schema, r report.Reporter) {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := (report.OSCAL{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}).Write(&buf, sample()); err != nil {
+	if err := r.Write(&buf, sample()); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := jsonschema.UnmarshalJSON(&buf)
@@ -30,7 +35,7 @@ func TestOSCALValidatesAgainstSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := schema.Validate(doc); err != nil {
-		t.Errorf("OSCAL output is not valid OSCAL 1.1.3: %v", err)
+		t.Errorf("%T output is not valid against its schema: %v", r, err)
 	}
 }
 
@@ -49,18 +54,7 @@ func compileSchema(t *testing.T, path string) *jsonschema.Schema {
 }
 
 func TestSARIFValidatesAgainstSchema(t *testing.T) {
-	schema := compileSchema(t, sarifSchema)
-	var buf bytes.Buffer
-	if err := (report.SARIF{}).Write(&buf, sample()); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(doc); err != nil {
-		t.Errorf("SARIF output is not valid SARIF 2.1.0: %v", err)
-	}
+	assertValid(t, compileSchema(t, sarifSchema), report.SARIF{})
 }
 
 // TestSARIFFingerprintsStable checks that a finding keeps its fingerprint

@@ -53,9 +53,12 @@ var kindStatus = map[finding.Kind]finding.Status{
 // Write implements Reporter.
 func (t Table) Write(w io.Writer, res *finding.Result) error {
 	bw := bufio.NewWriter(w)
-	p := tablePrinter{w: bw, color: t.Color, res: res, rules: map[string]*finding.RuleResult{}}
+	p := tablePrinter{w: bw, color: t.Color, res: res, rules: map[string]*finding.RuleResult{}, byRule: map[string][]finding.Finding{}}
 	for i := range res.Rules {
 		p.rules[res.Rules[i].Rule.ID] = &res.Rules[i]
+	}
+	for _, f := range res.Findings {
+		p.byRule[f.RuleID] = append(p.byRule[f.RuleID], f)
 	}
 	p.header()
 	p.overview()
@@ -70,10 +73,11 @@ func (t Table) Write(w io.Writer, res *finding.Result) error {
 }
 
 type tablePrinter struct {
-	w     *bufio.Writer
-	color bool
-	res   *finding.Result
-	rules map[string]*finding.RuleResult
+	w      *bufio.Writer
+	color  bool
+	res    *finding.Result
+	rules  map[string]*finding.RuleResult
+	byRule map[string][]finding.Finding // in the result's order
 }
 
 func (p *tablePrinter) paint(code, s string) string {
@@ -212,8 +216,8 @@ func (p *tablePrinter) ruleDetail(rr *finding.RuleResult) string {
 func (p *tablePrinter) resources(ruleID string, kind finding.Kind) string {
 	var names []string
 	seen := map[string]bool{}
-	for _, f := range p.res.Findings {
-		if f.RuleID != ruleID || f.Kind != kind {
+	for _, f := range p.byRule[ruleID] {
+		if f.Kind != kind {
 			continue
 		}
 		name := f.Resource
@@ -257,10 +261,7 @@ func (p *tablePrinter) findings() {
 	for i := range p.res.Rules {
 		rr := &p.res.Rules[i]
 		first := true
-		for _, f := range p.res.Findings {
-			if f.RuleID != rr.Rule.ID {
-				continue
-			}
+		for _, f := range p.byRule[rr.Rule.ID] {
 			if first {
 				sev := ""
 				if rr.Rule.Severity != "" {

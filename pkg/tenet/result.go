@@ -37,7 +37,7 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
 	res.Rules = ruleResults(s.cat.Rules, res.Findings, checked)
-	res.Frameworks = report.Frameworks(res.Rules, s.frameworkInfo())
+	res.Frameworks = report.Frameworks(res.Rules, s.frameworks)
 	res.Summary.Inputs = len(res.Inputs)
 	res.Summary.Rules = len(res.Rules)
 	res.Summary.Errors = len(res.Errors)

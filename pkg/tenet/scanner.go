@@ -23,10 +23,11 @@ import (
 // Scanner holds loaded, compiled policies. It is safe for concurrent use;
 // build it once and call Scan for every set of inputs.
 type Scanner struct {
-	cfg     config
-	cat     *catalog.Catalog
-	eng     *engine.Engine
-	keepRaw bool
+	cfg        config
+	cat        *catalog.Catalog
+	eng        *engine.Engine
+	keepRaw    bool
+	frameworks map[string]report.FrameworkInfo // titles for reports, built once
 }
 
 // New loads and compiles the policies. Its errors are policy or usage
@@ -62,7 +63,7 @@ func New(opts ...Option) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Scanner{cfg: cfg, cat: cat, eng: eng}
+	s := &Scanner{cfg: cfg, cat: cat, eng: eng, frameworks: frameworkInfo(cat)}
 	for _, r := range cat.Rules {
 		s.keepRaw = s.keepRaw || r.Custom
 	}
@@ -195,7 +196,7 @@ func (s *Scanner) Rules() []finding.Rule { return s.cat.Rules }
 // Coverage returns, for every framework with a catalog or a mapped rule,
 // how many of its controls the loaded rules cover.
 func (s *Scanner) Coverage() []report.Coverage {
-	return report.Coverages(s.cat.Rules, s.frameworkInfo())
+	return report.Coverages(s.cat.Rules, s.frameworks)
 }
 
 // Bundles returns the loaded bundles with their revisions.
@@ -288,9 +289,9 @@ func (s *Scanner) scanFile(ctx context.Context, path string) (o outcome) {
 }
 
 // frameworkInfo turns the framework catalogs into the titles reports use.
-func (s *Scanner) frameworkInfo() map[string]report.FrameworkInfo {
-	out := make(map[string]report.FrameworkInfo, len(s.cat.Frameworks))
-	for k, f := range s.cat.Frameworks {
+func frameworkInfo(cat *catalog.Catalog) map[string]report.FrameworkInfo {
+	out := make(map[string]report.FrameworkInfo, len(cat.Frameworks))
+	for k, f := range cat.Frameworks {
 		ctrls := make(map[string]string, len(f.Controls))
 		for id, c := range f.Controls {
 			ctrls[id] = c.Title
