@@ -226,15 +226,10 @@ func (b *builder) add(src Source) error {
 			return &PolicyError{File: file, Err: errors.New("module loaded twice")}
 		}
 		m := mf.Parsed
-		if src.FS != nil && mf.Raw != nil {
-			// Parse again under the name reports use, so that locations (in
-			// errors, coverage and annotations) say bundles/aws/..., not a
-			// path inside the bundle.
-			var err error
-			m, err = ast.ParseModuleWithOpts(file, string(mf.Raw), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-			if err != nil {
-				return &PolicyError{File: file, Err: err}
-			}
+		if src.FS != nil {
+			// Locations (in errors, coverage and annotations) should say
+			// bundles/aws/..., not a path inside the bundle.
+			relocate(m, file)
 		}
 		b.cat.Modules[file] = m
 		b.cat.Builtin[file] = src.Builtin
@@ -269,6 +264,31 @@ func (b *builder) addModule(src Source, bundleName, file string, m *ast.Module) 
 		}
 	}
 	return nil
+}
+
+// relocate points every location of a parsed module at file: cheaper than
+// parsing the module again under that name.
+func relocate(m *ast.Module, file string) {
+	set := func(l *ast.Location) {
+		if l != nil {
+			l.File = file
+		}
+	}
+	ast.WalkNodes(m, func(n ast.Node) bool {
+		set(n.Loc())
+		return false
+	})
+	for _, c := range m.Comments {
+		set(c.Location)
+	}
+	for _, a := range m.Annotations {
+		set(a.Location)
+	}
+	for _, r := range m.Rules {
+		for _, a := range r.Annotations {
+			set(a.Location)
+		}
+	}
 }
 
 func ruleName(r *ast.Rule) string {

@@ -87,6 +87,11 @@ func TestLoadNativeRule(t *testing.T) {
 	if diff := cmp.Diff(wantRefs, refs); diff != "" {
 		t.Errorf("evals (-want +got):\n%s", diff)
 	}
+	m := cat.Modules["bundles/test/good.rego"]
+	if m == nil || m.Rules[0].Location.File != "bundles/test/good.rego" || m.Annotations[0].Location.File != "bundles/test/good.rego" ||
+		m.Rules[0].Body[0].Location.File != "bundles/test/good.rego" {
+		t.Error("locations of an embedded module must name it as reports do")
+	}
 	if _, ok := cat.Modules["bundles/test/good_test.rego"]; ok {
 		t.Error("test modules must not be compiled into the engine")
 	}

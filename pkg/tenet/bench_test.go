@@ -71,3 +71,12 @@ func BenchmarkScan(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNew loads and compiles the built-in bundles.
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
