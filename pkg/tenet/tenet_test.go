@@ -2,6 +2,8 @@ package tenet
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -166,6 +168,21 @@ func TestScan(t *testing.T) {
 			wantStatus: map[string]finding.Status{"TST-S3-001": finding.StatusUnknown},
 		},
 		{
+			name:       "unknown=ignore never fails, even with fail-on-warn",
+			opts:       []Option{WithFrameworks("hipaa"), WithUnknown(UnknownIgnore), WithFailOnWarn(true)},
+			paths:      []string{plan(t, dir, "ignored.json", bucket("u", `{}`, `{"encrypted": true}`))},
+			wantCounts: [3]int{0, 0, 1},
+			wantStatus: map[string]finding.Status{"TST-S3-001": finding.StatusUnknown},
+		},
+		{
+			name:       "unknown=warn fails with fail-on-warn",
+			opts:       []Option{WithFrameworks("hipaa"), WithFailOnWarn(true)},
+			paths:      []string{plan(t, dir, "warned.json", bucket("u", `{}`, `{"encrypted": true}`))},
+			wantFailed: true,
+			wantCounts: [3]int{0, 0, 1},
+			wantStatus: map[string]finding.Status{"TST-S3-001": finding.StatusUnknown},
+		},
+		{
 			name:       "not applicable without buckets",
 			paths:      []string{plan(t, dir, "empty.json", "")},
 			wantStatus: map[string]finding.Status{"TST-S3-001": finding.StatusNotApplicable, "TST-S3-002": finding.StatusNotApplicable},
@@ -199,6 +216,21 @@ func TestScan(t *testing.T) {
 				t.Errorf("rule status (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestScanCancelled checks that a cancelled context stops a scan with the
+// context's error rather than a partial result.
+func TestScanCancelled(t *testing.T) {
+	s, err := New(WithoutBuiltins(), withBundleFS(testBundle()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	res, err := s.Scan(ctx, plan(t, t.TempDir(), "p.json", bucket("b", `{}`, `{}`)))
+	if !errors.Is(err, context.Canceled) || res != nil {
+		t.Errorf("Scan after cancel = %v, %v; want nil, context.Canceled", res, err)
 	}
 }
 
