@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -84,7 +85,7 @@ func jsonError(data []byte, err error) error {
 		if what == "" {
 			what = "value"
 		}
-		return &FileError{Line: line, Column: col, Err: fmt.Errorf("%s: cannot use JSON %s as %s", what, typ.Value, typ.Type)}
+		return &FileError{Line: line, Column: col, Err: fmt.Errorf("%s: cannot use JSON %s as %s", what, typ.Value, jsonKind(typ.Type))}
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		return &FileError{Err: errors.New("invalid JSON: unexpected end of input (truncated file?)")}
 	}
@@ -100,6 +101,32 @@ func position(data []byte, offset int64) (line, col int) {
 	line = bytes.Count(prefix, []byte("\n")) + 1
 	col = int(offset) - bytes.LastIndexByte(prefix, '\n')
 	return line, col
+}
+
+// jsonKind names what a Go type expects in JSON terms, so that messages
+// say "an array", not "[]*tfjson.ResourceChange".
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "this value"
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return t.String()
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)

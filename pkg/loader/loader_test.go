@@ -138,7 +138,7 @@ func TestInvalid(t *testing.T) {
 		{file: "empty.json", wantErr: "file is empty"},
 		{file: "truncated.json", wantErr: "unexpected end of input"},
 		{file: "future-plan.json", wantErr: `unsupported plan format version: "9.0.0"`},
-		{file: "wrong-type-plan.json", wantLine: 1, wantErr: "resource_changes: cannot use JSON string"},
+		{file: "wrong-type-plan.json", wantLine: 1, wantErr: "resource_changes: cannot use JSON string as an array"},
 		{file: "state-v3.tfstate", wantErr: `unsupported state version "3"`},
 		{file: "duplicate-key.yaml", wantLine: 5, wantErr: `key "name" already defined at line 4`},
 		{file: "template.yaml", wantLine: 4, wantErr: "mapping key is not a scalar"},
