@@ -27,6 +27,7 @@ type testFlags struct {
 	evalLimit  time.Duration
 	maxSize    int64
 	timestamp  string
+	junitBy    string
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -51,6 +52,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
 	fl.StringVar(&f.timestamp, "timestamp", "", "time written into reports that carry one (OSCAL), RFC 3339; default SOURCE_DATE_EPOCH, else now")
+	fl.StringVar(&f.junitBy, "junit-suites", "framework", "how the junit output groups test cases: framework or input")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
 	fl.DurationVar(&f.evalLimit, "eval-timeout", time.Minute, "stop evaluating one input after this long, reporting it as an error (0: no limit)")
@@ -87,6 +89,9 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	if f.junitBy != "framework" && f.junitBy != "input" {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--junit-suites: want framework or input, not %q", f.junitBy)}
+	}
 	mode := tenet.UnknownMode(f.unknown)
 	sc, err := f.scanner(
 		tenet.WithFailOnWarn(f.failOnWarn),
@@ -108,7 +113,10 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		fmt.Fprintf(s.err, "tenet: %s\n", e.Message)
 	}
 	for _, o := range outs {
-		if err := writeOutput(s, o, res, !f.noColor, ts); err != nil {
+		// The control-by-control table is long across all frameworks: show
+		// it when the user picked frameworks.
+		opts := report.Options{Color: !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByInput: f.junitBy == "input"}
+		if err := writeOutput(s, o, res, opts); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
 	}
@@ -141,9 +149,11 @@ func reportTime(flag string) (time.Time, error) {
 	return time.Now().UTC().Truncate(time.Second), nil
 }
 
-func writeOutput(s streams, o output, res *finding.Result, colorAllowed bool, ts time.Time) error {
+// writeOutput writes one output; opts.Color says whether color is allowed
+// at all, and it is used only on a terminal without NO_COLOR.
+func writeOutput(s streams, o output, res *finding.Result, opts report.Options) error {
 	var w io.Writer = s.out
-	color := colorAllowed && o.file == "" && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)
+	opts.Color = opts.Color && o.file == "" && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)
 	if o.file != "" {
 		file, err := os.Create(o.file)
 		if err != nil {
@@ -152,7 +162,7 @@ func writeOutput(s streams, o output, res *finding.Result, colorAllowed bool, ts
 		defer file.Close()
 		w = file
 	}
-	rep, err := report.New(o.format, report.Options{Color: color, Timestamp: ts})
+	rep, err := report.New(o.format, opts)
 	if err != nil {
 		return err
 	}

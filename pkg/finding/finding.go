@@ -1,5 +1,12 @@
 package finding
 
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"strings"
+)
+
 // Kind is what a rule said about a resource.
 type Kind string
 
@@ -27,6 +34,23 @@ type Finding struct {
 	// File and Line locate the resource; Line is 0 when unknown.
 	File string `json:"file"`
 	Line int    `json:"line,omitempty"`
+	// Fingerprint identifies the finding across runs: it depends on the
+	// rule, the file, the resource and the attribute, not on the message.
+	Fingerprint string `json:"fingerprint"`
+	// Waiver is the waiver that covers the finding, if any: a waived
+	// finding does not fail the run but stays in every report.
+	Waiver *Waiver `json:"waiver,omitempty"`
+}
+
+// Waived tells whether a waiver covers the finding.
+func (f Finding) Waived() bool { return f.Waiver != nil }
+
+// Fingerprint computes the stable identity of a finding: a hex string of
+// 32 characters, the same from run to run while the rule, file, resource
+// and attribute stay the same.
+func Fingerprint(f Finding) string {
+	h := sha256.Sum256([]byte(strings.Join([]string{f.RuleID, filepath.ToSlash(f.File), f.Resource, f.Attribute}, "\x00")))
+	return hex.EncodeToString(h[:16])
 }
 
 // Less orders findings by file, resource, rule and message, the order every

@@ -9,28 +9,32 @@ type Status string
 
 // The statuses, in the order a control takes the worst of its rules.
 const (
-	StatusFail          Status = "fail"
-	StatusWarn          Status = "warn"
-	StatusUnknown       Status = "unknown"
-	StatusPass          Status = "pass"
+	StatusFail    Status = "fail"
+	StatusWarn    Status = "warn"
+	StatusUnknown Status = "unknown"
+	// StatusWaived: every finding that would fail is covered by a waiver.
+	StatusWaived Status = "waived"
+	StatusPass   Status = "pass"
+	// StatusNotApplicable: no resource of the rules' types in the inputs.
 	StatusNotApplicable Status = "not_applicable"
+	// StatusNotCovered: no loaded rule maps to the control, so it needs
+	// manual evidence.
+	StatusNotCovered Status = "not_covered"
 )
 
-// Worse tells whether s outranks t (fail is the worst, not_applicable the least).
+// Statuses lists every status, worst first.
+var Statuses = []Status{StatusFail, StatusWarn, StatusUnknown, StatusWaived, StatusPass, StatusNotApplicable, StatusNotCovered}
+
+// Worse tells whether s outranks t (fail is the worst, not_covered the least).
 func (s Status) Worse(t Status) bool { return s.rank() < t.rank() }
 
 func (s Status) rank() int {
-	switch s {
-	case StatusFail:
-		return 0
-	case StatusWarn:
-		return 1
-	case StatusUnknown:
-		return 2
-	case StatusPass:
-		return 3
+	for i, st := range Statuses {
+		if s == st {
+			return i
+		}
 	}
-	return 4
+	return len(Statuses)
 }
 
 // Result is everything one scan found: the report model that every output
@@ -45,7 +49,10 @@ type Result struct {
 	Rules      []RuleResult `json:"rules"`
 	Frameworks []Framework  `json:"frameworks"`
 	Findings   []Finding    `json:"findings"`
-	Summary    Summary      `json:"summary"`
+	// Waivers lists the waivers given to the scan and what became of each
+	// (absent when no waiver file was given).
+	Waivers []WaiverUse `json:"waivers,omitempty"`
+	Summary Summary     `json:"summary"`
 }
 
 // Tool names the program that produced a Result.
@@ -68,6 +75,10 @@ type Input struct {
 	Path      string `json:"path"`
 	Format    string `json:"format"`
 	Resources int    `json:"resources"`
+	// Checked counts, per rule id, the resources of this input the rule
+	// judged. Reports per input (JUnit suites by input) read it; it is not
+	// written to JSON, where the per-rule totals are.
+	Checked map[string]int `json:"-"`
 }
 
 // InputError is an input that could not be loaded or evaluated.
@@ -84,21 +95,31 @@ type RuleResult struct {
 	// Checked counts the resources of the rule's selector types (or, for a
 	// rule without resource types, the documents) it was evaluated on.
 	Checked int `json:"checked"`
-	// Failed, Warned and Unknown count distinct resources with such findings.
+	// Failed, Warned and Unknown count distinct resources with such
+	// findings that no waiver covers; Waived those with waived findings only.
 	Failed  int `json:"failed"`
 	Warned  int `json:"warned"`
 	Unknown int `json:"unknown"`
+	Waived  int `json:"waived"`
 	// Passed is Checked minus the checked resources with any finding.
 	Passed int `json:"passed"`
 }
 
-// Framework is the view of one framework: each control that a loaded rule
-// maps to, with its status.
+// Framework is the view of one framework: every control of its catalog
+// (and any control a rule maps to that the catalog lacks), with its status.
 type Framework struct {
 	ID       string         `json:"id"`
 	Title    string         `json:"title"`
 	Controls []Control      `json:"controls"`
 	Counts   map[Status]int `json:"counts"`
+	// Covered counts the controls with at least one loaded rule; Coverage
+	// is Covered as a share of all controls, in percent rounded down to
+	// one decimal.
+	Covered  int     `json:"covered"`
+	Coverage float64 `json:"coverage"`
+	// Partial marks a catalog that lists only the controls rules map to,
+	// so Coverage is not the coverage of the whole framework.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // Control is one control of a framework with the rules that map to it.
@@ -110,6 +131,28 @@ type Control struct {
 	// Checked and Failed sum the rules' counts.
 	Checked int `json:"checked"`
 	Failed  int `json:"failed"`
+	// Evidence says, rule by rule, what was checked and which resources
+	// broke the control (or were waived), with file and line where known.
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// Evidence is what one rule contributed to a control.
+type Evidence struct {
+	Rule    string `json:"rule"`
+	Status  Status `json:"status"`
+	Checked int    `json:"checked"`
+	// Findings locate every finding of the rule: the resources that failed,
+	// warned, were unknown or waived.
+	Findings []Location `json:"findings,omitempty"`
+}
+
+// Location points at one finding from the control view.
+type Location struct {
+	Kind     Kind   `json:"kind"`
+	Resource string `json:"resource,omitempty"`
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Waived   bool   `json:"waived,omitempty"`
 }
 
 // Summary holds the counts a CI gate looks at.
@@ -118,9 +161,12 @@ type Summary struct {
 	Resources int `json:"resources"`
 	Rules     int `json:"rules"`
 	Errors    int `json:"errors"`
-	Deny      int `json:"deny"`
-	Warn      int `json:"warn"`
-	Unknown   int `json:"unknown"`
+	// Deny, Warn and Unknown count findings that no waiver covers.
+	Deny    int `json:"deny"`
+	Warn    int `json:"warn"`
+	Unknown int `json:"unknown"`
+	// Waived counts findings covered by a waiver.
+	Waived int `json:"waived"`
 	// Failed says whether the run fails the gate under the chosen options
 	// (--fail-on-warn, --unknown); the CLI exits 1 when it is true.
 	Failed bool `json:"failed"`

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,35 +17,37 @@ type FrameworkInfo struct {
 	Partial bool
 }
 
-// Frameworks builds the per-framework view of rule results: for each
-// framework that a rule maps to, each of its mapped controls with the worst
-// status of its rules (fail, warn, unknown, pass, not_applicable).
+// Frameworks builds the per-framework view of a scan: for each framework
+// that a rule maps to, every control of its catalog with its status (the
+// worst of its rules: fail, warn, unknown, waived, pass, not_applicable;
+// not_covered when no rule maps to it) and its evidence, rule by rule.
 // Frameworks come sorted by key, controls in natural id order.
-func Frameworks(rules []finding.RuleResult, info map[string]FrameworkInfo) []finding.Framework {
-	type acc struct {
-		ctrl  finding.Control
-		rules map[string]bool
+func Frameworks(rules []finding.RuleResult, findings []finding.Finding, info map[string]FrameworkInfo) []finding.Framework {
+	locs := map[string][]finding.Location{}
+	for _, f := range findings {
+		locs[f.RuleID] = append(locs[f.RuleID], finding.Location{Kind: f.Kind, Resource: f.Resource, File: f.File, Line: f.Line, Waived: f.Waived()})
 	}
-	byFW := map[string]map[string]*acc{}
+	byFW := map[string]map[string]*finding.Control{}
 	for _, rr := range rules {
 		for fw, ids := range rr.Rule.Controls {
 			if byFW[fw] == nil {
-				byFW[fw] = map[string]*acc{}
+				byFW[fw] = map[string]*finding.Control{}
 			}
 			for _, id := range ids {
-				a := byFW[fw][id]
-				if a == nil {
-					a = &acc{ctrl: finding.Control{ID: id, Title: info[fw].Controls[id], Status: finding.StatusNotApplicable}, rules: map[string]bool{}}
-					byFW[fw][id] = a
+				c := byFW[fw][id]
+				if c == nil {
+					c = &finding.Control{ID: id, Title: info[fw].Controls[id], Status: finding.StatusNotApplicable}
+					byFW[fw][id] = c
 				}
-				if !a.rules[rr.Rule.ID] {
-					a.rules[rr.Rule.ID] = true
-					a.ctrl.Rules = append(a.ctrl.Rules, rr.Rule.ID)
-					a.ctrl.Checked += rr.Checked
-					a.ctrl.Failed += rr.Failed
+				if slices.Contains(c.Rules, rr.Rule.ID) {
+					continue
 				}
-				if rr.Status.Worse(a.ctrl.Status) {
-					a.ctrl.Status = rr.Status
+				c.Rules = append(c.Rules, rr.Rule.ID)
+				c.Checked += rr.Checked
+				c.Failed += rr.Failed
+				c.Evidence = append(c.Evidence, finding.Evidence{Rule: rr.Rule.ID, Status: rr.Status, Checked: rr.Checked, Findings: locs[rr.Rule.ID]})
+				if rr.Status.Worse(c.Status) {
+					c.Status = rr.Status
 				}
 			}
 		}
@@ -56,19 +59,37 @@ func Frameworks(rules []finding.RuleResult, info map[string]FrameworkInfo) []fin
 	sort.Strings(keys)
 	out := make([]finding.Framework, 0, len(keys))
 	for _, k := range keys {
-		fw := finding.Framework{ID: k, Title: info[k].Title, Counts: map[finding.Status]int{}}
+		fw := finding.Framework{ID: k, Title: info[k].Title, Counts: map[finding.Status]int{}, Partial: info[k].Partial}
 		if fw.Title == "" {
 			fw.Title = k
 		}
-		for _, a := range byFW[k] {
-			sort.Strings(a.ctrl.Rules)
-			fw.Controls = append(fw.Controls, a.ctrl)
-			fw.Counts[a.ctrl.Status]++
+		for id, title := range info[k].Controls {
+			if byFW[k][id] == nil {
+				fw.Controls = append(fw.Controls, finding.Control{ID: id, Title: title, Status: finding.StatusNotCovered, Rules: []string{}})
+			}
+		}
+		for _, c := range byFW[k] {
+			sort.Strings(c.Rules)
+			sort.Slice(c.Evidence, func(i, j int) bool { return c.Evidence[i].Rule < c.Evidence[j].Rule })
+			fw.Controls = append(fw.Controls, *c)
+			fw.Covered++
+		}
+		for _, c := range fw.Controls {
+			fw.Counts[c.Status]++
 		}
 		sort.Slice(fw.Controls, func(i, j int) bool { return naturalLess(fw.Controls[i].ID, fw.Controls[j].ID) })
+		fw.Coverage = share(fw.Covered, len(fw.Controls))
 		out = append(out, fw)
 	}
 	return out
+}
+
+// share is part/whole*100 rounded down to one decimal, 0 for an empty whole.
+func share(part, whole int) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return float64(part*1000/whole) / 10
 }
 
 // naturalLess orders control ids so that "AC-3" < "AC-21" and "2.1.4" < "2.1.10".

@@ -63,9 +63,7 @@ func Coverages(rules []finding.Rule, info map[string]FrameworkInfo) []Coverage {
 			}
 		}
 		sort.Slice(c.Unlisted, func(i, j int) bool { return naturalLess(c.Unlisted[i], c.Unlisted[j]) })
-		if c.Controls > 0 {
-			c.Percent = float64(int(float64(c.Covered)*1000/float64(c.Controls))) / 10
-		}
+		c.Percent = share(c.Covered, c.Controls)
 		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })

@@ -9,7 +9,9 @@ import (
 )
 
 // CSV writes one row per finding, for spreadsheets: rule, severity, kind,
-// resource, attribute, file, line, message, and the rule's controls.
+// resource, attribute, file, line, message, the rule's title and controls,
+// the finding's fingerprint, and the waiver that covers it (its reason,
+// owner, ticket and expiry).
 type CSV struct{}
 
 // Write implements Reporter.
@@ -19,7 +21,7 @@ func (CSV) Write(w io.Writer, res *finding.Result) error {
 		rules[rr.Rule.ID] = rr.Rule
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"rule_id", "severity", "kind", "resource", "attribute", "file", "line", "message", "title", "controls"}); err != nil {
+	if err := cw.Write([]string{"rule_id", "severity", "kind", "resource", "attribute", "file", "line", "message", "title", "controls", "fingerprint", "waived", "waiver_reason", "waiver_owner", "waiver_ticket", "waiver_expires"}); err != nil {
 		return err
 	}
 	for _, f := range res.Findings {
@@ -28,7 +30,13 @@ func (CSV) Write(w io.Writer, res *finding.Result) error {
 			line = strconv.Itoa(f.Line)
 		}
 		r := rules[f.RuleID]
-		if err := cw.Write([]string{f.RuleID, string(f.Severity), string(f.Kind), f.Resource, f.Attribute, f.File, line, f.Message, r.Title, controls(r)}); err != nil {
+		wv, waived := finding.Waiver{}, "false"
+		if f.Waiver != nil {
+			wv, waived = *f.Waiver, "true"
+		}
+		row := []string{f.RuleID, string(f.Severity), string(f.Kind), f.Resource, f.Attribute, f.File, line, f.Message, r.Title, controls(r),
+			f.Fingerprint, waived, wv.Reason, wv.Owner, wv.Ticket, wv.Expires}
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}

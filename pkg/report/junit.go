@@ -9,21 +9,29 @@ import (
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
 
-// JUnit writes JUnit XML for CI test reporters: one test suite per
-// framework (and one "custom" suite for rules without a mapping), a test
-// case per control and rule, split per resource when the rule found
-// something. Deny findings are failures carrying the message and
-// remediation; warnings pass with the warning as output; results unknown
-// until apply and rules with nothing to check are skipped.
-type JUnit struct{}
+// JUnit writes JUnit XML for CI test reporters (GitLab, Jenkins, GitHub
+// test-report actions). By default there is one test suite per framework
+// (and one "custom" suite for rules without a mapping), a test case per
+// control and rule, split per resource when the rule found something; with
+// ByInput, one suite per input file and a test case per rule, split per
+// resource. Deny findings are failures carrying the message and
+// remediation; warnings pass with the warning as output; waived findings,
+// results unknown until apply and rules with nothing to check are skipped.
+// Inputs that could not be evaluated are test cases with an error, in an
+// "inputs" suite.
+type JUnit struct {
+	ByInput bool
+}
 
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	XMLName  xml.Name `xml:"testsuites"`
+	Name     string   `xml:"name,attr"`
+	Tests    int      `xml:"tests,attr"`
+	Failures int      `xml:"failures,attr"`
+	Errors   int      `xml:"errors,attr"`
+	// The common schema has no skipped count here: suites carry it.
+	Skipped int          `xml:"-"`
+	Suites  []junitSuite `xml:"testsuite"`
 }
 
 type junitSuite struct {
@@ -39,6 +47,7 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	Failure   *junitMessage `xml:"failure,omitempty"`
+	Error     *junitMessage `xml:"error,omitempty"`
 	Skipped   *junitMessage `xml:"skipped,omitempty"`
 	SystemOut string        `xml:"system-out,omitempty"`
 }
@@ -50,7 +59,7 @@ type junitMessage struct {
 }
 
 // Write implements Reporter.
-func (JUnit) Write(w io.Writer, res *finding.Result) error {
+func (j JUnit) Write(w io.Writer, res *finding.Result) error {
 	rules := map[string]*finding.RuleResult{}
 	for i := range res.Rules {
 		rules[res.Rules[i].Rule.ID] = &res.Rules[i]
@@ -60,39 +69,34 @@ func (JUnit) Write(w io.Writer, res *finding.Result) error {
 		byRule[f.RuleID] = append(byRule[f.RuleID], f)
 	}
 	out := junitSuites{Name: res.Tool.Name}
-	for _, fw := range res.Frameworks {
-		suite := junitSuite{Name: fw.ID}
-		for _, c := range fw.Controls {
-			for _, id := range c.Rules {
-				if rr := rules[id]; rr != nil {
-					suite.Cases = append(suite.Cases, junitCases(fw.ID+"."+c.ID, rr, byRule[id])...)
-				}
-			}
+	if j.ByInput {
+		out.Suites = junitInputSuites(res, byRule)
+	} else {
+		out.Suites = junitFrameworkSuites(res, rules, byRule)
+	}
+	if len(res.Errors) > 0 {
+		suite := junitSuite{Name: "inputs"}
+		for _, e := range res.Errors {
+			suite.Cases = append(suite.Cases, junitCase{Name: "load " + e.Path, Classname: "inputs", Error: &junitMessage{Message: e.Message, Type: "input error"}})
 		}
 		out.Suites = append(out.Suites, suite)
-	}
-	custom := junitSuite{Name: "custom"}
-	for i := range res.Rules {
-		if rr := &res.Rules[i]; len(rr.Rule.Controls) == 0 {
-			custom.Cases = append(custom.Cases, junitCases("custom", rr, byRule[rr.Rule.ID])...)
-		}
-	}
-	if len(custom.Cases) > 0 {
-		out.Suites = append(out.Suites, custom)
 	}
 	for i := range out.Suites {
 		s := &out.Suites[i]
 		for _, c := range s.Cases {
 			s.Tests++
-			if c.Failure != nil {
+			switch {
+			case c.Failure != nil:
 				s.Failures++
-			}
-			if c.Skipped != nil {
+			case c.Error != nil:
+				s.Errors++
+			case c.Skipped != nil:
 				s.Skipped++
 			}
 		}
 		out.Tests += s.Tests
 		out.Failures += s.Failures
+		out.Errors += s.Errors
 		out.Skipped += s.Skipped
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
@@ -105,6 +109,61 @@ func (JUnit) Write(w io.Writer, res *finding.Result) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// junitFrameworkSuites makes a suite per framework, a case per control and rule.
+func junitFrameworkSuites(res *finding.Result, rules map[string]*finding.RuleResult, byRule map[string][]finding.Finding) []junitSuite {
+	var out []junitSuite
+	for _, fw := range res.Frameworks {
+		suite := junitSuite{Name: fw.ID}
+		for _, c := range fw.Controls {
+			for _, id := range c.Rules {
+				if rr := rules[id]; rr != nil {
+					suite.Cases = append(suite.Cases, junitCases(fw.ID+"."+c.ID, rr, byRule[id])...)
+				}
+			}
+		}
+		out = append(out, suite)
+	}
+	custom := junitSuite{Name: "custom"}
+	for i := range res.Rules {
+		if rr := &res.Rules[i]; len(rr.Rule.Controls) == 0 {
+			custom.Cases = append(custom.Cases, junitCases("custom", rr, byRule[rr.Rule.ID])...)
+		}
+	}
+	if len(custom.Cases) > 0 {
+		out = append(out, custom)
+	}
+	return out
+}
+
+// junitInputSuites makes a suite per input file, a case per rule that
+// judged something in it (split per resource with findings).
+func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) []junitSuite {
+	var out []junitSuite
+	for _, in := range res.Inputs {
+		suite := junitSuite{Name: in.Path}
+		for i := range res.Rules {
+			rr := &res.Rules[i]
+			var fs []finding.Finding
+			for _, f := range byRule[rr.Rule.ID] {
+				if f.File == in.Path {
+					fs = append(fs, f)
+				}
+			}
+			if len(fs) == 0 && in.Checked[rr.Rule.ID] == 0 {
+				continue
+			}
+			one := *rr
+			one.Checked = in.Checked[rr.Rule.ID]
+			if len(fs) == 0 {
+				one.Status = finding.StatusPass
+			}
+			suite.Cases = append(suite.Cases, junitCases(in.Path, &one, fs)...)
+		}
+		out = append(out, suite)
+	}
+	return out
 }
 
 // junitCases turns one rule under one control into test cases: one per
@@ -135,15 +194,26 @@ func junitCases(class string, rr *finding.RuleResult, fs []finding.Finding) []ju
 		if rr.Rule.Remediation != "" {
 			text += "\nremediation: " + rr.Rule.Remediation
 		}
-		switch f.Kind {
-		case finding.KindDeny:
+		switch {
+		case f.Waived():
+			wv := f.Waiver
+			c.Skipped = &junitMessage{Message: fmt.Sprintf("waived: %s (owner %s, ticket %s, expires %s; %s)", wv.Reason, orDash(wv.Owner), orDash(wv.Ticket), orDash(wv.Expires), wv.Source)}
+			c.SystemOut = text
+		case f.Kind == finding.KindDeny:
 			c.Failure = &junitMessage{Message: f.Message, Type: string(rr.Rule.Severity), Text: text}
-		case finding.KindWarn:
+		case f.Kind == finding.KindWarn:
 			c.SystemOut = "warning: " + text
-		case finding.KindUnknown:
+		case f.Kind == finding.KindUnknown:
 			c.Skipped = &junitMessage{Message: f.Message}
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

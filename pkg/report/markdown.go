@@ -20,6 +20,8 @@ var mdStatus = map[finding.Status]string{
 	finding.StatusUnknown:       "❔ unknown",
 	finding.StatusPass:          "✅ pass",
 	finding.StatusNotApplicable: "➖ n/a",
+	finding.StatusWaived:        "💤 waived",
+	finding.StatusNotCovered:    "▫️ not covered",
 }
 
 // Write implements Reporter.
@@ -33,33 +35,43 @@ func (Markdown) Write(w io.Writer, res *finding.Result) error {
 	case s.Errors > 0:
 		verdict = "⚠️ **tenet: incomplete**"
 	}
-	fmt.Fprintf(bw, "%s: %s, %s, %d unknown until apply, %s in %s (%s, %s).\n\n",
-		verdict, plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, plural(s.Errors, "input error"),
+	waived := ""
+	if s.Waived > 0 {
+		waived = fmt.Sprintf(", %d waived", s.Waived)
+	}
+	fmt.Fprintf(bw, "%s: %s, %s, %d unknown until apply%s, %s in %s (%s, %s).\n\n",
+		verdict, plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, waived, plural(s.Errors, "input error"),
 		plural(s.Inputs, "input"), plural(s.Resources, "resource"), plural(s.Rules, "rule"))
 	if len(res.Frameworks) > 0 {
-		fmt.Fprintln(bw, "| framework | controls | fail | warn | unknown | pass | n/a |")
-		fmt.Fprintln(bw, "|---|---:|---:|---:|---:|---:|---:|")
+		fmt.Fprintln(bw, "| framework | coverage | fail | warn | unknown | waived | pass | n/a | not covered |")
+		fmt.Fprintln(bw, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 		for _, fw := range res.Frameworks {
 			c := fw.Counts
-			fmt.Fprintf(bw, "| %s | %d | %d | %d | %d | %d | %d |\n", mdCell(fw.Title), len(fw.Controls),
-				c[finding.StatusFail], c[finding.StatusWarn], c[finding.StatusUnknown], c[finding.StatusPass], c[finding.StatusNotApplicable])
+			star := ""
+			if fw.Partial {
+				star = "*"
+			}
+			fmt.Fprintf(bw, "| %s | %.1f%%%s of %d | %d | %d | %d | %d | %d | %d | %d |\n", mdCell(fw.Title), fw.Coverage, star, len(fw.Controls),
+				c[finding.StatusFail], c[finding.StatusWarn], c[finding.StatusUnknown], c[finding.StatusWaived], c[finding.StatusPass],
+				c[finding.StatusNotApplicable], c[finding.StatusNotCovered])
 		}
 		fmt.Fprintln(bw)
 	}
 	for _, fw := range res.Frameworks {
 		var rows []string
 		for _, c := range fw.Controls {
-			if c.Status == finding.StatusPass || c.Status == finding.StatusNotApplicable {
+			switch c.Status {
+			case finding.StatusPass, finding.StatusNotApplicable, finding.StatusNotCovered:
 				continue
 			}
-			rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s |", mdStatus[c.Status], c.ID, mdCell(c.Title), strings.Join(c.Rules, ", ")))
+			rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s |", mdStatus[c.Status], c.ID, mdCell(c.Title), strings.Join(c.Rules, ", "), mdEvidence(c)))
 		}
 		if len(rows) == 0 {
 			continue
 		}
 		fmt.Fprintf(bw, "<details><summary>%s: %s</summary>\n\n", mdCell(fw.Title), counts(fw))
-		fmt.Fprintln(bw, "| status | control | title | rules |")
-		fmt.Fprintln(bw, "|---|---|---|---|")
+		fmt.Fprintln(bw, "| status | control | title | rules | resources |")
+		fmt.Fprintln(bw, "|---|---|---|---|---|")
 		fmt.Fprintln(bw, strings.Join(rows, "\n"))
 		fmt.Fprint(bw, "\n</details>\n\n")
 	}
@@ -76,7 +88,11 @@ func (Markdown) Write(w io.Writer, res *finding.Result) error {
 			if f.Resource != "" {
 				resource = "`" + mdCell(f.Resource) + "`"
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s |\n", mdStatus[kindStatus[f.Kind]], f.RuleID, resource, mdCell(loc), mdCell(f.Message))
+			status, msg := mdStatus[kindStatus[f.Kind]], f.Message
+			if f.Waived() {
+				status, msg = mdStatus[finding.StatusWaived], msg+" (waived: "+f.Waiver.Reason+")"
+			}
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s |\n", status, f.RuleID, resource, mdCell(loc), mdCell(msg))
 		}
 		fmt.Fprintln(bw)
 		var fixes []string
@@ -98,10 +114,50 @@ func (Markdown) Write(w io.Writer, res *finding.Result) error {
 		}
 		fmt.Fprintln(bw)
 	}
+	var stale []string
+	for _, u := range res.Waivers {
+		if u.State != finding.WaiverActive {
+			stale = append(stale, fmt.Sprintf("- %s waiver `%s` %s (%s)", u.State, mdCell(u.Waiver.Rule+" "+u.Waiver.Resource), mdCell(u.Waiver.Reason), mdCell(u.Waiver.Source)))
+		}
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(bw, "**Waivers to review**\n\n%s\n\n", strings.Join(stale, "\n"))
+	}
 	var bundles []string
 	for _, b := range res.Bundles {
 		bundles = append(bundles, strings.TrimSpace(b.Name+" "+b.Revision))
 	}
 	fmt.Fprintf(bw, "<sub>%s %s · bundles: %s</sub>\n", res.Tool.Name, res.Tool.Version, strings.Join(bundles, ", "))
 	return bw.Flush()
+}
+
+// maxEvidence bounds the resources named in one markdown cell.
+const maxEvidence = 5
+
+// mdEvidence names the resources behind a control's status, with file and
+// line, so a reader can go from the control to what broke it.
+func mdEvidence(c finding.Control) string {
+	var out []string
+	n := 0
+	for _, e := range c.Evidence {
+		for _, l := range e.Findings {
+			n++
+			if len(out) == maxEvidence {
+				continue
+			}
+			loc := l.File
+			if l.Line > 0 {
+				loc = fmt.Sprintf("%s:%d", l.File, l.Line)
+			}
+			name := loc
+			if l.Resource != "" {
+				name = fmt.Sprintf("`%s` (%s)", mdCell(l.Resource), mdCell(loc))
+			}
+			out = append(out, name)
+		}
+	}
+	if n > len(out) {
+		out = append(out, fmt.Sprintf("and %d more", n-len(out)))
+	}
+	return strings.Join(out, "<br>")
 }

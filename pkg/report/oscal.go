@@ -68,6 +68,9 @@ func (o OSCAL) Write(w io.Writer, res *finding.Result) error {
 	var findings []oscal.Finding
 	if nist != nil {
 		for _, c := range nist.Controls {
+			if c.Status == finding.StatusNotCovered {
+				continue // not assessed: nothing checks it
+			}
 			include = append(include, oscal.AssessedControlsSelectControlById{ControlId: oscalControlID(c.ID)})
 			if f, ok := oscalFinding(c, byRule); ok {
 				findings = append(findings, f)
@@ -140,7 +143,7 @@ func oscalObservations(res *finding.Result, ts time.Time) ([]oscal.Observation, 
 		obs := oscal.Observation{
 			UUID:        derivedUUID("observation", rr.Rule.ID),
 			Title:       rr.Rule.ID + " " + rr.Rule.Title,
-			Description: fmt.Sprintf("%s: %d checked, %d passed, %d failed, %d unknown until apply.", rr.Status, rr.Checked, rr.Passed, rr.Failed, rr.Unknown),
+			Description: fmt.Sprintf("%s: %d checked, %d passed, %d failed, %d unknown until apply, %d waived.", rr.Status, rr.Checked, rr.Passed, rr.Failed, rr.Unknown, rr.Waived),
 			Methods:     []string{"TEST"},
 			Collected:   ts,
 		}
@@ -171,7 +174,11 @@ func oscalObservations(res *finding.Result, ts time.Time) ([]oscal.Observation, 
 			if f.Line > 0 {
 				loc = fmt.Sprintf("%s:%d", f.File, f.Line)
 			}
-			evidence = append(evidence, oscal.RelevantEvidence{Description: fmt.Sprintf("%s %s (%s): %s", f.Kind, where, loc, f.Message)})
+			desc := fmt.Sprintf("%s %s (%s): %s", f.Kind, where, loc, f.Message)
+			if wv := f.Waiver; wv != nil {
+				desc += fmt.Sprintf(" [waived until %s by %s: %s; %s]", orDash(wv.Expires), orDash(wv.Owner), wv.Reason, wv.Source)
+			}
+			evidence = append(evidence, oscal.RelevantEvidence{Description: desc})
 		}
 		if len(subjects) > 0 {
 			obs.Subjects = &subjects
@@ -197,6 +204,8 @@ func oscalFinding(c finding.Control, observations map[string]string) (oscal.Find
 		state = "satisfied"
 	case finding.StatusWarn:
 		state, remarks = "satisfied", "Rules warned: advisory findings, see the related observations."
+	case finding.StatusWaived:
+		state, remarks = "not-satisfied", "Risk accepted: every failing finding is covered by a waiver, see the related observations."
 	default:
 		return oscal.Finding{}, false
 	}

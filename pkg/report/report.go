@@ -18,6 +18,11 @@ type Reporter interface {
 type Options struct {
 	// Color enables ANSI colors in the table format.
 	Color bool
+	// Controls adds the control-by-control view to the table format.
+	Controls bool
+	// JUnitByInput makes the junit format group test cases by input file
+	// instead of by framework.
+	JUnitByInput bool
 	// Timestamp is the time formats that need one (OSCAL) write; callers
 	// pass SOURCE_DATE_EPOCH or --timestamp for reproducible output.
 	Timestamp time.Time
@@ -26,11 +31,11 @@ type Options struct {
 // formats is the table of output formats: a new format is one line here
 // and one file.
 var formats = map[string]func(Options) Reporter{
-	"table":    func(o Options) Reporter { return Table{Color: o.Color} },
+	"table":    func(o Options) Reporter { return Table{Color: o.Color, Controls: o.Controls} },
 	"json":     func(Options) Reporter { return JSON{} },
 	"sarif":    func(Options) Reporter { return SARIF{} },
 	"markdown": func(Options) Reporter { return Markdown{} },
-	"junit":    func(Options) Reporter { return JUnit{} },
+	"junit":    func(o Options) Reporter { return JUnit{ByInput: o.JUnitByInput} },
 	"csv":      func(Options) Reporter { return CSV{} },
 	"oscal":    func(o Options) Reporter { return OSCAL{Timestamp: o.Timestamp} },
 }

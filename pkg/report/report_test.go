@@ -24,25 +24,39 @@ func sample() *finding.Result {
 		{Rule: rule("TST-A-003", finding.SeverityMedium, map[string][]string{"nist-800-53-r5": {"AC-21"}}), Status: finding.StatusPass, Checked: 4, Passed: 4},
 		{Rule: rule("TST-A-004", finding.SeverityMedium, map[string][]string{"nist-800-53-r5": {"AC-4"}, "soc2-2017": {"CC6.6"}}), Status: finding.StatusNotApplicable},
 		{Rule: finding.Rule{ID: "main.warn", Title: "main.warn", Package: "main", Custom: true}, Status: finding.StatusWarn, Checked: 1, Warned: 1},
+		{Rule: rule("TST-A-005", finding.SeverityCritical, map[string][]string{"nist-800-53-r5": {"SC-7"}}), Status: finding.StatusWaived, Checked: 2, Waived: 1, Passed: 1},
 	}
 	info := map[string]report.FrameworkInfo{
-		"nist-800-53-r5": {Title: "NIST SP 800-53 Rev. 5", Controls: map[string]string{"SC-28": "Protection of Information at Rest", "AC-3": "Access Enforcement"}},
+		"nist-800-53-r5": {Title: "NIST SP 800-53 Rev. 5", Controls: map[string]string{"SC-28": "Protection of Information at Rest", "AC-3": "Access Enforcement", "SC-7": "Boundary Protection", "AC-6": "Least Privilege"}},
 		"soc2-2017":      {Title: "SOC 2"},
+	}
+	findings := []finding.Finding{
+		{RuleID: "main.warn", Kind: finding.KindWarn, Message: "deployment has no labels", File: "k8s.yaml"},
+		{RuleID: "TST-A-001", Kind: finding.KindDeny, Severity: finding.SeverityHigh, Message: "not encrypted", Resource: "aws_s3_bucket.b", Attribute: "encrypted", File: "plan.json"},
+		{RuleID: "TST-A-002", Kind: finding.KindUnknown, Severity: finding.SeverityLow, Message: "cidr is unknown until apply", Resource: "aws_security_group_rule.r", File: "plan.json"},
+		{RuleID: "TST-A-005", Kind: finding.KindDeny, Severity: finding.SeverityCritical, Message: "ingress from 0.0.0.0/0", Resource: "aws_security_group.web", File: "plan.json", Line: 0,
+			Waiver: &finding.Waiver{Rule: "TST-A-005", Resource: "aws_security_group.web", Reason: "public web tier", Owner: "web-team", Ticket: "SEC-42", Expires: "2027-01-31", Source: "waivers.yaml:3"}},
+	}
+	for i := range findings {
+		findings[i].Fingerprint = finding.Fingerprint(findings[i])
 	}
 	return &finding.Result{
 		Schema:  finding.ResultSchema,
 		Tool:    finding.Tool{Name: "tenet", Version: "test"},
 		Bundles: []finding.Bundle{{Name: "test", Revision: "1.0.0", Source: "builtin"}},
-		Inputs:  []finding.Input{{Path: "plan.json", Format: "terraform-plan", Resources: 9}, {Path: "k8s.yaml", Format: "kubernetes", Resources: 1}},
-		Errors:  []finding.InputError{{Path: "bad.json", Line: 3, Message: "bad.json:3:1: invalid JSON: unexpected end of input"}},
-		Rules:   rules,
-		Findings: []finding.Finding{
-			{RuleID: "main.warn", Kind: finding.KindWarn, Message: "deployment has no labels", File: "k8s.yaml"},
-			{RuleID: "TST-A-001", Kind: finding.KindDeny, Severity: finding.SeverityHigh, Message: "not encrypted", Resource: "aws_s3_bucket.b", Attribute: "encrypted", File: "plan.json"},
-			{RuleID: "TST-A-002", Kind: finding.KindUnknown, Severity: finding.SeverityLow, Message: "cidr is unknown until apply", Resource: "aws_security_group_rule.r", File: "plan.json"},
+		Inputs: []finding.Input{
+			{Path: "plan.json", Format: "terraform-plan", Resources: 9, Checked: map[string]int{"TST-A-001": 3, "TST-A-002": 2, "TST-A-003": 4, "TST-A-005": 2}},
+			{Path: "k8s.yaml", Format: "kubernetes", Resources: 1, Checked: map[string]int{"main.warn": 1}},
 		},
-		Frameworks: report.Frameworks(rules, info),
-		Summary:    finding.Summary{Inputs: 2, Resources: 10, Rules: 5, Errors: 1, Deny: 1, Warn: 1, Unknown: 1, Failed: true},
+		Errors:     []finding.InputError{{Path: "bad.json", Line: 3, Message: "bad.json:3:1: invalid JSON: unexpected end of input"}},
+		Rules:      rules,
+		Findings:   findings,
+		Frameworks: report.Frameworks(rules, findings, info),
+		Waivers: []finding.WaiverUse{
+			{Waiver: *findings[3].Waiver, State: finding.WaiverActive, Matched: 1},
+			{Waiver: finding.Waiver{Rule: "TST-A-001", Resource: "aws_s3_bucket.old", Reason: "legacy", Expires: "2026-01-01", Source: "waivers.yaml:10"}, State: finding.WaiverExpired},
+		},
+		Summary: finding.Summary{Inputs: 2, Resources: 10, Rules: 6, Errors: 1, Deny: 1, Warn: 1, Unknown: 1, Waived: 1, Failed: true},
 	}
 }
 
@@ -58,6 +72,8 @@ func TestFormatsGolden(t *testing.T) {
 		{name: "sarif", format: "sarif"},
 		{name: "markdown", format: "markdown"},
 		{name: "junit", format: "junit"},
+		{name: "junit-by-input", format: "junit", opts: report.Options{JUnitByInput: true}},
+		{name: "table-controls", format: "table", opts: report.Options{Controls: true}},
 		{name: "csv", format: "csv"},
 		{name: "oscal", format: "oscal", opts: report.Options{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}},
 	}
@@ -93,7 +109,9 @@ func TestFrameworks(t *testing.T) {
 		"nist-800-53-r5": {
 			{"AC-3", finding.StatusFail, []string{"TST-A-001", "TST-A-002"}},
 			{"AC-4", finding.StatusNotApplicable, []string{"TST-A-004"}},
+			{"AC-6", finding.StatusNotCovered, []string{}},
 			{"AC-21", finding.StatusPass, []string{"TST-A-003"}},
+			{"SC-7", finding.StatusWaived, []string{"TST-A-005"}},
 			{"SC-28", finding.StatusFail, []string{"TST-A-001"}},
 		},
 		"soc2-2017": {
@@ -104,8 +122,21 @@ func TestFrameworks(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("controls (-want +got):\n%s", diff)
 	}
-	if n := fws[0].Counts[finding.StatusFail]; n != 2 {
+	nist := fws[0]
+	if n := nist.Counts[finding.StatusFail]; n != 2 {
 		t.Errorf("nist fail count = %d, want 2", n)
+	}
+	if nist.Covered != 5 || nist.Coverage != 83.3 {
+		t.Errorf("nist coverage = %d controls, %v%%; want 5, 83.3%%", nist.Covered, nist.Coverage)
+	}
+	wantEvidence := []finding.Evidence{{Rule: "TST-A-005", Status: finding.StatusWaived, Checked: 2,
+		Findings: []finding.Location{{Kind: finding.KindDeny, Resource: "aws_security_group.web", File: "plan.json", Waived: true}}}}
+	for _, c := range nist.Controls {
+		if c.ID == "SC-7" {
+			if diff := cmp.Diff(wantEvidence, c.Evidence); diff != "" {
+				t.Errorf("SC-7 evidence (-want +got):\n%s", diff)
+			}
+		}
 	}
 }
 

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -24,7 +22,8 @@ import (
 // fingerprint that stays the same from run to run while the finding does.
 //
 // Levels: deny findings are "error", warn findings "warning", and results
-// unknown until apply "note".
+// unknown until apply "note". Waived findings carry an accepted external
+// suppression with the waiver's reason.
 type SARIF struct{}
 
 // informationURI is where the SARIF driver points users.
@@ -130,7 +129,7 @@ func sarifResult(f finding.Finding, ruleIndex int) *sarif.Result {
 		WithLevel(sarifLevel[f.Kind]).
 		WithKind(sarifKind(f.Kind)).
 		WithMessage(sarif.NewTextMessage(msg)).
-		WithPartialFingerprints(map[string]string{"tenet/v1": fingerprint(f)})
+		WithPartialFingerprints(map[string]string{"tenet/v1": f.Fingerprint})
 	loc := sarif.NewLocation()
 	if f.File != "" && f.File != "-" {
 		phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(f.File)))
@@ -151,6 +150,17 @@ func sarifResult(f finding.Finding, ruleIndex int) *sarif.Result {
 		props.Add("attribute", f.Attribute)
 	}
 	r.WithProperties(props)
+	if wv := f.Waiver; wv != nil {
+		// An accepted external suppression: GitHub code scanning shows the
+		// alert as dismissed, and the justification says who accepted what.
+		sp := sarif.NewPropertyBag()
+		for k, v := range map[string]string{"owner": wv.Owner, "ticket": wv.Ticket, "expires": wv.Expires, "source": wv.Source} {
+			if v != "" {
+				sp.Add(k, v)
+			}
+		}
+		r.AddSuppression(sarif.NewSuppression().WithKind("external").WithStatus("accepted").WithJustification(wv.Reason).WithProperties(sp))
+	}
 	return r
 }
 
@@ -161,13 +171,6 @@ func sarifKind(k finding.Kind) string {
 		return "review"
 	}
 	return "fail"
-}
-
-// fingerprint identifies a finding across runs: rule, file, resource and
-// attribute, not the message, whose wording may change between versions.
-func fingerprint(f finding.Finding) string {
-	h := sha256.Sum256([]byte(strings.Join([]string{f.RuleID, filepath.ToSlash(f.File), f.Resource, f.Attribute}, "\x00")))
-	return hex.EncodeToString(h[:16])
 }
 
 // fileURI makes a relative URI reference of a path, as SARIF consumers

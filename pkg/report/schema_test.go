@@ -7,9 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/tenet-dev/tenet/pkg/report"
+	"github.com/tenet-dev/tenet/test/xsd"
 )
 
 // sarifSchema is the official SARIF 2.1.0 schema in ../shared; tests that
@@ -57,37 +59,58 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	assertValid(t, compileSchema(t, sarifSchema), report.SARIF{})
 }
 
-// TestSARIFFingerprintsStable checks that a finding keeps its fingerprint
-// when its message changes, and that two findings do not share one.
-func TestSARIFFingerprintsStable(t *testing.T) {
-	fingerprints := func(msg string) []string {
-		res := sample()
-		res.Findings[1].Message = msg
+// TestSARIFFingerprints checks that each result carries its finding's
+// fingerprint (finding.Fingerprint is tested where it is defined).
+func TestSARIFFingerprints(t *testing.T) {
+	res := sample()
+	var buf bytes.Buffer
+	if err := (report.SARIF{}).Write(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Runs []struct {
+			Results []struct {
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, f := range res.Findings {
+		want = append(want, f.Fingerprint)
+	}
+	for _, r := range doc.Runs[0].Results {
+		got = append(got, r.PartialFingerprints["tenet/v1"])
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fingerprints (-want +got):\n%s", diff)
+	}
+}
+
+// junitSchema is the JUnit schema of Jenkins' xUnit plugin in ../shared.
+const junitSchema = "../../../shared/schemas/junit-jenkins-xunit-junit-10.xsd"
+
+func TestJUnitValidatesAgainstSchema(t *testing.T) {
+	if _, err := os.Stat(junitSchema); err != nil {
+		t.Skipf("%s is not present", junitSchema)
+	}
+	s, err := xsd.Load(junitSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, byInput := range []bool{false, true} {
 		var buf bytes.Buffer
-		if err := (report.SARIF{}).Write(&buf, res); err != nil {
+		res := sample()
+		for i := range res.Inputs {
+			res.Inputs[i].Checked = map[string]int{"TST-A-001": 3}
+		}
+		if err := (report.JUnit{ByInput: byInput}).Write(&buf, res); err != nil {
 			t.Fatal(err)
 		}
-		var doc struct {
-			Runs []struct {
-				Results []struct {
-					PartialFingerprints map[string]string `json:"partialFingerprints"`
-				} `json:"results"`
-			} `json:"runs"`
+		for _, err := range s.Validate(&buf) {
+			t.Errorf("by input %v: %v", byInput, err)
 		}
-		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, r := range doc.Runs[0].Results {
-			out = append(out, r.PartialFingerprints["tenet/v1"])
-		}
-		return out
-	}
-	a, b := fingerprints("one wording"), fingerprints("another wording")
-	if len(a) != 3 || a[0] != b[0] || a[1] != b[1] || a[2] != b[2] {
-		t.Errorf("fingerprints changed with the message: %v vs %v", a, b)
-	}
-	if a[0] == a[1] || a[1] == a[2] {
-		t.Errorf("fingerprints collide: %v", a)
 	}
 }

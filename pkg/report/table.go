@@ -4,19 +4,28 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
 
-// Table writes the result for a terminal, grouped framework → control →
-// rule → resources, then the findings of rules without a control mapping,
-// the inputs that could not be loaded and a one-line summary. The layout
-// may change between versions; scripts should read the json format.
+// Table writes the result for a terminal in at most 100 columns: a
+// one-screen summary first (the verdict, one line per framework with its
+// coverage and control counts, the rules that did not pass), then the
+// details: with Controls, every control that did not pass, rule by rule;
+// the findings of each rule with its remediation; the waivers; the inputs
+// that could not be loaded; and the verdict again as the last line. The
+// layout may change between versions; scripts should read the json format.
 type Table struct {
 	Color bool
+	// Controls adds the control-by-control view of each framework (long
+	// when all frameworks are shown; the CLI turns it on with --framework).
+	Controls bool
 }
+
+// width is the terminal width the table is laid out for.
+const width = 100
 
 const (
 	ansiReset  = "\x1b[0m"
@@ -32,16 +41,20 @@ var statusLabel = map[finding.Status]string{
 	finding.StatusFail:          "FAIL",
 	finding.StatusWarn:          "WARN",
 	finding.StatusUnknown:       "UNKNOWN",
+	finding.StatusWaived:        "WAIVED",
 	finding.StatusPass:          "PASS",
 	finding.StatusNotApplicable: "N/A",
+	finding.StatusNotCovered:    "NOT COVERED",
 }
 
 var statusColor = map[finding.Status]string{
 	finding.StatusFail:          ansiRed,
 	finding.StatusWarn:          ansiYellow,
 	finding.StatusUnknown:       ansiCyan,
+	finding.StatusWaived:        ansiDim,
 	finding.StatusPass:          ansiGreen,
 	finding.StatusNotApplicable: ansiDim,
+	finding.StatusNotCovered:    ansiDim,
 }
 
 var kindStatus = map[finding.Kind]finding.Status{
@@ -61,14 +74,20 @@ func (t Table) Write(w io.Writer, res *finding.Result) error {
 		p.byRule[f.RuleID] = append(p.byRule[f.RuleID], f)
 	}
 	p.header()
-	p.overview()
-	for _, fw := range res.Frameworks {
-		p.framework(fw)
-	}
-	p.unmapped()
-	p.findings()
-	p.errors()
 	p.summary()
+	p.overview()
+	p.failing()
+	if t.Controls {
+		for _, fw := range res.Frameworks {
+			p.framework(fw)
+		}
+	}
+	p.findings()
+	p.waivers()
+	p.errors()
+	if len(res.Findings) > 0 || len(res.Errors) > 0 {
+		p.summary()
+	}
 	return bw.Flush()
 }
 
@@ -88,7 +107,7 @@ func (p *tablePrinter) paint(code, s string) string {
 }
 
 func (p *tablePrinter) status(s finding.Status) string {
-	return p.paint(statusColor[s], fmt.Sprintf("%-8s", statusLabel[s]))
+	return p.paint(statusColor[s], fmt.Sprintf("%-11s", statusLabel[s]))
 }
 
 func (p *tablePrinter) header() {
@@ -101,15 +120,56 @@ func (p *tablePrinter) header() {
 		bundles = append(bundles, s)
 	}
 	sm := p.res.Summary
-	fmt.Fprintf(p.w, "%s %s · %s · %s · %s · bundles: %s\n", p.res.Tool.Name, p.res.Tool.Version,
-		plural(sm.Inputs, "input"), plural(sm.Resources, "resource"), plural(sm.Rules, "rule"), strings.Join(bundles, ", "))
+	fmt.Fprintf(p.w, "%s %s · %s · %s · %s\n", p.res.Tool.Name, p.res.Tool.Version,
+		plural(sm.Inputs, "input"), plural(sm.Resources, "resource"), plural(sm.Rules, "rule"))
+	p.wrapped("", "bundles: "+strings.Join(bundles, ", "), "         ")
 }
 
-var statusOrder = []finding.Status{finding.StatusFail, finding.StatusWarn, finding.StatusUnknown, finding.StatusPass, finding.StatusNotApplicable}
+// wrapped writes text after prefix, folded at spaces to the table width,
+// with indent before each continuation line. Color codes in prefix do not
+// count toward the width.
+func (p *tablePrinter) wrapped(prefix, text, indent string) {
+	room := width - visibleLen(prefix)
+	line := prefix
+	for {
+		if len(text) <= room {
+			fmt.Fprintf(p.w, "%s%s\n", line, text)
+			return
+		}
+		cut := strings.LastIndexByte(text[:room+1], ' ')
+		if cut <= 0 {
+			cut = strings.IndexByte(text, ' ')
+			if cut < 0 {
+				fmt.Fprintf(p.w, "%s%s\n", line, text)
+				return
+			}
+		}
+		fmt.Fprintf(p.w, "%s%s\n", line, text[:cut])
+		text = strings.TrimLeft(text[cut:], " ")
+		line = indent
+		room = width - len(indent)
+	}
+}
+
+// visibleLen is the width of s on a terminal: runes, less ANSI codes.
+func visibleLen(s string) int {
+	n, esc := 0, false
+	for _, r := range s {
+		switch {
+		case esc:
+			esc = r != 'm'
+		case r == '\x1b':
+			esc = true
+		default:
+			n++
+		}
+	}
+	return n
+}
 
 func counts(fw finding.Framework) string {
 	var out []string
-	for _, s := range statusOrder {
+	for _, s := range finding.Statuses {
 		if n := fw.Counts[s]; n > 0 {
 			out = append(out, fmt.Sprintf("%d %s", n, strings.ToLower(statusLabel[s])))
 		}
@@ -117,17 +177,81 @@ func counts(fw finding.Framework) string {
 	return strings.Join(out, " · ")
 }
 
-// overview prints one line per framework before the details.
+// overview prints one line per framework: coverage and control counts.
+// Columns are padded by hand, as tabwriter would count color codes.
 func (p *tablePrinter) overview() {
 	if len(p.res.Frameworks) == 0 {
 		return
 	}
-	fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Frameworks"))
-	tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
+	idWidth := len("FRAMEWORK")
 	for _, fw := range p.res.Frameworks {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", fw.ID, fw.Title, plural(len(fw.Controls), "control"), counts(fw))
+		idWidth = max(idWidth, len(fw.ID))
 	}
-	tw.Flush()
+	fmt.Fprintf(p.w, "\n%-*s  %8s  %8s  %4s  %4s  %7s  %6s  %4s  %4s  %11s\n", idWidth, "FRAMEWORK", "CONTROLS", "COVERED",
+		"FAIL", "WARN", "UNKNOWN", "WAIVED", "PASS", "N/A", "NOT COVERED")
+	cellWidth := []int{4, 4, 7, 6, 4, 4, 11}
+	partial := false
+	for _, fw := range p.res.Frameworks {
+		cov := fmt.Sprintf("%.1f%%", fw.Coverage)
+		if fw.Partial {
+			cov += "*"
+			partial = true
+		}
+		line := fmt.Sprintf("%-*s  %8d  %8s", idWidth, fw.ID, len(fw.Controls), cov)
+		for i, st := range finding.Statuses {
+			cell := fmt.Sprintf("%*s", cellWidth[i], "-")
+			if n := fw.Counts[st]; n > 0 {
+				cell = fmt.Sprintf("%*d", cellWidth[i], n)
+				if i < 3 {
+					cell = p.paint(statusColor[st], cell)
+				}
+			}
+			line += "  " + cell
+		}
+		fmt.Fprintln(p.w, line)
+	}
+	if partial {
+		fmt.Fprintln(p.w, p.paint(ansiDim, "* the catalog lists only the controls that rules map to"))
+	}
+}
+
+// failing lists the rules that did not pass, worst first, one line each.
+func (p *tablePrinter) failing() {
+	var rules []*finding.RuleResult
+	for i := range p.res.Rules {
+		switch p.res.Rules[i].Status {
+		case finding.StatusFail, finding.StatusWarn, finding.StatusUnknown, finding.StatusWaived:
+			rules = append(rules, &p.res.Rules[i])
+		}
+	}
+	if len(rules) == 0 {
+		return
+	}
+	sort.SliceStable(rules, func(i, j int) bool { return worstFirst(rules[i], rules[j]) })
+	fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, fmt.Sprintf("Rules that did not pass (%d, worst first)", len(rules))))
+	for i, rr := range rules {
+		if i == maxRules && len(rules) > maxRules+1 {
+			fmt.Fprintf(p.w, "  … and %d more, listed under Findings\n", len(rules)-maxRules)
+			break
+		}
+		sev := strings.ToUpper(string(rr.Rule.Severity))
+		prefix := fmt.Sprintf("  %s %-8s %-16s ", p.paint(statusColor[rr.Status], ruleMark(rr.Status)), sev, rr.Rule.ID)
+		p.wrapped(prefix, p.ruleDetail(rr), strings.Repeat(" ", 31))
+	}
+}
+
+// maxRules bounds the rules listed in the summary, so it fits one screen.
+const maxRules = 12
+
+// worstFirst orders rules by status, then severity (highest first), then id.
+func worstFirst(a, b *finding.RuleResult) bool {
+	if a.Status != b.Status {
+		return a.Status.Worse(b.Status)
+	}
+	if ra, rb := a.Rule.Severity.Rank(), b.Rule.Severity.Rank(); ra != rb {
+		return ra > rb
+	}
+	return a.Rule.ID < b.Rule.ID
 }
 
 // framework prints each control that did not pass with one line per rule
@@ -136,7 +260,7 @@ func (p *tablePrinter) overview() {
 // with nothing to check, are listed together on one line each.
 func (p *tablePrinter) framework(fw finding.Framework) {
 	fmt.Fprintf(p.w, "\n%s (%s): %s\n", p.paint(ansiBold, fw.Title), fw.ID, counts(fw))
-	var passed, notApplicable []string
+	var passed, notApplicable, notCovered []string
 	for _, c := range fw.Controls {
 		switch c.Status {
 		case finding.StatusPass:
@@ -145,12 +269,15 @@ func (p *tablePrinter) framework(fw finding.Framework) {
 		case finding.StatusNotApplicable:
 			notApplicable = append(notApplicable, c.ID)
 			continue
+		case finding.StatusNotCovered:
+			notCovered = append(notCovered, c.ID)
+			continue
 		}
 		title := c.Title
 		if title != "" {
 			title = "  " + title
 		}
-		fmt.Fprintf(p.w, "  %s %s%s\n", p.status(c.Status), c.ID, p.paint(ansiDim, title))
+		fmt.Fprintf(p.w, "  %s %s%s\n", p.status(c.Status), c.ID, p.paint(ansiDim, truncate(title, width-14-len(c.ID))))
 		ok := 0
 		for _, id := range c.Rules {
 			rr := p.rules[id]
@@ -159,19 +286,33 @@ func (p *tablePrinter) framework(fw finding.Framework) {
 			case rr.Status == finding.StatusPass:
 				ok++
 			default:
-				fmt.Fprintf(p.w, "             %s %s  %s\n", p.paint(statusColor[rr.Status], ruleMark(rr.Status)), rr.Rule.ID, p.ruleDetail(rr))
+				prefix := fmt.Sprintf("             %s %s  ", p.paint(statusColor[rr.Status], ruleMark(rr.Status)), rr.Rule.ID)
+				p.wrapped(prefix, p.ruleDetail(rr), strings.Repeat(" ", 15))
 			}
 		}
 		if ok > 0 {
 			fmt.Fprintf(p.w, "             %s\n", p.paint(ansiDim, "✓ "+plural(ok, "other rule")+" passed"))
 		}
 	}
+	indent := strings.Repeat(" ", 14)
 	if len(passed) > 0 {
-		fmt.Fprintf(p.w, "  %s %s\n", p.status(finding.StatusPass), strings.Join(passed, ", "))
+		p.wrapped("  "+p.status(finding.StatusPass)+" ", strings.Join(passed, ", "), indent)
 	}
 	if len(notApplicable) > 0 {
-		fmt.Fprintf(p.w, "  %s %s\n", p.status(finding.StatusNotApplicable), p.paint(ansiDim, strings.Join(notApplicable, ", ")+" (no resource of their rules' types)"))
+		p.wrapped("  "+p.status(finding.StatusNotApplicable)+" ", strings.Join(notApplicable, ", ")+" (no resource of their rules' types)", indent)
 	}
+	if len(notCovered) > 0 {
+		fmt.Fprintf(p.w, "  %s %s\n", p.status(finding.StatusNotCovered), plural(len(notCovered), "control")+" with no rule: manual evidence needed")
+	}
+}
+
+// truncate shortens s to n runes, ending in "…" when cut.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if n < 1 || len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 func ruleMark(s finding.Status) string {
@@ -184,6 +325,8 @@ func ruleMark(s finding.Status) string {
 		return "?"
 	case finding.StatusPass:
 		return "✓"
+	case finding.StatusWaived:
+		return "~"
 	}
 	return "-"
 }
@@ -200,24 +343,26 @@ func (p *tablePrinter) ruleDetail(rr *finding.RuleResult) string {
 	}
 	var parts []string
 	for _, k := range []struct {
-		n    int
-		word string
-		kind finding.Kind
-	}{{rr.Failed, "failed", finding.KindDeny}, {rr.Warned, "warned", finding.KindWarn}, {rr.Unknown, "unknown", finding.KindUnknown}} {
+		n      int
+		word   string
+		kind   finding.Kind
+		waived bool
+	}{{rr.Failed, "failed", finding.KindDeny, false}, {rr.Warned, "warned", finding.KindWarn, false}, {rr.Unknown, "unknown", finding.KindUnknown, false}, {rr.Waived, "waived", "", true}} {
 		if k.n == 0 {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%d %s: %s", k.n, k.word, p.resources(rr.Rule.ID, k.kind)))
+		parts = append(parts, fmt.Sprintf("%d %s: %s", k.n, k.word, p.resources(rr.Rule.ID, k.kind, k.waived)))
 	}
 	return fmt.Sprintf("%d checked; %s", rr.Checked, strings.Join(parts, "; "))
 }
 
-// resources lists the distinct resources with findings of a kind.
-func (p *tablePrinter) resources(ruleID string, kind finding.Kind) string {
+// resources lists the distinct resources with unwaived findings of a kind,
+// or with waived findings.
+func (p *tablePrinter) resources(ruleID string, kind finding.Kind, waived bool) string {
 	var names []string
 	seen := map[string]bool{}
 	for _, f := range p.byRule[ruleID] {
-		if f.Kind != kind {
+		if f.Waived() != waived || !waived && f.Kind != kind {
 			continue
 		}
 		name := f.Resource
@@ -235,22 +380,6 @@ func (p *tablePrinter) resources(ruleID string, kind finding.Kind) string {
 	return strings.Join(names, ", ")
 }
 
-// unmapped prints rules without a control mapping (custom policies).
-func (p *tablePrinter) unmapped() {
-	first := true
-	for i := range p.res.Rules {
-		rr := &p.res.Rules[i]
-		if len(rr.Rule.Controls) > 0 {
-			continue
-		}
-		if first {
-			fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Rules without a control mapping"))
-			first = false
-		}
-		fmt.Fprintf(p.w, "  %s %s  %s\n", p.status(rr.Status), rr.Rule.ID, p.ruleDetail(rr))
-	}
-}
-
 // findings prints every finding once, grouped by rule, with the rule's
 // remediation.
 func (p *tablePrinter) findings() {
@@ -258,8 +387,12 @@ func (p *tablePrinter) findings() {
 		return
 	}
 	fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Findings"))
+	rules := make([]*finding.RuleResult, len(p.res.Rules))
 	for i := range p.res.Rules {
-		rr := &p.res.Rules[i]
+		rules[i] = &p.res.Rules[i]
+	}
+	sort.SliceStable(rules, func(i, j int) bool { return worstFirst(rules[i], rules[j]) })
+	for _, rr := range rules {
 		first := true
 		for _, f := range p.byRule[rr.Rule.ID] {
 			if first {
@@ -271,13 +404,19 @@ func (p *tablePrinter) findings() {
 				if rr.Rule.Title != rr.Rule.ID {
 					title = " " + rr.Rule.Title
 				}
-				fmt.Fprintf(p.w, "  %s%s%s\n", rr.Rule.ID, sev, title)
+				p.wrapped("  ", rr.Rule.ID+sev+title, "    ")
 				first = false
 			}
-			fmt.Fprintf(p.w, "    %s %s %s\n", p.paint(statusColor[kindStatus[f.Kind]], kindMark(f.Kind)), where(f), f.Message)
+			mark := p.paint(statusColor[kindStatus[f.Kind]], kindMark(f.Kind))
+			msg := f.Message
+			if f.Waived() {
+				mark = p.paint(statusColor[finding.StatusWaived], ruleMark(finding.StatusWaived))
+				msg += " (waived: " + f.Waiver.Reason + ")"
+			}
+			p.wrapped("    "+mark+" ", where(f)+" "+msg, "      ")
 		}
 		if !first && rr.Rule.Remediation != "" {
-			fmt.Fprintf(p.w, "    %s %s\n", p.paint(ansiDim, "fix:"), rr.Rule.Remediation)
+			p.wrapped("    "+p.paint(ansiDim, "fix:")+" ", rr.Rule.Remediation, "      ")
 		}
 	}
 }
@@ -297,13 +436,37 @@ func where(f finding.Finding) string {
 	return fmt.Sprintf("%s (%s):", f.Resource, loc)
 }
 
+// waivers lists the waivers that did not simply apply: expired and stale.
+func (p *tablePrinter) waivers() {
+	first := true
+	for _, u := range p.res.Waivers {
+		if u.State == finding.WaiverActive {
+			continue
+		}
+		if first {
+			fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Waivers"))
+			first = false
+		}
+		w := u.Waiver
+		what := w.Rule
+		if w.Resource != "" {
+			what += " on " + w.Resource
+		}
+		detail := "matched nothing"
+		if u.State == finding.WaiverExpired {
+			detail = fmt.Sprintf("expired %s, no longer applies (%s)", w.Expires, plural(u.Matched, "finding"))
+		}
+		p.wrapped(fmt.Sprintf("  %s ", p.paint(ansiYellow, fmt.Sprintf("%-8s", strings.ToUpper(string(u.State))))), fmt.Sprintf("%s (%s): %s", what, w.Source, detail), "           ")
+	}
+}
+
 func (p *tablePrinter) errors() {
 	if len(p.res.Errors) == 0 {
 		return
 	}
 	fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Inputs not evaluated"))
 	for _, e := range p.res.Errors {
-		fmt.Fprintf(p.w, "  %s %s\n", p.paint(ansiRed, "ERROR"), e.Message)
+		p.wrapped("  "+p.paint(ansiRed, "ERROR")+" ", e.Message, "        ")
 	}
 }
 
@@ -316,8 +479,12 @@ func (p *tablePrinter) summary() {
 	case s.Errors > 0:
 		verdict = p.paint(ansiYellow, "INCOMPLETE")
 	}
-	fmt.Fprintf(p.w, "\n%s: %s, %s, %d unknown until apply, %s\n", verdict,
-		plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, plural(s.Errors, "input error"))
+	waived := ""
+	if s.Waived > 0 {
+		waived = fmt.Sprintf(", %d waived", s.Waived)
+	}
+	fmt.Fprintf(p.w, "\n%s: %s, %s, %d unknown until apply%s, %s\n", verdict,
+		plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, waived, plural(s.Errors, "input error"))
 }
 
 func plural(n int, word string) string {

@@ -28,7 +28,7 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *
 			res.Errors = append(res.Errors, inputError(o.err))
 			continue
 		}
-		res.Inputs = append(res.Inputs, finding.Input{Path: files[i], Format: string(o.doc.Source.Format), Resources: len(o.doc.Resources)})
+		res.Inputs = append(res.Inputs, finding.Input{Path: files[i], Format: string(o.doc.Source.Format), Resources: len(o.doc.Resources), Checked: o.res.Checked})
 		res.Summary.Resources += len(o.doc.Resources)
 		res.Findings = append(res.Findings, o.res.Findings...)
 		for id, n := range o.res.Checked {
@@ -36,12 +36,19 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *
 		}
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
+	for i := range res.Findings {
+		res.Findings[i].Fingerprint = finding.Fingerprint(res.Findings[i])
+	}
 	res.Rules = ruleResults(s.cat.Rules, res.Findings, checked)
-	res.Frameworks = report.Frameworks(res.Rules, s.frameworks)
+	res.Frameworks = report.Frameworks(res.Rules, res.Findings, s.frameworks)
 	res.Summary.Inputs = len(res.Inputs)
 	res.Summary.Rules = len(res.Rules)
 	res.Summary.Errors = len(res.Errors)
 	for _, f := range res.Findings {
+		if f.Waived() {
+			res.Summary.Waived++
+			continue
+		}
 		switch f.Kind {
 		case finding.KindDeny:
 			res.Summary.Deny++
@@ -67,8 +74,12 @@ func inputError(err error) finding.InputError {
 	return finding.InputError{Message: err.Error()}
 }
 
+// waivedKind is the key under which ruleResults counts waived findings.
+const waivedKind finding.Kind = "waived"
+
 // ruleResults counts, per rule, the resources checked and the distinct
-// resources with each kind of finding, and derives the rule's status.
+// resources with each kind of finding, and derives the rule's status. A
+// resource whose findings are all waived counts as waived.
 func ruleResults(rules []finding.Rule, findings []finding.Finding, checked map[string]int) []finding.RuleResult {
 	type key struct{ file, resource string }
 	hit := map[string]map[finding.Kind]map[key]bool{}
@@ -78,12 +89,24 @@ func ruleResults(rules []finding.Rule, findings []finding.Finding, checked map[s
 			hit[f.RuleID] = map[finding.Kind]map[key]bool{}
 			touched[f.RuleID] = map[key]bool{}
 		}
-		if hit[f.RuleID][f.Kind] == nil {
-			hit[f.RuleID][f.Kind] = map[key]bool{}
+		kind := f.Kind
+		if f.Waived() {
+			kind = waivedKind
+		}
+		if hit[f.RuleID][kind] == nil {
+			hit[f.RuleID][kind] = map[key]bool{}
 		}
 		k := key{f.File, f.Resource}
-		hit[f.RuleID][f.Kind][k] = true
+		hit[f.RuleID][kind][k] = true
 		touched[f.RuleID][k] = true
+	}
+	// A resource with an unwaived finding is not counted as waived.
+	for id, kinds := range hit {
+		for k := range kinds[waivedKind] {
+			if kinds[finding.KindDeny][k] || kinds[finding.KindWarn][k] || kinds[finding.KindUnknown][k] {
+				delete(hit[id][waivedKind], k)
+			}
+		}
 	}
 	out := make([]finding.RuleResult, 0, len(rules))
 	for _, r := range rules {
@@ -93,6 +116,7 @@ func ruleResults(rules []finding.Rule, findings []finding.Finding, checked map[s
 			Failed:  len(hit[r.ID][finding.KindDeny]),
 			Warned:  len(hit[r.ID][finding.KindWarn]),
 			Unknown: len(hit[r.ID][finding.KindUnknown]),
+			Waived:  len(hit[r.ID][waivedKind]),
 		}
 		rr.Passed = max(rr.Checked-len(touched[r.ID]), 0)
 		switch {
@@ -102,6 +126,8 @@ func ruleResults(rules []finding.Rule, findings []finding.Finding, checked map[s
 			rr.Status = finding.StatusWarn
 		case rr.Unknown > 0:
 			rr.Status = finding.StatusUnknown
+		case rr.Waived > 0:
+			rr.Status = finding.StatusWaived
 		case rr.Checked > 0:
 			rr.Status = finding.StatusPass
 		default:

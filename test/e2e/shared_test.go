@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/tenet-dev/tenet/test/xsd"
 	"gopkg.in/yaml.v3"
 )
 
@@ -68,7 +70,11 @@ func TestSharedData(t *testing.T) {
 			want := expectedResources(t, filepath.Join(repoRoot, file))
 			sarifFile := filepath.Join(t.TempDir(), "out.sarif")
 			oscalFile := filepath.Join(t.TempDir(), "out.oscal.json")
-			got := run(t, "", "test", "-o", "json", "-o", "sarif="+sarifFile, "-o", "oscal="+oscalFile, file)
+			junitFile := filepath.Join(t.TempDir(), "out.xml")
+			// Alternate the JUnit grouping so both layouts meet every kind of input.
+			junitBy := []string{"framework", "input"}[len(file)%2]
+			got := run(t, "", "test", "-o", "json", "-o", "sarif="+sarifFile, "-o", "oscal="+oscalFile,
+				"-o", "junit="+junitFile, "--junit-suites", junitBy, file)
 			if got.code != 0 && got.code != 1 {
 				t.Fatalf("exit code %d\nstderr: %s", got.code, got.stderr)
 			}
@@ -84,6 +90,7 @@ func TestSharedData(t *testing.T) {
 			}
 			validateFile(t, schemaFile(t, "sarif-schema-2.1.0.json"), sarifFile)
 			validateFile(t, schemaFile(t, "oscal_complete_schema-1-1-3.json"), oscalFile)
+			validateXMLFile(t, junitFile)
 			parsed := run(t, "", "parse", file)
 			var doc struct {
 				Schema    string            `json:"schema"`
@@ -270,5 +277,30 @@ func validateFile(t *testing.T, schema *jsonschema.Schema, path string) {
 	}
 	if err := schema.Validate(doc); err != nil {
 		t.Errorf("%s is not valid against its schema: %v", path, err)
+	}
+}
+
+// junitSchema is the JUnit schema of Jenkins' xUnit plugin, the common
+// denominator that Jenkins, GitLab and GitHub test reporters read.
+const junitSchema = "junit-jenkins-xunit-junit-10.xsd"
+
+// validateXMLFile checks a JUnit file against junitSchema when present.
+func validateXMLFile(t *testing.T, path string) {
+	t.Helper()
+	schemaPath := filepath.Join(repoRoot, "../shared/schemas", junitSchema)
+	if _, err := os.Stat(schemaPath); err != nil {
+		return
+	}
+	s, err := xsd.Load(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, err := range s.Validate(f) {
+		t.Errorf("%s: %v", path, err)
 	}
 }

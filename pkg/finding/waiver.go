@@ -1,0 +1,40 @@
+package finding
+
+// Waiver is an accepted exception: findings of matching rules on matching
+// resources (and inputs) are reported as waived until the waiver expires.
+type Waiver struct {
+	// Rule and Resource are ids or globs ("TNT-AWS-S3-*", "module.logs.*").
+	Rule     string `json:"rule"`
+	Resource string `json:"resource,omitempty"`
+	// Input limits the waiver to inputs whose path matches this glob.
+	Input   string `json:"input,omitempty"`
+	Reason  string `json:"reason"`
+	Owner   string `json:"owner,omitempty"`
+	Ticket  string `json:"ticket,omitempty"`
+	Expires string `json:"expires,omitempty"` // YYYY-MM-DD, the last day it applies
+	// Source says where the waiver was written: "waivers.yaml:12", or the
+	// annotation of a Kubernetes object ("k8s.yaml:30").
+	Source string `json:"source"`
+}
+
+// WaiverState is what became of a waiver in a scan.
+type WaiverState string
+
+// The waiver states.
+const (
+	// WaiverActive waivers matched at least one finding.
+	WaiverActive WaiverState = "active"
+	// WaiverExpired waivers are past their date and no longer apply.
+	WaiverExpired WaiverState = "expired"
+	// WaiverStale waivers are in force but matched no finding: the
+	// exception is no longer needed, or its rule or address is wrong.
+	WaiverStale WaiverState = "stale"
+)
+
+// WaiverUse is one waiver with its state and the number of findings it
+// covered (active) or would have covered (expired).
+type WaiverUse struct {
+	Waiver  Waiver      `json:"waiver"`
+	State   WaiverState `json:"state"`
+	Matched int         `json:"matched"`
+}
