@@ -23,6 +23,9 @@ type Options struct {
 	// JUnitByInput makes the junit format group test cases by input file
 	// instead of by framework.
 	JUnitByInput bool
+	// History holds earlier runs, oldest first, for formats that draw
+	// trends (html); the current run is not in it.
+	History []RunSummary
 	// Timestamp is the time formats that need one (OSCAL) write; callers
 	// pass SOURCE_DATE_EPOCH or --timestamp for reproducible output.
 	Timestamp time.Time
