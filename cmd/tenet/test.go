@@ -14,6 +14,7 @@ import (
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/report"
 	"github.com/tenet-dev/tenet/pkg/tenet"
+	"github.com/tenet-dev/tenet/pkg/waiver"
 )
 
 type testFlags struct {
@@ -28,6 +29,8 @@ type testFlags struct {
 	maxSize    int64
 	timestamp  string
 	junitBy    string
+	waivers    []string
+	failStale  bool
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -52,6 +55,8 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
 	fl.StringVar(&f.timestamp, "timestamp", "", "time written into reports that carry one (OSCAL), RFC 3339; default SOURCE_DATE_EPOCH, else now")
+	fl.StringArrayVar(&f.waivers, "waivers", nil, "apply the waivers in this YAML file (repeatable; see docs/waivers.md)")
+	fl.BoolVar(&f.failStale, "fail-on-stale-waivers", false, "exit 1 when a waiver in force matches no finding")
 	fl.StringVar(&f.junitBy, "junit-suites", "framework", "how the junit output groups test cases: framework or input")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
@@ -92,8 +97,19 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if f.junitBy != "framework" && f.junitBy != "input" {
 		return &exitError{code: exitUsage, err: fmt.Errorf("--junit-suites: want framework or input, not %q", f.junitBy)}
 	}
+	var waivers []finding.Waiver
+	for _, path := range f.waivers {
+		ws, err := waiver.LoadFile(path)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		waivers = append(waivers, ws...)
+	}
 	mode := tenet.UnknownMode(f.unknown)
 	sc, err := f.scanner(
+		tenet.WithWaivers(waivers...),
+		tenet.WithFailOnStaleWaivers(f.failStale),
+		tenet.WithNow(ts),
 		tenet.WithFailOnWarn(f.failOnWarn),
 		tenet.WithUnknown(mode),
 		tenet.WithParallel(f.parallel),

@@ -47,6 +47,9 @@ type config struct {
 	allowBuiltins []string
 	timeout       time.Duration
 	evalTimeout   time.Duration
+	waivers       []finding.Waiver
+	failOnStale   bool
+	now           func() time.Time
 }
 
 func defaults() config {
@@ -55,6 +58,7 @@ func defaults() config {
 		parallel: runtime.GOMAXPROCS(0),
 		unknown:  UnknownWarn,
 		version:  "dev",
+		now:      time.Now,
 	}
 }
 
@@ -136,6 +140,22 @@ func WithStdin(r io.Reader) Option { return func(c *config) { c.stdin = r } }
 
 // WithMaxFileSize bounds the size of one input file in bytes.
 func WithMaxFileSize(n int64) Option { return func(c *config) { c.maxFileSize = n } }
+
+// WithWaivers adds waivers (see package waiver): findings they cover are
+// reported as waived and do not fail the run. Waivers in the annotations
+// of Kubernetes objects apply without this option.
+func WithWaivers(ws ...finding.Waiver) Option {
+	return func(c *config) { c.waivers = append(c.waivers, ws...) }
+}
+
+// WithFailOnStaleWaivers makes a waiver that matches nothing fail the run.
+func WithFailOnStaleWaivers(b bool) Option { return func(c *config) { c.failOnStale = b } }
+
+// WithNow sets the time a scan judges waiver expiry by (default the
+// clock); reproducible runs pass their report time.
+func WithNow(t time.Time) Option {
+	return func(c *config) { c.now = func() time.Time { return t } }
+}
 
 // withBundleFS adds an embedded-style bundle; for tests.
 func withBundleFS(fsys fs.FS) Option {

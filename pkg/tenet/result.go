@@ -7,6 +7,7 @@ import (
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/report"
+	"github.com/tenet-dev/tenet/pkg/waiver"
 )
 
 // result assembles the report model from the per-file outcomes.
@@ -23,11 +24,17 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *
 		res.Errors = append(res.Errors, inputError(err))
 	}
 	checked := map[string]int{}
+	waivers := append([]finding.Waiver(nil), s.cfg.waivers...)
 	for i, o := range outcomes {
 		if o.err != nil {
 			res.Errors = append(res.Errors, inputError(o.err))
 			continue
 		}
+		inline, err := waiver.FromDocument(&o.doc)
+		if err != nil {
+			res.Errors = append(res.Errors, finding.InputError{Path: files[i], Message: err.Error()})
+		}
+		waivers = append(waivers, inline...)
 		res.Inputs = append(res.Inputs, finding.Input{Path: files[i], Format: string(o.doc.Source.Format), Resources: len(o.doc.Resources), Checked: o.res.Checked})
 		res.Summary.Resources += len(o.doc.Resources)
 		res.Findings = append(res.Findings, o.res.Findings...)
@@ -38,6 +45,9 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
 	for i := range res.Findings {
 		res.Findings[i].Fingerprint = finding.Fingerprint(res.Findings[i])
+	}
+	if len(waivers) > 0 {
+		res.Waivers = waiver.Apply(res.Findings, waivers, s.cfg.now().UTC())
 	}
 	res.Rules = ruleResults(s.cat.Rules, res.Findings, checked)
 	res.Frameworks = report.Frameworks(res.Rules, res.Findings, s.frameworks)
@@ -63,6 +73,11 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *
 		s.cfg.failOnWarn && sm.Warn > 0 ||
 		s.cfg.unknown == UnknownFail && sm.Unknown > 0 ||
 		s.cfg.unknown == UnknownWarn && s.cfg.failOnWarn && sm.Unknown > 0
+	if s.cfg.failOnStale {
+		for _, u := range res.Waivers {
+			sm.Failed = sm.Failed || u.State == finding.WaiverStale
+		}
+	}
 	return res
 }
 

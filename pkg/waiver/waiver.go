@@ -1,0 +1,246 @@
+package waiver
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+)
+
+// dateLayout is the layout of expires: a calendar day, the last one on
+// which the waiver applies.
+const dateLayout = "2006-01-02"
+
+// entry is one waiver as written in YAML.
+type entry struct {
+	Rule     string `yaml:"rule"`
+	Resource string `yaml:"resource"`
+	Input    string `yaml:"input"`
+	Reason   string `yaml:"reason"`
+	Owner    string `yaml:"owner"`
+	Ticket   string `yaml:"ticket"`
+	Expires  string `yaml:"expires"`
+}
+
+// file is the layout of a waiver file.
+type file struct {
+	Waivers []yaml.Node `yaml:"waivers"`
+}
+
+// LoadFile reads a waiver file. Errors name the file and the line.
+func LoadFile(path string) ([]finding.Waiver, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("waivers: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse reads waivers from a YAML document: a mapping with a "waivers"
+// list. name is used in errors and in each waiver's Source.
+func Parse(name string, data []byte) ([]finding.Waiver, error) {
+	var f file
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: empty waiver file (want a \"waivers:\" list)", name)
+		}
+		line, msg := yamlError(err)
+		if line > 0 {
+			return nil, fmt.Errorf("%s:%d: %s", name, line, msg)
+		}
+		return nil, fmt.Errorf("%s: %s", name, msg)
+	}
+	return entries(name, 0, f.Waivers)
+}
+
+// entries decodes and checks a list of waiver nodes; lineOffset is added
+// to node lines (for YAML embedded in an annotation).
+func entries(name string, lineOffset int, nodes []yaml.Node) ([]finding.Waiver, error) {
+	out := make([]finding.Waiver, 0, len(nodes))
+	for i := range nodes {
+		n := &nodes[i]
+		line := n.Line + lineOffset
+		var e entry
+		if err := strictDecode(n, &e); err != nil {
+			return nil, fmt.Errorf("%s:%d: %s", name, line, err)
+		}
+		w := finding.Waiver{Rule: e.Rule, Resource: e.Resource, Input: e.Input, Reason: e.Reason, Owner: e.Owner,
+			Ticket: e.Ticket, Expires: e.Expires, Source: fmt.Sprintf("%s:%d", filepath.ToSlash(name), line)}
+		if err := check(w); err != nil {
+			return nil, fmt.Errorf("%s:%d: %s", name, line, err)
+		}
+		out = append(out, w)
+	}
+	return out, nil
+}
+
+// strictDecode decodes a node refusing unknown fields, which Node.Decode
+// does not do on its own: re-encoding and decoding keeps the check in one
+// place (KnownFields).
+func strictDecode(n *yaml.Node, v any) error {
+	if n.Kind != yaml.MappingNode {
+		return errors.New("a waiver must be a mapping with rule, reason and optional resource, input, owner, ticket, expires")
+	}
+	data, err := yaml.Marshal(n)
+	if err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		// Lines inside the re-encoded node mean nothing to the user: the
+		// caller names the waiver's own line.
+		_, msg := yamlError(err)
+		if strings.HasPrefix(msg, "unknown field") {
+			msg += " (want rule, resource, input, reason, owner, ticket, expires)"
+		}
+		return errors.New(msg)
+	}
+	return nil
+}
+
+// yamlError splits a yaml.v3 error into its line (0 if none) and a
+// one-line message without Go type names.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, after, ok := strings.Cut(rest, ": "); ok {
+			if l, err := strconv.Atoi(n); err == nil {
+				line, msg = l, after
+			}
+		}
+	}
+	if i := strings.Index(msg, " in type "); i >= 0 {
+		msg = msg[:i]
+	}
+	if name, ok := strings.CutPrefix(msg, "field "); ok {
+		if name, ok := strings.CutSuffix(name, " not found"); ok {
+			msg = fmt.Sprintf("unknown field %q", name)
+		}
+	}
+	return line, msg
+}
+
+// check validates one waiver's fields.
+func check(w finding.Waiver) error {
+	if strings.TrimSpace(w.Rule) == "" {
+		return errors.New(`"rule" is required (a rule id or a glob such as TNT-AWS-S3-*)`)
+	}
+	if strings.TrimSpace(w.Reason) == "" {
+		return errors.New(`"reason" is required: say why the exception is accepted`)
+	}
+	if w.Expires != "" {
+		if _, err := time.Parse(dateLayout, w.Expires); err != nil {
+			return fmt.Errorf("expires %q is not a date (want YYYY-MM-DD)", w.Expires)
+		}
+	}
+	return nil
+}
+
+// Expired tells whether the waiver's last day is before today.
+func Expired(w finding.Waiver, today time.Time) bool {
+	if w.Expires == "" {
+		return false
+	}
+	last, err := time.Parse(dateLayout, w.Expires)
+	if err != nil {
+		return false // checked when loaded
+	}
+	y, m, d := today.Date()
+	return last.Before(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
+// Matches tells whether a waiver covers a finding, ignoring expiry.
+func Matches(w finding.Waiver, f finding.Finding) bool {
+	if !Glob(w.Rule, f.RuleID) {
+		return false
+	}
+	if w.Resource != "" && !Glob(w.Resource, f.Resource) {
+		return false
+	}
+	if w.Input != "" && !Glob(filepath.ToSlash(w.Input), filepath.ToSlash(f.File)) {
+		return false
+	}
+	return true
+}
+
+// Apply marks the findings covered by a waiver in force (the first that
+// matches, in the given order) and returns what became of each waiver:
+// active (it covered findings), expired (past its date: it covers
+// nothing; Matched counts what it would have covered), or stale (in force,
+// matched nothing).
+func Apply(findings []finding.Finding, waivers []finding.Waiver, today time.Time) []finding.WaiverUse {
+	uses := make([]finding.WaiverUse, len(waivers))
+	for i, w := range waivers {
+		uses[i] = finding.WaiverUse{Waiver: w, State: finding.WaiverStale}
+		if Expired(w, today) {
+			uses[i].State = finding.WaiverExpired
+		}
+	}
+	for i := range findings {
+		f := &findings[i]
+		for j := range waivers {
+			if !Matches(waivers[j], *f) {
+				continue
+			}
+			uses[j].Matched++
+			if uses[j].State == finding.WaiverExpired {
+				continue
+			}
+			uses[j].State = finding.WaiverActive
+			if f.Waiver == nil {
+				w := waivers[j]
+				f.Waiver = &w
+			}
+		}
+	}
+	return uses
+}
+
+// Glob matches s against a pattern where "*" stands for any run of
+// characters (including none, and including "/") and "?" for one
+// character; everything else is literal, so resource addresses with
+// brackets and quotes need no escaping.
+func Glob(pattern, s string) bool {
+	// Iterative matching with backtracking to the last star: linear in
+	// practice, and no recursion for hostile patterns.
+	p, i := 0, 0
+	star, mark := -1, 0
+	for i < len(s) {
+		switch {
+		case p < len(pattern) && (pattern[p] == '?' || pattern[p] == s[i]):
+			p++
+			i++
+		case p < len(pattern) && pattern[p] == '*':
+			star, mark = p, i
+			p++
+		case star >= 0:
+			p = star + 1
+			mark++
+			i = mark
+		default:
+			return false
+		}
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
+}
