@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/report"
 	"github.com/tenet-dev/tenet/test/xsd"
 )
@@ -20,6 +21,10 @@ const sarifSchema = "../../../shared/schemas/sarif-schema-2.1.0.json"
 
 // oscalSchema is NIST's complete OSCAL 1.1.3 schema in ../shared.
 const oscalSchema = "../../../shared/schemas/oscal_complete_schema-1-1-3.json"
+
+func TestJSONValidatesAgainstSchema(t *testing.T) {
+	assertValid(t, compileSchema(t, "../../docs/schema/report-v1.json"), report.JSON{})
+}
 
 func TestOSCALValidatesAgainstSchema(t *testing.T) {
 	assertValid(t, compileSchema(t, oscalSchema), report.OSCAL{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
@@ -111,6 +116,31 @@ func TestJUnitValidatesAgainstSchema(t *testing.T) {
 		}
 		for _, err := range s.Validate(&buf) {
 			t.Errorf("by input %v: %v", byInput, err)
+		}
+	}
+}
+
+// TestJSONSchemaRejects checks that the report schema is not vacuous.
+func TestJSONSchemaRejects(t *testing.T) {
+	schema := compileSchema(t, "../../docs/schema/report-v1.json")
+	for name, change := range map[string]func(*finding.Result){
+		"unknown status": func(r *finding.Result) { r.Rules[0].Status = "broken" },
+		"bad kind":       func(r *finding.Result) { r.Findings[0].Kind = "oops" },
+		"short print":    func(r *finding.Result) { r.Findings[0].Fingerprint = "abc" },
+		"bad expiry":     func(r *finding.Result) { r.Waivers[0].Waiver.Expires = "soon" },
+	} {
+		res := sample()
+		change(res)
+		var buf bytes.Buffer
+		if err := (report.JSON{}).Write(&buf, res); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if schema.Validate(doc) == nil {
+			t.Errorf("%s: the schema accepted it", name)
 		}
 	}
 }

@@ -73,7 +73,8 @@ func TestSharedData(t *testing.T) {
 			junitFile := filepath.Join(t.TempDir(), "out.xml")
 			// Alternate the JUnit grouping so both layouts meet every kind of input.
 			junitBy := []string{"framework", "input"}[len(file)%2]
-			got := run(t, "", "test", "-o", "json", "-o", "sarif="+sarifFile, "-o", "oscal="+oscalFile,
+			jsonFile := filepath.Join(t.TempDir(), "out.json")
+			got := run(t, "", "test", "-o", "json", "-o", "json="+jsonFile, "-o", "sarif="+sarifFile, "-o", "oscal="+oscalFile,
 				"-o", "junit="+junitFile, "--junit-suites", junitBy, file)
 			if got.code != 0 && got.code != 1 {
 				t.Fatalf("exit code %d\nstderr: %s", got.code, got.stderr)
@@ -91,6 +92,7 @@ func TestSharedData(t *testing.T) {
 			validateFile(t, schemaFile(t, "sarif-schema-2.1.0.json"), sarifFile)
 			validateFile(t, schemaFile(t, "oscal_complete_schema-1-1-3.json"), oscalFile)
 			validateXMLFile(t, junitFile)
+			validateFile(t, reportSchema(t), jsonFile)
 			parsed := run(t, "", "parse", file)
 			var doc struct {
 				Schema    string            `json:"schema"`
@@ -303,4 +305,21 @@ func validateXMLFile(t *testing.T, path string) {
 	for _, err := range s.Validate(f) {
 		t.Errorf("%s: %v", path, err)
 	}
+}
+
+// reportSchema compiles tenet's own report schema (docs/schema), which is
+// in the repository and so never skipped.
+func reportSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	schemasMu.Lock()
+	defer schemasMu.Unlock()
+	if s, ok := schemas["report"]; ok {
+		return s
+	}
+	s, err := jsonschema.NewCompiler().Compile(filepath.Join(repoRoot, "docs/schema/report-v1.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas["report"] = s
+	return s
 }
