@@ -51,6 +51,7 @@ func New(opts ...Option) (*Scanner, error) {
 		Namespaces:    cfg.namespaces,
 		AllNamespaces: cfg.allNamespaces,
 		DataPaths:     cfg.data,
+		Verify:        cfg.verify,
 	})
 	if err != nil {
 		return nil, err
