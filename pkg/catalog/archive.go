@@ -13,7 +13,7 @@ import (
 )
 
 // The default bundle archive limits. A bundle holds Rego text and some
-// data: the built-in bundles are about 200 files and 1 MB in all, and the
+// data: the built-in bundles are about 500 files and 1.5 MB in all, and the
 // largest public rule libraries a few thousand files. The limits leave two
 // orders of magnitude of room for real bundles while a crafted archive (a
 // few KB of gzip that would expand to many GB) is refused before it is

@@ -368,3 +368,32 @@ func TestBuildUnsignedLoads(t *testing.T) {
 		t.Errorf("bundle = %+v, want name signed, revision 3.1.0", cat.Bundles[0])
 	}
 }
+
+func TestBuildErrors(t *testing.T) {
+	t.Parallel()
+	dir := policyDir(t)
+	other := policyDir(t) // the same files: the same bundle paths
+	file := filepath.Join(dir, "good.rego")
+	tests := []struct {
+		name string
+		dirs []string
+		opts catalog.BuildOptions
+		want string
+	}{
+		{name: "no directory", want: "no bundle directory given"},
+		{name: "a file", dirs: []string{file}, want: file + ": not a directory"},
+		{name: "missing", dirs: []string{filepath.Join(dir, "nope")}, want: "no such file or directory"},
+		{name: "same path twice", dirs: []string{dir, other}, want: "same bundle path /good.rego as"},
+		{name: "bad signing key", dirs: []string{dir}, opts: catalog.BuildOptions{SigningKey: "-----BEGIN NOTHING-----"}, want: "sign bundle:"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := catalog.Build(t.Context(), io.Discard, tc.dirs, tc.opts)
+			var pe *catalog.PolicyError
+			if !errors.As(err, &pe) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want a PolicyError containing %q", err, tc.want)
+			}
+		})
+	}
+}
