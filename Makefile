@@ -31,7 +31,7 @@ go-test:
 # fuzz runs every fuzz target (package:target) for FUZZTIME each.
 FUZZTIME ?= 30s
 FUZZ_TARGETS := loader:FuzzDetect loader:FuzzTerraformPlan loader:FuzzTerraformState \
-	loader:FuzzKubernetes loader:FuzzJSON loader:FuzzYAML catalog:FuzzBundleArchive
+	loader:FuzzKubernetes loader:FuzzJSON loader:FuzzYAML loader:FuzzDuplicateKeys catalog:FuzzBundleArchive
 fuzz:
 	@for pt in $(FUZZ_TARGETS); do \
 	  p=$${pt%%:*}; t=$${pt#*:}; echo "$$p $$t"; \

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -22,6 +25,39 @@ type policyFlags struct {
 	severity      string
 	inputFormat   string
 	allowBuiltins []string
+	signing       signingFlags
+}
+
+// signingFlags choose the key that policy bundles must be signed with.
+type signingFlags struct {
+	key   string // path of the key file
+	keyID string
+	alg   string
+	scope string
+}
+
+// register adds the verification flags; every command that loads
+// --policy sources has them.
+func (f *signingFlags) register(fl *pflag.FlagSet) {
+	fl.StringVar(&f.key, "verification-key", "", "require every --policy to be a bundle signed with this key: a PEM public key file, or a file holding the HMAC secret")
+	fl.StringVar(&f.keyID, "verification-key-id", "default", "the name of the verification key, as opa --verification-key-id")
+	fl.StringVar(&f.alg, "verification-alg", "", "the signature algorithm, e.g. RS256, ES256, HS256 (default: the one the key implies)")
+	fl.StringVar(&f.scope, "scope", "", "the scope the bundle signature must carry")
+}
+
+// option reads the key file into a tenet option; nil without a key.
+func (f *signingFlags) option() (tenet.Option, error) {
+	if f.key == "" {
+		if f.scope != "" || f.alg != "" {
+			return nil, errors.New("--scope and --verification-alg need --verification-key")
+		}
+		return nil, nil
+	}
+	key, err := os.ReadFile(f.key)
+	if err != nil {
+		return nil, fmt.Errorf("read verification key: %w", err)
+	}
+	return tenet.WithVerificationKey(tenet.VerificationKey{Key: string(key), ID: f.keyID, Algorithm: f.alg, Scope: f.scope}), nil
 }
 
 func (f *policyFlags) register(cmd *cobra.Command) {
@@ -35,6 +71,7 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.severity, "severity", "", "run only rules of at least this severity: low, medium, high, critical")
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
 	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v", input.Formats()))
+	f.signing.register(fl)
 }
 
 func (f *policyFlags) options() ([]tenet.Option, error) {
@@ -45,6 +82,13 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 		tenet.WithNamespaces(f.namespaces...),
 		tenet.WithFrameworks(f.frameworks...),
 		tenet.WithAllowedBuiltins(f.allowBuiltins...),
+	}
+	verify, err := f.signing.option()
+	if err != nil {
+		return nil, err
+	}
+	if verify != nil {
+		opts = append(opts, verify)
 	}
 	if f.allNamespaces {
 		opts = append(opts, tenet.WithAllNamespaces())

@@ -95,6 +95,7 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		newRulesCommand(s),
 		newFrameworksCommand(s),
 		newVerifyCommand(s),
+		newBundleCommand(s),
 		newVersionCommand(s),
 	)
 	return root

@@ -54,6 +54,7 @@ policy lines. Exits 1 when a test fails or errors.`,
 	fl.StringArrayVarP(&f.data, "data", "d", nil, "load JSON or YAML files or directories as data (repeatable)")
 	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "test only the --policy policies")
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
+	f.signing.register(fl)
 	fl.StringVar(&run, "run", "", "run only tests whose name matches this regular expression")
 	fl.BoolVarP(&verbose, "verbose", "v", false, "list every test, not only the failures")
 	fl.StringVarP(&format, "output", "o", "table", "output format: table or json")

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -81,6 +82,11 @@ type Options struct {
 	// Tests keeps the *_test.rego modules in Modules, for running the
 	// policies' own tests; the engine never compiles them.
 	Tests bool
+	// Verify, when set, requires every source that is not embedded in the
+	// binary to be a bundle signed with this key.
+	Verify *VerificationKey
+	// ArchiveLimits bounds .tar.gz bundles; zero fields mean the defaults.
+	ArchiveLimits ArchiveLimits
 }
 
 // PolicyError reports a policy that cannot be used; nothing is evaluated.
@@ -158,7 +164,11 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 		Data:       map[string]any{},
 		Frameworks: map[string]Framework{},
 	}
-	b := builder{cat: c, opts: opts, pkgs: map[string]*pkgInfo{}}
+	vc, err := opts.Verify.config()
+	if err != nil {
+		return nil, &PolicyError{Err: err}
+	}
+	b := builder{cat: c, opts: opts, pkgs: map[string]*pkgInfo{}, verify: vc, limits: opts.ArchiveLimits.withDefaults()}
 	for _, src := range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -185,9 +195,11 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 // builder collects modules per package before rules are derived, since a
 // conftest-style package may span several files.
 type builder struct {
-	cat  *Catalog
-	opts Options
-	pkgs map[string]*pkgInfo
+	cat    *Catalog
+	opts   Options
+	pkgs   map[string]*pkgInfo
+	verify *bundle.VerificationConfig // nil: signatures are not checked
+	limits ArchiveLimits
 }
 
 type pkgInfo struct {
@@ -200,7 +212,7 @@ type pkgInfo struct {
 }
 
 func (b *builder) add(src Source) error {
-	bdl, err := readBundle(src, b.opts.Tests)
+	bdl, err := b.readBundle(src)
 	if err != nil {
 		return &PolicyError{File: src.Path, Err: err}
 	}
@@ -302,23 +314,36 @@ func ruleName(r *ast.Rule) string {
 	return ""
 }
 
-func readBundle(src Source, tests bool) (*bundle.Bundle, error) {
+func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
+	tests := b.opts.Tests
 	skipTests := func(_ string, info fs.FileInfo, _ int) bool {
 		return !tests && !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
 	}
-	l := opaloader.NewFileLoader().
-		WithProcessAnnotation(true).
-		WithRegoVersion(ast.RegoV1).
-		WithSkipBundleVerification(true).
-		WithFilter(skipTests)
 	if src.FS != nil {
-		return l.WithFS(src.FS).AsBundle(".")
+		// Embedded bundles are compiled into the binary: trusted, unsigned.
+		return opaloader.NewFileLoader().
+			WithProcessAnnotation(true).
+			WithRegoVersion(ast.RegoV1).
+			WithSkipBundleVerification(true).
+			WithFilter(skipTests).
+			WithFS(src.FS).
+			AsBundle(".")
+	}
+	// A signed bundle lists its test files too: leaving them out would
+	// fail verification, so they are read and dropped later.
+	var filter opaloader.Filter = skipTests
+	if b.verify != nil {
+		filter = nil
 	}
 	info, err := os.Stat(src.Path)
 	if err != nil {
 		return nil, err
 	}
-	if !info.IsDir() && strings.HasSuffix(src.Path, ".rego") {
+	switch {
+	case !info.IsDir() && strings.HasSuffix(src.Path, ".rego"):
+		if b.verify != nil {
+			return nil, fmt.Errorf("%w: a single .rego file carries no signature (build a signed bundle with tenet bundle build)", ErrUnsigned)
+		}
 		data, err := os.ReadFile(src.Path)
 		if err != nil {
 			return nil, err
@@ -328,8 +353,35 @@ func readBundle(src Source, tests bool) (*bundle.Bundle, error) {
 			return nil, err
 		}
 		return &bundle.Bundle{Modules: []bundle.ModuleFile{{Path: filepath.Base(src.Path), Parsed: m}}}, nil
+	case info.IsDir():
+		bdl, err := opaloader.NewFileLoader().
+			WithProcessAnnotation(true).
+			WithRegoVersion(ast.RegoV1).
+			WithBundleVerificationConfig(b.verify).
+			WithSkipBundleVerification(b.verify == nil).
+			WithFilter(filter).
+			AsBundle(src.Path)
+		return bdl, signatureError(err, b.verify)
 	}
-	return l.AsBundle(src.Path)
+	data, err := readArchive(src.Path, b.limits)
+	if err != nil {
+		return nil, err
+	}
+	dl := bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(data), src.Path).
+		WithFilter(filter).
+		WithSizeLimitBytes(b.limits.MaxFileBytes)
+	bdl, err := bundle.NewCustomReader(dl).
+		WithProcessAnnotations(true).
+		WithRegoVersion(ast.RegoV1).
+		WithBundleVerificationConfig(b.verify).
+		WithSkipBundleVerification(b.verify == nil).
+		WithSizeLimitBytes(b.limits.MaxFileBytes + 1).
+		WithBundleName(src.Path).
+		Read()
+	if err != nil {
+		return nil, signatureError(err, b.verify)
+	}
+	return &bdl, nil
 }
 
 func bundleName(src Source, b *bundle.Bundle) string {

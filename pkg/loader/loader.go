@@ -107,6 +107,9 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 	if err != nil {
 		return input.Document{}, fileError(path, err)
 	}
+	if err := checkDuplicateKeys(data); err != nil {
+		return input.Document{}, fileError(path, err)
+	}
 	format := opts.Format
 	var nodes []*yaml.Node
 	if format == "" {

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
 )
@@ -50,6 +51,7 @@ type config struct {
 	waivers       []finding.Waiver
 	failOnStale   bool
 	now           func() time.Time
+	verify        *catalog.VerificationKey
 }
 
 func defaults() config {
@@ -131,6 +133,19 @@ func WithTimeout(d time.Duration) Option { return func(c *config) { c.timeout = 
 // WithEvalTimeout bounds the evaluation of one input, so that a runaway
 // policy costs that input, not the run. Zero means no limit.
 func WithEvalTimeout(d time.Duration) Option { return func(c *config) { c.evalTimeout = d } }
+
+// VerificationKey checks the signatures of policy bundles (OPA's
+// .signatures.json format); see catalog.VerificationKey.
+type VerificationKey = catalog.VerificationKey
+
+// WithVerificationKey requires every WithPolicy source to be a bundle
+// signed with this key, whose files match the signature: a bundle that is
+// unsigned, tampered with (a file changed, added or removed) or signed
+// with another key is a *catalog.PolicyError from New. The built-in
+// bundles are compiled into the binary and are not checked.
+func WithVerificationKey(k VerificationKey) Option {
+	return func(c *config) { c.verify = &k }
+}
 
 // WithVersion sets the tool version written into results.
 func WithVersion(v string) Option { return func(c *config) { c.version = v } }

@@ -51,6 +51,7 @@ func New(opts ...Option) (*Scanner, error) {
 		Namespaces:    cfg.namespaces,
 		AllNamespaces: cfg.allNamespaces,
 		DataPaths:     cfg.data,
+		Verify:        cfg.verify,
 	})
 	if err != nil {
 		return nil, err
@@ -285,6 +286,7 @@ func (s *Scanner) scanFile(ctx context.Context, path string) (o outcome) {
 	case err != nil:
 		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: err}}
 	}
+	redactMessages(doc, res.Findings)
 	return outcome{doc: doc, res: res}
 }
 

@@ -56,7 +56,7 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 	if err != nil {
 		return nil, err
 	}
-	cat, err := catalog.Load(ctx, sources, catalog.Options{Tests: true, DataPaths: cfg.data})
+	cat, err := catalog.Load(ctx, sources, catalog.Options{Tests: true, DataPaths: cfg.data, Verify: cfg.verify})
 	if err != nil {
 		return nil, err
 	}

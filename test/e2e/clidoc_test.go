@@ -34,7 +34,7 @@ and in the ` + "`errors`" + ` of the JSON report.
 func TestCLIDoc(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(cliDocHeader)
-	for _, cmd := range [][]string{{}, {"test"}, {"parse"}, {"rules"}, {"version"}} {
+	for _, cmd := range [][]string{{}, {"test"}, {"parse"}, {"rules"}, {"verify"}, {"bundle", "build"}, {"version"}} {
 		name := strings.TrimSpace("tenet " + strings.Join(cmd, " "))
 		got := run(t, "", append(cmd, "--help")...)
 		if got.code != 0 {

@@ -1,0 +1,141 @@
+package catalog
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+)
+
+// The default bundle archive limits. A bundle holds Rego text and some
+// data: the built-in bundles are about 500 files and 1.5 MB in all, and the
+// largest public rule libraries a few thousand files. The limits leave two
+// orders of magnitude of room for real bundles while a crafted archive (a
+// few KB of gzip that would expand to many GB) is refused before it is
+// held in memory. The total matches OPA's own bundle size limit.
+const (
+	DefaultMaxArchiveBytes     = 1 << 30 // 1 GiB uncompressed, all entries
+	DefaultMaxArchiveFileBytes = 64 << 20
+	DefaultMaxArchiveFiles     = 10_000
+)
+
+// ArchiveLimits bounds what a .tar.gz bundle may hold. A zero field means
+// its default.
+type ArchiveLimits struct {
+	// MaxBytes bounds the uncompressed size of all entries together.
+	MaxBytes int64
+	// MaxFileBytes bounds the uncompressed size of one entry.
+	MaxFileBytes int64
+	// MaxFiles bounds the number of entries, directories included.
+	MaxFiles int
+}
+
+func (l ArchiveLimits) withDefaults() ArchiveLimits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultMaxArchiveBytes
+	}
+	if l.MaxFileBytes <= 0 {
+		l.MaxFileBytes = DefaultMaxArchiveFileBytes
+	}
+	if l.MaxFiles <= 0 {
+		l.MaxFiles = DefaultMaxArchiveFiles
+	}
+	return l
+}
+
+// readArchive reads a bundle archive into memory and checks every entry
+// against the limits before OPA's reader sees it: OPA's tarball loader
+// bounds each file but not their number or total, and silently skips
+// links. Reading once and handing OPA the same bytes means the file
+// checked is the file loaded.
+func readArchive(path string, lim ArchiveLimits) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// gzip never makes real data larger than the limit on its expansion.
+	data, err := io.ReadAll(io.LimitReader(f, lim.MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, fmt.Errorf("archive is larger than %d bytes (the limit)", lim.MaxBytes)
+	}
+	if err := checkArchive(bytes.NewReader(data), lim); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// checkArchive walks a gzip-compressed tar stream and refuses it at the
+// first entry that breaks a limit or is not a plain file or directory
+// inside the bundle.
+func checkArchive(r io.Reader, lim ArchiveLimits) error {
+	gz, err := gzip.NewReader(r)
+	if err != nil {
+		return fmt.Errorf("not a gzip-compressed bundle archive: %w", err)
+	}
+	tr := tar.NewReader(gz)
+	var total int64
+	for n := 1; ; n++ {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read archive: %w", err)
+		}
+		if n > lim.MaxFiles {
+			return fmt.Errorf("archive has more than %d entries (the limit)", lim.MaxFiles)
+		}
+		if err := checkEntry(h); err != nil {
+			return fmt.Errorf("bundle entry %q %w", h.Name, err)
+		}
+		if h.Size > lim.MaxFileBytes {
+			return fmt.Errorf("bundle entry %q is larger than %d bytes (the limit for one file): %d bytes", h.Name, lim.MaxFileBytes, h.Size)
+		}
+		// Count what the entry really holds, not only what its header says.
+		read, err := io.Copy(io.Discard, io.LimitReader(tr, lim.MaxFileBytes+1))
+		if err != nil {
+			return fmt.Errorf("bundle entry %q: %w", h.Name, err)
+		}
+		total += read
+		if total > lim.MaxBytes {
+			return fmt.Errorf("archive expands to more than %d bytes (the limit) at entry %q", lim.MaxBytes, h.Name)
+		}
+	}
+}
+
+// checkEntry refuses links, special files and names that could point
+// outside the bundle. A leading "/" is allowed: it is how opa build writes
+// every entry, and tenet never extracts an archive to disk, so it only
+// means the bundle root.
+func checkEntry(h *tar.Header) error {
+	name := h.Name
+	switch {
+	case name == "":
+		return errors.New("has an empty name")
+	case strings.ContainsRune(name, '\\'):
+		return errors.New("has a backslash in its path (entries use \"/\")")
+	case len(name) >= 2 && name[1] == ':' || strings.HasPrefix(name, "//"):
+		return errors.New("is an absolute path (a drive or network path)")
+	case slices.Contains(strings.Split(name, "/"), ".."):
+		return errors.New("points outside the bundle (\"..\" in its path)")
+	}
+	switch h.Typeflag {
+	case tar.TypeReg, tar.TypeDir, tar.TypeXGlobalHeader:
+		return nil
+	case tar.TypeSymlink:
+		return fmt.Errorf("is a symbolic link (to %q): bundle archives may hold only files and directories", h.Linkname)
+	case tar.TypeLink:
+		return fmt.Errorf("is a hard link (to %q): bundle archives may hold only files and directories", h.Linkname)
+	default:
+		return fmt.Errorf("is a special file (tar type %q): bundle archives may hold only files and directories", h.Typeflag)
+	}
+}
