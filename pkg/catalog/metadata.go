@@ -26,6 +26,11 @@ func ruleKind(name string) (finding.Kind, bool) {
 	return "", false
 }
 
+// KindException marks the Eval of a conftest-style package's exception
+// rule: its value names the deny_ and violation_ rules (without prefix)
+// that do not apply to the input; it yields no findings of its own.
+const KindException finding.Kind = "exception"
+
 // rules derives the rule catalog from the packages seen.
 func (b *builder) rules() error {
 	ids := map[string]string{}
@@ -52,6 +57,9 @@ func (b *builder) rules() error {
 			}
 		case b.inNamespace(name):
 			found = customRules(p)
+			if p.names["exception"] && len(found) > 0 {
+				b.cat.Evals = append(b.cat.Evals, Eval{RuleID: p.path + ".exception", Ref: "data." + p.path + ".exception", Kind: KindException, Raw: true})
+			}
 		}
 		for _, r := range found {
 			if other, dup := ids[r.ID]; dup {

@@ -170,7 +170,9 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 			}
 			res.Findings = append(res.Findings, fs...)
 			for _, ev := range e.raw.evals {
-				res.Checked[ev.RuleID]++
+				if ev.Kind != catalog.KindException {
+					res.Checked[ev.RuleID]++
+				}
 			}
 		}
 	}
@@ -197,9 +199,14 @@ func (e *Engine) run(ctx context.Context, q *query, val ast.Value, doc input.Doc
 	}
 	values, _ := rs[0].Expressions[0].Value.(map[string]any)
 	var out []finding.Finding
+	var excepted map[string]string // rule id -> exception ref
 	for i, ev := range q.evals {
 		v, ok := values[fmt.Sprintf("r%d", i)]
 		if !ok {
+			continue
+		}
+		if ev.Kind == catalog.KindException {
+			excepted = exceptions(excepted, ev, v)
 			continue
 		}
 		rule := e.rules[ev.RuleID]
@@ -212,7 +219,41 @@ func (e *Engine) run(ctx context.Context, q *query, val ast.Value, doc input.Doc
 			out = append(out, f)
 		}
 	}
+	for i := range out {
+		if ref, ok := excepted[out[i].RuleID]; ok {
+			out[i].Waiver = &finding.Waiver{Rule: out[i].RuleID, Resource: out[i].Resource, Input: out[i].File,
+				Reason: "exception rule of the policy", Source: ref}
+		}
+	}
 	return out, nil
+}
+
+// exceptions adds the rules that a conftest-style exception rule's value
+// excepts, as conftest reads it: a set of lists of names, where "foo"
+// excepts deny_foo and violation_foo, and "" excepts deny and violation.
+func exceptions(acc map[string]string, ev catalog.Eval, v any) map[string]string {
+	pkg := strings.TrimSuffix(ev.RuleID, ".exception")
+	lists, _ := v.([]any)
+	for _, l := range lists {
+		names, _ := l.([]any)
+		for _, n := range names {
+			name, ok := n.(string)
+			if !ok {
+				continue
+			}
+			if acc == nil {
+				acc = map[string]string{}
+			}
+			for _, prefix := range []string{"deny", "violation"} {
+				id := pkg + "." + prefix
+				if name != "" {
+					id += "_" + name
+				}
+				acc[id] = ev.Ref
+			}
+		}
+	}
+	return acc
 }
 
 func resourceIndex(doc input.Document) map[string]*input.Resource {

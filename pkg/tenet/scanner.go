@@ -130,7 +130,7 @@ func filterRules(cat *catalog.Catalog, cfg config) {
 	cat.Rules = rules
 	var evals []catalog.Eval
 	for _, ev := range cat.Evals {
-		if keep[ev.RuleID] {
+		if keep[ev.RuleID] || ev.Kind == catalog.KindException {
 			evals = append(evals, ev)
 		}
 	}
