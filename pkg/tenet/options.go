@@ -47,6 +47,7 @@ type config struct {
 	allowBuiltins []string
 	timeout       time.Duration
 	evalTimeout   time.Duration
+	baseline      string
 }
 
 func defaults() config {
@@ -136,6 +137,12 @@ func WithStdin(r io.Reader) Option { return func(c *config) { c.stdin = r } }
 
 // WithMaxFileSize bounds the size of one input file in bytes.
 func WithMaxFileSize(n int64) Option { return func(c *config) { c.maxFileSize = n } }
+
+// WithBaseline compares every scan with the json report at path (read by
+// New): findings whose fingerprint the baseline has are marked existing and
+// do not fail the run, only new ones do; Result.Baseline lists the
+// baseline's findings that are resolved.
+func WithBaseline(path string) Option { return func(c *config) { c.baseline = path } }
 
 // withBundleFS adds an embedded-style bundle; for tests.
 func withBundleFS(fsys fs.FS) Option {
