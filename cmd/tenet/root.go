@@ -95,6 +95,8 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		newRulesCommand(s),
 		newFrameworksCommand(s),
 		newVerifyCommand(s),
+		newDiffCommand(s),
+		newHistoryCommand(s),
 		newVersionCommand(s),
 	)
 	return root

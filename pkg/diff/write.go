@@ -70,12 +70,13 @@ func writeTable(w io.Writer, d *Diff) error {
 	}
 	if len(d.Controls) > 0 {
 		fmt.Fprintf(bw, "\nControls that changed status\n")
-		fw, id := len("FRAMEWORK"), len("CONTROL")
+		fw, id, from, to := 0, 0, 0, 0
 		for _, c := range d.Controls {
 			fw, id = max(fw, len(c.Framework)), max(id, len(c.Control))
+			from, to = max(from, len(status(c.From))), max(to, len(status(c.To)))
 		}
 		for _, c := range d.Controls {
-			fmt.Fprintf(bw, "  %-*s  %-*s  %s → %s", fw, c.Framework, id, c.Control, status(c.From), status(c.To))
+			fmt.Fprintf(bw, "  %-*s  %-*s  %-*s → %-*s", fw, c.Framework, id, c.Control, from, status(c.From), to, status(c.To))
 			if c.Title != "" {
 				fmt.Fprintf(bw, "  %s", c.Title)
 			}

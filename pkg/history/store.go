@@ -230,6 +230,11 @@ func (s *Store) create(name string, data []byte) error {
 		return fmt.Errorf("history: %w", err)
 	}
 	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file private; records are as readable as reports.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("history: %w", err)
+	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return fmt.Errorf("history: %w", err)

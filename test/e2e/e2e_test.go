@@ -44,8 +44,14 @@ type runResult struct {
 
 func run(t *testing.T, stdin string, args ...string) runResult {
 	t.Helper()
+	return runIn(t, repoRoot, stdin, args...)
+}
+
+// runIn runs the binary in dir.
+func runIn(t *testing.T, dir, stdin string, args ...string) runResult {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Dir = repoRoot
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NO_COLOR=1", "SOURCE_DATE_EPOCH=1795000000")
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
