@@ -35,7 +35,7 @@ func ids(fs []finding.Finding) []string {
 
 func TestCompare(t *testing.T) {
 	old := &finding.Result{
-		Findings: []finding.Finding{f("R1", "a", "x"), f("R1", "a", "x again"), f("R2", "b", "gone")},
+		Findings:   []finding.Finding{f("R1", "a", "x"), f("R1", "a", "x again"), f("R2", "b", "gone")},
 		Frameworks: fw(map[string]finding.Status{"AC-3": finding.StatusPass, "SC-28": finding.StatusFail, "SC-7": finding.StatusPass}),
 	}
 	new := &finding.Result{
