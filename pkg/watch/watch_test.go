@@ -255,7 +255,9 @@ func TestRun(t *testing.T) {
 		t.Errorf("alert text = %q", a.Text)
 	}
 	// The sender counts the delivery just after the webhook answered.
-	waitFor(t, func() bool { return strings.Contains(get(t, base+"/metrics"), `tenet_alert_attempts_total{result="ok"} 1`) }, logs)
+	waitFor(t, func() bool {
+		return strings.Contains(get(t, base+"/metrics"), `tenet_alert_attempts_total{result="ok"} 1`)
+	}, logs)
 	metrics := get(t, base+"/metrics")
 	for _, want := range []string{
 		`tenet_control_status{control="SC-28",framework="nist",status="fail"} 1`,
