@@ -97,6 +97,7 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		newVerifyCommand(s),
 		newDiffCommand(s),
 		newHistoryCommand(s),
+		newWatchCommand(s),
 		newVersionCommand(s),
 	)
 	return root
