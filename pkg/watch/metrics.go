@@ -31,7 +31,7 @@ func NewMetrics() *Metrics {
 		reg: prometheus.NewRegistry(),
 		control: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "tenet_control_status",
-			Help: "1 for the status each control had in the last complete scan.",
+			Help: "1 for the status each control had in the last complete scan (controls no rule covers are left out).",
 		}, []string{"framework", "control", "status"}),
 		controls: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "tenet_framework_controls",
@@ -125,7 +125,11 @@ func (m *Metrics) scanned(res *finding.Result, d time.Duration, end time.Time) {
 			m.controls.WithLabelValues(fw.ID, string(st)).Set(float64(fw.Counts[st]))
 		}
 		for _, c := range fw.Controls {
-			m.control.WithLabelValues(fw.ID, c.ID, string(c.Status)).Set(1)
+			// A not_covered control changes only with the bundles; leaving
+			// them out keeps the series to the controls rules check.
+			if c.Status != finding.StatusNotCovered {
+				m.control.WithLabelValues(fw.ID, c.ID, string(c.Status)).Set(1)
+			}
 		}
 	}
 }

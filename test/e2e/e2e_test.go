@@ -91,6 +91,7 @@ func TestCLI(t *testing.T) {
 		{name: "examples-oscal", args: []string{"test", "-o", "oscal", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-sarif", args: []string{"test", "-o", "sarif", plan, manifest}, wantCode: 1, golden: true},
 		{name: "clean-plan", args: []string{"test", clean}, wantCode: 0, golden: true},
+		{name: "docs-cronjob", args: []string{"test", "docs/examples/cronjob.yaml"}, wantCode: 0, wantStdout: []string{"PASS: 0 failures"}},
 		{name: "parse-plan", args: []string{"parse", plan}, wantCode: 0, golden: true},
 		{name: "parse-manifest", args: []string{"parse", manifest}, wantCode: 0, golden: true},
 		{

@@ -106,6 +106,10 @@ func TestWatch(t *testing.T) {
 		t.Fatalf("no alert after the change; log:\n%s", &log)
 	}
 	log.waitMatch(t, `run 2 \(change\) .*5 controls changed; alert queued`)
+	// The webhook has answered; wait until the sender has seen the answer
+	// and emptied the outbox, or SIGTERM could interrupt it (the alert
+	// would then be sent again on the next start: at least once).
+	log.waitMatch(t, `alert delivered`)
 	mu.Lock()
 	text, _ := alerts[0]["text"].(string)
 	mu.Unlock()
