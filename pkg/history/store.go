@@ -147,19 +147,37 @@ func (s *Store) Last() (*Record, error) {
 }
 
 // Summaries reduces every stored run to its report.RunSummary, oldest
-// first, for the trend charts of report.Options.History.
+// first, for the trend charts of report.Options.History. It decodes only
+// the framework counts of each record, which is several times faster than
+// decoding whole reports.
 func (s *Store) Summaries() ([]report.RunSummary, error) {
-	recs, err := s.Records()
+	seqs, err := s.seqs()
 	if err != nil {
 		return nil, err
 	}
-	out := make([]report.RunSummary, 0, len(recs))
-	for _, r := range recs {
-		res, err := r.Result()
+	out := make([]report.RunSummary, 0, len(seqs))
+	for _, n := range seqs {
+		data, err := os.ReadFile(filepath.Join(s.dir, fileName(n)))
 		if err != nil {
-			return nil, fmt.Errorf("history %s: %w", s.dir, err)
+			return nil, fmt.Errorf("history: %w", err)
 		}
-		out = append(out, report.Summarize(r.Time, res))
+		var rec struct {
+			Time   time.Time `json:"time"`
+			Report struct {
+				Frameworks []struct {
+					ID     string                 `json:"id"`
+					Counts map[finding.Status]int `json:"counts"`
+				} `json:"frameworks"`
+			} `json:"report"`
+		}
+		if err := json.Unmarshal(data, &rec); err != nil {
+			return nil, fmt.Errorf("history %s: %s: %w", s.dir, fileName(n), err)
+		}
+		sum := report.RunSummary{Time: rec.Time, Frameworks: map[string]map[finding.Status]int{}}
+		for _, fw := range rec.Report.Frameworks {
+			sum.Frameworks[fw.ID] = fw.Counts
+		}
+		out = append(out, sum)
 	}
 	return out, nil
 }
