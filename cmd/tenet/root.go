@@ -96,6 +96,9 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		newFrameworksCommand(s),
 		newVerifyCommand(s),
 		newBundleCommand(s),
+		newDiffCommand(s),
+		newHistoryCommand(s),
+		newWatchCommand(s),
 		newVersionCommand(s),
 	)
 	return root

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/history"
 	"github.com/tenet-dev/tenet/pkg/report"
 	"github.com/tenet-dev/tenet/pkg/tenet"
 	"github.com/tenet-dev/tenet/pkg/waiver"
@@ -31,6 +32,8 @@ type testFlags struct {
 	junitBy    string
 	waivers    []string
 	failStale  bool
+	baseline   string
+	history    string
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -57,6 +60,8 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.timestamp, "timestamp", "", "time written into reports that carry one (OSCAL), RFC 3339; default SOURCE_DATE_EPOCH, else now")
 	fl.StringArrayVar(&f.waivers, "waivers", nil, "apply the waivers in this YAML file (repeatable; see docs/waivers.md)")
 	fl.BoolVar(&f.failStale, "fail-on-stale-waivers", false, "exit 1 when a waiver in force matches no finding")
+	fl.StringVar(&f.baseline, "baseline", "", "compare with this earlier json report: fail only on new findings (by fingerprint) and list the resolved ones")
+	fl.StringVar(&f.history, "history", "", "append this run to the hash-chained history in DIR (and draw trends from it in formats that do)")
 	fl.StringVar(&f.junitBy, "junit-suites", "framework", "how the junit output groups test cases: framework or input")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
@@ -105,8 +110,19 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		}
 		waivers = append(waivers, ws...)
 	}
+	var store *history.Store
+	var runs []report.RunSummary
+	if f.history != "" {
+		if store, err = history.Open(f.history); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		if runs, err = store.Summaries(); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
 	mode := tenet.UnknownMode(f.unknown)
 	sc, err := f.scanner(
+		tenet.WithBaseline(f.baseline),
 		tenet.WithWaivers(waivers...),
 		tenet.WithFailOnStaleWaivers(f.failStale),
 		tenet.WithNow(ts),
@@ -131,8 +147,13 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	for _, o := range outs {
 		// The control-by-control table is long across all frameworks: show
 		// it when the user picked frameworks.
-		opts := report.Options{Color: !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByInput: f.junitBy == "input"}
+		opts := report.Options{Color: !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByInput: f.junitBy == "input", History: runs}
 		if err := writeOutput(s, o, res, opts); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	if store != nil {
+		if _, err := store.Append(cmd.Context(), ts, res); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
 	}

@@ -40,6 +40,9 @@ type Finding struct {
 	// Waiver is the waiver that covers the finding, if any: a waived
 	// finding does not fail the run but stays in every report.
 	Waiver *Waiver `json:"waiver,omitempty"`
+	// Baseline is BaselineNew or BaselineExisting when the scan was
+	// compared with a baseline report, and empty otherwise.
+	Baseline string `json:"baseline,omitempty"`
 }
 
 // Waived tells whether a waiver covers the finding.

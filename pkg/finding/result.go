@@ -52,7 +52,10 @@ type Result struct {
 	// Waivers lists the waivers given to the scan and what became of each
 	// (absent when no waiver file was given).
 	Waivers []WaiverUse `json:"waivers,omitempty"`
-	Summary Summary     `json:"summary"`
+	// Baseline compares the findings with a baseline report (absent when
+	// no baseline was given).
+	Baseline *Baseline `json:"baseline,omitempty"`
+	Summary  Summary   `json:"summary"`
 }
 
 // Tool names the program that produced a Result.

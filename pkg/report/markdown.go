@@ -42,6 +42,7 @@ func (Markdown) Write(w io.Writer, res *finding.Result) error {
 	fmt.Fprintf(bw, "%s: %s, %s, %d unknown until apply%s, %s in %s (%s, %s).\n\n",
 		verdict, plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, waived, plural(s.Errors, "input error"),
 		plural(s.Inputs, "input"), plural(s.Resources, "resource"), plural(s.Rules, "rule"))
+	mdBaseline(bw, res)
 	if len(res.Frameworks) > 0 {
 		fmt.Fprintln(bw, "| framework | coverage | fail | warn | unknown | waived | pass | n/a | not covered |")
 		fmt.Fprintln(bw, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")

@@ -75,6 +75,7 @@ func (t Table) Write(w io.Writer, res *finding.Result) error {
 	}
 	p.header()
 	p.summary()
+	p.baseline()
 	p.overview()
 	p.failing()
 	if t.Controls {
@@ -83,6 +84,7 @@ func (t Table) Write(w io.Writer, res *finding.Result) error {
 		}
 	}
 	p.findings()
+	p.resolved()
 	p.waivers()
 	p.errors()
 	if len(res.Findings) > 0 || len(res.Errors) > 0 {

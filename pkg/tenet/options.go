@@ -52,6 +52,7 @@ type config struct {
 	failOnStale   bool
 	now           func() time.Time
 	verify        *catalog.VerificationKey
+	baseline      string
 }
 
 func defaults() config {
@@ -171,6 +172,12 @@ func WithFailOnStaleWaivers(b bool) Option { return func(c *config) { c.failOnSt
 func WithNow(t time.Time) Option {
 	return func(c *config) { c.now = func() time.Time { return t } }
 }
+
+// WithBaseline compares every scan with the json report at path (read by
+// New): findings whose fingerprint the baseline has are marked existing and
+// do not fail the run, only new ones do; Result.Baseline lists the
+// baseline's findings that are resolved.
+func WithBaseline(path string) Option { return func(c *config) { c.baseline = path } }
 
 // withBundleFS adds an embedded-style bundle; for tests.
 func withBundleFS(fsys fs.FS) Option {

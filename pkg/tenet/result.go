@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 
+	"github.com/tenet-dev/tenet/pkg/diff"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/report"
@@ -49,6 +50,9 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *
 	if len(waivers) > 0 {
 		res.Waivers = waiver.Apply(res.Findings, waivers, s.cfg.now().UTC())
 	}
+	if s.baseline != nil {
+		res.Baseline = diff.MarkBaseline(res.Findings, s.baseline, s.cfg.baseline)
+	}
 	res.Rules = ruleResults(s.cat.Rules, res.Findings, checked)
 	res.Frameworks = report.Frameworks(res.Rules, res.Findings, s.frameworks)
 	res.Summary.Inputs = len(res.Inputs)
@@ -69,16 +73,44 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *
 		}
 	}
 	sm := &res.Summary
-	sm.Failed = sm.Deny > 0 ||
-		s.cfg.failOnWarn && sm.Warn > 0 ||
-		s.cfg.unknown == UnknownFail && sm.Unknown > 0 ||
-		s.cfg.unknown == UnknownWarn && s.cfg.failOnWarn && sm.Unknown > 0
+	sm.Failed = s.fails(sm.Deny, sm.Warn, sm.Unknown)
+	if res.Baseline != nil {
+		sm.Failed = s.fails(gating(res.Findings))
+	}
 	if s.cfg.failOnStale {
 		for _, u := range res.Waivers {
 			sm.Failed = sm.Failed || u.State == finding.WaiverStale
 		}
 	}
 	return res
+}
+
+// fails tells whether these counts of unwaived findings fail the run
+// under the options.
+func (s *Scanner) fails(deny, warn, unknown int) bool {
+	return deny > 0 ||
+		s.cfg.failOnWarn && warn > 0 ||
+		s.cfg.unknown == UnknownFail && unknown > 0 ||
+		s.cfg.unknown == UnknownWarn && s.cfg.failOnWarn && unknown > 0
+}
+
+// gating counts the findings that can fail a run with a baseline: the new
+// ones that no waiver covers.
+func gating(findings []finding.Finding) (deny, warn, unknown int) {
+	for _, f := range findings {
+		if f.Waived() || f.Baseline == finding.BaselineExisting {
+			continue
+		}
+		switch f.Kind {
+		case finding.KindDeny:
+			deny++
+		case finding.KindWarn:
+			warn++
+		case finding.KindUnknown:
+			unknown++
+		}
+	}
+	return deny, warn, unknown
 }
 
 func inputError(err error) finding.InputError {

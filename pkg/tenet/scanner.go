@@ -28,6 +28,7 @@ type Scanner struct {
 	eng        *engine.Engine
 	keepRaw    bool
 	frameworks map[string]report.FrameworkInfo // titles for reports, built once
+	baseline   *finding.Result                 // nil without WithBaseline
 }
 
 // New loads and compiles the policies. Its errors are policy or usage
@@ -41,6 +42,13 @@ func New(opts ...Option) (*Scanner, error) {
 	case UnknownWarn, UnknownFail, UnknownIgnore:
 	default:
 		return nil, fmt.Errorf("unknown mode %q (want warn, fail or ignore)", cfg.unknown)
+	}
+	var base *finding.Result
+	if cfg.baseline != "" {
+		var err error
+		if base, err = report.ReadJSONFile(cfg.baseline); err != nil {
+			return nil, fmt.Errorf("baseline: %w", err)
+		}
 	}
 	sources, err := sourcesFor(cfg)
 	if err != nil {
@@ -64,7 +72,7 @@ func New(opts ...Option) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Scanner{cfg: cfg, cat: cat, eng: eng, frameworks: frameworkInfo(cat)}
+	s := &Scanner{cfg: cfg, cat: cat, eng: eng, frameworks: frameworkInfo(cat), baseline: base}
 	for _, r := range cat.Rules {
 		s.keepRaw = s.keepRaw || r.Custom
 	}

@@ -28,13 +28,17 @@ a test fails when this file and the help disagree.
 When inputs fail to load and others fail rules, the exit code is 3: the run is incomplete. Each
 input that cannot be loaded is reported as one line on standard error, ` + "`tenet: FILE[:LINE[:COL]]: problem`" + `,
 and in the ` + "`errors`" + ` of the JSON report.
+
+The other commands use the same codes: ` + "`tenet diff`" + ` exits 1 only with ` + "`--fail-on-new`" + ` and a new
+failing finding, and 3 when a report cannot be read; ` + "`tenet history verify`" + ` exits 1 when the chain is
+broken, naming the first bad record; ` + "`tenet watch`" + ` exits 0 when SIGINT or SIGTERM stops it.
 `
 
 // TestCLIDoc keeps docs/cli.md equal to the help of every command.
 func TestCLIDoc(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(cliDocHeader)
-	for _, cmd := range [][]string{{}, {"test"}, {"parse"}, {"rules"}, {"verify"}, {"bundle", "build"}, {"version"}} {
+	for _, cmd := range [][]string{{}, {"test"}, {"diff"}, {"history", "show"}, {"history", "verify"}, {"watch"}, {"parse"}, {"rules"}, {"verify"}, {"bundle", "build"}, {"version"}} {
 		name := strings.TrimSpace("tenet " + strings.Join(cmd, " "))
 		got := run(t, "", append(cmd, "--help")...)
 		if got.code != 0 {

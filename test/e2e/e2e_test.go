@@ -44,8 +44,14 @@ type runResult struct {
 
 func run(t *testing.T, stdin string, args ...string) runResult {
 	t.Helper()
+	return runIn(t, repoRoot, stdin, args...)
+}
+
+// runIn runs the binary in dir.
+func runIn(t *testing.T, dir, stdin string, args ...string) runResult {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Dir = repoRoot
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NO_COLOR=1", "SOURCE_DATE_EPOCH=1795000000")
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
@@ -85,6 +91,7 @@ func TestCLI(t *testing.T) {
 		{name: "examples-oscal", args: []string{"test", "-o", "oscal", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-sarif", args: []string{"test", "-o", "sarif", plan, manifest}, wantCode: 1, golden: true},
 		{name: "clean-plan", args: []string{"test", clean}, wantCode: 0, golden: true},
+		{name: "docs-cronjob", args: []string{"test", "docs/examples/cronjob.yaml"}, wantCode: 0, wantStdout: []string{"PASS: 0 failures"}},
 		{name: "parse-plan", args: []string{"parse", plan}, wantCode: 0, golden: true},
 		{name: "parse-manifest", args: []string{"parse", manifest}, wantCode: 0, golden: true},
 		{

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/history"
+	"github.com/tenet-dev/tenet/pkg/tenet"
+	"github.com/tenet-dev/tenet/pkg/watch"
+)
+
+type watchFlags struct {
+	policyFlags
+	interval  time.Duration
+	debounce  time.Duration
+	notifyURL string
+	listen    string
+	listenAny bool
+	history   string
+	maxSize   int64
+}
+
+func newWatchCommand(s streams) *cobra.Command {
+	var f watchFlags
+	cmd := &cobra.Command{
+		Use:   "watch PATH...",
+		Short: "Re-scan on a schedule and on changes, record history, alert on control changes",
+		Long: `Scan PATH... now, then every --interval and whenever a watched file changes,
+append each run to the history in --history DIR, and when a control changes
+status from one complete run to the next, POST an alert to --notify-url (JSON
+with a Slack-compatible "text" field). Alerts wait in DIR/outbox until the
+webhook accepts them, retried with backoff, across restarts. Serves /healthz
+and Prometheus /metrics on --listen. Stops cleanly on SIGINT or SIGTERM (exit 0).`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runWatch(cmd.Context(), s, f, args)
+		},
+	}
+	f.register(cmd)
+	fl := cmd.Flags()
+	fl.DurationVar(&f.interval, "interval", time.Hour, "time between scheduled scans")
+	fl.DurationVar(&f.debounce, "debounce", time.Second, "quiet time after a file change before the scan starts")
+	fl.StringVar(&f.notifyURL, "notify-url", "", "webhook that receives an alert (JSON POST) when controls change status")
+	fl.StringVar(&f.listen, "listen", "127.0.0.1:9464", "address of /healthz and /metrics (loopback only, unless --listen-any)")
+	fl.BoolVar(&f.listenAny, "listen-any", false, "allow a --listen address that is not loopback")
+	fl.StringVar(&f.history, "history", "", "history directory the runs are appended to (required)")
+	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
+	return cmd
+}
+
+func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error {
+	usage := func(err error) error { return &exitError{code: exitUsage, err: err} }
+	if f.history == "" {
+		return usage(fmt.Errorf("watch needs --history DIR: every run is recorded there"))
+	}
+	if f.interval <= 0 {
+		return usage(fmt.Errorf("--interval must be positive"))
+	}
+	for _, a := range args {
+		if a == "-" {
+			return usage(fmt.Errorf("watch cannot read standard input: name files or directories"))
+		}
+	}
+	sc, err := f.scanner(tenet.WithMaxFileSize(f.maxSize))
+	if err != nil {
+		return err
+	}
+	// Listen before touching the history, so a refused address leaves no
+	// directory behind.
+	l, err := watch.Listen(f.listen, f.listenAny)
+	if err != nil {
+		return usage(err)
+	}
+	defer l.Close()
+	store, err := history.Open(f.history)
+	if err != nil {
+		return usage(err)
+	}
+	var notifier *watch.Notifier
+	if f.notifyURL != "" {
+		if notifier, err = watch.NewNotifier(f.notifyURL, filepath.Join(f.history, "outbox")); err != nil {
+			return usage(err)
+		}
+	}
+	fmt.Fprintf(s.err, "tenet watch: serving /healthz and /metrics on http://%s\n", l.Addr())
+	err = watch.Run(ctx, watch.Config{
+		Scan:     func(ctx context.Context) (*finding.Result, error) { return sc.Scan(ctx, args...) },
+		Paths:    args,
+		Interval: f.interval,
+		Debounce: f.debounce,
+		Store:    store,
+		Notifier: notifier,
+		Metrics:  watch.NewMetrics(),
+		Listener: l,
+		Log:      s.err,
+	})
+	if err != nil {
+		return usage(err)
+	}
+	return nil
+}

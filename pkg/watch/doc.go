@@ -1,0 +1,10 @@
+// Package watch re-scans inputs on a schedule and when they change,
+// records every run in a history store, alerts a webhook when a control
+// changes status, and exposes Prometheus metrics and a health check.
+//
+// Alerts are written to an outbox in the history directory before they are
+// sent, and leave it only when the webhook accepted them (a 2xx answer):
+// an alert survives a webhook that is down and a restart of the process. A
+// crash between the answer and the removal sends it again, so delivery is
+// at least once.
+package watch

@@ -1,0 +1,190 @@
+package e2e
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// lines collects a stream's lines for tests that wait on them.
+type lines struct {
+	mu  sync.Mutex
+	all []string
+}
+
+func (l *lines) read(r io.Reader) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		l.mu.Lock()
+		l.all = append(l.all, sc.Text())
+		l.mu.Unlock()
+	}
+}
+
+// waitMatch waits for a line matching re and returns its submatches.
+func (l *lines) waitMatch(t *testing.T, re string) []string {
+	t.Helper()
+	rx := regexp.MustCompile(re)
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		l.mu.Lock()
+		for _, s := range l.all {
+			if m := rx.FindStringSubmatch(s); m != nil {
+				l.mu.Unlock()
+				return m
+			}
+		}
+		l.mu.Unlock()
+	}
+	t.Fatalf("no line matches %s in:\n%s", re, l)
+	return nil
+}
+
+func (l *lines) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.all, "\n")
+}
+
+// TestWatch runs tenet watch as a service would: a change to the watched
+// manifest flips controls and one alert reaches the webhook; /healthz and
+// /metrics answer; SIGTERM stops it with exit 0.
+func TestWatch(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "diff", "pod-old.yaml"), filepath.Join(dir, "pod.yaml"))
+	var (
+		mu     sync.Mutex
+		alerts []map[string]any
+	)
+	got := make(chan struct{}, 10)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var a map[string]any
+		if err := json.NewDecoder(r.Body).Decode(&a); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		mu.Lock()
+		alerts = append(alerts, a)
+		mu.Unlock()
+		got <- struct{}{}
+	}))
+	defer hook.Close()
+
+	cmd := exec.Command(binary, "watch", "--interval", "1h", "--debounce", "200ms", "--listen", "127.0.0.1:0",
+		"--history", "h", "--notify-url", hook.URL, "pod.yaml")
+	cmd.Dir = dir
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var log lines
+	readDone := make(chan struct{})
+	go func() { log.read(stderr); close(readDone) }()
+
+	base := log.waitMatch(t, `serving /healthz and /metrics on (http://\S+)`)[1]
+	log.waitMatch(t, `run 1 \(start\) .*first complete run`)
+
+	copyFile(t, filepath.Join("testdata", "diff", "pod-new.yaml"), filepath.Join(dir, "pod.yaml"))
+	select {
+	case <-got:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("no alert after the change; log:\n%s", &log)
+	}
+	log.waitMatch(t, `run 2 \(change\) .*5 controls changed; alert queued`)
+	// The webhook has answered; wait until the sender has seen the answer
+	// and emptied the outbox, or SIGTERM could interrupt it (the alert
+	// would then be sent again on the next start: at least once).
+	log.waitMatch(t, `alert delivered`)
+	mu.Lock()
+	text, _ := alerts[0]["text"].(string)
+	mu.Unlock()
+	if !strings.Contains(text, "tenet: 5 controls changed status in run 2 (pod.yaml)") || !strings.Contains(text, "• cis-k8s-1.10.0 5.2.5: pass → fail") {
+		t.Errorf("alert text:\n%s", text)
+	}
+
+	if body := httpGet(t, base+"/healthz"); body != "ok\n" {
+		t.Errorf("/healthz = %q", body)
+	}
+	metrics := httpGet(t, base+"/metrics")
+	for _, want := range []string{
+		`tenet_control_status{control="5.2.5",framework="cis-k8s-1.10.0",status="fail"} 1`,
+		`tenet_framework_controls{framework="cis-k8s-1.10.0",status="fail"}`,
+		`tenet_findings{kind="deny",severity="high"}`,
+		`tenet_scan_duration_seconds_count 2`,
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	<-readDone
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) || err != nil {
+		t.Errorf("after SIGTERM: %v; log:\n%s", err, &log)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("stopping took %s", d)
+	}
+	time.Sleep(100 * time.Millisecond)
+	mu.Lock()
+	if len(alerts) != 1 {
+		t.Errorf("webhook got %d alerts, want 1", len(alerts))
+	}
+	mu.Unlock()
+	if got := runIn(t, dir, "", "history", "verify", "h"); got.code != 0 || !strings.Contains(got.stdout, "intact, 2 records") {
+		t.Errorf("history verify: exit %d: %s%s", got.code, got.stdout, got.stderr)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "h", "outbox")); len(entries) != 0 {
+		t.Errorf("outbox not empty: %v", entries)
+	}
+}
+
+func httpGet(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s %v", url, resp.Status, err)
+	}
+	return string(b)
+}
+
+func TestWatchUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"watch", "pod.yaml"}, "watch needs --history DIR"},
+		{[]string{"watch", "--history", "h", "--listen", "0.0.0.0:9464", "pod.yaml"}, "is not a loopback address"},
+		{[]string{"watch", "--history", "h", "-"}, "cannot read standard input"},
+	} {
+		got := run(t, "", tc.args...)
+		if got.code != 2 || !strings.Contains(got.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, got.code, got.stderr, tc.want)
+		}
+	}
+}
