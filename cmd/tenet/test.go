@@ -15,7 +15,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/history"
 	"github.com/tenet-dev/tenet/pkg/report"
 	"github.com/tenet-dev/tenet/pkg/tenet"
-	"github.com/tenet-dev/tenet/pkg/waiver"
 )
 
 type testFlags struct {
@@ -102,14 +101,6 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if f.junitBy != "framework" && f.junitBy != "input" {
 		return &exitError{code: exitUsage, err: fmt.Errorf("--junit-suites: want framework or input, not %q", f.junitBy)}
 	}
-	var waivers []finding.Waiver
-	for _, path := range f.waivers {
-		ws, err := waiver.LoadFile(path)
-		if err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		waivers = append(waivers, ws...)
-	}
 	var store *history.Store
 	var runs []report.RunSummary
 	if f.history != "" {
@@ -123,7 +114,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	mode := tenet.UnknownMode(f.unknown)
 	sc, err := f.scanner(
 		tenet.WithBaseline(f.baseline),
-		tenet.WithWaivers(waivers...),
+		tenet.WithWaiverFiles(f.waivers...),
 		tenet.WithFailOnStaleWaivers(f.failStale),
 		tenet.WithNow(ts),
 		tenet.WithFailOnWarn(f.failOnWarn),

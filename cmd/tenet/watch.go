@@ -11,6 +11,7 @@ import (
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/history"
 	"github.com/tenet-dev/tenet/pkg/tenet"
+	"github.com/tenet-dev/tenet/pkg/waiver"
 	"github.com/tenet-dev/tenet/pkg/watch"
 )
 
@@ -23,6 +24,7 @@ type watchFlags struct {
 	listenAny bool
 	history   string
 	maxSize   int64
+	waivers   []string
 }
 
 func newWatchCommand(s streams) *cobra.Command {
@@ -50,6 +52,7 @@ and Prometheus /metrics on --listen. Stops cleanly on SIGINT or SIGTERM (exit 0)
 	fl.BoolVar(&f.listenAny, "listen-any", false, "allow a --listen address that is not loopback")
 	fl.StringVar(&f.history, "history", "", "history directory the runs are appended to (required)")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
+	fl.StringArrayVar(&f.waivers, "waivers", nil, "apply the waivers in this YAML file, read again at every scan (repeatable; see docs/waivers.md)")
 	return cmd
 }
 
@@ -66,7 +69,12 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 			return usage(fmt.Errorf("watch cannot read standard input: name files or directories"))
 		}
 	}
-	sc, err := f.scanner(tenet.WithMaxFileSize(f.maxSize))
+	for _, path := range f.waivers {
+		if _, err := waiver.LoadFile(path); err != nil {
+			return usage(err) // refuse a broken file at start; later edits fail that scan only
+		}
+	}
+	sc, err := f.scanner(tenet.WithMaxFileSize(f.maxSize), tenet.WithWaiverFiles(f.waivers...))
 	if err != nil {
 		return err
 	}

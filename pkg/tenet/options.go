@@ -49,6 +49,7 @@ type config struct {
 	timeout       time.Duration
 	evalTimeout   time.Duration
 	waivers       []finding.Waiver
+	waiverFiles   []string
 	failOnStale   bool
 	now           func() time.Time
 	verify        *catalog.VerificationKey
@@ -162,6 +163,13 @@ func WithMaxFileSize(n int64) Option { return func(c *config) { c.maxFileSize = 
 // of Kubernetes objects apply without this option.
 func WithWaivers(ws ...finding.Waiver) Option {
 	return func(c *config) { c.waivers = append(c.waivers, ws...) }
+}
+
+// WithWaiverFiles reads waivers from these YAML files at the start of
+// every Scan, so a long-running scanner (tenet watch) follows edits; a
+// file that cannot be read or is invalid makes Scan fail.
+func WithWaiverFiles(paths ...string) Option {
+	return func(c *config) { c.waiverFiles = append(c.waiverFiles, paths...) }
 }
 
 // WithFailOnStaleWaivers makes a waiver that matches nothing fail the run.

@@ -12,7 +12,7 @@ import (
 )
 
 // result assembles the report model from the per-file outcomes.
-func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *finding.Result {
+func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, waivers []finding.Waiver) *finding.Result {
 	res := &finding.Result{
 		Schema:   finding.ResultSchema,
 		Tool:     finding.Tool{Name: "tenet", Version: s.cfg.version},
@@ -25,7 +25,7 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error) *
 		res.Errors = append(res.Errors, inputError(err))
 	}
 	checked := map[string]int{}
-	waivers := append([]finding.Waiver(nil), s.cfg.waivers...)
+	waivers = waivers[:len(waivers):len(waivers)] // inline waivers must not write into the caller's array
 	for i, o := range outcomes {
 		if o.err != nil {
 			res.Errors = append(res.Errors, inputError(o.err))

@@ -17,6 +17,7 @@ import (
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/report"
+	"github.com/tenet-dev/tenet/pkg/waiver"
 	regolib "github.com/tenet-dev/tenet/rego"
 )
 
@@ -234,6 +235,14 @@ type outcome struct {
 // evaluated; the error return is only for a cancelled context or for paths
 // that name no input at all.
 func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, error) {
+	waivers := s.cfg.waivers
+	for _, path := range s.cfg.waiverFiles {
+		ws, err := waiver.LoadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		waivers = append(waivers[:len(waivers):len(waivers)], ws...)
+	}
 	files, walkErrs := loader.Files(paths)
 	if len(files) == 0 && len(walkErrs) == 0 {
 		return nil, errors.New("no input files found")
@@ -266,7 +275,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return s.result(files, outcomes, walkErrs), nil
+	return s.result(files, outcomes, walkErrs, waivers), nil
 }
 
 func (s *Scanner) scanFile(ctx context.Context, path string) (o outcome) {
