@@ -60,6 +60,11 @@ func TestHTMLPage(t *testing.T) {
 					t.Errorf("page lacks %s", want)
 				}
 			}
+			// Without JavaScript everything shows: only the filter bars,
+			// which need the script, start hidden.
+			if hidden, bars := strings.Count(page, " hidden>"), strings.Count(page, `class="filters"`); hidden != bars {
+				t.Errorf("%d hidden elements, want only the %d filter bars", hidden, bars)
+			}
 			if got := strings.Contains(page, "<svg"); got != (tc.opts.History != nil) {
 				t.Errorf("trend chart drawn = %v, want %v", got, tc.opts.History != nil)
 			}
