@@ -10,7 +10,7 @@ OPA_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/open-policy-ag
 OPA         := $(BIN)/opa-$(OPA_VERSION)/opa
 REGO_DIRS   := rego bundles test/examples/policy
 
-.PHONY: all build test go-test race fuzz rego-test lint fmt bench docs opa clean
+.PHONY: all build test go-test race fuzz rego-test lint fmt bench docs opa screenshot clean
 
 all: build
 
@@ -59,6 +59,19 @@ docs: build
 	./$(BIN)/tenet rules -o markdown > docs/rules.md
 	./$(BIN)/tenet frameworks -o markdown > docs/frameworks.md
 	$(GO) test ./test/e2e -run TestCLIDoc -update
+
+# screenshot writes the examples' HTML report to bin/report.html and renders
+# it with headless Chromium: bin/report.png (the top of the page) and
+# bin/report-controls.png (failing controls of one framework, expanded).
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
+CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2000 --virtual-time-budget=2000
+screenshot: build
+	@test -n "$(CHROMIUM)" || { echo "screenshot needs chromium, chromium-browser or google-chrome on PATH"; exit 1; }
+	./$(BIN)/tenet test -o html=$(BIN)/report.html test/examples/plan.json test/examples/k8s.yaml; test $$? -le 1
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --screenshot=$(CURDIR)/$(BIN)/report.png "file://$(CURDIR)/$(BIN)/report.html"
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --screenshot=$(CURDIR)/$(BIN)/report-controls.png \
+	  "file://$(CURDIR)/$(BIN)/report.html?section=controls&fw=cis-k8s-1.10.0&status=fail,pass&open=fail"
+	@echo "wrote $(BIN)/report.html, $(BIN)/report.png and $(BIN)/report-controls.png"
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -41,6 +41,7 @@ var formats = map[string]func(Options) Reporter{
 	"junit":    func(o Options) Reporter { return JUnit{ByInput: o.JUnitByInput} },
 	"csv":      func(Options) Reporter { return CSV{} },
 	"oscal":    func(o Options) Reporter { return OSCAL{Timestamp: o.Timestamp} },
+	"html":     func(o Options) Reporter { return HTML{History: o.History, Timestamp: o.Timestamp} },
 }
 
 // New returns the Reporter for a format name.

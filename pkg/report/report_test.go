@@ -76,6 +76,8 @@ func TestFormatsGolden(t *testing.T) {
 		{name: "table-controls", format: "table", opts: report.Options{Controls: true}},
 		{name: "csv", format: "csv"},
 		{name: "oscal", format: "oscal", opts: report.Options{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}},
+		{name: "html", format: "html"},
+		{name: "html-trend", format: "html", opts: report.Options{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), History: history()}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -89,6 +91,24 @@ func TestFormatsGolden(t *testing.T) {
 			}
 			golden.Assert(t, tc.name, buf.Bytes())
 		})
+	}
+}
+
+// history is three earlier runs of sample(), improving towards it.
+func history() []report.RunSummary {
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 30, 0, 0, time.UTC) }
+	return []report.RunSummary{
+		{Time: day(2), Frameworks: map[string]map[finding.Status]int{
+			"nist-800-53-r5": {finding.StatusFail: 4, finding.StatusPass: 0, finding.StatusNotCovered: 2},
+			"soc2-2017":      {finding.StatusFail: 1, finding.StatusNotApplicable: 1},
+		}},
+		{Time: day(9), Frameworks: map[string]map[finding.Status]int{
+			"nist-800-53-r5": {finding.StatusFail: 3, finding.StatusPass: 1, finding.StatusNotApplicable: 1, finding.StatusNotCovered: 1},
+			"soc2-2017":      {finding.StatusUnknown: 1, finding.StatusNotApplicable: 1},
+		}},
+		{Time: day(16), Frameworks: map[string]map[finding.Status]int{
+			"nist-800-53-r5": {finding.StatusFail: 2, finding.StatusWaived: 1, finding.StatusPass: 1, finding.StatusNotApplicable: 1, finding.StatusNotCovered: 1},
+		}},
 	}
 }
 
@@ -144,7 +164,7 @@ func TestUnknownFormat(t *testing.T) {
 	if _, err := report.New("pdf", report.Options{}); err == nil {
 		t.Error("want an error for an unknown format")
 	}
-	if diff := cmp.Diff([]string{"csv", "json", "junit", "markdown", "oscal", "sarif", "table"}, report.Formats()); diff != "" {
+	if diff := cmp.Diff([]string{"csv", "html", "json", "junit", "markdown", "oscal", "sarif", "table"}, report.Formats()); diff != "" {
 		t.Errorf("formats (-want +got):\n%s", diff)
 	}
 }

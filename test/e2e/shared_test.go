@@ -13,6 +13,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/tenet-dev/tenet/test/htmlcheck"
 	"github.com/tenet-dev/tenet/test/xsd"
 	"gopkg.in/yaml.v3"
 )
@@ -71,11 +72,12 @@ func TestSharedData(t *testing.T) {
 			sarifFile := filepath.Join(t.TempDir(), "out.sarif")
 			oscalFile := filepath.Join(t.TempDir(), "out.oscal.json")
 			junitFile := filepath.Join(t.TempDir(), "out.xml")
+			htmlFile := filepath.Join(t.TempDir(), "out.html")
 			// Alternate the JUnit grouping so both layouts meet every kind of input.
 			junitBy := []string{"framework", "input"}[len(file)%2]
 			jsonFile := filepath.Join(t.TempDir(), "out.json")
 			got := run(t, "", "test", "-o", "json", "-o", "json="+jsonFile, "-o", "sarif="+sarifFile, "-o", "oscal="+oscalFile,
-				"-o", "junit="+junitFile, "--junit-suites", junitBy, file)
+				"-o", "junit="+junitFile, "--junit-suites", junitBy, "-o", "html="+htmlFile, file)
 			if got.code != 0 && got.code != 1 {
 				t.Fatalf("exit code %d\nstderr: %s", got.code, got.stderr)
 			}
@@ -93,6 +95,7 @@ func TestSharedData(t *testing.T) {
 			validateFile(t, schemaFile(t, "oscal_complete_schema-1-1-3.json"), oscalFile)
 			validateXMLFile(t, junitFile)
 			validateFile(t, reportSchema(t), jsonFile)
+			checkHTMLFile(t, htmlFile)
 			parsed := run(t, "", "parse", file)
 			var doc struct {
 				Schema    string            `json:"schema"`
@@ -279,6 +282,20 @@ func validateFile(t *testing.T, schema *jsonschema.Schema, path string) {
 	}
 	if err := schema.Validate(doc); err != nil {
 		t.Errorf("%s is not valid against its schema: %v", path, err)
+	}
+}
+
+// checkHTMLFile checks that an HTML report is well formed, that its
+// in-page links resolve and that it loads nothing from elsewhere.
+func checkHTMLFile(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, err := range htmlcheck.Check(f) {
+		t.Errorf("%s: %v", path, err)
 	}
 }
 
