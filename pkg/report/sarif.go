@@ -150,6 +150,12 @@ func sarifResult(f finding.Finding, ruleIndex int) *sarif.Result {
 		props.Add("attribute", f.Attribute)
 	}
 	r.WithProperties(props)
+	switch f.Baseline {
+	case finding.BaselineNew:
+		r.WithBaselineState("new")
+	case finding.BaselineExisting:
+		r.WithBaselineState("unchanged")
+	}
 	if wv := f.Waiver; wv != nil {
 		// An accepted external suppression: GitHub code scanning shows the
 		// alert as dismissed, and the justification says who accepted what.

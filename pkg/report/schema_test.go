@@ -144,3 +144,32 @@ func TestJSONSchemaRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestBaselineValidates checks the baseline fields against the report
+// schema and SARIF's baselineState against SARIF's.
+func TestBaselineValidates(t *testing.T) {
+	res := sample()
+	res.Findings[0].Baseline = finding.BaselineNew
+	res.Findings[1].Baseline = finding.BaselineExisting
+	res.Baseline = &finding.Baseline{Path: "old.json", New: 1, Existing: 1, Resolved: []finding.Finding{res.Findings[2]}}
+	for _, tc := range []struct {
+		schema string
+		r      report.Reporter
+	}{{"../../docs/schema/report-v1.json", report.JSON{}}, {sarifSchema, report.SARIF{}}} {
+		schema := compileSchema(t, tc.schema)
+		var buf bytes.Buffer
+		if err := tc.r.Write(&buf, res); err != nil {
+			t.Fatal(err)
+		}
+		if tc.schema == sarifSchema && !bytes.Contains(buf.Bytes(), []byte(`"baselineState": "new"`)) {
+			t.Error("SARIF has no baselineState")
+		}
+		doc, err := jsonschema.UnmarshalJSON(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.Validate(doc); err != nil {
+			t.Errorf("%T: %v", tc.r, err)
+		}
+	}
+}
