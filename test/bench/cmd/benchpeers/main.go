@@ -370,7 +370,7 @@ func toolsFor(c config, self string, in input) []tool {
 		ts = append(ts, tool{name: "floor", args: []string{self, "-decode", in.file}})
 	}
 	ts = append(ts,
-		tool{name: "tenet", args: []string{c.tenet, "test", "-o", "json", in.file}, count: countTenet},
+		tool{name: "tenet", args: []string{c.tenet, "test", "--eval-timeout", "0", "-o", "json", in.file}, count: countTenet},
 		tool{name: "conftest", args: []string{c.conftest, "test", "--namespace", "tenet_bench." + in.target, "--no-color", "-o", "json", "-p", c.policy, "-p", c.wrapCT, in.parsed}, count: countConftest},
 	)
 	if !in.many {
