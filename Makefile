@@ -10,7 +10,7 @@ OPA_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/open-policy-ag
 OPA         := $(BIN)/opa-$(OPA_VERSION)/opa
 REGO_DIRS   := rego bundles test/examples/policy
 
-.PHONY: all build test go-test race fuzz rego-test lint fmt bench docs opa screenshot clean
+.PHONY: all build test go-test race fuzz rego-test lint fmt bench bench-peers docs opa screenshot clean
 
 all: build
 
@@ -75,6 +75,24 @@ screenshot: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# bench-peers times tenet against conftest and opa eval on generated plans
+# and manifests with the same rules (docs/performance.md says how) and writes
+# the table into docs/performance.md. Slow: not part of `make test`.
+# A quick run: make bench-peers SIZES=1000,10000 RUNS=1
+SIZES     ?= 1000,10000,50000
+RUNS      ?= 3
+MANIFESTS ?= 1000
+CONFTEST_VERSION := v0.71.1
+CONFTEST  := $(BIN)/conftest-$(CONFTEST_VERSION)/conftest
+
+$(CONFTEST):
+	GOBIN=$(CURDIR)/$(dir $(CONFTEST)) $(GO) install github.com/open-policy-agent/conftest@$(CONFTEST_VERSION)
+
+bench-peers: build $(OPA) $(CONFTEST)
+	$(GO) run ./test/bench/cmd/benchpeers -sizes $(SIZES) -runs $(RUNS) -manifests $(MANIFESTS) \
+	  -tenet $(BIN)/tenet -opa $(OPA) -conftest $(CONFTEST) -doc docs/performance.md \
+	  -command "make bench-peers SIZES=$(SIZES) RUNS=$(RUNS) MANIFESTS=$(MANIFESTS)"
 
 clean:
 	rm -rf $(BIN)

@@ -2,9 +2,14 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"runtime"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -18,8 +23,18 @@ import (
 // Engine holds the compiled policy. It is safe for concurrent use.
 type Engine struct {
 	rules  map[string]finding.Rule
-	groups map[string]*query // by target: "terraform", "kubernetes", "json", "yaml"
+	groups map[string]*group // by target: "terraform", "kubernetes", "json", "yaml"
 	raw    *query            // conftest-style rules, on the raw file
+}
+
+// group is the rules of one target. A small document is evaluated with one
+// query over all of them; a large one with the parts, one query each, side
+// by side: one query runs on one core, and on a plan of 10,000 resources
+// evaluation is nearly all of the time.
+type group struct {
+	evals []catalog.Eval
+	whole *query
+	parts []*query
 }
 
 // query is one prepared query over a generated package whose rule rN holds
@@ -27,7 +42,15 @@ type Engine struct {
 type query struct {
 	prepared rego.PreparedEvalQuery
 	evals    []catalog.Eval
+	// index[N] is the position of evals[N] in its group, so that results
+	// merge in the group's order whatever the split.
+	index []int
 }
+
+// parallelMin is the number of resources from which a document is
+// evaluated in parts. Below it, the parts' fixed costs outweigh the gain,
+// and a scan of many files already keeps every core busy.
+const parallelMin = 500
 
 // targets are the document groups a selector type can name.
 var targets = []string{"terraform", "kubernetes", "json", "yaml"}
@@ -45,11 +68,14 @@ func Target(f input.Format) string {
 type Options struct {
 	// AllowBuiltins names Restricted built-ins that policies may call.
 	AllowBuiltins []string
+	// Parallel is the number of queries a large document is evaluated with
+	// side by side; 0 means GOMAXPROCS, 1 one query.
+	Parallel int
 }
 
 // New compiles the catalog's modules once and prepares the queries.
 func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, error) {
-	e := &Engine{rules: map[string]finding.Rule{}, groups: map[string]*query{}}
+	e := &Engine{rules: map[string]finding.Rule{}, groups: map[string]*group{}}
 	for _, r := range cat.Rules {
 		e.rules[r.ID] = r
 	}
@@ -69,12 +95,29 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			}
 		}
 	}
+	parts := map[string][][]int{}
 	for group, evs := range plan {
-		m, err := queryModule(group, evs)
+		m, err := queryModule(group, evs, nil)
 		if err != nil {
 			return nil, err
 		}
 		modules["tenet_engine/"+group+".rego"] = m
+		if group == "raw" {
+			continue
+		}
+		n := opts.Parallel
+		if n <= 0 {
+			n = runtime.GOMAXPROCS(0)
+		}
+		parts[group] = split(evs, n)
+		for i, idx := range parts[group] {
+			name := fmt.Sprintf("%s_%d", group, i)
+			m, err := queryModule(name, evs, idx)
+			if err != nil {
+				return nil, err
+			}
+			modules["tenet_engine/"+name+".rego"] = m
+		}
 	}
 	compiler := ast.NewCompiler().
 		WithEnablePrintStatements(false).
@@ -83,23 +126,69 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		return nil, &catalog.PolicyError{Err: fmt.Errorf("compile policies: %w", explainRestricted(compiler.Errors))}
 	}
 	store := inmem.NewFromObject(cat.Data)
-	for group, evs := range plan {
+	prepare := func(name string, evs []catalog.Eval, idx []int) (*query, error) {
 		pq, err := rego.New(
-			rego.Query("data.tenet_engine."+group),
+			rego.Query("data.tenet_engine."+name),
 			rego.Compiler(compiler),
 			rego.Store(store),
 		).PrepareForEval(ctx)
 		if err != nil {
 			return nil, &catalog.PolicyError{Err: fmt.Errorf("prepare query: %w", err)}
 		}
-		q := &query{prepared: pq, evals: evs}
-		if group == "raw" {
-			e.raw = q
-		} else {
-			e.groups[group] = q
+		q := &query{prepared: pq}
+		for _, i := range idx {
+			q.evals = append(q.evals, evs[i])
 		}
+		q.index = idx
+		return q, nil
+	}
+	for name, evs := range plan {
+		q, err := prepare(name, evs, all(len(evs)))
+		if err != nil {
+			return nil, err
+		}
+		if name == "raw" {
+			e.raw = q
+			continue
+		}
+		g := &group{evals: evs, whole: q}
+		for i, idx := range parts[name] {
+			p, err := prepare(fmt.Sprintf("%s_%d", name, i), evs, idx)
+			if err != nil {
+				return nil, err
+			}
+			g.parts = append(g.parts, p)
+		}
+		e.groups[name] = g
 	}
 	return e, nil
+}
+
+func all(n int) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}
+
+// split deals the rules of evs into n parts (none when n < 2), keeping the
+// evals of one rule (its deny, warn and unknown sets, which share helper
+// rules) in one part. Rules are dealt in turn: neighbours in id order are
+// often alike in cost, so turns spread them out.
+func split(evs []catalog.Eval, n int) [][]int {
+	if n < 2 {
+		return nil
+	}
+	parts := make([][]int, n)
+	rule, k := "", -1
+	for i, ev := range evs {
+		if ev.RuleID != rule {
+			rule, k = ev.RuleID, k+1
+		}
+		parts[k%n] = append(parts[k%n], i)
+	}
+	return slices.DeleteFunc(parts, func(p []int) bool { return len(p) == 0 })
 }
 
 // applies tells whether rule r runs on documents of target t: rules without
@@ -119,11 +208,15 @@ func applies(r finding.Rule, t string) bool {
 // queryModule generates the package a group's query reads: rN := <ref>.
 // Querying the package returns only the rules whose value is defined, so one
 // undefined rule does not hide the others.
-func queryModule(group string, evs []catalog.Eval) (*ast.Module, error) {
+// With idx, the package holds only those evals, numbered from 0.
+func queryModule(group string, evs []catalog.Eval, idx []int) (*ast.Module, error) {
+	if idx == nil {
+		idx = all(len(evs))
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "package tenet_engine.%s\n\n", group)
-	for i, ev := range evs {
-		fmt.Fprintf(&b, "r%d := %s\n", i, ev.Ref)
+	for i, j := range idx {
+		fmt.Fprintf(&b, "r%d := %s\n", i, evs[j].Ref)
 	}
 	m, err := ast.ParseModuleWithOpts("tenet_engine/"+group+".rego", b.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
@@ -146,17 +239,17 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 	res := Result{Checked: map[string]int{}}
 	index := resourceIndex(doc)
 	target := Target(doc.Source.Format)
-	if q := e.groups[target]; q != nil {
+	if g := e.groups[target]; g != nil {
 		val, err := nativeValue(doc)
 		if err != nil {
 			return Result{}, err
 		}
-		fs, err := e.run(ctx, q, val, doc, index)
+		fs, err := e.runGroup(ctx, g, val, doc, index)
 		if err != nil {
 			return Result{}, err
 		}
 		res.Findings = append(res.Findings, fs...)
-		e.countChecked(q, doc, res.Checked)
+		e.countChecked(g.evals, doc, res.Checked)
 	}
 	if e.raw != nil && doc.Raw != nil {
 		for _, raw := range rawDocuments(doc) {
@@ -164,11 +257,11 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 			if err != nil {
 				return Result{}, fmt.Errorf("convert input: %w", err)
 			}
-			fs, err := e.run(ctx, e.raw, val, doc, index)
+			values, err := e.values(ctx, e.raw, val)
 			if err != nil {
 				return Result{}, err
 			}
-			res.Findings = append(res.Findings, fs...)
+			res.Findings = append(res.Findings, e.findings(e.raw.evals, values, doc, index)...)
 			for _, ev := range e.raw.evals {
 				if ev.Kind != catalog.KindException {
 					res.Checked[ev.RuleID]++
@@ -189,20 +282,62 @@ func rawDocuments(doc input.Document) []any {
 	return []any{doc.Raw}
 }
 
-func (e *Engine) run(ctx context.Context, q *query, val ast.Value, doc input.Document, index map[string]*input.Resource) ([]finding.Finding, error) {
+// runGroup evaluates the rules of g on val: a large document in parts,
+// concurrently. Findings come in the group's rule order either way.
+func (e *Engine) runGroup(ctx context.Context, g *group, val ast.Value, doc input.Document, index map[string]*input.Resource) ([]finding.Finding, error) {
+	if len(g.parts) == 0 || len(doc.Resources) < parallelMin {
+		values, err := e.values(ctx, g.whole, val)
+		if err != nil {
+			return nil, err
+		}
+		return e.findings(g.evals, values, doc, index), nil
+	}
+	merged := make([]any, len(g.evals))
+	errs := make([]error, len(g.parts))
+	var wg sync.WaitGroup
+	for i, q := range g.parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			values, err := e.values(ctx, q, val)
+			for n, v := range values {
+				merged[q.index[n]] = v
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return e.findings(g.evals, merged, doc, index), nil
+}
+
+// values evaluates q on val and returns the value of each of its evals, nil
+// where a rule is undefined.
+func (e *Engine) values(ctx context.Context, q *query, val ast.Value) ([]any, error) {
 	rs, err := q.prepared.Eval(ctx, rego.EvalParsedInput(val))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
+	out := make([]any, len(q.evals))
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return nil, nil
+		return out, nil
 	}
 	values, _ := rs[0].Expressions[0].Value.(map[string]any)
+	for i := range q.evals {
+		out[i] = values["r"+strconv.Itoa(i)]
+	}
+	return out, nil
+}
+
+// findings turns the values of evs into findings located in doc.
+func (e *Engine) findings(evs []catalog.Eval, values []any, doc input.Document, index map[string]*input.Resource) []finding.Finding {
 	var out []finding.Finding
 	var excepted map[string]string // rule id -> exception ref
-	for i, ev := range q.evals {
-		v, ok := values[fmt.Sprintf("r%d", i)]
-		if !ok {
+	for i, ev := range evs {
+		v := values[i]
+		if v == nil {
 			continue
 		}
 		if ev.Kind == catalog.KindException {
@@ -225,7 +360,7 @@ func (e *Engine) run(ctx context.Context, q *query, val ast.Value, doc input.Doc
 				Reason: "exception rule of the policy", Source: ref}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // exceptions adds the rules that a conftest-style exception rule's value
@@ -267,7 +402,7 @@ func resourceIndex(doc input.Document) map[string]*input.Resource {
 // countChecked adds, for every rule of the group, the resources of its
 // selector types that the document holds. Deleted resources and data
 // sources are not checked: the rule helpers skip them too.
-func (e *Engine) countChecked(q *query, doc input.Document, checked map[string]int) {
+func (e *Engine) countChecked(evs []catalog.Eval, doc input.Document, checked map[string]int) {
 	byType := map[string]int{}
 	for _, r := range doc.Resources {
 		if r.Action == input.ActionDelete || r.Mode == "data" {
@@ -277,7 +412,7 @@ func (e *Engine) countChecked(q *query, doc input.Document, checked map[string]i
 	}
 	target := Target(doc.Source.Format)
 	seen := map[string]bool{}
-	for _, ev := range q.evals {
+	for _, ev := range evs {
 		if seen[ev.RuleID] {
 			continue
 		}

@@ -1,12 +1,14 @@
 package loader_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
 
 	"github.com/tenet-dev/tenet/pkg/loader"
+	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // benchPlan is a plan of n buckets with nested blocks and unknown values.
@@ -56,6 +58,37 @@ func BenchmarkParsePlan(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkParseGeneratedPlan loads a plan from the peer benchmark's
+// generator (test/bench): planned values and configuration besides the
+// changes, over every judged resource type, as terraform show -json writes.
+func BenchmarkParseGeneratedPlan(b *testing.B) {
+	types := []string{"aws_s3_bucket", "aws_security_group", "aws_ebs_volume", "aws_db_instance", "aws_kms_key", "aws_cloudtrail", "aws_instance", "azurerm_storage_account", "google_compute_instance"}
+	var buf bytes.Buffer
+	if err := bench.WritePlan(&buf, 10000, types, 1); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.Run("tenet/resources=10000", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := loader.Parse(b.Context(), "plan.json", data, loader.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encoding-json/resources=10000", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var v any
+			if err := json.Unmarshal(data, &v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkParseManifest loads a real Helm-rendered manifest of 48 objects.

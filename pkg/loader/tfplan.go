@@ -19,12 +19,29 @@ type TerraformPlan struct {
 	KeepRaw bool
 }
 
+// planFields are the parts of a plan that the loader reads. Decoding into
+// them rather than into tfjson.Plan skips the planned values, prior state
+// and drift, often most of the file, and the second pass over the bytes
+// that tfjson.Plan's UnmarshalJSON takes: a third less memory allocated
+// (BenchmarkParseGeneratedPlan).
+type planFields struct {
+	FormatVersion    string                   `json:"format_version"`
+	TerraformVersion string                   `json:"terraform_version"`
+	ResourceChanges  []*tfjson.ResourceChange `json:"resource_changes"`
+	Config           *tfjson.Config           `json:"configuration"`
+}
+
 // Load implements Loader.
 func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (input.Document, error) {
-	var plan tfjson.Plan
-	plan.UseJSONNumber(true)
+	var plan planFields
 	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
 	if err := dec.Decode(&plan); err != nil {
+		return input.Document{}, planError(data, err)
+	}
+	// terraform-json's check of format_version, as its UnmarshalJSON does.
+	full := tfjson.Plan{FormatVersion: plan.FormatVersion}
+	if err := full.Validate(); err != nil {
 		return input.Document{}, planError(data, err)
 	}
 	if err := expectEOF(dec, data); err != nil {

@@ -1,0 +1,86 @@
+package engine_test
+
+import (
+	"bytes"
+	"fmt"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/tenet-dev/tenet/bundles"
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/engine"
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
+	regolib "github.com/tenet-dev/tenet/rego"
+	"github.com/tenet-dev/tenet/test/bench"
+)
+
+// builtinEngine compiles the full built-in library.
+func builtinEngine(b *testing.B, opts engine.Options) (*engine.Engine, *catalog.Catalog) {
+	b.Helper()
+	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+	cat, err := catalog.Load(b.Context(), sources, catalog.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	eng, err := engine.New(b.Context(), cat, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return eng, cat
+}
+
+// benchDocument loads a generated plan of n resources (test/bench).
+func benchDocument(b *testing.B, cat *catalog.Catalog, n int) input.Document {
+	b.Helper()
+	var buf bytes.Buffer
+	if err := bench.WritePlan(&buf, n, bench.ResourceTypes(cat.Rules, "terraform"), 1); err != nil {
+		b.Fatal(err)
+	}
+	doc, err := loader.Parse(b.Context(), "plan.json", buf.Bytes(), loader.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
+}
+
+// BenchmarkEval evaluates the full built-in library on a loaded plan: the
+// evaluation stage alone, without loading or reporting. parallel=1 is one
+// query; parallel=0 splits the rules over GOMAXPROCS queries. It reports
+// CPU time per op too, which a busy machine distorts less than wall time.
+func BenchmarkEval(b *testing.B) {
+	one, cat := builtinEngine(b, engine.Options{Parallel: 1})
+	all, _ := builtinEngine(b, engine.Options{})
+	for _, n := range []int{1000, 10000} {
+		doc := benchDocument(b, cat, n)
+		for _, c := range []struct {
+			name string
+			eng  *engine.Engine
+		}{{"parallel=1", one}, {"parallel=0", all}} {
+			b.Run(fmt.Sprintf("resources=%d/%s", n, c.name), func(b *testing.B) {
+				b.ReportAllocs()
+				start := cpuTime()
+				for b.Loop() {
+					if _, err := c.eng.Eval(b.Context(), doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+			})
+		}
+	}
+}
+
+// cpuTime is the user and system time of this process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
