@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -73,10 +74,44 @@ func (s *Store) Dir() string { return s.dir }
 
 // recordName matches the file of a record: its sequence number, at least
 // six digits.
-var recordName = regexp.MustCompile(`^([0-9]{6,})\.json$`)
+var recordName = regexp.MustCompile(`^([0-9]{6,})\.json\.gz$`)
 
-// fileName is the file of record seq.
-func fileName(seq int) string { return fmt.Sprintf("%06d.json", seq) }
+// fileName is the file of record seq. Records are gzipped: a report is
+// mostly repeated rule metadata and control lists, so an hourly watch
+// stores a tenth of the bytes.
+func fileName(seq int) string { return fmt.Sprintf("%06d.json.gz", seq) }
+
+// readRecordFile reads and decompresses one record file.
+func readRecordFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a gzipped record: %w", filepath.Base(path), err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a gzipped record: %w", filepath.Base(path), err)
+	}
+	return data, nil
+}
+
+// compress gzips a record without a file name or time in the header, so
+// the same record gives the same bytes.
+func compress(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
 
 // seqs lists the sequence numbers of the record files, ascending.
 func (s *Store) seqs() ([]int, error) {
@@ -103,8 +138,11 @@ func (s *Store) seqs() ([]int, error) {
 // read decodes the record in file seq, refusing unknown fields so that an
 // added field cannot hide from the hash.
 func (s *Store) read(seq int) (*Record, []byte, error) {
-	data, err := os.ReadFile(filepath.Join(s.dir, fileName(seq)))
+	data, err := readRecordFile(filepath.Join(s.dir, fileName(seq)))
 	if err != nil {
+		if errors.Is(err, gzip.ErrHeader) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, []byte{}, err // there, but not a record: tampering
+		}
 		return nil, nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -157,7 +195,7 @@ func (s *Store) Summaries() ([]report.RunSummary, error) {
 	}
 	out := make([]report.RunSummary, 0, len(seqs))
 	for _, n := range seqs {
-		data, err := os.ReadFile(filepath.Join(s.dir, fileName(n)))
+		data, err := readRecordFile(filepath.Join(s.dir, fileName(n)))
 		if err != nil {
 			return nil, fmt.Errorf("history: %w", err)
 		}
@@ -243,6 +281,10 @@ func seal(rec *Record) ([]byte, error) {
 // temporary file that is then hard-linked under name, which fails with
 // fs.ErrExist when name exists, so a reader never sees half a record.
 func (s *Store) create(name string, data []byte) error {
+	data, err := compress(data)
+	if err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
 	tmp, err := os.CreateTemp(s.dir, ".tmp-*")
 	if err != nil {
 		return fmt.Errorf("history: %w", err)

@@ -1,10 +1,13 @@
 package history_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,17 +100,30 @@ func TestAppendVerify(t *testing.T) {
 
 func TestVerifyTampered(t *testing.T) {
 	file := func(s *history.Store, n int) string {
-		return filepath.Join(s.Dir(), []string{"", "000001.json", "000002.json", "000003.json", "000004.json"}[n])
+		return filepath.Join(s.Dir(), []string{"", "000001.json.gz", "000002.json.gz", "000003.json.gz", "000004.json.gz"}[n])
 	}
 	read := func(t *testing.T, path string) string {
-		b, err := os.ReadFile(path)
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return string(b)
 	}
 	write := func(t *testing.T, path, data string) {
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write([]byte(data))
+		zw.Close()
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -137,6 +153,11 @@ func TestVerifyTampered(t *testing.T) {
 		"added field": {func(t *testing.T, s *history.Store) {
 			write(t, file(s, 1), strings.Replace(read(t, file(s, 1)), `{"seq":1,`, `{"seq":1,"note":"x",`, 1))
 		}, 1, "not a valid record"},
+		"not gzipped": {func(t *testing.T, s *history.Store) {
+			if err := os.WriteFile(file(s, 2), []byte(read(t, file(s, 2))), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, 2, "not a valid record"},
 		"deleted": {func(t *testing.T, s *history.Store) {
 			os.Remove(file(s, 2))
 		}, 2, "record 2 is missing"},

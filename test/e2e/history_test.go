@@ -1,6 +1,9 @@
 package e2e
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -127,23 +130,35 @@ func TestHistory(t *testing.T) {
 	head := strings.TrimSpace(verify.stdout[strings.LastIndex(verify.stdout, " ")+1:])
 
 	// An edited record fails verification, naming the record.
-	rec := filepath.Join(dir, "h", "000001.json")
+	rec := filepath.Join(dir, "h", "000001.json.gz")
 	data, err := os.ReadFile(rec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(rec, regexp.MustCompile(`"deny":[0-9]+`).ReplaceAll(data, []byte(`"deny":0`)), 0o644); err != nil {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var edited bytes.Buffer
+	zw := gzip.NewWriter(&edited)
+	zw.Write(regexp.MustCompile(`"deny":[0-9]+`).ReplaceAll(plain, []byte(`"deny":0`)))
+	zw.Close()
+	if err := os.WriteFile(rec, edited.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	got := runIn(t, dir, "", "history", "verify", "h")
-	if got.code != 1 || got.stderr != "tenet: "+filepath.Join("h", "000001.json")+": content does not match its hash: the record was edited\n" {
+	if got.code != 1 || got.stderr != "tenet: "+filepath.Join("h", "000001.json.gz")+": content does not match its hash: the record was edited\n" {
 		t.Errorf("tampered: exit %d, stderr %q", got.code, got.stderr)
 	}
 	if err := os.WriteFile(rec, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// Deleting the newest record is caught with the anchor only.
-	if err := os.Remove(filepath.Join(dir, "h", "000002.json")); err != nil {
+	if err := os.Remove(filepath.Join(dir, "h", "000002.json.gz")); err != nil {
 		t.Fatal(err)
 	}
 	if got := runIn(t, dir, "", "history", "verify", "h"); got.code != 0 {
