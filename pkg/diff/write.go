@@ -65,7 +65,7 @@ func writeTable(w io.Writer, d *Diff) error {
 		}
 		fmt.Fprintf(bw, "\n%s\n", sec.title)
 		for _, f := range sec.list {
-			fmt.Fprintf(bw, "  %s %-7s %s  %s: %s\n", sec.mark, kindLabel(f), f.RuleID, where(f), f.Message)
+			fmt.Fprintf(bw, "  %s %-7s %s  %s: %s\n", sec.mark, kindLabel(f), f.RuleID, f.Place(), f.Message)
 		}
 	}
 	if len(d.Controls) > 0 {
@@ -103,7 +103,7 @@ func writeMarkdown(w io.Writer, d *Diff) error {
 		}
 		fmt.Fprintf(bw, "\n### %s (%d)\n\n| kind | rule | resource | message |\n|---|---|---|---|\n", sec.title, len(sec.list))
 		for _, f := range sec.list {
-			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", kindLabel(f), f.RuleID, mdCell(where(f)), mdCell(f.Message))
+			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", kindLabel(f), f.RuleID, mdCell(f.Place()), mdCell(f.Message))
 		}
 	}
 	if len(d.Controls) > 0 {
@@ -120,18 +120,6 @@ func kindLabel(f finding.Finding) string {
 		return "waived"
 	}
 	return string(f.Kind)
-}
-
-// where is the resource and its location, e.g. "aws_s3_bucket.b (plan.json:12)".
-func where(f finding.Finding) string {
-	loc := f.File
-	if f.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", f.File, f.Line)
-	}
-	if f.Resource == "" {
-		return loc
-	}
-	return f.Resource + " (" + loc + ")"
 }
 
 func status(s finding.Status) string {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -43,6 +44,20 @@ type Finding struct {
 	// Baseline is BaselineNew or BaselineExisting when the scan was
 	// compared with a baseline report, and empty otherwise.
 	Baseline string `json:"baseline,omitempty"`
+}
+
+// Place names where the finding is, as reports print it:
+// "aws_s3_bucket.b (plan.json)", "ns/Pod/x (pod.yaml:12)", or the file
+// (and line) alone for a finding about a whole input.
+func (f Finding) Place() string {
+	loc := f.File
+	if f.Line > 0 {
+		loc = f.File + ":" + strconv.Itoa(f.Line)
+	}
+	if f.Resource == "" {
+		return loc
+	}
+	return f.Resource + " (" + loc + ")"
 }
 
 // Waived tells whether a waiver covers the finding.

@@ -27,7 +27,7 @@ func (p *tablePrinter) resolved() {
 	}
 	fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, fmt.Sprintf("Resolved since the baseline (%d)", len(b.Resolved))))
 	for _, f := range b.Resolved {
-		p.wrapped("  ", fmt.Sprintf("%s %s: %s", f.RuleID, findingPlace(f), f.Message), "    ")
+		p.wrapped("  ", fmt.Sprintf("%s %s: %s", f.RuleID, f.Place(), f.Message), "    ")
 	}
 }
 
@@ -44,19 +44,7 @@ func mdBaseline(w io.Writer, res *finding.Result) {
 	}
 	fmt.Fprintf(w, "<details><summary>Resolved since the baseline (%d)</summary>\n\n| rule | resource | message |\n|---|---|---|\n", len(b.Resolved))
 	for _, f := range b.Resolved {
-		fmt.Fprintf(w, "| %s | %s | %s |\n", f.RuleID, mdCell(findingPlace(f)), mdCell(f.Message))
+		fmt.Fprintf(w, "| %s | %s | %s |\n", f.RuleID, mdCell(f.Place()), mdCell(f.Message))
 	}
 	fmt.Fprint(w, "\n</details>\n\n")
-}
-
-// findingPlace is "resource (file:line)", or the file alone.
-func findingPlace(f finding.Finding) string {
-	loc := f.File
-	if f.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", f.File, f.Line)
-	}
-	if f.Resource == "" {
-		return loc
-	}
-	return f.Resource + " (" + loc + ")"
 }

@@ -415,7 +415,7 @@ func (p *tablePrinter) findings() {
 				mark = p.paint(statusColor[finding.StatusWaived], ruleMark(finding.StatusWaived))
 				msg += " (waived: " + f.Waiver.Reason + ")"
 			}
-			p.wrapped("    "+mark+" ", where(f)+" "+msg, "      ")
+			p.wrapped("    "+mark+" ", f.Place()+": "+msg, "      ")
 		}
 		if !first && rr.Rule.Remediation != "" {
 			p.wrapped("    "+p.paint(ansiDim, "fix:")+" ", rr.Rule.Remediation, "      ")
@@ -424,19 +424,6 @@ func (p *tablePrinter) findings() {
 }
 
 func kindMark(k finding.Kind) string { return ruleMark(kindStatus[k]) }
-
-// where renders the resource and its place: "aws_s3_bucket.b (plan.json)"
-// or "ns/Pod/x (pod.yaml:12)".
-func where(f finding.Finding) string {
-	loc := f.File
-	if f.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", f.File, f.Line)
-	}
-	if f.Resource == "" {
-		return loc + ":"
-	}
-	return fmt.Sprintf("%s (%s):", f.Resource, loc)
-}
 
 // waivers lists the waivers that did not simply apply: expired and stale.
 func (p *tablePrinter) waivers() {
