@@ -153,7 +153,7 @@ func Controls(old, new *finding.Result) []ControlChange {
 		if out[i].Framework != out[j].Framework {
 			return out[i].Framework < out[j].Framework
 		}
-		return out[i].Control < out[j].Control
+		return finding.ControlLess(out[i].Control, out[j].Control)
 	})
 	return out
 }

@@ -49,25 +49,22 @@ func side(r Report) string {
 	return fmt.Sprintf("%s (tenet %s, %s)", name, r.Version, plural(r.Findings, "finding"))
 }
 
+// writeTable prints what changed first (new and resolved findings, then
+// controls), and the unchanged findings last, as the least news.
 func writeTable(w io.Writer, d *Diff) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "old: %s\nnew: %s\n%s\n", side(d.Old), side(d.New), headline(d))
-	for _, sec := range []struct {
-		title, mark string
-		list        []finding.Finding
-	}{
-		{"New findings", "+", d.Added},
-		{"Resolved findings", "-", d.Resolved},
-		{"Unchanged findings", "=", d.Unchanged},
-	} {
-		if len(sec.list) == 0 {
-			continue
+	findings := func(title, mark string, list []finding.Finding) {
+		if len(list) == 0 {
+			return
 		}
-		fmt.Fprintf(bw, "\n%s\n", sec.title)
-		for _, f := range sec.list {
-			fmt.Fprintf(bw, "  %s %-7s %s  %s: %s\n", sec.mark, kindLabel(f), f.RuleID, f.Place(), f.Message)
+		fmt.Fprintf(bw, "\n%s\n", title)
+		for _, f := range list {
+			fmt.Fprintf(bw, "  %s %-7s %s  %s: %s\n", mark, kindLabel(f), f.RuleID, f.Place(), f.Message)
 		}
 	}
+	findings("New findings", "+", d.Added)
+	findings("Resolved findings", "-", d.Resolved)
 	if len(d.Controls) > 0 {
 		fmt.Fprintf(bw, "\nControls that changed status\n")
 		fw, id, from, to := 0, 0, 0, 0
@@ -83,27 +80,29 @@ func writeTable(w io.Writer, d *Diff) error {
 			fmt.Fprintln(bw)
 		}
 	}
+	findings("Unchanged findings", "=", d.Unchanged)
 	return bw.Flush()
 }
 
+// writeMarkdown is the table's order for a pull-request comment, with the
+// unchanged findings folded away.
 func writeMarkdown(w io.Writer, d *Diff) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "**tenet diff**: %s.\n\n", headline(d))
 	fmt.Fprintf(bw, "- old: `%s`\n- new: `%s`\n", side(d.Old), side(d.New))
+	findings := func(list []finding.Finding) {
+		fmt.Fprintf(bw, "| kind | rule | resource | message |\n|---|---|---|---|\n")
+		for _, f := range list {
+			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", kindLabel(f), f.RuleID, mdCell(f.Place()), mdCell(f.Message))
+		}
+	}
 	for _, sec := range []struct {
 		title string
 		list  []finding.Finding
-	}{
-		{"New findings", d.Added},
-		{"Resolved findings", d.Resolved},
-		{"Unchanged findings", d.Unchanged},
-	} {
-		if len(sec.list) == 0 {
-			continue
-		}
-		fmt.Fprintf(bw, "\n### %s (%d)\n\n| kind | rule | resource | message |\n|---|---|---|---|\n", sec.title, len(sec.list))
-		for _, f := range sec.list {
-			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", kindLabel(f), f.RuleID, mdCell(f.Place()), mdCell(f.Message))
+	}{{"New findings", d.Added}, {"Resolved findings", d.Resolved}} {
+		if len(sec.list) > 0 {
+			fmt.Fprintf(bw, "\n### %s (%d)\n\n", sec.title, len(sec.list))
+			findings(sec.list)
 		}
 	}
 	if len(d.Controls) > 0 {
@@ -111,6 +110,11 @@ func writeMarkdown(w io.Writer, d *Diff) error {
 		for _, c := range d.Controls {
 			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s |\n", c.Framework, c.Control, status(c.From), status(c.To), mdCell(c.Title))
 		}
+	}
+	if len(d.Unchanged) > 0 {
+		fmt.Fprintf(bw, "\n<details><summary>Unchanged findings (%d)</summary>\n\n", len(d.Unchanged))
+		findings(d.Unchanged)
+		fmt.Fprint(bw, "\n</details>\n")
 	}
 	return bw.Flush()
 }

@@ -3,8 +3,6 @@ package report
 import (
 	"slices"
 	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
@@ -77,7 +75,7 @@ func Frameworks(rules []finding.RuleResult, findings []finding.Finding, info map
 		for _, c := range fw.Controls {
 			fw.Counts[c.Status]++
 		}
-		sort.Slice(fw.Controls, func(i, j int) bool { return naturalLess(fw.Controls[i].ID, fw.Controls[j].ID) })
+		sort.Slice(fw.Controls, func(i, j int) bool { return finding.ControlLess(fw.Controls[i].ID, fw.Controls[j].ID) })
 		fw.Coverage = share(fw.Covered, len(fw.Controls))
 		out = append(out, fw)
 	}
@@ -90,31 +88,4 @@ func share(part, whole int) float64 {
 		return 0
 	}
 	return float64(part*1000/whole) / 10
-}
-
-// naturalLess orders control ids so that "AC-3" < "AC-21" and "2.1.4" < "2.1.10".
-func naturalLess(a, b string) bool {
-	for a != "" && b != "" {
-		ra, rb := leadingRun(a), leadingRun(b)
-		if ra != rb {
-			na, ea := strconv.Atoi(ra)
-			nb, eb := strconv.Atoi(rb)
-			if ea == nil && eb == nil && na != nb {
-				return na < nb
-			}
-			return ra < rb
-		}
-		a, b = a[len(ra):], b[len(rb):]
-	}
-	return len(a) < len(b)
-}
-
-// leadingRun returns the leading run of digits, or of non-digits, of s.
-func leadingRun(s string) string {
-	digit := s[0] >= '0' && s[0] <= '9'
-	i := strings.IndexFunc(s, func(r rune) bool { return (r >= '0' && r <= '9') != digit })
-	if i < 0 {
-		return s
-	}
-	return s[:i]
 }

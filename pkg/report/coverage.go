@@ -62,7 +62,7 @@ func Coverages(rules []finding.Rule, info map[string]FrameworkInfo) []Coverage {
 				c.Unlisted = append(c.Unlisted, id)
 			}
 		}
-		sort.Slice(c.Unlisted, func(i, j int) bool { return naturalLess(c.Unlisted[i], c.Unlisted[j]) })
+		sort.Slice(c.Unlisted, func(i, j int) bool { return finding.ControlLess(c.Unlisted[i], c.Unlisted[j]) })
 		c.Percent = share(c.Covered, c.Controls)
 		out = append(out, c)
 	}
