@@ -175,11 +175,15 @@ func Matches(w finding.Waiver, f finding.Finding) bool {
 	if w.Resource != "" && !Glob(w.Resource, f.Resource) {
 		return false
 	}
-	if w.Input != "" && !Glob(filepath.ToSlash(w.Input), filepath.ToSlash(f.File)) {
+	if w.Input != "" && !Glob(cleanPath(w.Input), cleanPath(f.File)) {
 		return false
 	}
 	return true
 }
+
+// cleanPath makes "./envs//prod/plan.json" and "envs/prod/plan.json" the
+// same path; globs survive it ("*" and "?" are plain characters to Clean).
+func cleanPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 
 // Apply marks the findings covered by a waiver in force (the first that
 // matches, in the given order) and returns what became of each waiver:

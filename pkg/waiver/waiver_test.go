@@ -95,22 +95,24 @@ func TestApply(t *testing.T) {
 		{RuleID: "R-1", Resource: "a.y", File: "envs/dev/plan.json"},
 		{RuleID: "R-2", Resource: "a.x", File: "envs/prod/plan.json"},
 		{RuleID: "R-3", Resource: "a.z", File: "plan.json"},
+		{RuleID: "R-4", Resource: "a.w", File: "./envs/prod/plan.json"},
 	}
 	waivers := []finding.Waiver{
 		{Rule: "R-1", Input: "envs/prod/*", Reason: "last day today", Expires: "2027-01-31", Source: "w:1"},
 		{Rule: "R-*", Resource: "a.x", Reason: "second match", Source: "w:2"},
 		{Rule: "R-3", Reason: "expired yesterday", Expires: "2027-01-30", Source: "w:3"},
 		{Rule: "R-9", Reason: "matches nothing", Source: "w:4"},
+		{Rule: "R-4", Input: "envs//prod/*.json", Reason: "paths are cleaned", Source: "w:5"},
 	}
 	uses := Apply(findings, waivers, today)
-	wantStates := []finding.WaiverState{finding.WaiverActive, finding.WaiverActive, finding.WaiverExpired, finding.WaiverStale}
-	wantMatched := []int{1, 2, 1, 0}
+	wantStates := []finding.WaiverState{finding.WaiverActive, finding.WaiverActive, finding.WaiverExpired, finding.WaiverStale, finding.WaiverActive}
+	wantMatched := []int{1, 2, 1, 0, 1}
 	for i, u := range uses {
 		if u.State != wantStates[i] || u.Matched != wantMatched[i] {
 			t.Errorf("waiver %d: %s, %d matched; want %s, %d", i, u.State, u.Matched, wantStates[i], wantMatched[i])
 		}
 	}
-	wantWaiver := []string{"w:1", "", "w:2", ""}
+	wantWaiver := []string{"w:1", "", "w:2", "", "w:5"}
 	for i, f := range findings {
 		got := ""
 		if f.Waiver != nil {
