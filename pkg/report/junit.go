@@ -35,12 +35,24 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Skipped    int              `xml:"skipped,attr"`
+	Properties *junitProperties `xml:"properties"`
+	Cases      []junitCase      `xml:"testcase"`
+}
+
+// junitProperties name the tool and bundle versions in every suite, so
+// that a test report says which policy version judged the inputs.
+type junitProperties struct {
+	Props []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -81,8 +93,13 @@ func (j JUnit) Write(w io.Writer, res *finding.Result) error {
 		}
 		out.Suites = append(out.Suites, suite)
 	}
+	props := &junitProperties{Props: []junitProperty{{Name: "tenet.version", Value: res.Tool.Version}}}
+	for _, b := range res.Bundles {
+		props.Props = append(props.Props, junitProperty{Name: "bundle." + b.Name, Value: b.Revision})
+	}
 	for i := range out.Suites {
 		s := &out.Suites[i]
+		s.Properties = props
 		for _, c := range s.Cases {
 			s.Tests++
 			switch {

@@ -49,6 +49,17 @@ func (SARIF) Write(w io.Writer, res *finding.Result) error {
 	rep := sarifreport.NewV210Report()
 	run := sarif.NewRunWithInformationURI(res.Tool.Name, informationURI)
 	run.Tool.Driver.WithVersion(res.Tool.Version)
+	// The policy bundles are the tool's extensions: their revisions say
+	// which policy version judged the code.
+	for _, b := range res.Bundles {
+		ext := sarif.NewToolComponent().WithName(b.Name)
+		if b.Revision != "" {
+			ext.WithVersion(b.Revision)
+		}
+		props := sarif.NewPropertyBag()
+		props.Add("source", b.Source)
+		run.Tool.AddExtension(ext.WithProperties(props))
+	}
 	index := map[string]int{}
 	for i, rr := range res.Rules {
 		index[rr.Rule.ID] = i
