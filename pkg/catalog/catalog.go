@@ -202,13 +202,16 @@ type builder struct {
 	limits ArchiveLimits
 }
 
+// origin is where a rule is defined.
+type origin struct{ bundle, file string }
+
 type pkgInfo struct {
 	path    string // without "data."
 	builtin bool
 	bundle  string
 	file    string
-	meta    *ast.Annotations // package-scope METADATA with custom.id or library
-	names   map[string]bool  // rule names defined in the package
+	meta    *ast.Annotations  // package-scope METADATA with custom.id or library
+	names   map[string]origin // rule names defined in the package, where first defined
 }
 
 func (b *builder) add(src Source) error {
@@ -256,7 +259,7 @@ func (b *builder) addModule(src Source, bundleName, file string, m *ast.Module) 
 	pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
 	p := b.pkgs[pkg]
 	if p == nil {
-		p = &pkgInfo{path: pkg, builtin: src.Builtin, bundle: bundleName, file: file, names: map[string]bool{}}
+		p = &pkgInfo{path: pkg, builtin: src.Builtin, bundle: bundleName, file: file, names: map[string]origin{}}
 		b.pkgs[pkg] = p
 	}
 	for _, a := range m.Annotations {
@@ -272,7 +275,11 @@ func (b *builder) addModule(src Source, bundleName, file string, m *ast.Module) 
 	}
 	for _, r := range m.Rules {
 		if name := ruleName(r); name != "" {
-			p.names[name] = true
+			if _, seen := p.names[name]; !seen {
+				// A conftest-style package may span bundles: each rule
+				// reports the bundle and file that define it.
+				p.names[name] = origin{bundle: bundleName, file: file}
+			}
 		}
 	}
 	return nil

@@ -57,7 +57,7 @@ func (b *builder) rules() error {
 			}
 		case b.inNamespace(name):
 			found = customRules(p)
-			if p.names["exception"] && len(found) > 0 {
+			if _, ok := p.names["exception"]; ok && len(found) > 0 {
 				b.cat.Evals = append(b.cat.Evals, Eval{RuleID: p.path + ".exception", Ref: "data." + p.path + ".exception", Kind: KindException, Raw: true})
 			}
 		}
@@ -130,7 +130,7 @@ func (b *builder) inNamespace(pkg string) bool {
 // conftest-style package.
 func customRules(p *pkgInfo) []finding.Rule {
 	var out []finding.Rule
-	for n := range p.names {
+	for n, at := range p.names {
 		if _, ok := ruleKind(n); !ok {
 			continue
 		}
@@ -138,8 +138,8 @@ func customRules(p *pkgInfo) []finding.Rule {
 			ID:      p.path + "." + n,
 			Title:   p.path + "." + n,
 			Package: p.path,
-			Bundle:  p.bundle,
-			File:    p.file,
+			Bundle:  at.bundle,
+			File:    at.file,
 			Custom:  true,
 		})
 	}

@@ -119,6 +119,10 @@ func TestCLI(t *testing.T) {
 			name: "conftest-exception", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-exception", "-o", "json", manifest}, wantCode: 0,
 			wantStdout: []string{`"rule_id": "main.deny_run_as_root"`, `"source": "data.main.exception"`, `"waived": 1`},
 		},
+		{
+			name: "package-across-bundles", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-exception", "-p", "test/e2e/testdata/policy-conftest", "-o", "json", manifest}, wantCode: 1,
+			wantStdout: []string{`"bundle": "policy-conftest",` + "\n" + `        "file": "test/e2e/testdata/policy-conftest/deployment.rego"`, `"bundle": "policy-exception",` + "\n" + `        "file": "test/e2e/testdata/policy-exception/root.rego"`},
+		},
 		{name: "verify-exception-policy", args: []string{"verify", "--no-builtins", "-p", "test/e2e/testdata/policy-exception"}, wantCode: 0, wantStdout: []string{"3 passed"}},
 		{name: "fail-on-warn-unknown", args: []string{"test", "--framework", "cis-aws", "--unknown", "fail", clean}, wantCode: 0},
 		{name: "verify-builtins", args: []string{"verify"}, wantCode: 0, wantStdout: []string{" 0 failed, 0 errors", "coverage"}},
