@@ -41,15 +41,26 @@ resources(type) := object.get(_by_type, type, [])
 # "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm"; a path
 # with numeric segments compares them exactly.
 unknown(r, path) if {
-	q := split(path, ".")
-	head := concat("", [q[0], "."])
+	# Most resources of a plan know every attribute: skip them before any
+	# string work.
+	count(r.unknown) > 0
+	q := _split_path(path)
 	some u in r.unknown
 
-	# A cheap test of the first segment before splitting: resources in plans
-	# often list twenty unknown attributes, and rules ask many times.
-	startswith(concat("", [u, "."]), head)
+	# Cheap tests of the first segment before splitting: resources in plans
+	# often list twenty unknown attributes, and rules ask many times. The
+	# first allocates nothing and drops most of them.
+	startswith(u, q[0])
+	startswith(concat("", [u, "."]), _head(path))
 	_overlap(q, _comparable(split(u, "."), q))
 }
+
+# _split_path(path) and _head(path) depend on the path alone, and rules use a
+# few constant paths: OPA caches calls with ground arguments for the query,
+# so each path is split once rather than once per resource.
+_split_path(path) := split(path, ".")
+
+_head(path) := concat("", [_split_path(path)[0], "."])
 
 # any_unknown(r, paths) is true when one of paths is unknown(r, path).
 any_unknown(r, paths) if {
@@ -82,9 +93,13 @@ get(r, path, fallback) := v if {
 	v != null
 } else := v if {
 	contains(path, ".")
-	v := object.get(r.values, [_key(s) | some s in split(path, ".")], null)
+	v := object.get(r.values, _keys(path), null)
 	v != null
 } else := fallback
+
+# _keys(path) is the object.get path of a dotted path (computed once a path
+# for the query, as _split_path).
+_keys(path) := [_key(s) | some s in _split_path(path)]
 
 _key(s) := to_number(s) if _is_index(s)
 
