@@ -54,6 +54,10 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 		return f, nil, err
 	case trimmed[0] == '[':
 		return input.FormatJSON, nil, nil
+	case isDockerfile(path):
+		return "", nil, errors.New("a Dockerfile: not an input tenet reads (Terraform plans and state, Kubernetes manifests, JSON, YAML)")
+	case hasExt(path, ".tf"):
+		return "", nil, errors.New("Terraform configuration (.tf): give tenet the plan instead, `terraform show -json plan.out > plan.json`")
 	case jsonOnly:
 		_, err := decodeJSON(data)
 		if err == nil {
@@ -62,6 +66,14 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 		return "", nil, err
 	}
 	return detectYAML(data)
+}
+
+// isDockerfile tells Dockerfiles by their usual names: Dockerfile,
+// Dockerfile.dev, app.Dockerfile. Some parse as YAML scalars, which would
+// pass silently with nothing checked.
+func isDockerfile(path string) bool {
+	base := strings.ToLower(filepath.Base(path))
+	return base == "dockerfile" || strings.HasPrefix(base, "dockerfile.") || strings.HasSuffix(base, ".dockerfile")
 }
 
 func hasExt(path string, exts ...string) bool {
