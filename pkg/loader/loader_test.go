@@ -293,3 +293,28 @@ func TestFiles(t *testing.T) {
 		t.Errorf("errors = %v", errs)
 	}
 }
+
+// TestDeepNesting feeds 100,000 levels of nesting (JSON, a plan value,
+// YAML): each is one error line naming the file, not a crash or a hang.
+func TestDeepNesting(t *testing.T) {
+	const n = 100000
+	deep := strings.Repeat("[", n) + strings.Repeat("]", n)
+	tests := map[string]struct{ data, wantErr string }{
+		"deep.json": {deep, "exceeded max depth"},
+		"plan.json": {`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","mode":"managed","change":{"actions":["create"],"after":{"x":` + deep + `}}}]}`, "exceeded max depth"},
+		"deep.yaml": {"a: " + deep + "\n", "exceeded max depth"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), name)
+			if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := loader.Read(t.Context(), path, loader.Options{})
+			var fe *loader.FileError
+			if !errors.As(err, &fe) || fe.Path != path || !strings.Contains(err.Error(), tc.wantErr) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %v: want one line naming %s and containing %q", err, path, tc.wantErr)
+			}
+		})
+	}
+}
