@@ -223,15 +223,7 @@ func TestSignedBundleTampered(t *testing.T) {
 		},
 		{
 			name: "removed file",
-			edit: func(es []entry) []entry {
-				var out []entry
-				for _, e := range es {
-					if e.name != "/good_test.rego" {
-						out = append(out, e)
-					}
-				}
-				return out
-			},
+			edit: without("/good_test.rego"),
 			want: catalog.ErrSignature, detail: "good_test.rego] specified in bundle signatures but not found",
 		},
 		{
@@ -259,15 +251,7 @@ func TestSignedBundleTampered(t *testing.T) {
 		},
 		{
 			name: "signature removed",
-			edit: func(es []entry) []entry {
-				var out []entry
-				for _, e := range es {
-					if e.name != "/.signatures.json" {
-						out = append(out, e)
-					}
-				}
-				return out
-			},
+			edit: without("/.signatures.json"),
 			want: catalog.ErrUnsigned, detail: "bundle is not signed (no .signatures.json) but a verification key was given",
 		},
 		{
@@ -395,5 +379,18 @@ func TestBuildErrors(t *testing.T) {
 				t.Errorf("err = %v, want a PolicyError containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// without is an archive edit that drops the entry called name.
+func without(name string) func([]entry) []entry {
+	return func(es []entry) []entry {
+		var out []entry
+		for _, e := range es {
+			if e.name != name {
+				out = append(out, e)
+			}
+		}
+		return out
 	}
 }

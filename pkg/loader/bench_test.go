@@ -37,27 +37,32 @@ func benchPlan(b *testing.B, n int) []byte {
 // against the floor of a plain encoding/json decode of the same bytes.
 func BenchmarkParsePlan(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		data := benchPlan(b, n)
-		b.Run(fmt.Sprintf("tenet/resources=%d", n), func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := loader.Parse(b.Context(), "plan.json", data, loader.Options{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run(fmt.Sprintf("encoding-json/resources=%d", n), func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				var v any
-				if err := json.Unmarshal(data, &v); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		parseAgainstFloor(b, benchPlan(b, n), n)
 	}
+}
+
+// parseAgainstFloor runs two sub-benchmarks on the same plan bytes: tenet's
+// parse, and the floor of a plain encoding/json decode.
+func parseAgainstFloor(b *testing.B, data []byte, n int) {
+	b.Run(fmt.Sprintf("tenet/resources=%d", n), func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := loader.Parse(b.Context(), "plan.json", data, loader.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run(fmt.Sprintf("encoding-json/resources=%d", n), func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var v any
+			if err := json.Unmarshal(data, &v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkParseGeneratedPlan loads a plan from the peer benchmark's
@@ -69,26 +74,7 @@ func BenchmarkParseGeneratedPlan(b *testing.B) {
 	if err := bench.WritePlan(&buf, 10000, types, 1); err != nil {
 		b.Fatal(err)
 	}
-	data := buf.Bytes()
-	b.Run("tenet/resources=10000", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := loader.Parse(b.Context(), "plan.json", data, loader.Options{}); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("encoding-json/resources=10000", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			var v any
-			if err := json.Unmarshal(data, &v); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+	parseAgainstFloor(b, buf.Bytes(), 10000)
 }
 
 // BenchmarkParseManifest loads a real Helm-rendered manifest of 48 objects.
