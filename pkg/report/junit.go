@@ -157,17 +157,21 @@ func junitFrameworkSuites(res *finding.Result, rules map[string]*finding.RuleRes
 // junitInputSuites makes a suite per input file, a case per rule that
 // judged something in it (split per resource with findings).
 func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) []junitSuite {
+	byFile := map[string]map[string][]finding.Finding{} // file -> rule -> findings
+	for id, fs := range byRule {
+		for _, f := range fs {
+			if byFile[f.File] == nil {
+				byFile[f.File] = map[string][]finding.Finding{}
+			}
+			byFile[f.File][id] = append(byFile[f.File][id], f)
+		}
+	}
 	var out []junitSuite
 	for _, in := range res.Inputs {
 		suite := junitSuite{Name: in.Path}
 		for i := range res.Rules {
 			rr := &res.Rules[i]
-			var fs []finding.Finding
-			for _, f := range byRule[rr.Rule.ID] {
-				if f.File == in.Path {
-					fs = append(fs, f)
-				}
-			}
+			fs := byFile[in.Path][rr.Rule.ID]
 			if len(fs) == 0 && in.Checked[rr.Rule.ID] == 0 {
 				continue
 			}

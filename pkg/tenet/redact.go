@@ -3,6 +3,7 @@ package tenet
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,6 +42,9 @@ func redactMessages(doc input.Document, findings []finding.Finding) {
 // It compares each resource with its redacted copy, so the paths are
 // resolved exactly as tenet parse redacts them.
 func sensitiveStrings(doc input.Document) []string {
+	if !slices.ContainsFunc(doc.Resources, func(r input.Resource) bool { return len(r.Sensitive) > 0 }) {
+		return nil // most documents: no copy, nothing to search
+	}
 	seen := map[string]bool{}
 	red := doc.Redact()
 	for i, r := range doc.Resources {
