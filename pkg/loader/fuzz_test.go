@@ -21,6 +21,9 @@ func seeds(f *testing.F) {
 			f.Fatal(err)
 		}
 		for _, p := range paths {
+			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+				continue // testdata/fuzz/<target>: go test reads those itself
+			}
 			data, err := os.ReadFile(p)
 			if err != nil {
 				f.Fatal(err)
