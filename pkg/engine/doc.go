@@ -4,7 +4,9 @@
 // The policy is compiled once, in New; the prepared queries are then shared
 // by every document, evaluated concurrently. Each input document is turned
 // into OPA's value form once and evaluated with one query that collects
-// every applicable rule, rather than one query per rule. A large document is
-// evaluated with several such queries side by side, each over a share of the
-// rules, so that one big plan uses every core.
+// every applicable rule, rather than one query per rule. A large Terraform
+// document is evaluated in shards instead (shard.go): the built-in rules
+// grouped by the resource types they can read, each group on a copy of the
+// document that holds only those resources, side by side, so that one big
+// plan uses every core and each query indexes only what it reads.
 package engine

@@ -22,19 +22,21 @@ import (
 
 // Engine holds the compiled policy. It is safe for concurrent use.
 type Engine struct {
-	rules  map[string]finding.Rule
-	groups map[string]*group // by target: "terraform", "kubernetes", "json", "yaml"
-	raw    *query            // conftest-style rules, on the raw file
+	rules    map[string]finding.Rule
+	groups   map[string]*group // by target: "terraform", "kubernetes", "json", "yaml"
+	raw      *query            // conftest-style rules, on the raw file
+	parallel int               // queries side by side on a large document
+	shardMin int               // resources from which a document is sharded
 }
 
 // group is the rules of one target. A small document is evaluated with one
-// query over all of them; a large one with the parts, one query each, side
-// by side: one query runs on one core, and on a plan of 10,000 resources
-// evaluation is nearly all of the time.
+// query over all of them; a large one with the shards (shard.go), side by
+// side: one query runs on one core, and on a plan of 10,000 resources
+// evaluation is most of the time.
 type group struct {
-	evals []catalog.Eval
-	whole *query
-	parts []*query
+	evals  []catalog.Eval
+	whole  *query
+	shards []*query
 }
 
 // query is one prepared query over a generated package whose rule rN holds
@@ -45,12 +47,15 @@ type query struct {
 	// index[N] is the position of evals[N] in its group, so that results
 	// merge in the group's order whatever the split.
 	index []int
+	// types are the resource type prefixes a shard's document holds; nil
+	// for the whole document.
+	types []string
 }
 
-// parallelMin is the number of resources from which a document is
-// evaluated in parts. Below it, the parts' fixed costs outweigh the gain,
-// and a scan of many files already keeps every core busy.
-const parallelMin = 500
+// shardMin is the number of resources from which a document is evaluated
+// in shards. Below it, the shards' fixed costs outweigh the gain, and a
+// scan of many files already keeps every core busy.
+const shardMin = 500
 
 // targets are the document groups a selector type can name.
 var targets = []string{"terraform", "kubernetes", "json", "yaml"}
@@ -71,6 +76,8 @@ type Options struct {
 	// Parallel is the number of queries a large document is evaluated with
 	// side by side; 0 means GOMAXPROCS, 1 one query.
 	Parallel int
+	// shardMin overrides the package default (tests).
+	shardMin int
 }
 
 // New compiles the catalog's modules once and prepares the queries.
@@ -95,22 +102,38 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			}
 		}
 	}
-	parts := map[string][][]int{}
+	byPkg := map[string][]*ast.Module{}
+	builtin := map[*ast.Module]bool{}
+	for name, m := range cat.Modules {
+		p := m.Package.Path.String()
+		byPkg[p] = append(byPkg[p], m)
+		builtin[m] = cat.Builtin[name]
+	}
+	reads := func(ev catalog.Eval) ([]string, bool) {
+		var sel []string
+		for _, s := range e.rules[ev.RuleID].Selectors {
+			if s.Type == "terraform" {
+				sel = append(sel, s.ResourceTypes...)
+			}
+		}
+		if len(sel) == 0 {
+			return nil, false
+		}
+		return readTypes(ev.Ref[:strings.LastIndex(ev.Ref, ".")], sel, byPkg, builtin)
+	}
+	shards := map[string][][]int{}
+	shardTypes := map[string][][]string{}
 	for group, evs := range plan {
 		m, err := queryModule(group, evs, nil)
 		if err != nil {
 			return nil, err
 		}
 		modules["tenet_engine/"+group+".rego"] = m
-		if group == "raw" {
+		if group != "terraform" || opts.Parallel == 1 {
 			continue
 		}
-		n := opts.Parallel
-		if n <= 0 {
-			n = runtime.GOMAXPROCS(0)
-		}
-		parts[group] = split(evs, n)
-		for i, idx := range parts[group] {
+		shards[group], shardTypes[group] = shardPlan(evs, reads)
+		for i, idx := range shards[group] {
 			name := fmt.Sprintf("%s_%d", group, i)
 			m, err := queryModule(name, evs, idx)
 			if err != nil {
@@ -152,14 +175,23 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			continue
 		}
 		g := &group{evals: evs, whole: q}
-		for i, idx := range parts[name] {
+		for i, idx := range shards[name] {
 			p, err := prepare(fmt.Sprintf("%s_%d", name, i), evs, idx)
 			if err != nil {
 				return nil, err
 			}
-			g.parts = append(g.parts, p)
+			p.types = shardTypes[name][i]
+			g.shards = append(g.shards, p)
 		}
 		e.groups[name] = g
+	}
+	e.parallel = opts.Parallel
+	if e.parallel <= 0 {
+		e.parallel = runtime.GOMAXPROCS(0)
+	}
+	e.shardMin = shardMin
+	if opts.shardMin > 0 {
+		e.shardMin = opts.shardMin
 	}
 	return e, nil
 }
@@ -170,25 +202,6 @@ func all(n int) []int {
 		idx[i] = i
 	}
 	return idx
-}
-
-// split deals the rules of evs into n parts (none when n < 2), keeping the
-// evals of one rule (its deny, warn and unknown sets, which share helper
-// rules) in one part. Rules are dealt in turn: neighbours in id order are
-// often alike in cost, so turns spread them out.
-func split(evs []catalog.Eval, n int) [][]int {
-	if n < 2 {
-		return nil
-	}
-	parts := make([][]int, n)
-	rule, k := "", -1
-	for i, ev := range evs {
-		if ev.RuleID != rule {
-			rule, k = ev.RuleID, k+1
-		}
-		parts[k%n] = append(parts[k%n], i)
-	}
-	return slices.DeleteFunc(parts, func(p []int) bool { return len(p) == 0 })
 }
 
 // applies tells whether rule r runs on documents of target t: rules without
@@ -240,11 +253,7 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 	index := resourceIndex(doc)
 	target := Target(doc.Source.Format)
 	if g := e.groups[target]; g != nil {
-		val, err := nativeValue(doc)
-		if err != nil {
-			return Result{}, err
-		}
-		fs, err := e.runGroup(ctx, g, val, doc, index)
+		fs, err := e.runGroup(ctx, g, doc, index)
 		if err != nil {
 			return Result{}, err
 		}
@@ -282,35 +291,92 @@ func rawDocuments(doc input.Document) []any {
 	return []any{doc.Raw}
 }
 
-// runGroup evaluates the rules of g on val: a large document in parts,
+// runGroup evaluates the rules of g on doc: a large document in shards,
 // concurrently. Findings come in the group's rule order either way.
-func (e *Engine) runGroup(ctx context.Context, g *group, val ast.Value, doc input.Document, index map[string]*input.Resource) ([]finding.Finding, error) {
-	if len(g.parts) == 0 || len(doc.Resources) < parallelMin {
+func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, index map[string]*input.Resource) ([]finding.Finding, error) {
+	if len(g.shards) == 0 || len(doc.Resources) < e.shardMin {
+		val, err := nativeValue(doc)
+		if err != nil {
+			return nil, err
+		}
 		values, err := e.values(ctx, g.whole, val)
 		if err != nil {
 			return nil, err
 		}
 		return e.findings(g.evals, values, doc, index), nil
 	}
+	terms, err := resourceTerms(doc, e.parallel)
+	if err != nil {
+		return nil, err
+	}
+	source, err := sourceTerm(doc)
+	if err != nil {
+		return nil, err
+	}
+	inputs := shardInputs(doc, g.shards)
+	// Largest first, so that no core is left with a big shard at the end.
+	order := make([]int, 0, len(g.shards))
+	for i, q := range g.shards {
+		if len(q.evals) > 0 {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(inputs[order[a]]) > len(inputs[order[b]]) })
 	merged := make([]any, len(g.evals))
-	errs := make([]error, len(g.parts))
+	errs := make([]error, len(g.shards))
+	work := make(chan int)
 	var wg sync.WaitGroup
-	for i, q := range g.parts {
+	for range min(e.parallel, len(order)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			values, err := e.values(ctx, q, val)
-			for n, v := range values {
-				merged[q.index[n]] = v
+			for i := range work {
+				q := g.shards[i]
+				val := shardValue(doc, source, terms, inputs[i])
+				values, err := e.values(ctx, q, val)
+				for n, v := range values {
+					merged[q.index[n]] = v
+				}
+				errs[i] = err
 			}
-			errs[i] = err
 		}()
 	}
+	for _, i := range order {
+		work <- i
+	}
+	close(work)
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return e.findings(g.evals, merged, doc, index), nil
+}
+
+// shardInputs lists, for each shard, the positions in doc of the resources
+// its document holds, in document order; nil for the whole document.
+func shardInputs(doc input.Document, shards []*query) [][]int {
+	byType := map[string][]int{}
+	for i, r := range doc.Resources {
+		byType[r.Type] = append(byType[r.Type], i)
+	}
+	out := make([][]int, len(shards))
+	for n, q := range shards {
+		if q.types == nil {
+			continue
+		}
+		sel := []int{}
+		for t, idx := range byType {
+			for _, p := range q.types {
+				if strings.HasPrefix(t, p) {
+					sel = append(sel, idx...)
+					break
+				}
+			}
+		}
+		slices.Sort(sel)
+		out[n] = sel
+	}
+	return out
 }
 
 // values evaluates q on val and returns the value of each of its evals, nil

@@ -1,21 +1,16 @@
 package engine_test
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/engine"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
-	"github.com/tenet-dev/tenet/pkg/loader"
-	regolib "github.com/tenet-dev/tenet/rego"
-	"github.com/tenet-dev/tenet/test/bench"
 )
 
 const nativeRule = `# METADATA
@@ -170,46 +165,5 @@ deny contains msg if {
 		if b.Name == "opa.runtime" || b.Name == "net.lookup_ip_addr" {
 			t.Errorf("%s is in the default capabilities", b.Name)
 		}
-	}
-}
-
-// TestParallelSameResult checks that a document large enough to be
-// evaluated in parts gets the same result as with one query.
-func TestParallelSameResult(t *testing.T) {
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
-	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	types := []string{"aws_s3_bucket", "aws_security_group", "aws_ebs_volume", "aws_db_instance", "aws_kms_key"}
-	if err := bench.WritePlan(&buf, 600, types, 1); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := loader.Parse(t.Context(), "plan.json", buf.Bytes(), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var results []engine.Result
-	for _, n := range []int{1, 3} {
-		eng, err := engine.New(t.Context(), cat, engine.Options{Parallel: n})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := eng.Eval(t.Context(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results = append(results, res)
-	}
-	if len(results[0].Findings) == 0 {
-		t.Fatal("no findings: the test checks nothing")
-	}
-	if diff := cmp.Diff(results[0], results[1]); diff != "" {
-		t.Errorf("parallel=3 differs from parallel=1 (-1 +3):\n%s", diff)
 	}
 }

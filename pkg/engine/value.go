@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -16,55 +18,115 @@ import (
 func nativeValue(doc input.Document) (ast.Value, error) {
 	resources := make([]any, len(doc.Resources))
 	for i, r := range doc.Resources {
-		m := map[string]any{
-			"address":  r.Address,
-			"type":     r.Type,
-			"name":     r.Name,
-			"action":   r.Action,
-			"values":   r.Values,
-			"location": map[string]any{"file": r.Location.File, "line": r.Location.Line},
-		}
-		setString(m, "config_address", r.ConfigAddress)
-		setString(m, "namespace", r.Namespace)
-		setString(m, "provider", r.Provider)
-		setString(m, "module", r.Module)
-		setString(m, "mode", r.Mode)
-		if r.Index != nil {
-			m["index"] = r.Index
-		}
-		if len(r.Unknown) > 0 {
-			m["unknown"] = r.Unknown
-		}
-		if len(r.Sensitive) > 0 {
-			m["sensitive"] = r.Sensitive
-		}
-		if r.Before != nil {
-			m["before"] = r.Before
-		}
-		if len(r.Refs) > 0 {
-			refs := make(map[string]any, len(r.Refs))
-			for k, v := range r.Refs {
-				refs[k] = v
-			}
-			m["refs"] = refs
-		}
-		resources[i] = m
-	}
-	src := map[string]any{"path": doc.Source.Path, "format": string(doc.Source.Format)}
-	setString(src, "format_version", doc.Source.FormatVersion)
-	setString(src, "tool_version", doc.Source.ToolVersion)
-	if doc.Source.Documents > 0 {
-		src["documents"] = doc.Source.Documents
+		resources[i] = resourceMap(r)
 	}
 	v, err := ast.InterfaceToValue(map[string]any{
 		"schema":    doc.Schema,
-		"source":    src,
+		"source":    sourceMap(doc),
 		"resources": resources,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("convert input: %w", err)
 	}
 	return v, nil
+}
+
+// resourceTerms converts each resource of doc to OPA's value form, with n
+// goroutines.
+func resourceTerms(doc input.Document, n int) ([]*ast.Term, error) {
+	terms := make([]*ast.Term, len(doc.Resources))
+	errs := make([]error, n)
+	chunk := (len(terms) + n - 1) / n
+	var wg sync.WaitGroup
+	for w := range n {
+		lo, hi := min(w*chunk, len(terms)), min((w+1)*chunk, len(terms))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				v, err := ast.InterfaceToValue(resourceMap(doc.Resources[i]))
+				if err != nil {
+					errs[w] = fmt.Errorf("convert input: %w", err)
+					return
+				}
+				terms[i] = ast.NewTerm(v)
+			}
+		}()
+	}
+	wg.Wait()
+	return terms, errors.Join(errs...)
+}
+
+// sourceTerm is doc's source object in OPA's value form.
+func sourceTerm(doc input.Document) (*ast.Term, error) {
+	v, err := ast.InterfaceToValue(sourceMap(doc))
+	if err != nil {
+		return nil, fmt.Errorf("convert input: %w", err)
+	}
+	return ast.NewTerm(v), nil
+}
+
+// shardValue is the input document of a shard: doc with only the resources
+// at positions sel (all of them for nil sel), sharing the converted terms.
+func shardValue(doc input.Document, source *ast.Term, terms []*ast.Term, sel []int) ast.Value {
+	resources := terms
+	if sel != nil {
+		resources = make([]*ast.Term, len(sel))
+		for i, j := range sel {
+			resources[i] = terms[j]
+		}
+	}
+	return ast.NewObject(
+		[2]*ast.Term{ast.StringTerm("schema"), ast.StringTerm(doc.Schema)},
+		[2]*ast.Term{ast.StringTerm("source"), source},
+		[2]*ast.Term{ast.StringTerm("resources"), ast.ArrayTerm(resources...)},
+	)
+}
+
+func resourceMap(r input.Resource) map[string]any {
+	m := map[string]any{
+		"address":  r.Address,
+		"type":     r.Type,
+		"name":     r.Name,
+		"action":   r.Action,
+		"values":   r.Values,
+		"location": map[string]any{"file": r.Location.File, "line": r.Location.Line},
+	}
+	setString(m, "config_address", r.ConfigAddress)
+	setString(m, "namespace", r.Namespace)
+	setString(m, "provider", r.Provider)
+	setString(m, "module", r.Module)
+	setString(m, "mode", r.Mode)
+	if r.Index != nil {
+		m["index"] = r.Index
+	}
+	if len(r.Unknown) > 0 {
+		m["unknown"] = r.Unknown
+	}
+	if len(r.Sensitive) > 0 {
+		m["sensitive"] = r.Sensitive
+	}
+	if r.Before != nil {
+		m["before"] = r.Before
+	}
+	if len(r.Refs) > 0 {
+		refs := make(map[string]any, len(r.Refs))
+		for k, v := range r.Refs {
+			refs[k] = v
+		}
+		m["refs"] = refs
+	}
+	return m
+}
+
+func sourceMap(doc input.Document) map[string]any {
+	src := map[string]any{"path": doc.Source.Path, "format": string(doc.Source.Format)}
+	setString(src, "format_version", doc.Source.FormatVersion)
+	setString(src, "tool_version", doc.Source.ToolVersion)
+	if doc.Source.Documents > 0 {
+		src["documents"] = doc.Source.Documents
+	}
+	return src
 }
 
 func setString(m map[string]any, k, v string) {

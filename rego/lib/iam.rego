@@ -121,9 +121,7 @@ candidates(r, attr) := [statements(s)] if {
 	targets := object.get(object.get(r, "refs", {}), attr, [])
 	count(targets) == 1
 	instances := [d |
-		some d in input.resources
-		d.mode == "data"
-		d.type == "aws_iam_policy_document"
+		some d in terraform.data_sources("aws_iam_policy_document")
 		d.config_address == targets[0]
 	]
 	count(instances) > 0

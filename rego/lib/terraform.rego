@@ -32,6 +32,13 @@ _by_type := {t: rs |
 # does not delete, in input order; [] when there is none.
 resources(type) := object.get(_by_type, type, [])
 
+# data_sources(type) is the array of data sources of type, in input order.
+data_sources(type) := [d |
+	some d in input.resources
+	d.mode == "data"
+	d.type == type
+]
+
 # unknown(r, path) is true when the attribute at the dotted path, or a block
 # that contains it, or an attribute inside it, is known only after apply.
 # Paths compare segment by segment ("versioning" matches

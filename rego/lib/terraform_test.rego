@@ -36,6 +36,21 @@ test_resources_of_absent_type_is_empty if {
 	terraform.resources("aws_s3_bucket") == [] with input as fixtures.plan([])
 }
 
+test_data_sources_of_type_only if {
+	inp := fixtures.plan([
+		fixtures.data_source("aws_iam_policy_document", "b", {}),
+		fixtures.resource("aws_iam_policy_document", "managed", {}),
+		fixtures.data_source("aws_s3_bucket", "shared", {}),
+		fixtures.data_source("aws_iam_policy_document", "a", {}),
+	])
+	addrs := [d.address | some d in terraform.data_sources("aws_iam_policy_document")] with input as inp
+	addrs == ["data.aws_iam_policy_document.b", "data.aws_iam_policy_document.a"]
+}
+
+test_data_sources_of_absent_type_is_empty if {
+	terraform.data_sources("aws_iam_policy_document") == [] with input as fixtures.plan([_bucket])
+}
+
 test_unknown_matches_segment_wise if {
 	r := {"unknown": ["arn", "versioning.0.enabled", "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm"]}
 	terraform.unknown(r, "versioning")

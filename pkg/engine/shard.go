@@ -1,0 +1,244 @@
+package engine
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+)
+
+// Sharding: a large Terraform document is evaluated in shards. The rules
+// whose reads are known (see readTypes) are grouped by the resource types
+// they can read, and each group is evaluated on a copy of the document that
+// holds only those resources; the other rules get the whole document. Each
+// query then builds its indexes (lib/terraform's _live, _by_type and join
+// indexes) over the resources it can use, and the shards keep every core
+// busy without repeating work.
+
+// accessor is the package through which built-in Terraform rules read
+// resources. Its public functions take the resource type as an argument
+// and return resources of that type only, so a rule that reads resources
+// through them and names its types as string constants reads only those.
+const accessor = "data.tenet.lib.terraform"
+
+// readTypes returns the resource type prefixes that the rules of package
+// pkg can read in a Terraform document: the string constants of the
+// package and of every package it refers to, transitively (a constant
+// names a type, or the start of types that a rule builds from it, as
+// lib/gcp builds "<prefix>_iam_member"), plus the selector types. ok is
+// false when the rules may read more than that: a module that is not
+// built in, a read of input outside the accessor, a reference to the
+// accessor's private rules or to a whole namespace, or a `with`.
+func readTypes(pkg string, selectors []string, byPkg map[string][]*ast.Module, builtin map[*ast.Module]bool) (prefixes []string, ok bool) {
+	seen := map[string]bool{pkg: true}
+	queue := []string{pkg}
+	set := map[string]bool{}
+	for _, s := range selectors {
+		set[s] = true
+	}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		mods := byPkg[p]
+		if len(mods) == 0 {
+			return nil, false
+		}
+		for _, m := range mods {
+			if !builtin[m] || !scanModule(m, p, byPkg, set, func(dep string) {
+				if !seen[dep] {
+					seen[dep] = true
+					queue = append(queue, dep)
+				}
+			}) {
+				return nil, false
+			}
+		}
+	}
+	for s := range set {
+		prefixes = append(prefixes, s)
+	}
+	slices.Sort(prefixes)
+	return prefixes, true
+}
+
+// scanModule adds m's type-like string constants to set and calls dep for
+// every package m refers to. It returns false when m may read resources
+// beyond its constants. m is not compiled: names bound by imports are
+// resolved here.
+func scanModule(m *ast.Module, pkg string, byPkg map[string][]*ast.Module, set map[string]bool, dep func(string)) bool {
+	aliases := map[ast.Var]ast.Ref{}
+	for _, imp := range m.Imports {
+		if r, isRef := imp.Path.Value.(ast.Ref); isRef && (r.HasPrefix(ast.DefaultRootRef) || r.HasPrefix(ast.InputRootRef)) {
+			aliases[imp.Name()] = r
+		}
+	}
+	ok := true
+	check := func(r ast.Ref) {
+		if head, isVar := r[0].Value.(ast.Var); isVar {
+			if target, found := aliases[head]; found {
+				r = target.Concat(r[1:])
+			}
+		}
+		switch {
+		case r.HasPrefix(ast.InputRootRef):
+			ok = ok && pkg == accessor
+		case r.HasPrefix(ast.DefaultRootRef):
+			target, private := refPackage(r, byPkg)
+			switch {
+			case target == "" && refsNamespace(r, byPkg):
+				ok = false
+			case target == accessor && private && pkg != accessor:
+				ok = false
+			case target != "":
+				dep(target)
+			}
+		}
+	}
+	var visit func(t *ast.Term) bool
+	visit = func(t *ast.Term) bool {
+		switch v := t.Value.(type) {
+		case ast.String:
+			if typeLike(string(v)) {
+				set[string(v)] = true
+			}
+		case ast.Var:
+			check(ast.Ref{t})
+		case ast.Ref:
+			if _, builtin := ast.BuiltinMap[v.String()]; builtin {
+				return true
+			}
+			// The head is part of the reference, not a variable read
+			// on its own; the other terms may hold references.
+			check(v)
+			for _, x := range v[1:] {
+				ast.WalkTerms(x, visit)
+			}
+			return true
+		}
+		return false
+	}
+	// Not the package clause: its path is a reference to m itself.
+	for _, imp := range m.Imports {
+		ast.WalkTerms(imp, visit)
+	}
+	for _, r := range m.Rules {
+		ast.WalkTerms(r, visit)
+	}
+	ast.WalkExprs(m.Rules, func(e *ast.Expr) bool {
+		if len(e.With) > 0 {
+			ok = false
+		}
+		return false
+	})
+	return ok
+}
+
+// refPackage is the package that ref r points into ("" for data that no
+// package defines), and whether the rule it names is private (_name).
+func refPackage(r ast.Ref, byPkg map[string][]*ast.Module) (pkg string, private bool) {
+	for n := len(r); n > 1; n-- {
+		p := r[:n]
+		if !p.IsGround() {
+			continue
+		}
+		if _, ok := byPkg[p.String()]; ok {
+			if n < len(r) {
+				if s, isString := r[n].Value.(ast.String); isString {
+					private = strings.HasPrefix(string(s), "_")
+				}
+			}
+			return p.String(), private
+		}
+	}
+	return "", false
+}
+
+// refsNamespace is true when r names a namespace that holds packages
+// (data.tenet.lib): reading it evaluates all of them.
+func refsNamespace(r ast.Ref, byPkg map[string][]*ast.Module) bool {
+	prefix := r.GroundPrefix().String() + "."
+	for p := range byPkg {
+		if strings.HasPrefix(p, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeLike is true for constants that may name a resource type or the
+// start of one: lower case, digits and underscores, with an underscore.
+func typeLike(s string) bool {
+	if len(s) < 3 || !strings.Contains(s, "_") {
+		return false
+	}
+	for _, c := range s {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// shardPlan groups the evals of a Terraform group by the types their rules
+// read. The first shard (types nil) holds the rules that get the whole
+// document; it may be empty. A group whose types are a subset of another's
+// joins it: its rules see resources they do not read, which changes
+// nothing, and the two share the indexes and helper rules they compute.
+func shardPlan(evs []catalog.Eval, reads func(catalog.Eval) ([]string, bool)) (idx [][]int, types [][]string) {
+	byKey := map[string][]int{}
+	typesOf := map[string][]string{}
+	for i, ev := range evs {
+		ts, ok := reads(ev)
+		k := strings.Join(ts, ",")
+		if !ok || len(ts) == 0 {
+			k, ts = "", nil
+		}
+		byKey[k] = append(byKey[k], i)
+		typesOf[k] = ts
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		if k != "" {
+			keys = append(keys, k)
+		}
+	}
+	// Largest type sets first, so that a group joins the first superset.
+	slices.SortFunc(keys, func(a, b string) int {
+		if n := len(typesOf[b]) - len(typesOf[a]); n != 0 {
+			return n
+		}
+		return strings.Compare(a, b)
+	})
+	idx, types = [][]int{byKey[""]}, [][]string{nil}
+	for _, k := range keys {
+		target := -1
+		for n := 1; n < len(types); n++ {
+			if subset(typesOf[k], types[n]) {
+				target = n
+				break
+			}
+		}
+		if target < 0 {
+			idx, types = append(idx, nil), append(types, typesOf[k])
+			target = len(idx) - 1
+		}
+		idx[target] = append(idx[target], byKey[k]...)
+	}
+	for _, x := range idx {
+		slices.Sort(x)
+	}
+	return idx, types
+}
+
+// subset is true when every element of the sorted slice a is in the sorted
+// slice b.
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if _, found := slices.BinarySearch(b, x); !found {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,178 @@
+package engine
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tenet-dev/tenet/bundles"
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
+	regolib "github.com/tenet-dev/tenet/rego"
+	"github.com/tenet-dev/tenet/test/bench"
+)
+
+// TestShardsSameResult checks that the built-in rules find the same in
+// shards as with one query over the whole document: on a generated plan of
+// every type the rules select, and on every Terraform plan and state of
+// ../shared/data when present (sharded whatever their size).
+func TestShardsSameResult(t *testing.T) {
+	cat := builtinCatalog(t)
+	var buf bytes.Buffer
+	if err := bench.WritePlan(&buf, 1500, bench.ResourceTypes(cat.Rules, "terraform"), 7); err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{"generated.json": buf.Bytes()}
+	shared, _ := filepath.Glob("../../../shared/data/terraform/*/*") // a bad pattern is impossible here
+	for _, path := range shared {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[path] = data
+	}
+	whole, err := New(t.Context(), cat, Options{Parallel: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sharded, err := New(t.Context(), cat, Options{Parallel: 3, shardMin: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := sharded.groups["terraform"]; len(g.shards) < 50 || len(g.shards[0].evals) > 0 {
+		t.Fatalf("%d shards, %d evals on the whole document: the built-in rules should shard", len(g.shards), len(g.shards[0].evals))
+	}
+	findings := 0
+	for name, data := range docs {
+		doc, err := loader.Parse(t.Context(), name, data, loader.Options{})
+		if err != nil {
+			t.Logf("%s: %v", name, err) // the malformed ones
+			continue
+		}
+		if doc.Source.Format != input.FormatTerraformPlan && doc.Source.Format != input.FormatTerraformState {
+			continue
+		}
+		want, err := whole.Eval(t.Context(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := sharded.Eval(t.Context(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings += len(want.Findings)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: sharded differs from one query (-whole +sharded):\n%s", name, diff)
+		}
+	}
+	if findings < 1000 {
+		t.Fatalf("%d findings in all: the test checks too little", findings)
+	}
+}
+
+func builtinCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// TestReadTypes checks which rules are known to read only some types.
+func TestReadTypes(t *testing.T) {
+	const lib = `package tenet.lib.terraform
+import rego.v1
+_live := [r | some r in input.resources]
+resources(type) := [r | some r in _live; r.type == type]
+`
+	tests := []struct {
+		name   string
+		rule   string
+		custom bool
+		want   []string // nil: the whole document
+	}{
+		{name: "accessor with a constant", rule: `import data.tenet.lib.terraform
+deny contains r.address if { some r in terraform.resources("aws_s3_bucket_acl") }`,
+			want: []string{"aws_s3_bucket", "aws_s3_bucket_acl"}},
+		{name: "helper package", rule: `import data.tenet.lib.helper
+deny contains r.address if { some r in helper.logs }`,
+			want: []string{"aws_flow_log", "aws_s3_bucket"}},
+		{name: "input read", rule: `deny contains r.address if { some r in input.resources }`},
+		{name: "input through an import", rule: `import input.resources as rs
+deny contains r.address if { some r in rs }`},
+		{name: "input as a whole", rule: `deny contains x if { x := count(input) }`},
+		{name: "private accessor rule", rule: `import data.tenet.lib.terraform
+deny contains r.address if { some r in terraform._live }`},
+		{name: "with", rule: `import data.tenet.lib.terraform
+deny contains r.address if { some r in terraform.resources("aws_s3_bucket") with input as {} }`},
+		{name: "a namespace", rule: `import data.tenet.lib
+deny contains r.address if { some r in lib.terraform.resources("aws_s3_bucket") }`},
+		{name: "dynamic reference", rule: `deny contains x if { some k; x := data.tenet.lib[k] }`},
+		{name: "not built in", custom: true, rule: `import data.tenet.lib.terraform
+deny contains r.address if { some r in terraform.resources("aws_s3_bucket") }`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sources := map[string]string{
+				"lib/terraform.rego": lib,
+				"lib/helper.rego": `package tenet.lib.helper
+import rego.v1
+import data.tenet.lib.terraform
+logs := terraform.resources("aws_flow_log")
+`,
+				"rule.rego": "package tenet.aws.s3.rule\nimport rego.v1\n" + tc.rule,
+			}
+			byPkg := map[string][]*ast.Module{}
+			builtin := map[*ast.Module]bool{}
+			for name, src := range sources {
+				m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+				if err != nil {
+					t.Fatal(err)
+				}
+				p := m.Package.Path.String()
+				byPkg[p] = append(byPkg[p], m)
+				builtin[m] = !(tc.custom && name == "rule.rego")
+			}
+			got, ok := readTypes("data.tenet.aws.s3.rule", []string{"aws_s3_bucket"}, byPkg, builtin)
+			if !ok {
+				got = nil
+			}
+			got = slices.DeleteFunc(got, func(s string) bool { return s == "aws_s3_bucket_acl" && tc.want == nil })
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("reads (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestShardPlan(t *testing.T) {
+	evs := []catalog.Eval{{RuleID: "a"}, {RuleID: "b"}, {RuleID: "c"}, {RuleID: "d"}, {RuleID: "e"}}
+	reads := map[string][]string{
+		"a": {"x_a", "x_b"},
+		"b": {"x_a"}, // a subset of a's: joins it
+		"c": nil,     // the whole document
+		"d": {"x_c"}, // its own
+		"e": {"x_b", "x_c"},
+	}
+	idx, types := shardPlan(evs, func(ev catalog.Eval) ([]string, bool) { return reads[ev.RuleID], reads[ev.RuleID] != nil })
+	wantIdx := [][]int{{2}, {0, 1}, {3, 4}}
+	wantTypes := [][]string{nil, {"x_a", "x_b"}, {"x_b", "x_c"}}
+	if diff := cmp.Diff(wantIdx, idx); diff != "" {
+		t.Errorf("evals (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantTypes, types); diff != "" {
+		t.Errorf("types (-want +got):\n%s", diff)
+	}
+}
