@@ -112,7 +112,12 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		}
 	}
 	mode := tenet.UnknownMode(f.unknown)
-	sc, err := f.scanner(
+	opts, err := f.options()
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	// Policy errors and unusable paths are both usage errors (exit 2).
+	res, err := tenet.Scan(cmd.Context(), args, append(opts,
 		tenet.WithBaseline(f.baseline),
 		tenet.WithWaiverFiles(f.waivers...),
 		tenet.WithFailOnStaleWaivers(f.failStale),
@@ -124,11 +129,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithTimeout(f.timeout),
 		tenet.WithEvalTimeout(f.evalLimit),
 		tenet.WithMaxFileSize(f.maxSize),
-	)
-	if err != nil {
-		return err
-	}
-	res, err := sc.Scan(cmd.Context(), args...)
+	)...)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}

@@ -9,9 +9,11 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
 
@@ -259,5 +261,49 @@ func TestScanDeterministic(t *testing.T) {
 	}
 	if diff := cmp.Diff(render(1), render(8)); diff != "" {
 		t.Errorf("parallel scan differs (-sequential +parallel):\n%s", diff)
+	}
+}
+
+// TestScanFunction checks that Scan, which compiles while it loads, finds
+// what New and Scanner.Scan find, and returns a policy that does not
+// compile as an error rather than as results.
+func TestScanFunction(t *testing.T) {
+	dir := t.TempDir()
+	paths := []string{
+		plan(t, dir, "a.json", bucket("a", `{}`, `{}`)),
+		plan(t, dir, "b.json", bucket("b", `{"encrypted": true}`, `{"tags": true}`)),
+	}
+	opts := []Option{WithoutBuiltins(), withBundleFS(testBundle()), WithVersion("test"), WithNow(time.Unix(0, 0))}
+	s, err := New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.Scan(t.Context(), paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Scan(t.Context(), paths, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Findings) == 0 {
+		t.Fatal("no findings: the test checks nothing")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Scan differs from New + Scanner.Scan (-want +got):\n%s", diff)
+	}
+
+	// Parses, but does not compile: count takes one argument.
+	bad := testBundle()
+	bad["bad.rego"] = &fstest.MapFile{Data: []byte(strings.Replace(testRule, "package tenet.test.s3", "package tenet.test.bad", 1) +
+		"\nwarn contains x if { x := count(input.resources, 1) }\n")}
+	bad["bad.rego"].Data = bytes.ReplaceAll(bad["bad.rego"].Data, []byte("TST-S3-001"), []byte("TST-S3-009"))
+	if _, err := load([]Option{WithoutBuiltins(), withBundleFS(bad)}); err != nil {
+		t.Fatalf("the policy should load and fail only to compile: %v", err)
+	}
+	res, err := Scan(t.Context(), paths, WithoutBuiltins(), withBundleFS(bad))
+	var perr *catalog.PolicyError
+	if !errors.As(err, &perr) || res != nil {
+		t.Errorf("Scan with a policy that does not compile = %v, %v; want nil, a *catalog.PolicyError", res, err)
 	}
 }
