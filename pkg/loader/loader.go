@@ -107,9 +107,38 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 	if err != nil {
 		return input.Document{}, fileError(path, err)
 	}
-	if err := checkDuplicateKeys(data); err != nil {
-		return input.Document{}, fileError(path, err)
+	// A large file is checked for duplicate keys while it is parsed: the
+	// check is a pass of its own over the bytes, and its error comes first
+	// either way.
+	dups := make(chan error, 1)
+	if len(data) >= parallelCheck {
+		go func() { dups <- recovered(func() error { return checkDuplicateKeys(data) }) }()
+	} else {
+		dups <- checkDuplicateKeys(data)
 	}
+	doc, err = parse(ctx, path, data, opts)
+	if dup := <-dups; dup != nil {
+		return input.Document{}, fileError(path, dup)
+	}
+	return doc, err
+}
+
+// recovered runs f, turning a panic into an error: Parse recovers its own
+// goroutine's panics, not those of the goroutines it starts.
+func recovered(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error while parsing: %v", r)
+		}
+	}()
+	return f()
+}
+
+// parallelCheck is the size from which the duplicate-key check runs beside
+// the parse.
+const parallelCheck = 1 << 20
+
+func parse(ctx context.Context, path string, data []byte, opts Options) (doc input.Document, err error) {
 	format := opts.Format
 	var nodes []*yaml.Node
 	if format == "" {

@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
@@ -28,29 +31,37 @@ type planFields struct {
 	FormatVersion    string                   `json:"format_version"`
 	TerraformVersion string                   `json:"terraform_version"`
 	ResourceChanges  []*tfjson.ResourceChange `json:"resource_changes"`
-	Config           *tfjson.Config           `json:"configuration"`
+	Config           *config                  `json:"configuration"`
 }
+
+// planHead is planFields without the resource changes, which a large plan
+// decodes apart, side by side.
+type planHead struct {
+	FormatVersion    string  `json:"format_version"`
+	TerraformVersion string  `json:"terraform_version"`
+	Config           *config `json:"configuration"`
+}
+
+// parallelChanges is the number of resource changes from which a plan's
+// changes are decoded by several goroutines.
+const parallelChanges = 256
 
 // Load implements Loader.
 func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (input.Document, error) {
-	var plan planFields
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(&plan); err != nil {
-		return input.Document{}, planError(data, err)
+	plan, err := decodePlan(data, runtime.GOMAXPROCS(0), parallelChanges)
+	if err != nil {
+		return input.Document{}, err
 	}
 	// terraform-json's check of format_version, as its UnmarshalJSON does.
 	full := tfjson.Plan{FormatVersion: plan.FormatVersion}
 	if err := full.Validate(); err != nil {
 		return input.Document{}, planError(data, err)
 	}
-	if err := expectEOF(dec, data); err != nil {
-		return input.Document{}, err
-	}
 	doc := newDocument(path, input.FormatTerraformPlan)
 	doc.Source.FormatVersion = plan.FormatVersion
 	doc.Source.ToolVersion = plan.TerraformVersion
 	refs := configRefs(plan.Config)
+	doc.Resources = make([]input.Resource, 0, len(plan.ResourceChanges))
 	for i, rc := range plan.ResourceChanges {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -70,6 +81,92 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 		doc.Raw = raw
 	}
 	return doc, nil
+}
+
+// decodePlan decodes the parts of a plan the loader reads. A large plan's
+// resource changes, most of the file, are decoded element by element by n
+// goroutines while one more decodes the rest of the file with the array
+// left out, when the plan has at least minChanges. If any part fails, the
+// plan is decoded again in one pass, whose error is the one to report: it
+// names the first problem in the file, as encoding/json meets it.
+func decodePlan(data []byte, n, minChanges int) (planFields, error) {
+	array, spans, ok := arraySpans(data, "resource_changes")
+	// The head is decoded with "null" in the array's place: an array shorter
+	// than that is not worth it anyway.
+	if !ok || len(spans) < minChanges || n < 2 || array[1]-array[0] < len("null") {
+		return decodeWhole(data)
+	}
+	var (
+		head    planHead
+		changes = make([]*tfjson.ResourceChange, len(spans))
+		failed  atomic.Bool
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() {
+		if !decodeHead(data, array, &head) {
+			failed.Store(true)
+		}
+	})
+	chunk := (len(spans) + n - 1) / n
+	for w := range n {
+		lo, hi := min(w*chunk, len(spans)), min((w+1)*chunk, len(spans))
+		wg.Go(func() {
+			for i := lo; i < hi && !failed.Load(); i++ {
+				if !decodeChange(data[spans[i][0]:spans[i][1]], &changes[i]) {
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if failed.Load() {
+		return decodeWhole(data)
+	}
+	return planFields{FormatVersion: head.FormatVersion, TerraformVersion: head.TerraformVersion,
+		ResourceChanges: changes, Config: head.Config}, nil
+}
+
+// decodeWhole decodes a plan in one pass.
+func decodeWhole(data []byte) (planFields, error) {
+	var plan planFields
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&plan); err != nil {
+		return planFields{}, planError(data, err)
+	}
+	return plan, expectEOF(dec, data)
+}
+
+// decodeHead decodes data with the array at span blanked out ("null" and
+// spaces), reporting whether it is a well-formed plan.
+func decodeHead(data []byte, span [2]int, head *planHead) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false // decodeWhole reports it
+		}
+	}()
+	rest := bytes.Clone(data)
+	blank := rest[span[0]:span[1]]
+	for i := range blank {
+		blank[i] = ' '
+	}
+	copy(blank, "null")
+	dec := json.NewDecoder(bytes.NewReader(rest))
+	dec.UseNumber()
+	return dec.Decode(head) == nil && expectEOF(dec, rest) == nil
+}
+
+// decodeChange decodes one resource change, reporting whether data is
+// exactly one well-formed change.
+func decodeChange(data []byte, rc **tfjson.ResourceChange) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false // decodeWhole reports it
+		}
+	}()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return dec.Decode(rc) == nil && dec.InputOffset() == int64(len(data))
 }
 
 // planError explains a decode error; terraform-json's own validation

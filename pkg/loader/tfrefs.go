@@ -1,11 +1,66 @@
 package loader
 
 import (
+	"bytes"
+	"encoding/json"
 	"sort"
 	"strings"
-
-	tfjson "github.com/hashicorp/terraform-json"
 )
+
+// config is the part of a plan's configuration that references are
+// resolved from: modules, their resources, calls and outputs, and the
+// references of each expression. It reads the same JSON as tfjson.Config,
+// whose Expression decodes every expression two or three times over (once
+// per nesting level) and keeps the constant values, which tenet takes from
+// the planned values instead: on the generated 10,000-resource plan it was
+// most of the loading time.
+type config struct {
+	RootModule *configModule `json:"root_module"`
+}
+
+type configModule struct {
+	Resources   []*configResource      `json:"resources"`
+	ModuleCalls map[string]*moduleCall `json:"module_calls"`
+	Outputs     map[string]*output     `json:"outputs"`
+}
+
+type configResource struct {
+	Address     string                 `json:"address"`
+	Expressions map[string]*expression `json:"expressions"`
+}
+
+type moduleCall struct {
+	Expressions map[string]*expression `json:"expressions"`
+	Module      *configModule          `json:"module"`
+}
+
+type output struct {
+	Expression *expression `json:"expression"`
+}
+
+// expression is one attribute's expression: the references it makes, or,
+// for a nested block, the block's own expressions, one map per block.
+type expression struct {
+	References   []string
+	NestedBlocks []map[string]*expression
+}
+
+// UnmarshalJSON reads {"references": [...], "constant_value": ...} or a
+// list of nested blocks, decoding each byte once.
+func (e *expression) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if len(b) > 0 && b[0] == '[' {
+		return json.Unmarshal(b, &e.NestedBlocks)
+	}
+	var data struct {
+		References []string `json:"references"`
+	}
+	if err := json.Unmarshal(b, &data); err != nil {
+		return err
+	}
+	e.References = data.References
+	return nil
+}
 
 // maxRefDepth bounds how many variables and outputs one reference is
 // followed through; real configurations need a handful.
@@ -15,15 +70,15 @@ const maxRefDepth = 32
 // prefix ("module.a." or ""), its body, and how it was called.
 type moduleScope struct {
 	prefix string
-	module *tfjson.ConfigModule
-	call   *tfjson.ModuleCall // nil for the root module
+	module *configModule
+	call   *moduleCall // nil for the root module
 	parent *moduleScope
 }
 
 // configRefs resolves, for every resource of the configuration, which
 // resources each attribute's expression refers to. The result is keyed by
 // config address, then by dotted attribute path.
-func configRefs(cfg *tfjson.Config) map[string]map[string][]string {
+func configRefs(cfg *config) map[string]map[string][]string {
 	out := map[string]map[string][]string{}
 	if cfg == nil || cfg.RootModule == nil {
 		return out
@@ -57,9 +112,9 @@ func configRefs(cfg *tfjson.Config) map[string]map[string][]string {
 	return out
 }
 
-func collectExpressions(s *moduleScope, prefix string, exprs map[string]*tfjson.Expression, out map[string][]string) {
+func collectExpressions(s *moduleScope, prefix string, exprs map[string]*expression, out map[string][]string) {
 	for key, e := range exprs {
-		if e == nil || e.ExpressionData == nil {
+		if e == nil {
 			continue
 		}
 		path := join(prefix, key)
@@ -90,7 +145,7 @@ func resolveRef(s *moduleScope, ref string, depth int) []string {
 			return nil
 		}
 		e := s.call.Expressions[parts[1]]
-		if e == nil || e.ExpressionData == nil {
+		if e == nil {
 			return nil
 		}
 		var out []string
@@ -107,7 +162,7 @@ func resolveRef(s *moduleScope, ref string, depth int) []string {
 			return nil
 		}
 		o := call.Module.Outputs[parts[2]]
-		if o == nil || o.Expression == nil || o.Expression.ExpressionData == nil {
+		if o == nil || o.Expression == nil {
 			return nil
 		}
 		child := &moduleScope{prefix: s.prefix + "module." + parts[1] + ".", module: call.Module, call: call, parent: s}
