@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -39,10 +40,15 @@ type group struct {
 	shards []*query
 }
 
-// query is one prepared query over a generated package whose rule rN holds
-// the value of evals[N].
+// query is one prepared query: over a generated package whose rule rN
+// holds the value of evals[N] (pkg), or one whose variable rN holds it as a
+// one-element array, an empty one where the rule is undefined.
 type query struct {
+	prepare  func(context.Context) (rego.PreparedEvalQuery, error)
+	once     sync.Once
 	prepared rego.PreparedEvalQuery
+	err      error // of prepare
+	pkg      bool
 	evals    []catalog.Eval
 	// index[N] is the position of evals[N] in its group, so that results
 	// merge in the group's order whatever the split.
@@ -50,6 +56,12 @@ type query struct {
 	// types are the resource type prefixes a shard's document holds; nil
 	// for the whole document.
 	types []string
+}
+
+// ready prepares q once.
+func (q *query) ready(ctx context.Context) error {
+	q.once.Do(func() { q.prepared, q.err = q.prepare(ctx) })
+	return q.err
 }
 
 // shardMin is the number of resources from which a document is evaluated
@@ -86,10 +98,6 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	for _, r := range cat.Rules {
 		e.rules[r.ID] = r
 	}
-	modules := make(map[string]*ast.Module, len(cat.Modules)+len(targets)+1)
-	for name, m := range cat.Modules {
-		modules[name] = m
-	}
 	plan := map[string][]catalog.Eval{}
 	for _, ev := range cat.Evals {
 		if ev.Raw {
@@ -109,6 +117,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		byPkg[p] = append(byPkg[p], m)
 		builtin[m] = cat.Builtin[name]
 	}
+	known := newReads(byPkg, builtin)
 	reads := func(ev catalog.Eval) ([]string, bool) {
 		var sel []string
 		for _, s := range e.rules[ev.RuleID].Selectors {
@@ -119,28 +128,24 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		if len(sel) == 0 {
 			return nil, false
 		}
-		return readTypes(ev.Ref[:strings.LastIndex(ev.Ref, ".")], sel, byPkg, builtin)
+		return known.readTypes(ev.Ref[:strings.LastIndex(ev.Ref, ".")], sel)
 	}
 	shards := map[string][][]int{}
 	shardTypes := map[string][][]string{}
+	if opts.Parallel != 1 && len(plan["terraform"]) > 0 {
+		shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)
+	}
+	// Each group's query reads a generated package, rN := <ref>: querying a
+	// package returns only the rules whose value is defined. A shard's few
+	// rules are queried directly (queryText), without the compile of one
+	// more package each.
+	modules := maps.Clone(cat.Modules)
 	for group, evs := range plan {
-		m, err := queryModule(group, evs, nil)
+		m, err := queryModule(group, evs)
 		if err != nil {
 			return nil, err
 		}
 		modules["tenet_engine/"+group+".rego"] = m
-		if group != "terraform" || opts.Parallel == 1 {
-			continue
-		}
-		shards[group], shardTypes[group] = shardPlan(evs, reads)
-		for i, idx := range shards[group] {
-			name := fmt.Sprintf("%s_%d", group, i)
-			m, err := queryModule(name, evs, idx)
-			if err != nil {
-				return nil, err
-			}
-			modules["tenet_engine/"+name+".rego"] = m
-		}
 	}
 	compiler := ast.NewCompiler().
 		WithEnablePrintStatements(false).
@@ -149,25 +154,24 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		return nil, &catalog.PolicyError{Err: fmt.Errorf("compile policies: %w", explainRestricted(compiler.Errors))}
 	}
 	store := inmem.NewFromObject(cat.Data)
-	prepare := func(name string, evs []catalog.Eval, idx []int) (*query, error) {
-		pq, err := rego.New(
-			rego.Query("data.tenet_engine."+name),
-			rego.Compiler(compiler),
-			rego.Store(store),
-		).PrepareForEval(ctx)
-		if err != nil {
-			return nil, &catalog.PolicyError{Err: fmt.Errorf("prepare query: %w", err)}
-		}
-		q := &query{prepared: pq}
+	newQuery := func(text string, evs []catalog.Eval, idx []int) *query {
+		q := &query{index: idx}
 		for _, i := range idx {
 			q.evals = append(q.evals, evs[i])
 		}
-		q.index = idx
-		return q, nil
+		q.prepare = func(ctx context.Context) (rego.PreparedEvalQuery, error) {
+			pq, err := rego.New(rego.Query(text), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
+			if err != nil {
+				return pq, &catalog.PolicyError{Err: fmt.Errorf("prepare query: %w", err)}
+			}
+			return pq, nil
+		}
+		return q
 	}
 	for name, evs := range plan {
-		q, err := prepare(name, evs, all(len(evs)))
-		if err != nil {
+		q := newQuery("data.tenet_engine."+name, evs, all(len(evs)))
+		q.pkg = true
+		if err := q.ready(ctx); err != nil {
 			return nil, err
 		}
 		if name == "raw" {
@@ -175,11 +179,11 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			continue
 		}
 		g := &group{evals: evs, whole: q}
+		// Shards are prepared when first used: only large documents use
+		// them, and preparing the hundred-odd queries takes a tenth of a
+		// second.
 		for i, idx := range shards[name] {
-			p, err := prepare(fmt.Sprintf("%s_%d", name, i), evs, idx)
-			if err != nil {
-				return nil, err
-			}
+			p := newQuery(queryText(evs, idx), evs, idx)
 			p.types = shardTypes[name][i]
 			g.shards = append(g.shards, p)
 		}
@@ -219,23 +223,31 @@ func applies(r finding.Rule, t string) bool {
 }
 
 // queryModule generates the package a group's query reads: rN := <ref>.
-// Querying the package returns only the rules whose value is defined, so one
-// undefined rule does not hide the others.
-// With idx, the package holds only those evals, numbered from 0.
-func queryModule(group string, evs []catalog.Eval, idx []int) (*ast.Module, error) {
-	if idx == nil {
-		idx = all(len(evs))
-	}
+func queryModule(group string, evs []catalog.Eval) (*ast.Module, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "package tenet_engine.%s\n\n", group)
-	for i, j := range idx {
-		fmt.Fprintf(&b, "r%d := %s\n", i, evs[j].Ref)
+	for i, ev := range evs {
+		fmt.Fprintf(&b, "r%d := %s\n", i, ev.Ref)
 	}
 	m, err := ast.ParseModuleWithOpts("tenet_engine/"+group+".rego", b.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
 		return nil, fmt.Errorf("generate query for %s: %w", group, err)
 	}
 	return m, nil
+}
+
+// queryText is the query over evs[idx]: rN is an array of the value of
+// the Nth, empty where the rule is undefined, so that one undefined rule
+// does not make the whole query undefined.
+func queryText(evs []catalog.Eval, idx []int) string {
+	var b strings.Builder
+	for i, j := range idx {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "r%d := [x | x := %s]", i, evs[j].Ref)
+	}
+	return b.String()
 }
 
 // Result is what the rules found in one document.
@@ -382,17 +394,31 @@ func shardInputs(doc input.Document, shards []*query) [][]int {
 // values evaluates q on val and returns the value of each of its evals, nil
 // where a rule is undefined.
 func (e *Engine) values(ctx context.Context, q *query, val ast.Value) ([]any, error) {
+	if err := q.ready(context.WithoutCancel(ctx)); err != nil {
+		return nil, err
+	}
 	rs, err := q.prepared.Eval(ctx, rego.EvalParsedInput(val))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
 	out := make([]any, len(q.evals))
-	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+	if len(rs) == 0 {
 		return out, nil
 	}
-	values, _ := rs[0].Expressions[0].Value.(map[string]any)
+	if q.pkg {
+		if len(rs[0].Expressions) == 0 {
+			return out, nil
+		}
+		values, _ := rs[0].Expressions[0].Value.(map[string]any)
+		for i := range q.evals {
+			out[i] = values["r"+strconv.Itoa(i)]
+		}
+		return out, nil
+	}
 	for i := range q.evals {
-		out[i] = values["r"+strconv.Itoa(i)]
+		if v, _ := rs[0].Bindings["r"+strconv.Itoa(i)].([]any); len(v) == 1 {
+			out[i] = v[0]
+		}
 	}
 	return out, nil
 }

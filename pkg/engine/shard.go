@@ -23,6 +23,25 @@ import (
 // through them and names its types as string constants reads only those.
 const accessor = "data.tenet.lib.terraform"
 
+// reads answers readTypes for the packages of one catalog, scanning each
+// package once.
+type reads struct {
+	byPkg   map[string][]*ast.Module
+	builtin map[*ast.Module]bool
+	scans   map[string]*pkgScan
+}
+
+// pkgScan is what the modules of one package hold.
+type pkgScan struct {
+	types map[string]bool // type-like string constants
+	deps  []string        // packages referred to
+	ok    bool            // see readTypes
+}
+
+func newReads(byPkg map[string][]*ast.Module, builtin map[*ast.Module]bool) *reads {
+	return &reads{byPkg: byPkg, builtin: builtin, scans: map[string]*pkgScan{}}
+}
+
 // readTypes returns the resource type prefixes that the rules of package
 // pkg can read in a Terraform document: the string constants of the
 // package and of every package it refers to, transitively (a constant
@@ -31,7 +50,7 @@ const accessor = "data.tenet.lib.terraform"
 // false when the rules may read more than that: a module that is not
 // built in, a read of input outside the accessor, a reference to the
 // accessor's private rules or to a whole namespace, or a `with`.
-func readTypes(pkg string, selectors []string, byPkg map[string][]*ast.Module, builtin map[*ast.Module]bool) (prefixes []string, ok bool) {
+func (r *reads) readTypes(pkg string, selectors []string) (prefixes []string, ok bool) {
 	seen := map[string]bool{pkg: true}
 	queue := []string{pkg}
 	set := map[string]bool{}
@@ -39,20 +58,18 @@ func readTypes(pkg string, selectors []string, byPkg map[string][]*ast.Module, b
 		set[s] = true
 	}
 	for len(queue) > 0 {
-		p := queue[0]
+		sc := r.scan(queue[0])
 		queue = queue[1:]
-		mods := byPkg[p]
-		if len(mods) == 0 {
+		if !sc.ok {
 			return nil, false
 		}
-		for _, m := range mods {
-			if !builtin[m] || !scanModule(m, p, byPkg, set, func(dep string) {
-				if !seen[dep] {
-					seen[dep] = true
-					queue = append(queue, dep)
-				}
-			}) {
-				return nil, false
+		for t := range sc.types {
+			set[t] = true
+		}
+		for _, dep := range sc.deps {
+			if !seen[dep] {
+				seen[dep] = true
+				queue = append(queue, dep)
 			}
 		}
 	}
@@ -61,6 +78,26 @@ func readTypes(pkg string, selectors []string, byPkg map[string][]*ast.Module, b
 	}
 	slices.Sort(prefixes)
 	return prefixes, true
+}
+
+// scan scans the modules of package pkg, once.
+func (r *reads) scan(pkg string) *pkgScan {
+	if sc, done := r.scans[pkg]; done {
+		return sc
+	}
+	sc := &pkgScan{types: map[string]bool{}, ok: len(r.byPkg[pkg]) > 0}
+	deps := map[string]bool{}
+	for _, m := range r.byPkg[pkg] {
+		if !r.builtin[m] || !scanModule(m, pkg, r.byPkg, sc.types, func(dep string) { deps[dep] = true }) {
+			sc.ok = false
+		}
+	}
+	for d := range deps {
+		sc.deps = append(sc.deps, d)
+	}
+	slices.Sort(sc.deps)
+	r.scans[pkg] = sc
+	return sc
 }
 
 // scanModule adds m's type-like string constants to set and calls dep for

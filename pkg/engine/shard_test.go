@@ -145,7 +145,7 @@ logs := terraform.resources("aws_flow_log")
 				byPkg[p] = append(byPkg[p], m)
 				builtin[m] = !(tc.custom && name == "rule.rego")
 			}
-			got, ok := readTypes("data.tenet.aws.s3.rule", []string{"aws_s3_bucket"}, byPkg, builtin)
+			got, ok := newReads(byPkg, builtin).readTypes("data.tenet.aws.s3.rule", []string{"aws_s3_bucket"})
 			if !ok {
 				got = nil
 			}

@@ -91,9 +91,7 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 // names the first problem in the file, as encoding/json meets it.
 func decodePlan(data []byte, n, minChanges int) (planFields, error) {
 	array, spans, ok := arraySpans(data, "resource_changes")
-	// The head is decoded with "null" in the array's place: an array shorter
-	// than that is not worth it anyway.
-	if !ok || len(spans) < minChanges || n < 2 || array[1]-array[0] < len("null") {
+	if !ok || len(spans) < minChanges || n < 2 {
 		return decodeWhole(data)
 	}
 	var (
@@ -137,20 +135,16 @@ func decodeWhole(data []byte) (planFields, error) {
 	return plan, expectEOF(dec, data)
 }
 
-// decodeHead decodes data with the array at span blanked out ("null" and
-// spaces), reporting whether it is a well-formed plan.
+// decodeHead decodes data with null in place of the array at span,
+// reporting whether it is a well-formed plan.
 func decodeHead(data []byte, span [2]int, head *planHead) (ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false // decodeWhole reports it
 		}
 	}()
-	rest := bytes.Clone(data)
-	blank := rest[span[0]:span[1]]
-	for i := range blank {
-		blank[i] = ' '
-	}
-	copy(blank, "null")
+	rest := make([]byte, 0, len(data)-(span[1]-span[0])+len("null"))
+	rest = append(append(append(rest, data[:span[0]]...), "null"...), data[span[1]:]...)
 	dec := json.NewDecoder(bytes.NewReader(rest))
 	dec.UseNumber()
 	return dec.Decode(head) == nil && expectEOF(dec, rest) == nil
