@@ -38,6 +38,10 @@ type group struct {
 	evals  []catalog.Eval
 	whole  *query
 	shards []*query
+	// judged[N] are the resource types the rule of evals[N] judges, nil
+	// when it may find something in any document (applicable.go).
+	judged  [][]string
+	subsets subsets
 }
 
 // query is one prepared query: over a generated package whose rule rN
@@ -90,6 +94,8 @@ type Options struct {
 	Parallel int
 	// shardMin overrides the package default (tests).
 	shardMin int
+	// allRules evaluates every rule on every document (tests).
+	allRules bool
 }
 
 // New compiles the catalog's modules once and prepares the queries.
@@ -119,12 +125,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	}
 	known := newReads(byPkg, builtin)
 	reads := func(ev catalog.Eval) ([]string, bool) {
-		var sel []string
-		for _, s := range e.rules[ev.RuleID].Selectors {
-			if s.Type == "terraform" {
-				sel = append(sel, s.ResourceTypes...)
-			}
-		}
+		sel := selectorTypes(e.rules[ev.RuleID], "terraform")
 		if len(sel) == 0 {
 			return nil, false
 		}
@@ -178,7 +179,14 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			e.raw = q
 			continue
 		}
-		g := &group{evals: evs, whole: q}
+		g := &group{evals: evs, whole: q, judged: make([][]string, len(evs))}
+		g.subsets.queries = map[string]*query{}
+		g.subsets.build = func(idx []int) *query { return newQuery(queryText(evs, idx), evs, idx) }
+		for i, ev := range evs {
+			if builtinPackage(byPkg, builtin, ev) && !opts.allRules {
+				g.judged[i] = selectorTypes(e.rules[ev.RuleID], name)
+			}
+		}
 		// Shards are prepared when first used: only large documents use
 		// them, and preparing the hundred-odd queries takes a tenth of a
 		// second.
@@ -206,6 +214,29 @@ func all(n int) []int {
 		idx[i] = i
 	}
 	return idx
+}
+
+// selectorTypes lists the resource types that r's selectors name for
+// target t.
+func selectorTypes(r finding.Rule, t string) []string {
+	var types []string
+	for _, s := range r.Selectors {
+		if s.Type == t {
+			types = append(types, s.ResourceTypes...)
+		}
+	}
+	return types
+}
+
+// builtinPackage is true when every module of ev's package is built in.
+func builtinPackage(byPkg map[string][]*ast.Module, builtin map[*ast.Module]bool, ev catalog.Eval) bool {
+	mods := byPkg[ev.Ref[:strings.LastIndex(ev.Ref, ".")]]
+	for _, m := range mods {
+		if !builtin[m] {
+			return false
+		}
+	}
+	return len(mods) > 0
 }
 
 // applies tells whether rule r runs on documents of target t: rules without
@@ -306,16 +337,29 @@ func rawDocuments(doc input.Document) []any {
 // runGroup evaluates the rules of g on doc: a large document in shards,
 // concurrently. Findings come in the group's rule order either way.
 func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, index map[string]*input.Resource) ([]finding.Finding, error) {
+	idx, all := g.applicable(typesIn(doc))
+	if len(idx) == 0 {
+		return nil, nil
+	}
 	if len(g.shards) == 0 || len(doc.Resources) < e.shardMin {
 		val, err := nativeValue(doc)
 		if err != nil {
 			return nil, err
 		}
-		values, err := e.values(ctx, g.whole, val)
+		q := g.query(idx, all)
+		values, err := e.values(ctx, q, val)
 		if err != nil {
 			return nil, err
 		}
-		return e.findings(g.evals, values, doc, index), nil
+		merged := make([]any, len(g.evals))
+		for n, v := range values {
+			merged[q.index[n]] = v
+		}
+		return e.findings(g.evals, merged, doc, index), nil
+	}
+	applicable := make([]bool, len(g.evals))
+	for _, i := range idx {
+		applicable[i] = true
 	}
 	terms, err := resourceTerms(doc, e.parallel)
 	if err != nil {
@@ -329,7 +373,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 	// Largest first, so that no core is left with a big shard at the end.
 	order := make([]int, 0, len(g.shards))
 	for i, q := range g.shards {
-		if len(q.evals) > 0 {
+		if slices.ContainsFunc(q.index, func(n int) bool { return applicable[n] }) {
 			order = append(order, i)
 		}
 	}

@@ -48,32 +48,40 @@ func TestShardsSameResult(t *testing.T) {
 	if g := sharded.groups["terraform"]; len(g.shards) < 50 || len(g.shards[0].evals) > 0 {
 		t.Fatalf("%d shards, %d evals on the whole document: the built-in rules should shard", len(g.shards), len(g.shards[0].evals))
 	}
-	findings := 0
-	for name, data := range docs {
-		doc, err := loader.Parse(t.Context(), name, data, loader.Options{})
-		if err != nil {
-			t.Logf("%s: %v", name, err) // the malformed ones
-			continue
-		}
-		if doc.Source.Format != input.FormatTerraformPlan && doc.Source.Format != input.FormatTerraformState {
-			continue
-		}
-		want, err := whole.Eval(t.Context(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := sharded.Eval(t.Context(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		findings += len(want.Findings)
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%s: sharded differs from one query (-whole +sharded):\n%s", name, diff)
-		}
+	terraform := func(doc input.Document) bool {
+		return doc.Source.Format == input.FormatTerraformPlan || doc.Source.Format == input.FormatTerraformState
 	}
+	_, findings := compareEngines(t, docs, whole, sharded, terraform)
 	if findings < 1000 {
 		t.Fatalf("%d findings in all: the test checks too little", findings)
 	}
+}
+
+// compareEngines evaluates with want and got every document of docs that
+// loads and that keep keeps, failing on any difference. It returns how many
+// documents and findings it compared.
+func compareEngines(t *testing.T, docs map[string][]byte, want, got *Engine, keep func(input.Document) bool) (evaluated, findings int) {
+	t.Helper()
+	for name, data := range docs {
+		doc, err := loader.Parse(t.Context(), name, data, loader.Options{})
+		if err != nil || !keep(doc) {
+			continue // malformed, Dockerfiles, .tf, other formats
+		}
+		evaluated++
+		w, err := want.Eval(t.Context(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := got.Eval(t.Context(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings += len(w.Findings)
+		if diff := cmp.Diff(w, g); diff != "" {
+			t.Errorf("%s: results differ (-want +got):\n%s", name, diff)
+		}
+	}
+	return evaluated, findings
 }
 
 func builtinCatalog(t *testing.T) *catalog.Catalog {

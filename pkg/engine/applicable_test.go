@@ -1,0 +1,63 @@
+package engine
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/test/bench"
+)
+
+// TestApplicableSameResult checks that skipping the built-in rules whose
+// selector types a document lacks changes no result: on small generated
+// plans and manifests, the examples, and every input of ../shared/data when
+// present.
+func TestApplicableSameResult(t *testing.T) {
+	cat := builtinCatalog(t)
+	docs := map[string][]byte{}
+	for seed := range uint64(6) {
+		var buf bytes.Buffer
+		types := bench.ResourceTypes(cat.Rules, "terraform")
+		if err := bench.WritePlan(&buf, 40, types[seed*20:seed*20+12], seed); err != nil {
+			t.Fatal(err)
+		}
+		docs[filepath.Join("generated", string(rune('a'+seed))+".json")] = buf.Bytes()
+	}
+	manifests := t.TempDir()
+	if err := bench.WriteManifests(manifests, 30, 1); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, pattern := range []string{manifests + "/*", "../../test/examples/*", "../../../shared/data/*/*/*", "../../../shared/data/*/*"} {
+		found, _ := filepath.Glob(pattern) // a bad pattern is impossible here
+		paths = append(paths, found...)
+	}
+	for _, path := range paths {
+		if info, err := os.Stat(path); err != nil || info.IsDir() {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[path] = data
+	}
+	every, err := New(t.Context(), cat, Options{allRules: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipping, err := New(t.Context(), cat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evaluated, findings := compareEngines(t, docs, every, skipping, func(input.Document) bool { return true })
+	if evaluated < 40 || findings < 200 {
+		t.Fatalf("%d documents, %d findings: the test checks too little", evaluated, findings)
+	}
+	t.Logf("%d documents, %d findings, %d and %d rule subsets", evaluated, findings, len(skipping.groups["terraform"].subsets.queries), len(skipping.groups["kubernetes"].subsets.queries))
+	if g := skipping.groups["kubernetes"]; len(g.subsets.queries) == 0 {
+		t.Error("no document was evaluated with a subset of the rules: the test checks nothing")
+	}
+}
