@@ -2,9 +2,12 @@ package engine
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tenet-dev/tenet/pkg/loader"
 
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/test/bench"
@@ -59,5 +62,47 @@ func TestApplicableSameResult(t *testing.T) {
 	t.Logf("%d documents, %d findings, %d and %d rule subsets", evaluated, findings, len(skipping.groups["terraform"].subsets.queries), len(skipping.groups["kubernetes"].subsets.queries))
 	if g := skipping.groups["kubernetes"]; len(g.subsets.queries) == 0 {
 		t.Error("no document was evaluated with a subset of the rules: the test checks nothing")
+	}
+}
+
+// BenchmarkApplicable evaluates small documents with every rule and with
+// the applicable ones only: a Kubernetes file and a plan of 40 resources of
+// 12 types.
+func BenchmarkApplicable(b *testing.B) {
+	cat := builtinCatalog(b)
+	var plan bytes.Buffer
+	if err := bench.WritePlan(&plan, 40, bench.ResourceTypes(cat.Rules, "terraform")[:12], 1); err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if err := bench.WriteManifests(dir, 1, 1); err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*")) // a bad pattern is impossible here
+	manifest, err := os.ReadFile(files[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{{"manifest.yaml", manifest}, {"plan.json", plan.Bytes()}} {
+		doc, err := loader.Parse(b.Context(), in.name, in.data, loader.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, all := range []bool{true, false} {
+			eng, err := New(b.Context(), cat, Options{allRules: all})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Run(fmt.Sprintf("%s/all=%v", in.name, all), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := eng.Eval(b.Context(), doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

@@ -84,7 +84,7 @@ func compareEngines(t *testing.T, docs map[string][]byte, want, got *Engine, kee
 	return evaluated, findings
 }
 
-func builtinCatalog(t *testing.T) *catalog.Catalog {
+func builtinCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
 	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
 	if err != nil {

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"reflect"
+	"strconv"
+	"strings"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
@@ -12,33 +15,175 @@ import (
 // described in docs/output.md.
 type JSON struct{}
 
-// Write implements Reporter.
+// Write implements Reporter. The bytes are those of encoding/json's
+// Encoder (HTML left unescaped) laid out as json.Indent does, but the report
+// is encoded a piece at a time: each finding, each control of each
+// framework. On a plan of 100,000 resources the report is about 500 MB, and
+// encoding it whole grew one buffer to that size, which took a quarter of
+// the time the report took to write.
 func (JSON) Write(w io.Writer, res *finding.Result) error {
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(res); err != nil {
+	s := &jsonStream{ind: &indenter{w: w, out: make([]byte, 0, indentChunk+4096)}, lists: map[reflect.Type]bool{}}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	if err := s.value(reflect.ValueOf(res).Elem(), 2); err != nil {
 		return err
 	}
-	return writeIndented(w, compact.Bytes())
+	if err := s.ind.write([]byte("\n")); err != nil {
+		return err
+	}
+	return s.ind.flush()
 }
 
-// writeIndented writes src, compact JSON as encoding/json produces it, to w
-// with the layout of json.Indent(dst, src, "", "  "). json.Indent runs its
-// full syntax checker on every byte, and on a report of 80,000 findings that
-// was most of the time spent writing it; the encoder's output is valid and
-// has no whitespace outside strings, so brackets, commas and colons outside
-// strings are all there is to lay out. It writes in chunks as it goes.
-func writeIndented(w io.Writer, src []byte) error {
-	const chunk = 64 << 10
-	out := make([]byte, 0, chunk+4096)
-	depth := 0
-	newline := func() {
-		out = append(out, '\n')
-		for range depth {
-			out = append(out, ' ', ' ')
+// jsonStream writes a value in pieces: lists of structs element by
+// element and, down to a depth of lists, structs that hold such lists field
+// by field; everything else as one encoding/json piece.
+type jsonStream struct {
+	ind   *indenter
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	lists map[reflect.Type]bool // holdsStructList, per type
+}
+
+func (s *jsonStream) value(v reflect.Value, depth int) error {
+	switch {
+	case depth > 0 && v.Kind() == reflect.Struct && s.holdsStructList(v.Type()):
+		return s.fields(v, depth)
+	case depth > 0 && v.Kind() == reflect.Slice && v.Len() > 0 && v.Type().Elem().Kind() == reflect.Struct:
+		for i := range v.Len() {
+			sep := ","
+			if i == 0 {
+				sep = "["
+			}
+			if err := s.ind.write([]byte(sep)); err != nil {
+				return err
+			}
+			if err := s.value(v.Index(i), depth-1); err != nil {
+				return err
+			}
+		}
+		return s.ind.write([]byte("]"))
+	}
+	// Encode ends the value with a newline.
+	s.buf.Reset()
+	if err := s.enc.Encode(v.Interface()); err != nil {
+		return err
+	}
+	return s.ind.write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+}
+
+func (s *jsonStream) fields(v reflect.Value, depth int) error {
+	t := v.Type()
+	open := false
+	for i := range t.NumField() {
+		name, omitEmpty := jsonField(t.Field(i))
+		f := v.Field(i)
+		if name == "" || omitEmpty && emptyValue(f) {
+			continue
+		}
+		sep := ","
+		if !open {
+			sep, open = "{", true
+		}
+		if err := s.ind.write([]byte(sep + strconv.Quote(name) + ":")); err != nil {
+			return err
+		}
+		if err := s.value(f, depth); err != nil {
+			return err
 		}
 	}
+	if !open {
+		return s.ind.write([]byte("{}"))
+	}
+	return s.ind.write([]byte("}"))
+}
+
+// holdsStructList is true when t has a field that is a list of structs.
+func (s *jsonStream) holdsStructList(t reflect.Type) bool {
+	if held, ok := s.lists[t]; ok {
+		return held
+	}
+	held := false
+	for i := range t.NumField() {
+		f := t.Field(i).Type
+		if name, _ := jsonField(t.Field(i)); name != "" && f.Kind() == reflect.Slice && f.Elem().Kind() == reflect.Struct {
+			held = true
+		}
+	}
+	s.lists[t] = held
+	return held
+}
+
+// jsonField is the name encoding/json gives field f ("" if it skips it)
+// and whether it is omitempty. The report types use no other options.
+func jsonField(f reflect.StructField) (name string, omitEmpty bool) {
+	if !f.IsExported() {
+		return "", false
+	}
+	tag := f.Tag.Get("json")
+	if tag == "-" {
+		return "", false
+	}
+	name, opts, _ := strings.Cut(tag, ",")
+	if name == "" {
+		name = f.Name
+	}
+	return name, opts == "omitempty"
+}
+
+// emptyValue is encoding/json's test for omitempty.
+func emptyValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() == 0
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint() == 0
+	case reflect.Float32, reflect.Float64:
+		return v.Float() == 0
+	case reflect.Interface, reflect.Pointer:
+		return v.IsNil()
+	}
+	return false
+}
+
+// writeIndented writes src, compact JSON, laid out (see indenter).
+func writeIndented(w io.Writer, src []byte) error {
+	ind := &indenter{w: w, out: make([]byte, 0, indentChunk+4096)}
+	if err := ind.write(src); err != nil {
+		return err
+	}
+	return ind.flush()
+}
+
+// indentChunk is how much laid-out output the indenter holds before
+// writing it.
+const indentChunk = 64 << 10
+
+// indenter lays out compact JSON, as encoding/json produces it, with the
+// layout of json.Indent(dst, src, "", "  "). json.Indent runs its full
+// syntax checker on every byte, and on a report of 80,000 findings that was
+// most of the time spent writing it; the encoder's output is valid and has
+// no whitespace outside strings, so brackets, commas and colons outside
+// strings are all there is to lay out. It takes the JSON in pieces that
+// split it between tokens, with empty containers ("[]", "{}") whole, and
+// writes in chunks as it goes.
+type indenter struct {
+	w     io.Writer
+	out   []byte
+	depth int
+}
+
+func (ind *indenter) newline() {
+	ind.out = append(ind.out, '\n')
+	for range ind.depth {
+		ind.out = append(ind.out, ' ', ' ')
+	}
+}
+
+func (ind *indenter) write(src []byte) error {
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '"':
@@ -49,37 +194,42 @@ func writeIndented(w io.Writer, src []byte) error {
 				}
 				j++
 			}
-			out = append(out, src[i:min(j+1, len(src))]...)
+			ind.out = append(ind.out, src[i:min(j+1, len(src))]...)
 			i = j
 		case '{', '[':
-			out = append(out, c)
+			ind.out = append(ind.out, c)
 			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
 				// Empty: json.Indent keeps it on one line.
-				out = append(out, src[i+1])
+				ind.out = append(ind.out, src[i+1])
 				i++
 				break
 			}
-			depth++
-			newline()
+			ind.depth++
+			ind.newline()
 		case '}', ']':
-			depth--
-			newline()
-			out = append(out, c)
+			ind.depth--
+			ind.newline()
+			ind.out = append(ind.out, c)
 		case ',':
-			out = append(out, c)
-			newline()
+			ind.out = append(ind.out, c)
+			ind.newline()
 		case ':':
-			out = append(out, ':', ' ')
+			ind.out = append(ind.out, ':', ' ')
 		default:
-			out = append(out, c)
+			ind.out = append(ind.out, c)
 		}
-		if len(out) >= chunk {
-			if _, err := w.Write(out); err != nil {
+		if len(ind.out) >= indentChunk {
+			if _, err := ind.w.Write(ind.out); err != nil {
 				return err
 			}
-			out = out[:0]
+			ind.out = ind.out[:0]
 		}
 	}
-	_, err := w.Write(out)
+	return nil
+}
+
+func (ind *indenter) flush() error {
+	_, err := ind.w.Write(ind.out)
+	ind.out = ind.out[:0]
 	return err
 }

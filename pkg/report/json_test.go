@@ -3,8 +3,12 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"testing"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
 )
 
 // TestWriteIndented checks the indenter against json.Indent, byte for byte.
@@ -71,6 +75,48 @@ func BenchmarkJSONIndent(b *testing.B) {
 		for b.Loop() {
 			var buf bytes.Buffer
 			if err := writeIndented(&buf, src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkJSONWrite writes a report of 100,000 findings, with a framework
+// whose controls list them as evidence, a piece at a time (JSON.Write) and
+// encoded whole then laid out (as JSON.Write did before).
+func BenchmarkJSONWrite(b *testing.B) {
+	res := &finding.Result{Schema: "tenet.report/v1"}
+	fw := finding.Framework{ID: "nist-800-53-r5", Title: "NIST"}
+	for c := range 200 {
+		ctl := finding.Control{ID: fmt.Sprintf("SC-%d", c), Status: finding.StatusFail, Rules: []string{"TNT-AWS-S3-001"}}
+		ev := finding.Evidence{Rule: "TNT-AWS-S3-001", Status: finding.StatusFail, Checked: 500}
+		for i := range 500 {
+			ev.Findings = append(ev.Findings, finding.Location{Kind: finding.KindDeny, Resource: fmt.Sprintf("module.m.aws_s3_bucket.b[%d]", i), File: "plan.json"})
+		}
+		ctl.Evidence = []finding.Evidence{ev}
+		fw.Controls = append(fw.Controls, ctl)
+	}
+	res.Frameworks = []finding.Framework{fw}
+	for i := range 100000 {
+		res.Findings = append(res.Findings, finding.Finding{RuleID: "TNT-AWS-S3-001", Kind: finding.KindDeny, Message: "bucket \"b\" has no default encryption",
+			Resource: fmt.Sprintf("module.m.aws_s3_bucket.b[%d]", i), File: "plan.json", Fingerprint: "0123456789abcdef"})
+	}
+	b.Run("pieces", func(b *testing.B) {
+		for b.Loop() {
+			if err := (JSON{}).Write(io.Discard, res); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("whole", func(b *testing.B) {
+		for b.Loop() {
+			var compact bytes.Buffer
+			enc := json.NewEncoder(&compact)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(res); err != nil {
+				b.Fatal(err)
+			}
+			if err := writeIndented(io.Discard, compact.Bytes()); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -34,6 +34,17 @@ func ExampleScanner_Scan() {
 	// failed: true
 }
 
+// ExampleScan scans once: the policies compile while the plan is read.
+func ExampleScan() {
+	res, err := tenet.Scan(context.Background(), []string{"../../test/examples/plan.json"}, tenet.WithMinSeverity(finding.SeverityCritical))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.Summary.Deny, "critical failures")
+	// Output:
+	// 0 critical failures
+}
+
 // ExampleWithFrameworks limits a scan to one framework and prints the
 // status of each of its controls that the rules could check.
 func ExampleWithFrameworks() {

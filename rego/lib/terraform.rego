@@ -11,6 +11,12 @@ package tenet.lib.terraform
 
 import rego.v1
 
+# Built-in rules read resources only through the public functions below,
+# naming resource types as string constants, and judge only resources of
+# their selector types: the engine relies on both to evaluate a large plan
+# in shards and to skip rules whose types a document lacks
+# (pkg/engine/shard.go, applicable.go; tests check every shared input).
+
 # _live is every managed resource that the plan does not delete.
 _live := [r |
 	some r in input.resources
