@@ -25,8 +25,11 @@ type configModule struct {
 }
 
 type configResource struct {
-	Address     string                 `json:"address"`
-	Expressions map[string]*expression `json:"expressions"`
+	Address string `json:"address"`
+	// Expressions are kept raw: most hold only constants, and decoding
+	// them into expressions (one more pass over their bytes per level of
+	// nested blocks) was most of the time to read a configuration.
+	Expressions map[string]json.RawMessage `json:"expressions"`
 }
 
 type moduleCall struct {
@@ -90,7 +93,7 @@ func configRefs(cfg *config) map[string]map[string][]string {
 				continue
 			}
 			refs := map[string][]string{}
-			collectExpressions(s, "", r.Expressions, refs)
+			collectExpressions(s, "", referring(r.Expressions), refs)
 			if len(refs) > 0 {
 				out[s.prefix+r.Address] = refs
 			}
@@ -109,6 +112,22 @@ func configRefs(cfg *config) map[string]map[string][]string {
 		}
 	}
 	walk(&moduleScope{module: cfg.RootModule})
+	return out
+}
+
+// referring decodes the expressions of raw that make references: an
+// expression without the key "references" anywhere in it has none.
+func referring(raw map[string]json.RawMessage) map[string]*expression {
+	out := map[string]*expression{}
+	for key, b := range raw {
+		if !bytes.Contains(b, []byte(`"references"`)) {
+			continue
+		}
+		var e *expression
+		if json.Unmarshal(b, &e) == nil {
+			out[key] = e
+		}
+	}
 	return out
 }
 
