@@ -49,7 +49,8 @@ func newReads(byPkg map[string][]*ast.Module, builtin map[*ast.Module]bool) *rea
 // lib/gcp builds "<prefix>_iam_member"), plus the selector types. ok is
 // false when the rules may read more than that: a module that is not
 // built in, a read of input outside the accessor, a reference to the
-// accessor's private rules or to a whole namespace, or a `with`.
+// accessor's private rules, to a whole namespace or to data documents, or
+// a `with`.
 func (r *reads) readTypes(pkg string, selectors []string) (prefixes []string, ok bool) {
 	seen := map[string]bool{pkg: true}
 	queue := []string{pkg}
@@ -124,7 +125,9 @@ func scanModule(m *ast.Module, pkg string, byPkg map[string][]*ast.Module, set m
 		case r.HasPrefix(ast.DefaultRootRef):
 			target, private := refPackage(r, byPkg)
 			switch {
-			case target == "" && refsNamespace(r, byPkg):
+			case target == "":
+				// A namespace of packages (data.tenet.lib), or data
+				// documents, which may name types the code does not.
 				ok = false
 			case target == accessor && private && pkg != accessor:
 				ok = false
@@ -190,18 +193,6 @@ func refPackage(r ast.Ref, byPkg map[string][]*ast.Module) (pkg string, private 
 		}
 	}
 	return "", false
-}
-
-// refsNamespace is true when r names a namespace that holds packages
-// (data.tenet.lib): reading it evaluates all of them.
-func refsNamespace(r ast.Ref, byPkg map[string][]*ast.Module) bool {
-	prefix := r.GroundPrefix().String() + "."
-	for p := range byPkg {
-		if strings.HasPrefix(p, prefix) {
-			return true
-		}
-	}
-	return false
 }
 
 // typeLike is true for constants that may name a resource type or the

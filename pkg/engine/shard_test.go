@@ -127,6 +127,7 @@ deny contains r.address if { some r in terraform._live }`},
 deny contains r.address if { some r in terraform.resources("aws_s3_bucket") with input as {} }`},
 		{name: "a namespace", rule: `import data.tenet.lib
 deny contains r.address if { some r in lib.terraform.resources("aws_s3_bucket") }`},
+		{name: "data document", rule: `deny contains x if { some x in data.acme.types }`},
 		{name: "dynamic reference", rule: `deny contains x if { some k; x := data.tenet.lib[k] }`},
 		{name: "not built in", custom: true, rule: `import data.tenet.lib.terraform
 deny contains r.address if { some r in terraform.resources("aws_s3_bucket") }`},
