@@ -29,7 +29,7 @@ func TestApplicableSameResult(t *testing.T) {
 		docs[filepath.Join("generated", string(rune('a'+seed))+".json")] = buf.Bytes()
 	}
 	manifests := t.TempDir()
-	if err := bench.WriteManifests(manifests, 30, 1); err != nil {
+	if err := bench.WriteManifests(manifests, 60, 1); err != nil {
 		t.Fatal(err)
 	}
 	var paths []string
