@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/tenet-dev/tenet/pkg/input"
 )
 
 // Applicability: a built-in rule judges the resources of its selector
@@ -29,9 +27,9 @@ type subsets struct {
 }
 
 // applicable returns the positions of g's evals that may find something in
-// a document holding the resource types present, and whether that is all
-// of them.
-func (g *group) applicable(present map[string]bool) (idx []int, all bool) {
+// a document holding the resource types present (keys with resources, as
+// resourcesByType gives), and whether that is all of them.
+func (g *group) applicable(present map[string][]int) (idx []int, all bool) {
 	all = true
 	for i, types := range g.judged {
 		if types == nil || anyPresent(types, present) {
@@ -43,9 +41,9 @@ func (g *group) applicable(present map[string]bool) (idx []int, all bool) {
 	return idx, all
 }
 
-func anyPresent(types []string, present map[string]bool) bool {
+func anyPresent(types []string, present map[string][]int) bool {
 	for _, t := range types {
-		if present[t] {
+		if len(present[t]) > 0 {
 			return true
 		}
 	}
@@ -75,13 +73,4 @@ func (g *group) query(idx []int, all bool) *query {
 	q := g.subsets.build(idx)
 	g.subsets.queries[key] = q
 	return q
-}
-
-// typesIn is the set of resource types of doc's resources.
-func typesIn(doc input.Document) map[string]bool {
-	present := map[string]bool{}
-	for _, r := range doc.Resources {
-		present[r.Type] = true
-	}
-	return present
 }

@@ -1,4 +1,4 @@
-package engine_test
+package engine
 
 import (
 	"bytes"
@@ -7,28 +7,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
-	"github.com/tenet-dev/tenet/pkg/engine"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
-	regolib "github.com/tenet-dev/tenet/rego"
 	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // builtinEngine compiles the full built-in library.
-func builtinEngine(b *testing.B, opts engine.Options) (*engine.Engine, *catalog.Catalog) {
+func builtinEngine(b *testing.B, opts Options) (*Engine, *catalog.Catalog) {
 	b.Helper()
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
-	cat, err := catalog.Load(b.Context(), sources, catalog.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	eng, err := engine.New(b.Context(), cat, opts)
+	cat := builtinCatalog(b)
+	eng, err := New(b.Context(), cat, opts)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -55,13 +44,13 @@ func benchDocument(b *testing.B, cat *catalog.Catalog, n int) input.Document {
 // on GOMAXPROCS cores. It reports CPU time per op too, which a busy machine
 // distorts less than wall time.
 func BenchmarkEval(b *testing.B) {
-	one, cat := builtinEngine(b, engine.Options{Parallel: 1})
-	all, _ := builtinEngine(b, engine.Options{})
+	one, cat := builtinEngine(b, Options{Parallel: 1})
+	all, _ := builtinEngine(b, Options{})
 	for _, n := range []int{1000, 10000} {
 		doc := benchDocument(b, cat, n)
 		for _, c := range []struct {
 			name string
-			eng  *engine.Engine
+			eng  *Engine
 		}{{"parallel=1", one}, {"parallel=0", all}} {
 			b.Run(fmt.Sprintf("resources=%d/%s", n, c.name), func(b *testing.B) {
 				b.ReportAllocs()

@@ -336,15 +336,26 @@ func rawDocuments(doc input.Document) []any {
 // runGroup evaluates the rules of g on doc: a large document in shards,
 // concurrently. Findings come in the group's rule order either way.
 func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, index map[string]*input.Resource) ([]finding.Finding, error) {
-	idx, all := g.applicable(typesIn(doc))
+	byType := resourcesByType(doc)
+	idx, all := g.applicable(byType)
 	if len(idx) == 0 {
 		return nil, nil
 	}
-	if len(g.shards) == 0 || len(doc.Resources) < e.shardMin {
-		val, err := nativeValue(doc)
-		if err != nil {
-			return nil, err
-		}
+	sharded := len(g.shards) > 0 && len(doc.Resources) >= e.shardMin
+	workers := 1
+	if sharded {
+		workers = e.parallel
+	}
+	terms, err := resourceTerms(doc, workers)
+	if err != nil {
+		return nil, err
+	}
+	source, err := sourceTerm(doc)
+	if err != nil {
+		return nil, err
+	}
+	if !sharded {
+		val := shardValue(doc, source, terms, nil)
 		q := g.query(idx, all)
 		values, err := e.values(ctx, q, val)
 		if err != nil {
@@ -360,15 +371,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 	for _, i := range idx {
 		applicable[i] = true
 	}
-	terms, err := resourceTerms(doc, e.parallel)
-	if err != nil {
-		return nil, err
-	}
-	source, err := sourceTerm(doc)
-	if err != nil {
-		return nil, err
-	}
-	inputs := shardInputs(doc, g.shards)
+	inputs := shardInputs(byType, g.shards)
 	// Largest first, so that no core is left with a big shard at the end.
 	order := make([]int, 0, len(g.shards))
 	for i, q := range g.shards {
@@ -407,13 +410,20 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 	return e.findings(g.evals, merged, doc, index), nil
 }
 
-// shardInputs lists, for each shard, the positions in doc of the resources
-// its document holds, in document order; nil for the whole document.
-func shardInputs(doc input.Document, shards []*query) [][]int {
+// resourcesByType maps each resource type of doc to the positions of its
+// resources, in document order.
+func resourcesByType(doc input.Document) map[string][]int {
 	byType := map[string][]int{}
 	for i, r := range doc.Resources {
 		byType[r.Type] = append(byType[r.Type], i)
 	}
+	return byType
+}
+
+// shardInputs lists, for each shard, the positions of the resources its
+// document holds (byType from resourcesByType), in document order; nil for
+// the whole document.
+func shardInputs(byType map[string][]int, shards []*query) [][]int {
 	out := make([][]int, len(shards))
 	for n, q := range shards {
 		if q.types == nil {

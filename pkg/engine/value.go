@@ -12,46 +12,31 @@ import (
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
-// nativeValue converts a document to OPA's value form directly, without the
-// JSON round trip that ast.InterfaceToValue takes for Go structs; the
-// attribute maps are already plain JSON values.
-func nativeValue(doc input.Document) (ast.Value, error) {
-	resources := make([]any, len(doc.Resources))
-	for i, r := range doc.Resources {
-		resources[i] = resourceMap(r)
-	}
-	v, err := ast.InterfaceToValue(map[string]any{
-		"schema":    doc.Schema,
-		"source":    sourceMap(doc),
-		"resources": resources,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("convert input: %w", err)
-	}
-	return v, nil
-}
-
 // resourceTerms converts each resource of doc to OPA's value form, with n
-// goroutines.
+// goroutines (one per document is enough for a small one). The maps are
+// already plain JSON values, so no JSON round trip is needed, as
+// ast.InterfaceToValue takes for Go structs.
 func resourceTerms(doc input.Document, n int) ([]*ast.Term, error) {
 	terms := make([]*ast.Term, len(doc.Resources))
+	// convert converts the resources in [lo, hi).
+	convert := func(lo, hi int) error {
+		for i := lo; i < hi; i++ {
+			v, err := ast.InterfaceToValue(resourceMap(doc.Resources[i]))
+			if err != nil {
+				return fmt.Errorf("convert input: %w", err)
+			}
+			terms[i] = ast.NewTerm(v)
+		}
+		return nil
+	}
+	if n <= 1 {
+		return terms, convert(0, len(terms))
+	}
 	errs := make([]error, n)
 	chunk := (len(terms) + n - 1) / n
 	var wg sync.WaitGroup
 	for w := range n {
-		lo, hi := min(w*chunk, len(terms)), min((w+1)*chunk, len(terms))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				v, err := ast.InterfaceToValue(resourceMap(doc.Resources[i]))
-				if err != nil {
-					errs[w] = fmt.Errorf("convert input: %w", err)
-					return
-				}
-				terms[i] = ast.NewTerm(v)
-			}
-		}()
+		wg.Go(func() { errs[w] = convert(min(w*chunk, len(terms)), min((w+1)*chunk, len(terms))) })
 	}
 	wg.Wait()
 	return terms, errors.Join(errs...)
@@ -68,6 +53,7 @@ func sourceTerm(doc input.Document) (*ast.Term, error) {
 
 // shardValue is the input document of a shard: doc with only the resources
 // at positions sel (all of them for nil sel), sharing the converted terms.
+// It is also the whole document of an unsharded evaluation.
 func shardValue(doc input.Document, source *ast.Term, terms []*ast.Term, sel []int) ast.Value {
 	resources := terms
 	if sel != nil {

@@ -22,7 +22,7 @@ type JSON struct{}
 // encoding it whole grew one buffer to that size, which took a quarter of
 // the time the report took to write.
 func (JSON) Write(w io.Writer, res *finding.Result) error {
-	s := &jsonStream{ind: &indenter{w: w, out: make([]byte, 0, indentChunk+4096)}, lists: map[reflect.Type]bool{}}
+	s := &jsonStream{ind: newIndenter(w), lists: map[reflect.Type]bool{}}
 	s.enc = json.NewEncoder(&s.buf)
 	s.enc.SetEscapeHTML(false)
 	if err := s.value(reflect.ValueOf(res).Elem(), 2); err != nil {
@@ -149,15 +149,6 @@ func emptyValue(v reflect.Value) bool {
 	return false
 }
 
-// writeIndented writes src, compact JSON, laid out (see indenter).
-func writeIndented(w io.Writer, src []byte) error {
-	ind := &indenter{w: w, out: make([]byte, 0, indentChunk+4096)}
-	if err := ind.write(src); err != nil {
-		return err
-	}
-	return ind.flush()
-}
-
 // indentChunk is how much laid-out output the indenter holds before
 // writing it.
 const indentChunk = 64 << 10
@@ -174,6 +165,10 @@ type indenter struct {
 	w     io.Writer
 	out   []byte
 	depth int
+}
+
+func newIndenter(w io.Writer) *indenter {
+	return &indenter{w: w, out: make([]byte, 0, indentChunk+4096)}
 }
 
 func (ind *indenter) newline() {

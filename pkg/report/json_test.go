@@ -122,3 +122,12 @@ func BenchmarkJSONWrite(b *testing.B) {
 		}
 	})
 }
+
+// writeIndented writes src, compact JSON, laid out (see indenter).
+func writeIndented(w io.Writer, src []byte) error {
+	ind := newIndenter(w)
+	if err := ind.write(src); err != nil {
+		return err
+	}
+	return ind.flush()
+}
