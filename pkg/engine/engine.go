@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -140,7 +139,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	// package returns only the rules whose value is defined. A shard's few
 	// rules are queried directly (queryText), without the compile of one
 	// more package each.
-	modules := maps.Clone(cat.Modules)
+	modules := SandboxModules(cat.Modules)
 	for group, evs := range plan {
 		m, err := queryModule(group, evs)
 		if err != nil {
@@ -161,7 +160,8 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			q.evals = append(q.evals, evs[i])
 		}
 		q.prepare = func(ctx context.Context) (rego.PreparedEvalQuery, error) {
-			pq, err := rego.New(rego.Query(text), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
+			opts := append([]func(*rego.Rego){rego.Query(text), rego.Compiler(compiler), rego.Store(store)}, SandboxFunctions()...)
+			pq, err := rego.New(opts...).PrepareForEval(ctx)
 			if err != nil {
 				return pq, &catalog.PolicyError{Err: fmt.Errorf("prepare query: %w", err)}
 			}

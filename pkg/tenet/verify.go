@@ -67,11 +67,12 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 		SetStore(inmem.NewFromObject(cat.Data)).
 		SetCoverageQueryTracer(cov).
 		SetTimeout(30 * time.Second).
-		SetParallel(cfg.parallel)
+		SetParallel(cfg.parallel).
+		AddCustomBuiltins(engine.SandboxTesterBuiltins())
 	if filter != "" {
 		runner = runner.Filter(filter)
 	}
-	ch, err := runner.Run(ctx, cat.Modules)
+	ch, err := runner.Run(ctx, engine.SandboxModules(cat.Modules))
 	if err != nil {
 		return nil, &catalog.PolicyError{Err: fmt.Errorf("run tests: %w", err)}
 	}
