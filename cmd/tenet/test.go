@@ -27,6 +27,7 @@ type testFlags struct {
 	timeout    time.Duration
 	evalLimit  time.Duration
 	maxSize    int64
+	maxMemory  memoryFlag
 	timestamp  string
 	junitBy    string
 	waivers    []string
@@ -36,7 +37,7 @@ type testFlags struct {
 }
 
 func newTestCommand(s streams) *cobra.Command {
-	var f testFlags
+	f := testFlags{maxMemory: memoryFlag{auto: true}}
 	cmd := &cobra.Command{
 		Use:   "test PATH...",
 		Short: "Check plans, state and manifests against the policies",
@@ -63,6 +64,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.history, "history", "", "append this run to the hash-chained history in DIR (and draw trends from it in formats that do)")
 	fl.StringVar(&f.junitBy, "junit-suites", "framework", "how the junit output groups test cases: framework or input")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
+	fl.Var(&f.maxMemory, "max-memory", "stop the run with a policy error (exit 2) when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
 	fl.DurationVar(&f.evalLimit, "eval-timeout", time.Minute, "stop evaluating one input after this long, reporting it as an error (0: no limit)")
 	return cmd
@@ -129,6 +131,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithTimeout(f.timeout),
 		tenet.WithEvalTimeout(f.evalLimit),
 		tenet.WithMaxFileSize(f.maxSize),
+		tenet.WithMemoryLimit(f.maxMemory.bytes()),
 	)...)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}

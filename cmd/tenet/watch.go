@@ -24,6 +24,7 @@ type watchFlags struct {
 	listenAny bool
 	history   string
 	maxSize   int64
+	maxMemory memoryFlag
 	waivers   []string
 }
 
@@ -52,6 +53,8 @@ and Prometheus /metrics on --listen. Stops cleanly on SIGINT or SIGTERM (exit 0)
 	fl.BoolVar(&f.listenAny, "listen-any", false, "allow a --listen address that is not loopback")
 	fl.StringVar(&f.history, "history", "", "history directory the runs are appended to (required)")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
+	f.maxMemory = memoryFlag{auto: true}
+	fl.Var(&f.maxMemory, "max-memory", "stop a scan with a policy error when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	fl.StringArrayVar(&f.waivers, "waivers", nil, "apply the waivers in this YAML file, read again at every scan (repeatable; see docs/waivers.md)")
 	return cmd
 }
@@ -74,7 +77,7 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 			return usage(err) // refuse a broken file at start; later edits fail that scan only
 		}
 	}
-	sc, err := f.scanner(tenet.WithMaxFileSize(f.maxSize), tenet.WithWaiverFiles(f.waivers...))
+	sc, err := f.scanner(tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()), tenet.WithWaiverFiles(f.waivers...))
 	if err != nil {
 		return err
 	}

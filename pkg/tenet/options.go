@@ -54,6 +54,7 @@ type config struct {
 	now           func() time.Time
 	verify        *catalog.VerificationKey
 	baseline      string
+	maxMemory     int64
 }
 
 func defaults() config {
@@ -186,6 +187,14 @@ func WithNow(t time.Time) Option {
 // do not fail the run, only new ones do; Result.Baseline lists the
 // baseline's findings that are resolved.
 func WithBaseline(path string) Option { return func(c *config) { c.baseline = path } }
+
+// WithMemoryLimit stops a scan whose heap passes n bytes, with a
+// *catalog.PolicyError holding a *MemoryLimitError: a policy that builds
+// a huge value (numbers.range(1, 1e9)) would otherwise grow until the
+// operating system kills the process. The heap is the process's, so the
+// limit holds for all the scans in flight together. Zero (the library's
+// default) means no limit; the CLI sets one from the machine's memory.
+func WithMemoryLimit(n int64) Option { return func(c *config) { c.maxMemory = n } }
 
 // withBundleFS adds an embedded-style bundle; for tests.
 func withBundleFS(fsys fs.FS) Option {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -283,6 +284,12 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		runCtx, cancel = context.WithTimeout(ctx, s.cfg.timeout)
 		defer cancel()
 	}
+	var memory *atomic.Pointer[MemoryLimitError]
+	if s.cfg.maxMemory > 0 {
+		var stop func()
+		runCtx, memory, stop = guardMemory(runCtx, uint64(s.cfg.maxMemory))
+		defer stop()
+	}
 	outcomes := make([]outcome, len(files))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -303,6 +310,11 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	<-s.compiled
 	if s.engErr != nil {
 		return nil, s.engErr
+	}
+	if memory != nil {
+		if e := memory.Load(); e != nil {
+			return nil, s.memoryError(e, files, outcomes)
+		}
 	}
 	// An interrupt cancels the scan; the run's own --timeout does not: the
 	// inputs it cut short are reported as errors beside the others' results.
@@ -337,7 +349,10 @@ func (s *Scanner) scanFile(ctx context.Context, path string) (o outcome) {
 		defer cancel()
 	}
 	res, err := s.eng.Eval(evalCtx, doc)
+	var memErr *MemoryLimitError
 	switch {
+	case err != nil && errors.As(context.Cause(ctx), &memErr):
+		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: &stoppedError{cause: memErr, err: err}}}
 	case err != nil && ctx.Err() != nil:
 		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("not evaluated: the run's time limit (%s) was reached", s.cfg.timeout)}}
 	case err != nil && evalCtx.Err() != nil:

@@ -91,3 +91,22 @@ test_sends if {
 		t.Errorf("repro/exfil.rego: exit %d, %d requests; want 3 and none", res.code, reproHits.Load())
 	}
 }
+
+// TestMemoryLimitCLI: a policy that builds a huge value is stopped by
+// --max-memory with a policy error (exit 2) naming the input and the rule,
+// instead of growing until the kernel kills tenet.
+func TestMemoryLimitCLI(t *testing.T) {
+	dir := t.TempDir()
+	src := "package main\n\nimport rego.v1\n\ndeny contains msg if {\n\tn := count(numbers.range(1, 1000000000))\n\tmsg := sprintf(\"%d\", [n])\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "hog.rego"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, "", "test", "--no-builtins", "-p", dir, "--max-memory", "300MiB", "test/examples/k8s.yaml")
+	if res.code != 2 || !strings.Contains(res.stderr, "memory limit of 300 MiB") || !strings.Contains(res.stderr, "main.deny") {
+		t.Errorf("exit %d, stderr %q; want 2 and a line naming the limit and the rule", res.code, res.stderr)
+	}
+	res = run(t, "", "test", "--max-memory", "lots", "test/examples/k8s.yaml")
+	if res.code != 2 || !strings.Contains(res.stderr, "invalid size") {
+		t.Errorf("bad size: exit %d, stderr %q", res.code, res.stderr)
+	}
+}
