@@ -25,7 +25,9 @@ type policyFlags struct {
 	severity      string
 	inputFormat   string
 	allowBuiltins []string
-	signing       signingFlags
+	// allowSensitive lets custom policies see sensitive values.
+	allowSensitive bool
+	signing        signingFlags
 }
 
 // signingFlags choose the key that policy bundles must be signed with.
@@ -70,6 +72,7 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl.StringArrayVar(&f.frameworks, "framework", nil, "keep only rules mapped to this framework key or prefix, e.g. nist-800-53-r5, cis-aws (repeatable)")
 	fl.StringVar(&f.severity, "severity", "", "run only rules of at least this severity: low, medium, high, critical")
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
+	fl.BoolVar(&f.allowSensitive, "allow-sensitive", false, "let --policy policies see the values Terraform marks sensitive (by default they see \"(sensitive value)\"; built-in rules always see them)")
 	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v", input.Formats()))
 	f.signing.register(fl)
 }
@@ -82,6 +85,7 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 		tenet.WithNamespaces(f.namespaces...),
 		tenet.WithFrameworks(f.frameworks...),
 		tenet.WithAllowedBuiltins(f.allowBuiltins...),
+		tenet.WithSensitiveForPolicies(f.allowSensitive),
 	}
 	verify, err := f.signing.option()
 	if err != nil {

@@ -22,11 +22,13 @@ import (
 
 // Engine holds the compiled policy. It is safe for concurrent use.
 type Engine struct {
-	rules    map[string]finding.Rule
-	groups   map[string]*group // by target: "terraform", "kubernetes", "json", "yaml"
-	raw      *query            // conftest-style rules, on the raw file
-	parallel int               // queries side by side on a large document
-	shardMin int               // resources from which a document is sharded
+	rules  map[string]finding.Rule
+	groups map[string]*group // by target: "terraform", "kubernetes", "json", "yaml"
+	raw    *query            // conftest-style rules, on the raw file
+	// rawMasked: raw rules see the file with its secrets masked.
+	rawMasked bool
+	parallel  int // queries side by side on a large document
+	shardMin  int // resources from which a document is sharded
 }
 
 // group is the rules of one target. A small document is evaluated with one
@@ -41,7 +43,14 @@ type group struct {
 	// when it may find something in any document (applicable.go).
 	judged  [][]string
 	subsets subsets
+	// masked: the group's rules come from outside the built-ins and see
+	// the document with its secrets masked (input.Document.Masked).
+	masked bool
 }
+
+// customSuffix names the group of a target's rules from outside the
+// built-ins: "terraform_custom".
+const customSuffix = "_custom"
 
 // query is one prepared query: over a generated package whose rule rN
 // holds the value of evals[N] (pkg), or one whose variable rN holds it as a
@@ -91,6 +100,13 @@ type Options struct {
 	// Parallel is how many of a large document's shards are evaluated side
 	// by side; 0 means GOMAXPROCS; 1 evaluates it with one query, unsharded.
 	Parallel int
+	// SensitiveToCustom lets rules from outside the built-ins see the
+	// values Terraform marks sensitive. Without it they see
+	// input.Redacted in their place (input.Document.Masked), so that a
+	// third-party policy cannot carry a secret out in a message, encoded
+	// past redaction, or in an error. The built-in rules always see the
+	// real values: some must, to report that a secret is set in the clear.
+	SensitiveToCustom bool
 	// shardMin overrides the package default (tests).
 	shardMin int
 	// allRules evaluates every rule on every document (tests).
@@ -103,24 +119,30 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	for _, r := range cat.Rules {
 		e.rules[r.ID] = r
 	}
-	plan := map[string][]catalog.Eval{}
-	for _, ev := range cat.Evals {
-		if ev.Raw {
-			plan["raw"] = append(plan["raw"], ev)
-			continue
-		}
-		for _, t := range targets {
-			if applies(e.rules[ev.RuleID], t) {
-				plan[t] = append(plan[t], ev)
-			}
-		}
-	}
 	byPkg := map[string][]*ast.Module{}
 	builtin := map[*ast.Module]bool{}
 	for name, m := range cat.Modules {
 		p := m.Package.Path.String()
 		byPkg[p] = append(byPkg[p], m)
 		builtin[m] = cat.Builtin[name]
+	}
+	// The rules of packages outside the built-ins form groups of their
+	// own, evaluated on the document with its secrets masked (Options).
+	plan := map[string][]catalog.Eval{}
+	for _, ev := range cat.Evals {
+		if ev.Raw {
+			plan["raw"] = append(plan["raw"], ev)
+			continue
+		}
+		suffix := ""
+		if !builtinPackage(byPkg, builtin, ev) {
+			suffix = customSuffix
+		}
+		for _, t := range targets {
+			if applies(e.rules[ev.RuleID], t) {
+				plan[t+suffix] = append(plan[t+suffix], ev)
+			}
+		}
 	}
 	known := newReads(byPkg, builtin)
 	reads := func(ev catalog.Eval) ([]string, bool) {
@@ -176,10 +198,11 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			return nil, err
 		}
 		if name == "raw" {
-			e.raw = q
+			e.raw, e.rawMasked = q, !opts.SensitiveToCustom
 			continue
 		}
-		g := &group{evals: evs, whole: q, judged: make([][]string, len(evs))}
+		g := &group{evals: evs, whole: q, judged: make([][]string, len(evs)),
+			masked: strings.HasSuffix(name, customSuffix) && !opts.SensitiveToCustom}
 		g.subsets.queries = map[string]*query{}
 		g.subsets.build = func(idx []int) *query { return newQuery(queryText(evs, idx), evs, idx) }
 		for i, ev := range evs {
@@ -294,8 +317,23 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 	res := Result{Checked: map[string]int{}}
 	index := resourceIndex(doc)
 	target := Target(doc.Source.Format)
-	if g := e.groups[target]; g != nil {
-		fs, err := e.runGroup(ctx, g, doc, index)
+	var masked *input.Document
+	view := func(mask bool) input.Document {
+		if !mask {
+			return doc
+		}
+		if masked == nil {
+			m := doc.Masked()
+			masked = &m
+		}
+		return *masked
+	}
+	for _, name := range []string{target, target + customSuffix} {
+		g := e.groups[name]
+		if g == nil {
+			continue
+		}
+		fs, err := e.runGroup(ctx, g, view(g.masked), index)
 		if err != nil {
 			return Result{}, err
 		}
@@ -303,7 +341,7 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 		e.countChecked(g.evals, doc, res.Checked)
 	}
 	if e.raw != nil && doc.Raw != nil {
-		for _, raw := range rawDocuments(doc) {
+		for _, raw := range rawDocuments(view(e.rawMasked)) {
 			val, err := ast.InterfaceToValue(raw)
 			if err != nil {
 				return Result{}, fmt.Errorf("convert input: %w", err)

@@ -143,3 +143,63 @@ func TestSandboxNoNetwork(t *testing.T) {
 		t.Errorf("with http.send allowed, allow_net = %#v, want unset (any host)", caps.AllowNet)
 	}
 }
+
+// TestMaskedForCustomRules: the same rule sees a sensitive value when it
+// is built in and "(sensitive value)" when it comes from a policy, unless
+// SensitiveToCustom is set.
+func TestMaskedForCustomRules(t *testing.T) {
+	rule := func(id, pkg string) string {
+		return `# METADATA
+# title: Prints the password
+# description: Test rule.
+# scope: package
+# custom:
+#   id: ` + id + `
+#   severity: high
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_db_instance]
+#   controls:
+#     nist-800-53-r5: ["SC-28"]
+#   remediation: None.
+package ` + pkg + `
+
+import rego.v1
+
+deny contains {"msg": r.values.password, "resource": r.address} if {
+	some r in input.resources
+}
+`
+	}
+	builtinFS := fstest.MapFS{".manifest": {Data: []byte(`{"roots": ["tenet/b"]}`)}, "b.rego": {Data: []byte(rule("TST-B-001", "tenet.b"))}}
+	customFS := fstest.MapFS{".manifest": {Data: []byte(`{"roots": ["tenet/c"]}`)}, "c.rego": {Data: []byte(rule("TST-C-001", "tenet.c"))}}
+	doc := input.Document{Schema: input.Schema, Source: input.Source{Path: "plan.json", Format: input.FormatTerraformPlan},
+		Resources: []input.Resource{{Address: "aws_db_instance.main", Type: "aws_db_instance", Action: "create", Mode: "managed",
+			Values: map[string]any{"password": "hunter22"}, Sensitive: []string{"password"}}}}
+	for _, allow := range []bool{false, true} {
+		cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "b", FS: builtinFS, Builtin: true}, {Path: "c", FS: customFS}}, catalog.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := engine.New(t.Context(), cat, engine.Options{SensitiveToCustom: allow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := e.Eval(t.Context(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, f := range res.Findings {
+			got[f.RuleID] = f.Message
+		}
+		want := map[string]string{"TST-B-001": "hunter22", "TST-C-001": input.Redacted}
+		if allow {
+			want["TST-C-001"] = "hunter22"
+		}
+		if got["TST-B-001"] != want["TST-B-001"] || got["TST-C-001"] != want["TST-C-001"] {
+			t.Errorf("SensitiveToCustom=%v: messages %v, want %v", allow, got, want)
+		}
+	}
+}

@@ -55,6 +55,7 @@ type config struct {
 	verify        *catalog.VerificationKey
 	baseline      string
 	maxMemory     int64
+	sensitive     bool
 }
 
 func defaults() config {
@@ -195,6 +196,14 @@ func WithBaseline(path string) Option { return func(c *config) { c.baseline = pa
 // limit holds for all the scans in flight together. Zero (the library's
 // default) means no limit; the CLI sets one from the machine's memory.
 func WithMemoryLimit(n int64) Option { return func(c *config) { c.maxMemory = n } }
+
+// WithSensitiveForPolicies lets policies from outside the built-in
+// bundles (WithPolicy) see the values Terraform marks sensitive. By
+// default they see "(sensitive value)" in their place, in the document
+// and in the raw file, so that a third-party policy cannot carry a secret
+// out of the scan (encoded in a message past redaction, or in an error).
+// The built-in rules always see the real values.
+func WithSensitiveForPolicies(b bool) Option { return func(c *config) { c.sensitive = b } }
 
 // withBundleFS adds an embedded-style bundle; for tests.
 func withBundleFS(fsys fs.FS) Option {

@@ -108,7 +108,7 @@ func load(opts []Option) (*Scanner, error) {
 // compile builds the engine and closes s.compiled.
 func (s *Scanner) compile() {
 	defer close(s.compiled)
-	s.eng, s.engErr = engine.New(context.Background(), s.cat, engine.Options{AllowBuiltins: s.cfg.allowBuiltins})
+	s.eng, s.engErr = engine.New(context.Background(), s.cat, engine.Options{AllowBuiltins: s.cfg.allowBuiltins, SensitiveToCustom: s.cfg.sensitive})
 }
 
 // sourcesFor lists the policy sources of a configuration: the Rego library

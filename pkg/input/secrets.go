@@ -1,0 +1,155 @@
+package input
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// MinSecretLen is the shortest sensitive value searched for in text:
+// shorter ones ("on", "1") would hit ordinary words and numbers, and a
+// value that short protects nothing.
+const MinSecretLen = 3
+
+// SensitiveStrings lists the sensitive values of the document as text,
+// longest first so that a secret containing another is replaced whole.
+// It compares each resource with its redacted copy, so the paths are
+// resolved exactly as tenet parse redacts them.
+func (doc Document) SensitiveStrings() []string {
+	if !slices.ContainsFunc(doc.Resources, func(r Resource) bool { return len(r.Sensitive) > 0 }) {
+		return nil // most documents: no copy, nothing to search
+	}
+	seen := map[string]bool{}
+	red := doc.Redact()
+	for i, r := range doc.Resources {
+		if len(r.Sensitive) == 0 {
+			continue
+		}
+		collectSecrets(r.Values, red.Resources[i].Values, seen)
+		collectSecrets(r.Before, red.Resources[i].Before, seen)
+	}
+	out := make([]string, 0, len(seen))
+	for s := range seen {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// collectSecrets walks orig beside its redacted copy and adds every leaf
+// of the subtrees that redaction replaced.
+func collectSecrets(orig, red any, seen map[string]bool) {
+	if s, ok := red.(string); ok && s == Redacted {
+		if o, ok := orig.(string); !ok || o != Redacted {
+			leaves(orig, seen)
+		}
+		return
+	}
+	switch o := orig.(type) {
+	case map[string]any:
+		rm, _ := red.(map[string]any)
+		for k, v := range o {
+			collectSecrets(v, rm[k], seen)
+		}
+	case []any:
+		ra, _ := red.([]any)
+		for i, v := range o {
+			if i < len(ra) {
+				collectSecrets(v, ra[i], seen)
+			}
+		}
+	}
+}
+
+// leaves adds the text of every scalar in v: strings and numbers, also as
+// JSON (quoted and escaped) since a message may print the value with %v or
+// %q; booleans and nulls say nothing secret.
+func leaves(v any, seen map[string]bool) {
+	add := func(s string) {
+		if len(s) >= MinSecretLen {
+			seen[s] = true
+		}
+	}
+	switch t := v.(type) {
+	case string:
+		add(t)
+		if b, err := json.Marshal(t); err == nil {
+			add(strings.Trim(string(b), `"`)) // as escaped inside %q or JSON
+		}
+	case json.Number:
+		add(t.String())
+	case float64, int, int64:
+		add(fmt.Sprint(t))
+	case map[string]any:
+		for _, x := range t {
+			leaves(x, seen)
+		}
+	case []any:
+		for _, x := range t {
+			leaves(x, seen)
+		}
+	}
+}
+
+// Masked returns the document as a policy that may not see secrets sees
+// it: Redact's copy, and a Raw in which every string holding a sensitive
+// value (a password, also inside a connection string, in variables or in
+// prior state) has it replaced with Redacted, and every number equal to
+// one is Redacted. A document without sensitive values is returned as it
+// is. The original is not modified.
+func (doc Document) Masked() Document {
+	secrets := doc.SensitiveStrings()
+	if len(secrets) == 0 {
+		return doc
+	}
+	out := doc.Redact()
+	if doc.Raw != nil {
+		pairs := make([]string, 0, 2*len(secrets))
+		for _, s := range secrets {
+			pairs = append(pairs, s, Redacted)
+		}
+		numbers := make(map[string]bool, len(secrets))
+		for _, s := range secrets {
+			numbers[s] = true
+		}
+		out.Raw = maskValue(doc.Raw, strings.NewReplacer(pairs...), numbers)
+	}
+	return out
+}
+
+// maskValue copies v with secrets replaced in every string and every
+// number whose text is a secret replaced by Redacted.
+func maskValue(v any, r *strings.Replacer, secrets map[string]bool) any {
+	switch t := v.(type) {
+	case string:
+		return r.Replace(t)
+	case json.Number:
+		if secrets[t.String()] {
+			return Redacted
+		}
+	case float64:
+		if secrets[fmt.Sprint(t)] {
+			return Redacted
+		}
+	case map[string]any:
+		c := make(map[string]any, len(t))
+		for k, x := range t {
+			c[k] = maskValue(x, r, secrets)
+		}
+		return c
+	case []any:
+		c := make([]any, len(t))
+		for i, x := range t {
+			c[i] = maskValue(x, r, secrets)
+		}
+		return c
+	}
+	return v
+}

@@ -1,0 +1,106 @@
+package tenet
+
+import (
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// secretPlan is a plan whose database password Terraform marks sensitive;
+// the same password is also in a variable, in prior state and inside a
+// connection string.
+const secretPlan = `{"format_version": "1.2", "terraform_version": "1.9.5",
+ "variables": {"db_password": {"value": "correct-horse-battery"}},
+ "resource_changes": [{"address": "aws_db_instance.main", "mode": "managed", "type": "aws_db_instance", "name": "main",
+  "change": {"actions": ["create"], "before": null,
+   "after": {"password": "correct-horse-battery", "username": "admin", "dsn": "postgres://admin:correct-horse-battery@db"},
+   "after_unknown": {}, "after_sensitive": {"password": true}}}],
+ "prior_state": {"values": {"root_module": {"resources": [{"address": "aws_db_instance.main", "mode": "managed", "type": "aws_db_instance", "name": "main", "values": {"password": "correct-horse-battery"}}]}}}
+}`
+
+// exfilRaw prints, encoded past message redaction, everything a
+// conftest-style policy can reach on the raw plan.
+const exfilRaw = `package main
+
+import rego.v1
+
+deny contains base64.encode(input.resource_changes[0].change.after.password)
+
+deny contains base64.encode(input.variables.db_password.value)
+
+deny contains base64.encode(input.resource_changes[0].change.after.dsn)
+
+deny contains base64.encode(input.prior_state.values.root_module.resources[0].values.password)
+`
+
+// exfilNative is the same through the normalized document.
+const exfilNative = `# METADATA
+# title: Leaks
+# description: Test rule.
+# scope: package
+# custom:
+#   id: EVIL-001
+#   severity: high
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_db_instance]
+package evil
+
+import rego.v1
+
+deny contains {"msg": base64.encode(r.values.password), "resource": r.address} if {
+	some r in input.resources
+}
+`
+
+// TestCustomPolicySensitive is the attack of a custom policy that prints
+// a sensitive value encoded, which message redaction cannot recognise:
+// custom policies see "(sensitive value)" in its place, everywhere in the
+// document and the raw file, unless WithSensitiveForPolicies allows them.
+func TestCustomPolicySensitive(t *testing.T) {
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.json")
+	if err := os.WriteFile(plan, []byte(secretPlan), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bundle := fstest.MapFS{
+		"main/exfil.rego": {Data: []byte(exfilRaw)},
+		"evil/evil.rego":  {Data: []byte(exfilNative)},
+	}
+	secret := "correct-horse-battery"
+	enc := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	scan := func(t *testing.T, opts ...Option) string {
+		t.Helper()
+		res, err := Scan(t.Context(), []string{plan}, append([]Option{WithoutBuiltins(), withBundleFS(bundle)}, opts...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %v", res.Errors)
+		}
+		var msgs []string
+		for _, f := range res.Findings {
+			msgs = append(msgs, f.Message)
+		}
+		if len(msgs) == 0 {
+			t.Fatal("no findings: the policies did not run")
+		}
+		return strings.Join(msgs, "\n")
+	}
+	got := scan(t)
+	for _, leaked := range []string{enc(secret), enc("postgres://admin:" + secret + "@db")} {
+		if strings.Contains(got, leaked) {
+			t.Errorf("a custom policy carried the secret out encoded (%s):\n%s", leaked, got)
+		}
+	}
+	if !strings.Contains(got, enc("(sensitive value)")) || !strings.Contains(got, enc("postgres://admin:(sensitive value)@db")) {
+		t.Errorf("custom policies should see the marker in place of the secret:\n%s", got)
+	}
+	if got := scan(t, WithSensitiveForPolicies(true)); !strings.Contains(got, enc(secret)) {
+		t.Errorf("with WithSensitiveForPolicies the policy should see the value:\n%s", got)
+	}
+}
