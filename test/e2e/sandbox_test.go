@@ -46,7 +46,18 @@ test_sends if {
 	r[0] == true
 }
 `
-	for name, src := range map[string]string{"exfil.rego": policy, "exfil_test.rego": test} {
+	// A schema annotation is loaded by OPA's type checker when annotations
+	// are used for type checking: it must not be fetched either.
+	annotated := `# METADATA
+# schemas:
+#   - input: {"$ref": "` + srv.URL + `/from-annotation"}
+package annotated
+
+import rego.v1
+
+deny contains "x" if input.x == 1
+`
+	for name, src := range map[string]string{"exfil.rego": policy, "exfil_test.rego": test, "annotated.rego": annotated} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -66,6 +77,11 @@ test_sends if {
 	res = run(t, "", "verify", "--no-builtins", "-p", dir)
 	if res.code == 0 {
 		t.Errorf("verify passed a test that loads a remote schema:\n%s", res.stdout)
+	}
+	for _, args := range [][]string{{"rules"}, {"frameworks"}} {
+		if res := run(t, "", append(args, "--no-builtins", "-p", dir)...); res.code != 0 {
+			t.Errorf("%s: exit %d: %s", args[0], res.code, res.stderr)
+		}
 	}
 	if n := hits.Load(); n != 0 {
 		t.Errorf("the loopback listener received %d requests; want none", n)
