@@ -15,6 +15,8 @@ func newVerifyCommand(s streams) *cobra.Command {
 		run     string
 		verbose bool
 		format  string
+		// maxMemory stops tests that build huge values.
+		maxMemory = memoryFlag{auto: true}
 	)
 	cmd := &cobra.Command{
 		Use:   "verify",
@@ -29,7 +31,7 @@ policy lines. Exits 1 when a test fails or errors.`,
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
-			res, err := tenet.Verify(cmd.Context(), run, opts...)
+			res, err := tenet.Verify(cmd.Context(), run, append(opts, tenet.WithMemoryLimit(maxMemory.bytes()))...)
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
@@ -55,6 +57,7 @@ policy lines. Exits 1 when a test fails or errors.`,
 	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "test only the --policy policies")
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
 	f.signing.register(fl)
+	fl.Var(&maxMemory, "max-memory", "stop with a policy error (exit 2) when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	fl.StringVar(&run, "run", "", "run only tests whose name matches this regular expression")
 	fl.BoolVarP(&verbose, "verbose", "v", false, "list every test, not only the failures")
 	fl.StringVarP(&format, "output", "o", "table", "output format: table or json")

@@ -20,8 +20,9 @@ type MemoryLimitError struct {
 	// Limit is the limit in bytes; Heap what the heap held when it was
 	// passed, after a collection.
 	Limit, Heap uint64
-	// Inputs are the inputs being evaluated at that moment, and Rules
-	// what the evaluation errors say of the rules they were running.
+	// Inputs are the inputs being evaluated at that moment, and Rules the
+	// custom rules running on them (Go cannot say which one allocated),
+	// or for Verify the tests that were stopped.
 	Inputs []string
 	Rules  []string
 	// Detail is the evaluation's own error.
@@ -35,7 +36,7 @@ func (e *MemoryLimitError) Error() string {
 		msg += fmt.Sprintf(" while evaluating %v", e.Inputs)
 	}
 	if len(e.Rules) > 0 {
-		msg += fmt.Sprintf("; custom rules: %s", strings.Join(e.Rules, ", "))
+		msg += fmt.Sprintf("; running: %s", strings.Join(e.Rules, ", "))
 	}
 	if e.Detail != "" {
 		msg += " (the evaluation reported: " + e.Detail + ")"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -60,6 +61,12 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 	if err != nil {
 		return nil, err
 	}
+	var memory *atomic.Pointer[MemoryLimitError]
+	if cfg.maxMemory > 0 {
+		var stop func()
+		ctx, memory, stop = guardMemory(ctx, uint64(cfg.maxMemory))
+		defer stop()
+	}
 	cov := cover.New()
 	compiler := ast.NewCompiler().WithCapabilities(engine.Capabilities(cfg.allowBuiltins))
 	runner := tester.NewRunner().
@@ -101,6 +108,17 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 			res.Passed++
 		}
 		res.Tests = append(res.Tests, t)
+	}
+	if memory != nil {
+		if e := memory.Load(); e != nil {
+			out := *e
+			for _, t := range res.Tests {
+				if t.Status == "error" {
+					out.Rules = append(out.Rules, t.Package+"."+t.Name)
+				}
+			}
+			return nil, &catalog.PolicyError{Err: &out}
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

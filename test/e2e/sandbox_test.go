@@ -121,6 +121,16 @@ func TestMemoryLimitCLI(t *testing.T) {
 	if res.code != 2 || !strings.Contains(res.stderr, "memory limit of 300 MiB") || !strings.Contains(res.stderr, "main.deny") {
 		t.Errorf("exit %d, stderr %q; want 2 and a line naming the limit and the rule", res.code, res.stderr)
 	}
+	// The same in a test that tenet verify runs.
+	tdir := t.TempDir()
+	test := "package main\n\nimport rego.v1\n\ntest_hog if count(numbers.range(1, 1000000000)) > 0\n"
+	if err := os.WriteFile(filepath.Join(tdir, "hog_test.rego"), []byte(test), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res = run(t, "", "verify", "--no-builtins", "-p", tdir, "--max-memory", "300MiB")
+	if res.code != 2 || !strings.Contains(res.stderr, "memory limit of 300 MiB") || !strings.Contains(res.stderr, "test_hog") {
+		t.Errorf("verify: exit %d, stderr %q; want 2 and a line naming the limit and the test", res.code, res.stderr)
+	}
 	res = run(t, "", "test", "--max-memory", "lots", "test/examples/k8s.yaml")
 	if res.code != 2 || !strings.Contains(res.stderr, "invalid size") {
 		t.Errorf("bad size: exit %d, stderr %q", res.code, res.stderr)
