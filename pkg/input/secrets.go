@@ -18,10 +18,11 @@ const MinSecretLen = 3
 // It compares each resource with its redacted copy, so the paths are
 // resolved exactly as tenet parse redacts them.
 func (doc Document) SensitiveStrings() []string {
-	if !slices.ContainsFunc(doc.Resources, func(r Resource) bool { return len(r.Sensitive) > 0 }) {
+	seen := map[string]bool{}
+	rawSecrets(doc, seen)
+	if !slices.ContainsFunc(doc.Resources, func(r Resource) bool { return len(r.Sensitive) > 0 }) && len(seen) == 0 {
 		return nil // most documents: no copy, nothing to search
 	}
-	seen := map[string]bool{}
 	red := doc.Redact()
 	for i, r := range doc.Resources {
 		if len(r.Sensitive) == 0 {
@@ -152,4 +153,74 @@ func maskValue(v any, r *strings.Replacer, secrets map[string]bool) any {
 		return c
 	}
 	return v
+}
+
+// rawSecrets adds the sensitive values of a plan or state that no resource
+// holds, from the raw file: outputs marked sensitive (output_changes'
+// after_sensitive and before_sensitive, planned_values and state outputs'
+// "sensitive") and the values of root variables the configuration
+// declares sensitive.
+func rawSecrets(doc Document, seen map[string]bool) {
+	root, ok := doc.Raw.(map[string]any)
+	if !ok {
+		return
+	}
+	obj := func(m map[string]any, keys ...string) map[string]any {
+		for _, k := range keys {
+			m, _ = m[k].(map[string]any)
+		}
+		return m
+	}
+	stateOutputs := func(values map[string]any) {
+		for _, o := range obj(values, "outputs") {
+			if out, ok := o.(map[string]any); ok && out["sensitive"] == true {
+				leaves(out["value"], seen)
+			}
+		}
+	}
+	switch doc.Source.Format {
+	case FormatTerraformPlan:
+		for _, c := range obj(root, "output_changes") {
+			change, _ := c.(map[string]any)
+			markedLeaves(change["after"], change["after_sensitive"], seen)
+			markedLeaves(change["before"], change["before_sensitive"], seen)
+		}
+		stateOutputs(obj(root, "planned_values"))
+		stateOutputs(obj(root, "prior_state", "values"))
+		vars := obj(root, "variables")
+		for name, decl := range obj(root, "configuration", "root_module", "variables") {
+			if d, ok := decl.(map[string]any); ok && d["sensitive"] == true {
+				if v, ok := vars[name].(map[string]any); ok {
+					leaves(v["value"], seen)
+				}
+			}
+		}
+	case FormatTerraformState:
+		stateOutputs(obj(root, "values"))
+	}
+}
+
+// markedLeaves adds the leaves of v that mark, a sensitivity structure as
+// Terraform writes it (true, or objects and arrays of them), marks.
+func markedLeaves(v, mark any, seen map[string]bool) {
+	switch m := mark.(type) {
+	case bool:
+		if m {
+			leaves(v, seen)
+		}
+	case map[string]any:
+		if obj, ok := v.(map[string]any); ok {
+			for k, sub := range m {
+				markedLeaves(obj[k], sub, seen)
+			}
+		}
+	case []any:
+		if arr, ok := v.([]any); ok {
+			for i, sub := range m {
+				if i < len(arr) {
+					markedLeaves(arr[i], sub, seen)
+				}
+			}
+		}
+	}
 }

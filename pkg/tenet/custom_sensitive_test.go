@@ -11,9 +11,13 @@ import (
 
 // secretPlan is a plan whose database password Terraform marks sensitive;
 // the same password is also in a variable, in prior state and inside a
-// connection string.
+// connection string. A sensitive output and a sensitive variable hold
+// secrets of their own that no resource holds.
 const secretPlan = `{"format_version": "1.2", "terraform_version": "1.9.5",
- "variables": {"db_password": {"value": "correct-horse-battery"}},
+ "variables": {"db_password": {"value": "correct-horse-battery"}, "api_key": {"value": "sk-variable-secret"}},
+ "output_changes": {"token": {"actions": ["create"], "before": null, "after": {"id": "tok-output-secret"}, "after_unknown": false, "before_sensitive": false, "after_sensitive": {"id": true}}},
+ "planned_values": {"outputs": {"token": {"sensitive": true, "value": {"id": "tok-output-secret"}}}, "root_module": {}},
+ "configuration": {"root_module": {"variables": {"api_key": {"sensitive": true}, "db_password": {}}}},
  "resource_changes": [{"address": "aws_db_instance.main", "mode": "managed", "type": "aws_db_instance", "name": "main",
   "change": {"actions": ["create"], "before": null,
    "after": {"password": "correct-horse-battery", "username": "admin", "dsn": "postgres://admin:correct-horse-battery@db"},
@@ -34,6 +38,12 @@ deny contains base64.encode(input.variables.db_password.value)
 deny contains base64.encode(input.resource_changes[0].change.after.dsn)
 
 deny contains base64.encode(input.prior_state.values.root_module.resources[0].values.password)
+
+deny contains base64.encode(input.variables.api_key.value)
+
+deny contains base64.encode(input.output_changes.token.after.id)
+
+deny contains base64.encode(input.planned_values.outputs.token.value.id)
 `
 
 // exfilNative is the same through the normalized document.
@@ -92,7 +102,7 @@ func TestCustomPolicySensitive(t *testing.T) {
 		return strings.Join(msgs, "\n")
 	}
 	got := scan(t)
-	for _, leaked := range []string{enc(secret), enc("postgres://admin:" + secret + "@db")} {
+	for _, leaked := range []string{enc(secret), enc("postgres://admin:" + secret + "@db"), enc("sk-variable-secret"), enc("tok-output-secret")} {
 		if strings.Contains(got, leaked) {
 			t.Errorf("a custom policy carried the secret out encoded (%s):\n%s", leaked, got)
 		}

@@ -56,34 +56,16 @@ func TestMemoryLimit(t *testing.T) {
 
 // TestMemoryLimitGarbage: garbage over the limit alone does not stop a
 // scan (the guard collects before it decides), and an ordinary scan under
-// a limit is unaffected. The collector is off, so that garbage piles up
-// past the limit while the scan runs.
+// a limit is unaffected. The collector is off, and 512 MiB of garbage is
+// piled up before the scan starts.
 func TestMemoryLimitGarbage(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	dir := t.TempDir()
 	p := plan(t, dir, "plan.json", bucket("a", `{"bucket": "a"}`, `{}`))
-	stop := make(chan struct{})
-	piled := make(chan struct{})
-	go func() { // make garbage fast for the length of the scan
-		var made int
-		for {
-			if made += 16 << 20; made > 512<<20 {
-				select {
-				case <-piled:
-				default:
-					close(piled)
-				}
-			}
-			select {
-			case <-stop:
-				return
-			default:
-				sink = make([]byte, 16<<20)
-			}
-		}
-	}()
-	defer close(stop)
-	<-piled
+	for range 32 {
+		sink = make([]byte, 16<<20)
+	}
+	sink = nil
 	res, err := Scan(t.Context(), []string{p}, WithoutBuiltins(), withBundleFS(testBundle()), WithMemoryLimit(256<<20))
 	if err != nil {
 		t.Fatal(err)
