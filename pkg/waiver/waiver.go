@@ -71,9 +71,12 @@ func entries(name string, lineOffset int, nodes []yaml.Node) ([]finding.Waiver, 
 	for i := range nodes {
 		n := &nodes[i]
 		line := n.Line + lineOffset
-		var e entry
-		if err := strictDecode(n, &e); err != nil {
-			return nil, fmt.Errorf("%s:%d: %s", name, line, err)
+		e, errLine, err := decodeEntry(n)
+		if err != nil {
+			if errLine == 0 {
+				errLine = n.Line
+			}
+			return nil, fmt.Errorf("%s:%d: %s", name, errLine+lineOffset, err)
 		}
 		w := finding.Waiver{Rule: e.Rule, Resource: e.Resource, Input: e.Input, Reason: e.Reason, Owner: e.Owner,
 			Ticket: e.Ticket, Expires: e.Expires, Source: fmt.Sprintf("%s:%d", filepath.ToSlash(name), line)}
@@ -85,29 +88,45 @@ func entries(name string, lineOffset int, nodes []yaml.Node) ([]finding.Waiver, 
 	return out, nil
 }
 
-// strictDecode decodes a node refusing unknown fields, which Node.Decode
-// does not do on its own: re-encoding and decoding keeps the check in one
-// place (KnownFields).
-func strictDecode(n *yaml.Node, v any) error {
+// fieldList names the fields of a waiver for error messages.
+const fieldList = "rule, resource, input, reason, owner, ticket, expires"
+
+// decodeEntry decodes one waiver node. It checks the keys on the node
+// itself, because Node.Decode accepts unknown fields, and so that an
+// unknown or repeated key is reported at its own line in the file; errLine
+// is that line (0 when the waiver's own line is meant).
+func decodeEntry(n *yaml.Node) (e entry, errLine int, err error) {
 	if n.Kind != yaml.MappingNode {
-		return errors.New("a waiver must be a mapping with rule, reason and optional resource, input, owner, ticket, expires")
+		return e, 0, errors.New("a waiver must be a mapping with rule, reason and optional resource, input, owner, ticket, expires")
 	}
-	data, err := yaml.Marshal(n)
-	if err != nil {
-		return err
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		// Lines inside the re-encoded node mean nothing to the user: the
-		// caller names the waiver's own line.
-		_, msg := yamlError(err)
-		if strings.HasPrefix(msg, "unknown field") {
-			msg += " (want rule, resource, input, reason, owner, ticket, expires)"
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			return e, k.Line, fmt.Errorf("a waiver's keys are field names (%s)", fieldList)
 		}
-		return errors.New(msg)
+		if !isField(k.Value) {
+			return e, k.Line, fmt.Errorf("unknown field %q (want %s)", k.Value, fieldList)
+		}
+		if first, ok := seen[k.Value]; ok {
+			return e, k.Line, fmt.Errorf("duplicate key %q (first at line %d)", k.Value, first)
+		}
+		seen[k.Value] = k.Line
 	}
-	return nil
+	if err := n.Decode(&e); err != nil {
+		line, msg := yamlError(err)
+		return e, line, errors.New(msg)
+	}
+	return e, 0, nil
+}
+
+// isField tells whether key is a field of a waiver.
+func isField(key string) bool {
+	switch key {
+	case "rule", "resource", "input", "reason", "owner", "ticket", "expires":
+		return true
+	}
+	return false
 }
 
 // yamlError splits a yaml.v3 error into its line (0 if none) and a
@@ -129,6 +148,11 @@ func yamlError(err error) (int, string) {
 	}
 	if i := strings.Index(msg, " in type "); i >= 0 {
 		msg = msg[:i]
+	}
+	var key string
+	var first int
+	if n, _ := fmt.Sscanf(msg, "mapping key %q already defined at line %d", &key, &first); n == 2 {
+		msg = fmt.Sprintf("duplicate key %q (first at line %d)", key, first)
 	}
 	if name, ok := strings.CutPrefix(msg, "field "); ok {
 		if name, ok := strings.CutSuffix(name, " not found"); ok {

@@ -46,7 +46,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty", "", "w.yaml: empty waiver file"},
 		{"not yaml", "waivers: [", "w.yaml:1: did not find expected node content"},
 		{"unknown top-level", "waiver:\n  - rule: X\n", `w.yaml:1: unknown field "waiver"`},
-		{"unknown field", "waivers:\n  - rule: X\n    reason: r\n    resouce: y\n", `w.yaml:2: unknown field "resouce"`},
+		{"unknown field", "waivers:\n  - rule: X\n    reason: r\n    resouce: y\n", `w.yaml:4: unknown field "resouce"`},
 		{"no rule", "waivers:\n  - reason: r\n", `w.yaml:2: "rule" is required`},
 		{"no reason", "waivers:\n  - rule: X\n  - rule: Y\n    reason: ''\n", `w.yaml:2: "reason" is required`},
 		{"bad date", "waivers:\n  - rule: X\n    reason: r\n    expires: 31/01/2027\n", `w.yaml:2: expires "31/01/2027" is not a date`},
@@ -152,5 +152,33 @@ func TestFromDocument(t *testing.T) {
 		if _, err := FromDocument(doc(obj(note))); err == nil || !strings.HasPrefix(err.Error(), Annotation) && !strings.HasPrefix(err.Error(), "k8s.yaml:") {
 			t.Errorf("%s: error %v, want one naming the annotation or file", name, err)
 		}
+	}
+}
+
+// TestParseDuplicateKeyLine checks that a key given twice in a waiver is
+// reported at the line of the second key, with the line of the first:
+// the lines of the file, not of the waiver decoded on its own.
+func TestParseDuplicateKeyLine(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"in the first waiver", "waivers:\n  - rule: X\n    reason: r\n    rule: Y\n",
+			`w.yaml:4: duplicate key "rule" (first at line 2)`},
+		{"in a later waiver", "waivers:\n  - rule: X\n    reason: r\n\n  - rule: A\n    reason: r\n    owner: o\n    reason: again\n",
+			`w.yaml:8: duplicate key "reason" (first at line 6)`},
+		{"in a flow mapping", "# comment\n\nwaivers:\n  - rule: X\n    reason: r\n  - {rule: Y, reason: r, rule: Z}\n",
+			`w.yaml:6: duplicate key "rule" (first at line 6)`},
+		{"quoted and plain", "waivers:\n  - rule: X\n    reason: r\n    \"rule\": Y\n",
+			`w.yaml:4: duplicate key "rule" (first at line 2)`},
+		{"top level", "waivers:\n  - rule: X\n    reason: r\nwaivers: []\n",
+			`w.yaml:4: duplicate key "waivers" (first at line 1)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("w.yaml", []byte(tc.yaml))
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("error %v, want %s", err, tc.want)
+			}
+		})
 	}
 }
