@@ -210,36 +210,40 @@ func Matches(w finding.Waiver, f finding.Finding) bool {
 func cleanPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 
 // Apply marks the findings covered by a waiver in force (the first that
-// matches, in the given order) and returns what became of each waiver:
-// active (it covered findings), expired (past its date: it covers
+// matches, in the given order) and sets, in uses, what became of each
+// waiver: active (it covered findings), expired (past its date: it covers
 // nothing; Matched counts what it would have covered), or stale (in force,
-// matched nothing).
-func Apply(findings []finding.Finding, waivers []finding.Waiver, today time.Time) []finding.WaiverUse {
-	uses := make([]finding.WaiverUse, len(waivers))
-	for i, w := range waivers {
-		uses[i] = finding.WaiverUse{Waiver: w, State: finding.WaiverStale}
-		if Expired(w, today) {
+// matched nothing). A use that comes in refused stays refused: like an
+// expired waiver it covers nothing, and Matched says what it would have.
+func Apply(findings []finding.Finding, uses []finding.WaiverUse, today time.Time) {
+	for i := range uses {
+		uses[i].Matched = 0
+		switch {
+		case uses[i].State == finding.WaiverRefused:
+		case Expired(uses[i].Waiver, today):
 			uses[i].State = finding.WaiverExpired
+		default:
+			uses[i].State = finding.WaiverStale
 		}
 	}
 	for i := range findings {
 		f := &findings[i]
-		for j := range waivers {
-			if !Matches(waivers[j], *f) {
+		for j := range uses {
+			u := &uses[j]
+			if !Matches(u.Waiver, *f) {
 				continue
 			}
-			uses[j].Matched++
-			if uses[j].State == finding.WaiverExpired {
+			u.Matched++
+			if u.State == finding.WaiverExpired || u.State == finding.WaiverRefused {
 				continue
 			}
-			uses[j].State = finding.WaiverActive
+			u.State = finding.WaiverActive
 			if f.Waiver == nil {
-				w := waivers[j]
+				w := u.Waiver
 				f.Waiver = &w
 			}
 		}
 	}
-	return uses
 }
 
 // Glob matches s against a pattern where "*" stands for any run of

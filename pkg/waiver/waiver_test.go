@@ -104,9 +104,14 @@ func TestApply(t *testing.T) {
 		{Rule: "R-9", Reason: "matches nothing", Source: "w:4"},
 		{Rule: "R-4", Input: "envs//prod/*.json", Reason: "paths are cleaned", Source: "w:5"},
 	}
-	uses := Apply(findings, waivers, today)
-	wantStates := []finding.WaiverState{finding.WaiverActive, finding.WaiverActive, finding.WaiverExpired, finding.WaiverStale, finding.WaiverActive}
-	wantMatched := []int{1, 2, 1, 0, 1}
+	uses := make([]finding.WaiverUse, len(waivers))
+	for i, w := range waivers {
+		uses[i].Waiver = w
+	}
+	uses = append(uses, finding.WaiverUse{Waiver: finding.Waiver{Rule: "R-3", Reason: "refused: covers nothing", Source: "w:6"}, State: finding.WaiverRefused})
+	Apply(findings, uses, today)
+	wantStates := []finding.WaiverState{finding.WaiverActive, finding.WaiverActive, finding.WaiverExpired, finding.WaiverStale, finding.WaiverActive, finding.WaiverRefused}
+	wantMatched := []int{1, 2, 1, 0, 1, 1}
 	for i, u := range uses {
 		if u.State != wantStates[i] || u.Matched != wantMatched[i] {
 			t.Errorf("waiver %d: %s, %d matched; want %s, %d", i, u.State, u.Matched, wantStates[i], wantMatched[i])
