@@ -12,8 +12,8 @@ import (
 // Notes on waivers that a report carries: they name the CLI flags, as the
 // sandbox's errors do, since that is where most readers can act on them.
 const (
-	noteAnnotationsOff = "not applied: annotation waivers are turned off (--no-annotation-waivers)"
-	noteBroadRefused   = "not applied: a broad waiver in an annotation needs --allow-broad-waivers: "
+	noteAnnotationsOff = "annotation waivers are turned off (--no-annotation-waivers)"
+	noteBroadRefused   = "a broad waiver in an annotation needs --allow-broad-waivers: "
 	hintBroad          = "name the rules and resources it excuses, or accept broad waivers with --allow-broad-waivers"
 )
 
