@@ -15,6 +15,10 @@ type Waiver struct {
 	// Source says where the waiver was written: "waivers.yaml:12", or the
 	// annotation of a Kubernetes object ("k8s.yaml:30").
 	Source string `json:"source"`
+	// Exact makes Resource and Input plain strings, not globs. A waiver in
+	// an annotation is exact: it names its own object and file, and those
+	// names come from the input under review, where "*" is no wildcard.
+	Exact bool `json:"-"`
 }
 
 // WaiverState is what became of a waiver in a scan.

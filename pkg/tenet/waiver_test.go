@@ -203,3 +203,43 @@ func TestAnnotationWaivers(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnotationWaiverCoversOnlyItsObject is the attack of a manifest that
+// names its object "*" in namespace "*" and lives in a file named
+// "*.yaml": its annotation waiver, meant for the object itself, must not
+// cover the privileged Pod of another file (or of the same file).
+func TestAnnotationWaiverCoversOnlyItsObject(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "a.yaml")
+	body, err := os.ReadFile(privilegedPod(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(victim, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	attacker := filepath.Join(dir, "*.yaml")
+	other := "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: other\n  namespace: ci\nspec:\n  containers:\n    - name: y\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n"
+	manifest := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"*\"\n  namespace: \"*\"\n  annotations:\n    tenet.dev/waivers: |\n" +
+		"      - rule: TNT-K8S-POD-001\n        reason: harmless\nspec:\n  containers: []\n" + other
+	if err := os.WriteFile(attacker, []byte(manifest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Scan(t.Context(), []string{victim, attacker}, waiverTestNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range res.Findings {
+		if f.RuleID != "TNT-K8S-POD-001" {
+			continue
+		}
+		n++
+		if f.Waived() {
+			t.Errorf("%s in %s waived by the annotation of */Pod/* in %s", f.Resource, f.File, attacker)
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d TNT-K8S-POD-001 findings, want 2 (ci/Pod/miner and ci/Pod/other): the test checks nothing", n)
+	}
+}

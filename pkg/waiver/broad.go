@@ -20,6 +20,8 @@ import (
 //   - or its rule pattern is a glob and its resource pattern is empty or
 //     made only of wildcards: a family of rules waived on every resource.
 //     Input does not narrow it: a path can hold any number of resources.
+//     An exact waiver (from an annotation) names one resource, whatever
+//     its name.
 //
 // An exact rule id on every resource is not broad: it is one rule, named.
 func Broad(w finding.Waiver, ruleIDs []string) (why string, broad bool) {
@@ -43,7 +45,7 @@ func Broad(w finding.Waiver, ruleIDs []string) (why string, broad bool) {
 		}
 		return fmt.Sprintf("rule %q covers %d rule families (%s)", w.Rule, len(families), strings.Join(names, ", ")), true
 	}
-	if isGlob(w.Rule) && strings.Trim(w.Resource, "*?") == "" {
+	if isGlob(w.Rule) && !w.Exact && strings.Trim(w.Resource, "*?") == "" {
 		return fmt.Sprintf("rule glob %q applies to every resource", w.Rule), true
 	}
 	return "", false

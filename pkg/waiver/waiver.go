@@ -191,10 +191,14 @@ func Expired(w finding.Waiver, today time.Time) bool {
 	return last.Before(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
-// Matches tells whether a waiver covers a finding, ignoring expiry.
+// Matches tells whether a waiver covers a finding, ignoring expiry. An
+// exact waiver's resource and input match only themselves.
 func Matches(w finding.Waiver, f finding.Finding) bool {
 	if !Glob(w.Rule, f.RuleID) {
 		return false
+	}
+	if w.Exact {
+		return w.Resource == f.Resource && cleanPath(w.Input) == cleanPath(f.File)
 	}
 	if w.Resource != "" && !Glob(w.Resource, f.Resource) {
 		return false

@@ -144,7 +144,7 @@ func TestFromDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []finding.Waiver{{Rule: "TNT-K8S-POD-001", Resource: "shop/Deployment/debug", Input: "k8s.yaml", Reason: "debug tools", Expires: "2027-02-01", Source: "k8s.yaml:40"}}
+	want := []finding.Waiver{{Rule: "TNT-K8S-POD-001", Resource: "shop/Deployment/debug", Input: "k8s.yaml", Reason: "debug tools", Expires: "2027-02-01", Source: "k8s.yaml:40", Exact: true}}
 	if diff := cmp.Diff(want, ws); diff != "" {
 		t.Errorf("waivers (-want +got):\n%s", diff)
 	}
@@ -185,5 +185,30 @@ func TestParseDuplicateKeyLine(t *testing.T) {
 				t.Errorf("error %v, want %s", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestMatchesExact checks that an exact waiver (from an annotation) names
+// its resource and input literally: "*" in them is a character.
+func TestMatchesExact(t *testing.T) {
+	w := finding.Waiver{Rule: "R-*", Resource: "*/Pod/*", Input: "k8s/*.yaml", Exact: true}
+	tests := []struct {
+		f    finding.Finding
+		want bool
+	}{
+		{finding.Finding{RuleID: "R-1", Resource: "*/Pod/*", File: "k8s/*.yaml"}, true},
+		{finding.Finding{RuleID: "R-1", Resource: "*/Pod/*", File: "./k8s//*.yaml"}, true},
+		{finding.Finding{RuleID: "R-1", Resource: "prod/Pod/victim", File: "k8s/*.yaml"}, false},
+		{finding.Finding{RuleID: "R-1", Resource: "*/Pod/*", File: "k8s/a.yaml"}, false},
+		{finding.Finding{RuleID: "X-1", Resource: "*/Pod/*", File: "k8s/*.yaml"}, false},
+	}
+	for _, tc := range tests {
+		if got := Matches(w, tc.f); got != tc.want {
+			t.Errorf("Matches(%+v) = %v, want %v", tc.f, got, tc.want)
+		}
+	}
+	w.Exact = false
+	if !Matches(w, finding.Finding{RuleID: "R-1", Resource: "prod/Pod/victim", File: "k8s/a.yaml"}) {
+		t.Error("a waiver from a file is a glob")
 	}
 }
