@@ -149,10 +149,11 @@ func TestFromDocument(t *testing.T) {
 		t.Errorf("waivers (-want +got):\n%s", diff)
 	}
 	for name, note := range map[string]any{
-		"not a string": 3,
-		"not a list":   "rule: X",
-		"no reason":    "- rule: X",
-		"resource set": "- {rule: X, reason: r, resource: other}",
+		"not a string":  3,
+		"not a list":    "rule: X",
+		"no reason":     "- rule: X",
+		"resource set":  "- {rule: X, reason: r, resource: other}",
+		"duplicate key": "- {rule: X, reason: r, rule: Y}",
 	} {
 		if _, err := FromDocument(doc(obj(note))); err == nil || !strings.HasPrefix(err.Error(), Annotation) && !strings.HasPrefix(err.Error(), "k8s.yaml:") {
 			t.Errorf("%s: error %v, want one naming the annotation or file", name, err)
