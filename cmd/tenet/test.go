@@ -116,8 +116,9 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	// Policy errors and unusable paths are both usage errors (exit 2).
 	opts = append(opts, f.waivers.options()...)
+	// Policy errors, unusable paths and bad or broad waiver files are all
+	// usage errors (exit 2).
 	res, err := tenet.Scan(cmd.Context(), args, append(opts,
 		tenet.WithBaseline(f.baseline),
 		tenet.WithFailOnStaleWaivers(f.failStale),
