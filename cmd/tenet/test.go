@@ -30,7 +30,7 @@ type testFlags struct {
 	maxMemory  memoryFlag
 	timestamp  string
 	junitBy    string
-	waivers    []string
+	waivers    waiverFlags
 	failStale  bool
 	baseline   string
 	history    string
@@ -58,7 +58,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
 	fl.StringVar(&f.timestamp, "timestamp", "", "time written into reports that carry one (OSCAL), RFC 3339; default SOURCE_DATE_EPOCH, else now")
-	fl.StringArrayVar(&f.waivers, "waivers", nil, "apply the waivers in this YAML file (repeatable; see docs/waivers.md)")
+	f.waivers.register(fl, "apply the waivers in this YAML file (repeatable; see docs/waivers.md)")
 	fl.BoolVar(&f.failStale, "fail-on-stale-waivers", false, "exit 1 when a waiver in force matches no finding")
 	fl.StringVar(&f.baseline, "baseline", "", "compare with this earlier json report: fail only on new findings (by fingerprint) and list the resolved ones")
 	fl.StringVar(&f.history, "history", "", "append this run to the hash-chained history in DIR (and draw trends from it in formats that do)")
@@ -118,10 +118,11 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	// Policy errors and unusable paths are both usage errors (exit 2).
+	opts = append(opts, f.waivers.options()...)
+	// Policy errors, unusable paths and bad or broad waiver files are all
+	// usage errors (exit 2).
 	res, err := tenet.Scan(cmd.Context(), args, append(opts,
 		tenet.WithBaseline(f.baseline),
-		tenet.WithWaiverFiles(f.waivers...),
 		tenet.WithFailOnStaleWaivers(f.failStale),
 		tenet.WithNow(ts),
 		tenet.WithFailOnWarn(f.failOnWarn),
@@ -139,6 +140,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	for _, e := range res.Errors {
 		fmt.Fprintf(s.err, "tenet: %s\n", e.Message)
 	}
+	warnWaivers(s.err, res)
 	for _, o := range outs {
 		// The control-by-control table is long across all frameworks: show
 		// it when the user picked frameworks.

@@ -11,7 +11,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/history"
 	"github.com/tenet-dev/tenet/pkg/tenet"
-	"github.com/tenet-dev/tenet/pkg/waiver"
 	"github.com/tenet-dev/tenet/pkg/watch"
 )
 
@@ -25,7 +24,7 @@ type watchFlags struct {
 	history   string
 	maxSize   int64
 	maxMemory memoryFlag
-	waivers   []string
+	waivers   waiverFlags
 }
 
 func newWatchCommand(s streams) *cobra.Command {
@@ -55,7 +54,7 @@ and Prometheus /metrics on --listen. Stops cleanly on SIGINT or SIGTERM (exit 0)
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	f.maxMemory = memoryFlag{auto: true}
 	fl.Var(&f.maxMemory, "max-memory", "stop a scan with a policy error when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
-	fl.StringArrayVar(&f.waivers, "waivers", nil, "apply the waivers in this YAML file, read again at every scan (repeatable; see docs/waivers.md)")
+	f.waivers.register(fl, "apply the waivers in this YAML file, read again at every scan (repeatable; see docs/waivers.md)")
 	return cmd
 }
 
@@ -72,12 +71,9 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 			return usage(fmt.Errorf("watch cannot read standard input: name files or directories"))
 		}
 	}
-	for _, path := range f.waivers {
-		if _, err := waiver.LoadFile(path); err != nil {
-			return usage(err) // refuse a broken file at start; later edits fail that scan only
-		}
-	}
-	sc, err := f.scanner(tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()), tenet.WithWaiverFiles(f.waivers...))
+	// New refuses a broken or broad waiver file at start; later edits fail
+	// that scan only.
+	sc, err := f.scanner(append(f.waivers.options(), tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()))...)
 	if err != nil {
 		return err
 	}
@@ -100,7 +96,13 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	}
 	fmt.Fprintf(s.err, "tenet watch: serving /healthz and /metrics on http://%s\n", l.Addr())
 	err = watch.Run(ctx, watch.Config{
-		Scan:     func(ctx context.Context) (*finding.Result, error) { return sc.Scan(ctx, args...) },
+		Scan: func(ctx context.Context) (*finding.Result, error) {
+			res, err := sc.Scan(ctx, args...)
+			if err == nil {
+				warnWaivers(s.err, res)
+			}
+			return res, err
+		},
 		Paths:    args,
 		Interval: f.interval,
 		Debounce: f.debounce,

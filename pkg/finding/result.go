@@ -50,7 +50,7 @@ type Result struct {
 	Frameworks []Framework  `json:"frameworks"`
 	Findings   []Finding    `json:"findings"`
 	// Waivers lists the waivers given to the scan and what became of each
-	// (absent when no waiver file was given).
+	// (absent when there were none: no waiver file and no annotation).
 	Waivers []WaiverUse `json:"waivers,omitempty"`
 	// Baseline compares the findings with a baseline report (absent when
 	// no baseline was given).

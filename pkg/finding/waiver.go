@@ -15,6 +15,10 @@ type Waiver struct {
 	// Source says where the waiver was written: "waivers.yaml:12", or the
 	// annotation of a Kubernetes object ("k8s.yaml:30").
 	Source string `json:"source"`
+	// Exact makes Resource and Input plain strings, not globs. A waiver in
+	// an annotation is exact: it names its own object and file, and those
+	// names come from the input under review, where "*" is no wildcard.
+	Exact bool `json:"-"`
 }
 
 // WaiverState is what became of a waiver in a scan.
@@ -29,12 +33,23 @@ const (
 	// WaiverStale waivers are in force but matched no finding: the
 	// exception is no longer needed, or its rule or address is wrong.
 	WaiverStale WaiverState = "stale"
+	// WaiverRefused waivers were not applied: a broad waiver from a
+	// Kubernetes annotation without the opt-in for broad waivers, or an
+	// annotation waiver in a scan that turns them off. Matched counts the
+	// findings it would have covered, which still count as failures.
+	WaiverRefused WaiverState = "refused"
 )
 
 // WaiverUse is one waiver with its state and the number of findings it
-// covered (active) or would have covered (expired).
+// covered (active) or would have covered (expired, refused).
 type WaiverUse struct {
 	Waiver  Waiver      `json:"waiver"`
 	State   WaiverState `json:"state"`
 	Matched int         `json:"matched"`
+	// Broad marks a waiver that excuses more than one exception: a rule
+	// pattern of several rule families, or a glob of rules on every
+	// resource (see waiver.Broad). Reports list broad waivers on every run.
+	Broad bool `json:"broad,omitempty"`
+	// Note says why a waiver was refused, or what makes it broad.
+	Note string `json:"note,omitempty"`
 }

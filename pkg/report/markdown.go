@@ -117,9 +117,18 @@ func (Markdown) Write(w io.Writer, res *finding.Result) error {
 	}
 	var stale []string
 	for _, u := range res.Waivers {
-		if u.State != finding.WaiverActive {
-			stale = append(stale, fmt.Sprintf("- %s waiver `%s` %s (%s)", u.State, mdCell(u.Waiver.Rule+" "+u.Waiver.Resource), mdCell(u.Waiver.Reason), mdCell(u.Waiver.Source)))
+		if !listed(u) {
+			continue
 		}
+		state := string(u.State)
+		if u.Broad && u.State == finding.WaiverActive {
+			state = "broad"
+		}
+		line := fmt.Sprintf("- %s waiver `%s` %s (%s)", state, mdCell(strings.TrimSpace(u.Waiver.Rule+" "+u.Waiver.Resource)), mdCell(u.Waiver.Reason), mdCell(u.Waiver.Source))
+		if u.Note != "" {
+			line += ": " + mdCell(u.Note)
+		}
+		stale = append(stale, line)
 	}
 	if len(stale) > 0 {
 		fmt.Fprintf(bw, "**Waivers to review**\n\n%s\n\n", strings.Join(stale, "\n"))

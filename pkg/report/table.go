@@ -425,30 +425,6 @@ func (p *tablePrinter) findings() {
 
 func kindMark(k finding.Kind) string { return ruleMark(kindStatus[k]) }
 
-// waivers lists the waivers that did not simply apply: expired and stale.
-func (p *tablePrinter) waivers() {
-	first := true
-	for _, u := range p.res.Waivers {
-		if u.State == finding.WaiverActive {
-			continue
-		}
-		if first {
-			fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Waivers"))
-			first = false
-		}
-		w := u.Waiver
-		what := w.Rule
-		if w.Resource != "" {
-			what += " on " + w.Resource
-		}
-		detail := "matched nothing"
-		if u.State == finding.WaiverExpired {
-			detail = fmt.Sprintf("expired %s, no longer applies (%s)", w.Expires, plural(u.Matched, "finding"))
-		}
-		p.wrapped(fmt.Sprintf("  %s ", p.paint(ansiYellow, fmt.Sprintf("%-8s", strings.ToUpper(string(u.State))))), fmt.Sprintf("%s (%s): %s", what, w.Source, detail), "           ")
-	}
-}
-
 func (p *tablePrinter) errors() {
 	if len(p.res.Errors) == 0 {
 		return
@@ -471,6 +447,9 @@ func (p *tablePrinter) summary() {
 	waived := ""
 	if s.Waived > 0 {
 		waived = fmt.Sprintf(", %d waived", s.Waived)
+	}
+	if n := broadInForce(p.res.Waivers); n > 0 {
+		waived += fmt.Sprintf(" (%s in force)", plural(n, "broad waiver"))
 	}
 	fmt.Fprintf(p.w, "\n%s: %s, %s, %d unknown until apply%s, %s\n", verdict,
 		plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, waived, plural(s.Errors, "input error"))

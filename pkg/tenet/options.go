@@ -30,32 +30,34 @@ const (
 )
 
 type config struct {
-	builtins      bool
-	extraFS       []fs.FS
-	policies      []string
-	data          []string
-	namespaces    []string
-	allNamespaces bool
-	parallel      int
-	format        input.Format
-	unknown       UnknownMode
-	failOnWarn    bool
-	minSeverity   finding.Severity
-	frameworks    []string
-	version       string
-	stdin         io.Reader
-	maxFileSize   int64
-	allowBuiltins []string
-	timeout       time.Duration
-	evalTimeout   time.Duration
-	waivers       []finding.Waiver
-	waiverFiles   []string
-	failOnStale   bool
-	now           func() time.Time
-	verify        *catalog.VerificationKey
-	baseline      string
-	maxMemory     int64
-	sensitive     bool
+	builtins            bool
+	extraFS             []fs.FS
+	policies            []string
+	data                []string
+	namespaces          []string
+	allNamespaces       bool
+	parallel            int
+	format              input.Format
+	unknown             UnknownMode
+	failOnWarn          bool
+	minSeverity         finding.Severity
+	frameworks          []string
+	version             string
+	stdin               io.Reader
+	maxFileSize         int64
+	allowBuiltins       []string
+	timeout             time.Duration
+	evalTimeout         time.Duration
+	waivers             []finding.Waiver
+	waiverFiles         []string
+	failOnStale         bool
+	allowBroad          bool
+	noAnnotationWaivers bool
+	now                 func() time.Time
+	verify              *catalog.VerificationKey
+	baseline            string
+	maxMemory           int64
+	sensitive           bool
 }
 
 func defaults() config {
@@ -162,17 +164,34 @@ func WithMaxFileSize(n int64) Option { return func(c *config) { c.maxFileSize = 
 
 // WithWaivers adds waivers (see package waiver): findings they cover are
 // reported as waived and do not fail the run. Waivers in the annotations
-// of Kubernetes objects apply without this option.
+// of Kubernetes objects apply without this option (see
+// WithoutAnnotationWaivers); broad waivers need WithBroadWaivers.
 func WithWaivers(ws ...finding.Waiver) Option {
 	return func(c *config) { c.waivers = append(c.waivers, ws...) }
 }
 
-// WithWaiverFiles reads waivers from these YAML files at the start of
-// every Scan, so a long-running scanner (tenet watch) follows edits; a
-// file that cannot be read or is invalid makes Scan fail.
+// WithWaiverFiles reads waivers from these YAML files in New and at the
+// start of every Scan, so a long-running scanner (tenet watch) follows
+// edits; a file that cannot be read, is invalid or holds a broad waiver
+// (without WithBroadWaivers) makes New or that Scan fail.
 func WithWaiverFiles(paths ...string) Option {
 	return func(c *config) { c.waiverFiles = append(c.waiverFiles, paths...) }
 }
+
+// WithBroadWaivers lets broad waivers apply (waiver.Broad: a rule pattern
+// that starts with a wildcard or spans rule families, or a glob of rules on
+// every resource). Without it, a broad waiver from WithWaivers or
+// WithWaiverFiles makes New and Scan fail, naming where it is written, and
+// one in a Kubernetes annotation is refused: listed in Result.Waivers, not
+// applied. Either way Result.Waivers marks broad waivers on every scan.
+func WithBroadWaivers(allow bool) Option { return func(c *config) { c.allowBroad = allow } }
+
+// WithoutAnnotationWaivers ignores the waivers that Kubernetes objects
+// carry in their tenet.dev/waivers annotation, for runs that trust only
+// reviewed waiver files: the findings they would cover fail, and
+// Result.Waivers lists them as refused (a malformed annotation is ignored
+// too, not an input error).
+func WithoutAnnotationWaivers() Option { return func(c *config) { c.noAnnotationWaivers = true } }
 
 // WithFailOnStaleWaivers makes a waiver that matches nothing fail the run.
 func WithFailOnStaleWaivers(b bool) Option { return func(c *config) { c.failOnStale = b } }

@@ -12,7 +12,7 @@ import (
 )
 
 // result assembles the report model from the per-file outcomes.
-func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, waivers []finding.Waiver) *finding.Result {
+func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, waivers []finding.WaiverUse) *finding.Result {
 	res := &finding.Result{
 		Schema:   finding.ResultSchema,
 		Tool:     finding.Tool{Name: "tenet", Version: s.cfg.version},
@@ -31,7 +31,7 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, w
 			res.Errors = append(res.Errors, inputError(o.err))
 			continue
 		}
-		inline, err := waiver.FromDocument(&o.doc)
+		inline, err := s.annotationWaivers(&o.doc)
 		if err != nil {
 			res.Errors = append(res.Errors, finding.InputError{Path: files[i], Message: err.Error()})
 		}
@@ -48,7 +48,8 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, w
 		res.Findings[i].Fingerprint = finding.Fingerprint(res.Findings[i])
 	}
 	if len(waivers) > 0 {
-		res.Waivers = waiver.Apply(res.Findings, waivers, s.cfg.now().UTC())
+		waiver.Apply(res.Findings, waivers, s.cfg.now().UTC())
+		res.Waivers = waivers
 	}
 	if s.baseline != nil {
 		res.Baseline = diff.MarkBaseline(res.Findings, s.baseline, s.cfg.baseline)

@@ -18,7 +18,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/report"
-	"github.com/tenet-dev/tenet/pkg/waiver"
 	regolib "github.com/tenet-dev/tenet/rego"
 )
 
@@ -33,6 +32,7 @@ type Scanner struct {
 	keepRaw    bool
 	frameworks map[string]report.FrameworkInfo // titles for reports, built once
 	baseline   *finding.Result                 // nil without WithBaseline
+	ruleIDs    []string                        // every loaded rule, before filters: what makes a waiver broad
 }
 
 // New loads and compiles the policies. Its errors are policy or usage
@@ -97,10 +97,21 @@ func load(opts []Option) (*Scanner, error) {
 	if err := checkFrameworks(cat, cfg.frameworks); err != nil {
 		return nil, err
 	}
+	// A waiver is judged against every loaded rule, so that --severity or
+	// --framework cannot make a broad waiver look narrow.
+	ruleIDs := make([]string, len(cat.Rules))
+	for i, r := range cat.Rules {
+		ruleIDs[i] = r.ID
+	}
 	filterRules(cat, cfg)
-	s := &Scanner{cfg: cfg, cat: cat, compiled: make(chan struct{}), frameworks: frameworkInfo(cat), baseline: base}
+	s := &Scanner{cfg: cfg, cat: cat, compiled: make(chan struct{}), frameworks: frameworkInfo(cat), baseline: base, ruleIDs: ruleIDs}
 	for _, r := range cat.Rules {
 		s.keepRaw = s.keepRaw || r.Custom
+	}
+	// Refuse a bad or broad waiver before anything runs; Scan reads the
+	// files again, so that a long-running scanner follows their edits.
+	if _, err := s.givenWaivers(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -266,13 +277,9 @@ type outcome struct {
 // evaluated; the error return is only for a cancelled context or for paths
 // that name no input at all.
 func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, error) {
-	waivers := s.cfg.waivers
-	for _, path := range s.cfg.waiverFiles {
-		ws, err := waiver.LoadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		waivers = append(waivers[:len(waivers):len(waivers)], ws...)
+	waivers, err := s.givenWaivers()
+	if err != nil {
+		return nil, err
 	}
 	files, walkErrs := loader.Files(paths)
 	if len(files) == 0 && len(walkErrs) == 0 {

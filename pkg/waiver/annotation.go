@@ -47,8 +47,11 @@ func FromDocument(doc *input.Document) ([]finding.Waiver, error) {
 			if w.Resource != "" || w.Input != "" {
 				return nil, fmt.Errorf("%s: %s annotation of %s: resource and input are implied (the object and its file)", where, Annotation, r.Address)
 			}
+			// Exact: the object's address and path are names, not globs,
+			// so an object called "*" waives nothing but itself.
 			w.Resource = r.Address
 			w.Input = filepath.ToSlash(doc.Source.Path)
+			w.Exact = true
 			w.Source = where
 			out = append(out, w)
 		}

@@ -71,9 +71,12 @@ func entries(name string, lineOffset int, nodes []yaml.Node) ([]finding.Waiver, 
 	for i := range nodes {
 		n := &nodes[i]
 		line := n.Line + lineOffset
-		var e entry
-		if err := strictDecode(n, &e); err != nil {
-			return nil, fmt.Errorf("%s:%d: %s", name, line, err)
+		e, errLine, err := decodeEntry(n)
+		if err != nil {
+			if errLine == 0 {
+				errLine = n.Line
+			}
+			return nil, fmt.Errorf("%s:%d: %s", name, errLine+lineOffset, err)
 		}
 		w := finding.Waiver{Rule: e.Rule, Resource: e.Resource, Input: e.Input, Reason: e.Reason, Owner: e.Owner,
 			Ticket: e.Ticket, Expires: e.Expires, Source: fmt.Sprintf("%s:%d", filepath.ToSlash(name), line)}
@@ -85,29 +88,45 @@ func entries(name string, lineOffset int, nodes []yaml.Node) ([]finding.Waiver, 
 	return out, nil
 }
 
-// strictDecode decodes a node refusing unknown fields, which Node.Decode
-// does not do on its own: re-encoding and decoding keeps the check in one
-// place (KnownFields).
-func strictDecode(n *yaml.Node, v any) error {
+// fieldList names the fields of a waiver for error messages.
+const fieldList = "rule, resource, input, reason, owner, ticket, expires"
+
+// decodeEntry decodes one waiver node. It checks the keys on the node
+// itself, because Node.Decode accepts unknown fields, and so that an
+// unknown or repeated key is reported at its own line in the file; errLine
+// is that line (0 when the waiver's own line is meant).
+func decodeEntry(n *yaml.Node) (e entry, errLine int, err error) {
 	if n.Kind != yaml.MappingNode {
-		return errors.New("a waiver must be a mapping with rule, reason and optional resource, input, owner, ticket, expires")
+		return e, 0, errors.New("a waiver must be a mapping with rule, reason and optional resource, input, owner, ticket, expires")
 	}
-	data, err := yaml.Marshal(n)
-	if err != nil {
-		return err
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		// Lines inside the re-encoded node mean nothing to the user: the
-		// caller names the waiver's own line.
-		_, msg := yamlError(err)
-		if strings.HasPrefix(msg, "unknown field") {
-			msg += " (want rule, resource, input, reason, owner, ticket, expires)"
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			return e, k.Line, fmt.Errorf("a waiver's keys are field names (%s)", fieldList)
 		}
-		return errors.New(msg)
+		if !isField(k.Value) {
+			return e, k.Line, fmt.Errorf("unknown field %q (want %s)", k.Value, fieldList)
+		}
+		if first, ok := seen[k.Value]; ok {
+			return e, k.Line, fmt.Errorf("duplicate key %q (first at line %d)", k.Value, first)
+		}
+		seen[k.Value] = k.Line
 	}
-	return nil
+	if err := n.Decode(&e); err != nil {
+		line, msg := yamlError(err)
+		return e, line, errors.New(msg)
+	}
+	return e, 0, nil
+}
+
+// isField tells whether key is a field of a waiver.
+func isField(key string) bool {
+	switch key {
+	case "rule", "resource", "input", "reason", "owner", "ticket", "expires":
+		return true
+	}
+	return false
 }
 
 // yamlError splits a yaml.v3 error into its line (0 if none) and a
@@ -129,6 +148,11 @@ func yamlError(err error) (int, string) {
 	}
 	if i := strings.Index(msg, " in type "); i >= 0 {
 		msg = msg[:i]
+	}
+	var key string
+	var first int
+	if n, _ := fmt.Sscanf(msg, "mapping key %q already defined at line %d", &key, &first); n == 2 {
+		msg = fmt.Sprintf("duplicate key %q (first at line %d)", key, first)
 	}
 	if name, ok := strings.CutPrefix(msg, "field "); ok {
 		if name, ok := strings.CutSuffix(name, " not found"); ok {
@@ -167,10 +191,14 @@ func Expired(w finding.Waiver, today time.Time) bool {
 	return last.Before(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
-// Matches tells whether a waiver covers a finding, ignoring expiry.
+// Matches tells whether a waiver covers a finding, ignoring expiry. An
+// exact waiver's resource and input match only themselves.
 func Matches(w finding.Waiver, f finding.Finding) bool {
 	if !Glob(w.Rule, f.RuleID) {
 		return false
+	}
+	if w.Exact {
+		return w.Resource == f.Resource && cleanPath(w.Input) == cleanPath(f.File)
 	}
 	if w.Resource != "" && !Glob(w.Resource, f.Resource) {
 		return false
@@ -186,36 +214,40 @@ func Matches(w finding.Waiver, f finding.Finding) bool {
 func cleanPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 
 // Apply marks the findings covered by a waiver in force (the first that
-// matches, in the given order) and returns what became of each waiver:
-// active (it covered findings), expired (past its date: it covers
+// matches, in the given order) and sets, in uses, what became of each
+// waiver: active (it covered findings), expired (past its date: it covers
 // nothing; Matched counts what it would have covered), or stale (in force,
-// matched nothing).
-func Apply(findings []finding.Finding, waivers []finding.Waiver, today time.Time) []finding.WaiverUse {
-	uses := make([]finding.WaiverUse, len(waivers))
-	for i, w := range waivers {
-		uses[i] = finding.WaiverUse{Waiver: w, State: finding.WaiverStale}
-		if Expired(w, today) {
+// matched nothing). A use that comes in refused stays refused: like an
+// expired waiver it covers nothing, and Matched says what it would have.
+func Apply(findings []finding.Finding, uses []finding.WaiverUse, today time.Time) {
+	for i := range uses {
+		uses[i].Matched = 0
+		switch {
+		case uses[i].State == finding.WaiverRefused:
+		case Expired(uses[i].Waiver, today):
 			uses[i].State = finding.WaiverExpired
+		default:
+			uses[i].State = finding.WaiverStale
 		}
 	}
 	for i := range findings {
 		f := &findings[i]
-		for j := range waivers {
-			if !Matches(waivers[j], *f) {
+		for j := range uses {
+			u := &uses[j]
+			if !Matches(u.Waiver, *f) {
 				continue
 			}
-			uses[j].Matched++
-			if uses[j].State == finding.WaiverExpired {
+			u.Matched++
+			if u.State == finding.WaiverExpired || u.State == finding.WaiverRefused {
 				continue
 			}
-			uses[j].State = finding.WaiverActive
+			u.State = finding.WaiverActive
 			if f.Waiver == nil {
-				w := waivers[j]
+				w := u.Waiver
 				f.Waiver = &w
 			}
 		}
 	}
-	return uses
 }
 
 // Glob matches s against a pattern where "*" stands for any run of

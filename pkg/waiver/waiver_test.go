@@ -46,7 +46,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty", "", "w.yaml: empty waiver file"},
 		{"not yaml", "waivers: [", "w.yaml:1: did not find expected node content"},
 		{"unknown top-level", "waiver:\n  - rule: X\n", `w.yaml:1: unknown field "waiver"`},
-		{"unknown field", "waivers:\n  - rule: X\n    reason: r\n    resouce: y\n", `w.yaml:2: unknown field "resouce"`},
+		{"unknown field", "waivers:\n  - rule: X\n    reason: r\n    resouce: y\n", `w.yaml:4: unknown field "resouce"`},
 		{"no rule", "waivers:\n  - reason: r\n", `w.yaml:2: "rule" is required`},
 		{"no reason", "waivers:\n  - rule: X\n  - rule: Y\n    reason: ''\n", `w.yaml:2: "reason" is required`},
 		{"bad date", "waivers:\n  - rule: X\n    reason: r\n    expires: 31/01/2027\n", `w.yaml:2: expires "31/01/2027" is not a date`},
@@ -104,9 +104,14 @@ func TestApply(t *testing.T) {
 		{Rule: "R-9", Reason: "matches nothing", Source: "w:4"},
 		{Rule: "R-4", Input: "envs//prod/*.json", Reason: "paths are cleaned", Source: "w:5"},
 	}
-	uses := Apply(findings, waivers, today)
-	wantStates := []finding.WaiverState{finding.WaiverActive, finding.WaiverActive, finding.WaiverExpired, finding.WaiverStale, finding.WaiverActive}
-	wantMatched := []int{1, 2, 1, 0, 1}
+	uses := make([]finding.WaiverUse, len(waivers))
+	for i, w := range waivers {
+		uses[i].Waiver = w
+	}
+	uses = append(uses, finding.WaiverUse{Waiver: finding.Waiver{Rule: "R-3", Reason: "refused: covers nothing", Source: "w:6"}, State: finding.WaiverRefused})
+	Apply(findings, uses, today)
+	wantStates := []finding.WaiverState{finding.WaiverActive, finding.WaiverActive, finding.WaiverExpired, finding.WaiverStale, finding.WaiverActive, finding.WaiverRefused}
+	wantMatched := []int{1, 2, 1, 0, 1, 1}
 	for i, u := range uses {
 		if u.State != wantStates[i] || u.Matched != wantMatched[i] {
 			t.Errorf("waiver %d: %s, %d matched; want %s, %d", i, u.State, u.Matched, wantStates[i], wantMatched[i])
@@ -139,18 +144,72 @@ func TestFromDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []finding.Waiver{{Rule: "TNT-K8S-POD-001", Resource: "shop/Deployment/debug", Input: "k8s.yaml", Reason: "debug tools", Expires: "2027-02-01", Source: "k8s.yaml:40"}}
+	want := []finding.Waiver{{Rule: "TNT-K8S-POD-001", Resource: "shop/Deployment/debug", Input: "k8s.yaml", Reason: "debug tools", Expires: "2027-02-01", Source: "k8s.yaml:40", Exact: true}}
 	if diff := cmp.Diff(want, ws); diff != "" {
 		t.Errorf("waivers (-want +got):\n%s", diff)
 	}
 	for name, note := range map[string]any{
-		"not a string": 3,
-		"not a list":   "rule: X",
-		"no reason":    "- rule: X",
-		"resource set": "- {rule: X, reason: r, resource: other}",
+		"not a string":  3,
+		"not a list":    "rule: X",
+		"no reason":     "- rule: X",
+		"resource set":  "- {rule: X, reason: r, resource: other}",
+		"duplicate key": "- {rule: X, reason: r, rule: Y}",
 	} {
 		if _, err := FromDocument(doc(obj(note))); err == nil || !strings.HasPrefix(err.Error(), Annotation) && !strings.HasPrefix(err.Error(), "k8s.yaml:") {
 			t.Errorf("%s: error %v, want one naming the annotation or file", name, err)
 		}
+	}
+}
+
+// TestParseDuplicateKeyLine checks that a key given twice in a waiver is
+// reported at the line of the second key, with the line of the first:
+// the lines of the file, not of the waiver decoded on its own.
+func TestParseDuplicateKeyLine(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"in the first waiver", "waivers:\n  - rule: X\n    reason: r\n    rule: Y\n",
+			`w.yaml:4: duplicate key "rule" (first at line 2)`},
+		{"in a later waiver", "waivers:\n  - rule: X\n    reason: r\n\n  - rule: A\n    reason: r\n    owner: o\n    reason: again\n",
+			`w.yaml:8: duplicate key "reason" (first at line 6)`},
+		{"in a flow mapping", "# comment\n\nwaivers:\n  - rule: X\n    reason: r\n  - {rule: Y, reason: r, rule: Z}\n",
+			`w.yaml:6: duplicate key "rule" (first at line 6)`},
+		{"quoted and plain", "waivers:\n  - rule: X\n    reason: r\n    \"rule\": Y\n",
+			`w.yaml:4: duplicate key "rule" (first at line 2)`},
+		{"top level", "waivers:\n  - rule: X\n    reason: r\nwaivers: []\n",
+			`w.yaml:4: duplicate key "waivers" (first at line 1)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("w.yaml", []byte(tc.yaml))
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("error %v, want %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestMatchesExact checks that an exact waiver (from an annotation) names
+// its resource and input literally: "*" in them is a character.
+func TestMatchesExact(t *testing.T) {
+	w := finding.Waiver{Rule: "R-*", Resource: "*/Pod/*", Input: "k8s/*.yaml", Exact: true}
+	tests := []struct {
+		f    finding.Finding
+		want bool
+	}{
+		{finding.Finding{RuleID: "R-1", Resource: "*/Pod/*", File: "k8s/*.yaml"}, true},
+		{finding.Finding{RuleID: "R-1", Resource: "*/Pod/*", File: "./k8s//*.yaml"}, true},
+		{finding.Finding{RuleID: "R-1", Resource: "prod/Pod/victim", File: "k8s/*.yaml"}, false},
+		{finding.Finding{RuleID: "R-1", Resource: "*/Pod/*", File: "k8s/a.yaml"}, false},
+		{finding.Finding{RuleID: "X-1", Resource: "*/Pod/*", File: "k8s/*.yaml"}, false},
+	}
+	for _, tc := range tests {
+		if got := Matches(w, tc.f); got != tc.want {
+			t.Errorf("Matches(%+v) = %v, want %v", tc.f, got, tc.want)
+		}
+	}
+	w.Exact = false
+	if !Matches(w, finding.Finding{RuleID: "R-1", Resource: "prod/Pod/victim", File: "k8s/a.yaml"}) {
+		t.Error("a waiver from a file is a glob")
 	}
 }

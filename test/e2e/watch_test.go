@@ -181,6 +181,7 @@ func TestWatchUsage(t *testing.T) {
 		{[]string{"watch", "pod.yaml"}, "watch needs --history DIR"},
 		{[]string{"watch", "--history", "h", "--listen", "0.0.0.0:9464", "pod.yaml"}, "is not a loopback address"},
 		{[]string{"watch", "--history", "h", "-"}, "cannot read standard input"},
+		{[]string{"watch", "--history", "h", "--waivers", "test/e2e/testdata/waivers/all.yaml", "pod.yaml"}, "all.yaml:2: broad waiver refused"},
 	} {
 		got := run(t, "", tc.args...)
 		if got.code != 2 || !strings.Contains(got.stderr, tc.want) {
