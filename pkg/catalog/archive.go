@@ -53,7 +53,7 @@ func (l ArchiveLimits) withDefaults() ArchiveLimits {
 // bounds each file but not their number or total, and silently skips
 // links. Reading once and handing OPA the same bytes means the file
 // checked is the file loaded.
-func readArchive(path string, lim ArchiveLimits) ([]byte, error) {
+func readArchive(path string, lim ArchiveLimits, budget *dataBudget) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -67,7 +67,7 @@ func readArchive(path string, lim ArchiveLimits) ([]byte, error) {
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("archive is larger than %d bytes (the limit)", lim.MaxBytes)
 	}
-	if err := checkArchive(bytes.NewReader(data), lim); err != nil {
+	if err := checkArchive(bytes.NewReader(data), lim, budget); err != nil {
 		return nil, err
 	}
 	return data, nil
@@ -75,8 +75,9 @@ func readArchive(path string, lim ArchiveLimits) ([]byte, error) {
 
 // checkArchive walks a gzip-compressed tar stream and refuses it at the
 // first entry that breaks a limit or is not a plain file or directory
-// inside the bundle.
-func checkArchive(r io.Reader, lim ArchiveLimits) error {
+// inside the bundle. Data files are charged to budget as they are read, so
+// data that would explode once decoded is refused before OPA decodes it.
+func checkArchive(r io.Reader, lim ArchiveLimits, budget *dataBudget) error {
 	gz, err := gzip.NewReader(r)
 	if err != nil {
 		return fmt.Errorf("not a gzip-compressed bundle archive: %w", err)
@@ -101,11 +102,16 @@ func checkArchive(r io.Reader, lim ArchiveLimits) error {
 			return fmt.Errorf("bundle entry %q is larger than %d bytes (the limit for one file): %d bytes", h.Name, lim.MaxFileBytes, h.Size)
 		}
 		// Count what the entry really holds, not only what its header says.
-		read, err := io.Copy(io.Discard, io.LimitReader(tr, lim.MaxFileBytes+1))
-		if err != nil {
+		body := &countingReader{r: io.LimitReader(tr, lim.MaxFileBytes+1)}
+		if kind := bundleDataKind(h.Name); kind != notData && h.Typeflag == tar.TypeReg {
+			if err := budget.charge(body, h.Size, kind); err != nil {
+				return fmt.Errorf("bundle entry %q: %w", h.Name, err)
+			}
+		}
+		if _, err := io.Copy(io.Discard, body); err != nil {
 			return fmt.Errorf("bundle entry %q: %w", h.Name, err)
 		}
-		total += read
+		total += body.n
 		if total > lim.MaxBytes {
 			return fmt.Errorf("archive expands to more than %d bytes (the limit) at entry %q", lim.MaxBytes, h.Name)
 		}

@@ -369,6 +369,7 @@ func TestBuildErrors(t *testing.T) {
 		{name: "missing", dirs: []string{filepath.Join(dir, "nope")}, want: "no such file or directory"},
 		{name: "same path twice", dirs: []string{dir, other}, want: "same bundle path /good.rego as"},
 		{name: "bad signing key", dirs: []string{dir}, opts: catalog.BuildOptions{SigningKey: "-----BEGIN NOTHING-----"}, want: "sign bundle:"},
+		{name: "data over the limit", dirs: []string{dir}, opts: catalog.BuildOptions{DataLimits: catalog.DataLimits{MaxValues: 1}}, want: ": decoded data over the limit of 1 values"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
