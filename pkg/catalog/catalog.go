@@ -384,6 +384,14 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 		if err := b.budget.chargeBundleDir(src.Path); err != nil {
 			return nil, err
 		}
+		if b.verify != nil {
+			// A missing file is OPA's to report, as an unsigned bundle.
+			if sigs, err := os.ReadFile(filepath.Join(src.Path, ".signatures.json")); err == nil {
+				if err := checkSignatureAlgorithm(sigs, b.verify); err != nil {
+					return nil, err
+				}
+			}
+		}
 		bdl, err := opaloader.NewFileLoader().
 			WithProcessAnnotation(true).
 			WithRegoVersion(ast.RegoV1).
@@ -393,11 +401,18 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 			AsBundle(src.Path)
 		return bdl, signatureError(err, b.verify)
 	}
-	data, err := readArchive(src.Path, b.limits, b.budget)
+	arc, err := readArchive(src.Path, b.limits, b.budget)
 	if err != nil {
 		return nil, err
 	}
-	dl := bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(data), src.Path).
+	if b.verify != nil {
+		for _, sigs := range arc.signatures {
+			if err := checkSignatureAlgorithm(sigs, b.verify); err != nil {
+				return nil, err
+			}
+		}
+	}
+	dl := bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(arc.data), src.Path).
 		WithFilter(filter).
 		WithSizeLimitBytes(b.limits.MaxFileBytes)
 	bdl, err := bundle.NewCustomReader(dl).
