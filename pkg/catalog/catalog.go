@@ -189,28 +189,6 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 	return c, nil
 }
 
-// data loads Options.DataPaths, as conftest --data, charging every file
-// to the data budget before OPA decodes it.
-func (b *builder) data() error {
-	if len(b.opts.DataPaths) == 0 {
-		return nil
-	}
-	for _, p := range b.opts.DataPaths {
-		_, path := opaloader.SplitPrefix(p)
-		if err := b.budget.chargeDataPath(path, 0); err != nil {
-			return &PolicyError{Err: err}
-		}
-	}
-	res, err := opaloader.NewFileLoader().Filtered(b.opts.DataPaths, skipNonData)
-	if err != nil {
-		return &PolicyError{Err: fmt.Errorf("load data: %w", err)}
-	}
-	if err := mergeData(b.cat.Data, res.Documents); err != nil {
-		return &PolicyError{Err: fmt.Errorf("load data: %w", err)}
-	}
-	return nil
-}
-
 // builder collects modules per package before rules are derived, since a
 // conftest-style package may span several files.
 type builder struct {
@@ -384,12 +362,10 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 		if err := b.budget.chargeBundleDir(src.Path); err != nil {
 			return nil, err
 		}
-		if b.verify != nil {
-			// A missing file is OPA's to report, as an unsigned bundle.
-			if sigs, err := os.ReadFile(filepath.Join(src.Path, ".signatures.json")); err == nil {
-				if err := checkSignatureAlgorithm(sigs, b.verify); err != nil {
-					return nil, err
-				}
+		// A missing file is OPA's to report, as an unsigned bundle.
+		if sigs, err := os.ReadFile(filepath.Join(src.Path, ".signatures.json")); err == nil {
+			if err := b.checkSignatureAlgorithm(sigs); err != nil {
+				return nil, err
 			}
 		}
 		bdl, err := opaloader.NewFileLoader().
@@ -405,12 +381,8 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
-	if b.verify != nil {
-		for _, sigs := range arc.signatures {
-			if err := checkSignatureAlgorithm(sigs, b.verify); err != nil {
-				return nil, err
-			}
-		}
+	if err := b.checkSignatureAlgorithm(arc.signatures...); err != nil {
+		return nil, err
 	}
 	dl := bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(arc.data), src.Path).
 		WithFilter(filter).

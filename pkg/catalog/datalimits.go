@@ -8,9 +8,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
+	opaloader "github.com/open-policy-agent/opa/v1/loader"
 	"gopkg.in/yaml.v3"
 )
 
@@ -71,7 +73,7 @@ const (
 // bundleDataKind says how OPA's bundle reader decodes the file called
 // name: data.json and the bundle's own JSON files, and data.yaml.
 func bundleDataKind(name string) dataKind {
-	switch path := strings.ReplaceAll(name, "\\", "/"); path[strings.LastIndex(path, "/")+1:] {
+	switch path.Base(name) {
 	case "data.json", ".manifest", ".signatures.json":
 		return jsonData
 	case "data.yaml", "data.yml":
@@ -293,6 +295,28 @@ func (b *dataBudget) chargeBundleDir(dir string) error {
 		}
 		return nil
 	})
+}
+
+// data loads Options.DataPaths, as conftest --data, charging every file
+// to the data budget before OPA decodes it.
+func (b *builder) data() error {
+	if len(b.opts.DataPaths) == 0 {
+		return nil
+	}
+	for _, p := range b.opts.DataPaths {
+		_, path := opaloader.SplitPrefix(p)
+		if err := b.budget.chargeDataPath(path, 0); err != nil {
+			return &PolicyError{Err: err}
+		}
+	}
+	res, err := opaloader.NewFileLoader().Filtered(b.opts.DataPaths, skipNonData)
+	if err != nil {
+		return &PolicyError{Err: fmt.Errorf("load data: %w", err)}
+	}
+	if err := mergeData(b.cat.Data, res.Documents); err != nil {
+		return &PolicyError{Err: fmt.Errorf("load data: %w", err)}
+	}
+	return nil
 }
 
 // maxDataDepth bounds how deep a data directory is walked: a tree of

@@ -147,13 +147,26 @@ func publicKey(block *pem.Block) (any, error) {
 // checkSignatureAlgorithm refuses a signature whose header names another
 // algorithm than the key's. OPA verifies with the key's algorithm whatever
 // the header says, so such a signature could not verify anyway; checking
-// first gives a clear error and does not lean on that. sigs is the content
-// of .signatures.json; what cannot be parsed is left to OPA to report.
-func checkSignatureAlgorithm(sigs []byte, vc *bundle.VerificationConfig) error {
-	key, ok := vc.PublicKeys[vc.KeyID]
+// first gives a clear error and does not lean on that. Each of files is
+// the content of a .signatures.json; what cannot be parsed is left to OPA
+// to report.
+func (b *builder) checkSignatureAlgorithm(files ...[]byte) error {
+	if b.verify == nil {
+		return nil
+	}
+	key, ok := b.verify.PublicKeys[b.verify.KeyID]
 	if !ok {
 		return nil
 	}
+	for _, f := range files {
+		if err := checkTokenAlgorithms(f, key.Algorithm); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkTokenAlgorithms(sigs []byte, alg string) error {
 	var file struct {
 		Signatures []string `json:"signatures"`
 	}
@@ -172,8 +185,8 @@ func checkSignatureAlgorithm(sigs []byte, vc *bundle.VerificationConfig) error {
 		if json.Unmarshal(raw, &header) != nil {
 			continue
 		}
-		if header.Alg != key.Algorithm {
-			return fmt.Errorf("%w: signed with %s, but the verification key is for %s", ErrSignature, header.Alg, key.Algorithm)
+		if header.Alg != alg {
+			return fmt.Errorf("%w: signed with %s, but the verification key is for %s", ErrSignature, header.Alg, alg)
 		}
 	}
 	return nil

@@ -517,3 +517,27 @@ func TestVerificationKeyAlgorithm(t *testing.T) {
 		})
 	}
 }
+
+// TestSignedDirectoryAlgorithmConfusion is the same forgery as a bundle
+// directory with a .signatures.json, as opa sign writes.
+func TestSignedDirectoryAlgorithmConfusion(t *testing.T) {
+	t.Parallel()
+	keys := rsaKeys(t)
+	dir := t.TempDir()
+	rewriteArchive(t, buildArchive(t, catalog.BuildOptions{SigningKey: keys.public, SigningAlg: "HS256"}), func(es []entry) []entry {
+		for _, e := range es {
+			p := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(e.name, "/")))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, e.body, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return es
+	})
+	_, err := catalog.Load(t.Context(), []catalog.Source{{Path: dir}}, catalog.Options{Verify: &catalog.VerificationKey{Key: keys.public}})
+	if !errors.Is(err, catalog.ErrSignature) || !strings.Contains(err.Error(), "signed with HS256, but the verification key is for RS256") {
+		t.Errorf("err = %v, want the HS256 signature refused", err)
+	}
+}
