@@ -41,9 +41,9 @@ type signingFlags struct {
 // register adds the verification flags; every command that loads
 // --policy sources has them.
 func (f *signingFlags) register(fl *pflag.FlagSet) {
-	fl.StringVar(&f.key, "verification-key", "", "require every --policy to be a bundle signed with this key: a PEM public key file, or a file holding the HMAC secret")
+	fl.StringVar(&f.key, "verification-key", "", "require every --policy to be a bundle signed with this key: a PEM public key or certificate file, or a file holding the HMAC secret (then --verification-alg HS256, HS384 or HS512 is required)")
 	fl.StringVar(&f.keyID, "verification-key-id", "default", "the name of the verification key, as opa --verification-key-id")
-	fl.StringVar(&f.alg, "verification-alg", "", "the signature algorithm, e.g. RS256, ES256, HS256 (default: the one the key implies)")
+	fl.StringVar(&f.alg, "verification-alg", "", "the signature algorithm, e.g. RS256, PS256, ES256, or HS256 for an HMAC secret (default: the one the public key implies)")
 	fl.StringVar(&f.scope, "scope", "", "the scope the bundle signature must carry")
 }
 

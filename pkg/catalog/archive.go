@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"slices"
 	"strings"
 )
@@ -48,12 +49,19 @@ func (l ArchiveLimits) withDefaults() ArchiveLimits {
 	return l
 }
 
+// archive is a bundle archive read into memory and checked.
+type archive struct {
+	data []byte
+	// signatures holds the content of each .signatures.json entry.
+	signatures [][]byte
+}
+
 // readArchive reads a bundle archive into memory and checks every entry
 // against the limits before OPA's reader sees it: OPA's tarball loader
 // bounds each file but not their number or total, and silently skips
 // links. Reading once and handing OPA the same bytes means the file
 // checked is the file loaded.
-func readArchive(path string, lim ArchiveLimits) ([]byte, error) {
+func readArchive(path string, lim ArchiveLimits, budget *dataBudget) (*archive, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -67,17 +75,19 @@ func readArchive(path string, lim ArchiveLimits) ([]byte, error) {
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("archive is larger than %d bytes (the limit)", lim.MaxBytes)
 	}
-	if err := checkArchive(bytes.NewReader(data), lim); err != nil {
+	a := &archive{data: data}
+	if err := a.check(lim, budget); err != nil {
 		return nil, err
 	}
-	return data, nil
+	return a, nil
 }
 
-// checkArchive walks a gzip-compressed tar stream and refuses it at the
-// first entry that breaks a limit or is not a plain file or directory
-// inside the bundle.
-func checkArchive(r io.Reader, lim ArchiveLimits) error {
-	gz, err := gzip.NewReader(r)
+// check walks the gzip-compressed tar stream and refuses it at the first
+// entry that breaks a limit or is not a plain file or directory inside the
+// bundle. Data files are charged to budget as they are read, so data that
+// would explode once decoded is refused before OPA decodes it.
+func (a *archive) check(lim ArchiveLimits, budget *dataBudget) error {
+	gz, err := gzip.NewReader(bytes.NewReader(a.data))
 	if err != nil {
 		return fmt.Errorf("not a gzip-compressed bundle archive: %w", err)
 	}
@@ -101,11 +111,24 @@ func checkArchive(r io.Reader, lim ArchiveLimits) error {
 			return fmt.Errorf("bundle entry %q is larger than %d bytes (the limit for one file): %d bytes", h.Name, lim.MaxFileBytes, h.Size)
 		}
 		// Count what the entry really holds, not only what its header says.
-		read, err := io.Copy(io.Discard, io.LimitReader(tr, lim.MaxFileBytes+1))
-		if err != nil {
+		body := &countingReader{r: io.LimitReader(tr, lim.MaxFileBytes+1)}
+		var r io.Reader = body
+		var sig bytes.Buffer
+		if path.Base(h.Name) == ".signatures.json" {
+			r = io.TeeReader(body, &sig)
+		}
+		if kind := bundleDataKind(h.Name); kind != notData && h.Typeflag == tar.TypeReg {
+			if err := budget.charge(r, h.Size, kind); err != nil {
+				return fmt.Errorf("bundle entry %q: %w", h.Name, err)
+			}
+		}
+		if _, err := io.Copy(io.Discard, r); err != nil {
 			return fmt.Errorf("bundle entry %q: %w", h.Name, err)
 		}
-		total += read
+		total += body.n
+		if sig.Len() > 0 {
+			a.signatures = append(a.signatures, sig.Bytes())
+		}
 		if total > lim.MaxBytes {
 			return fmt.Errorf("archive expands to more than %d bytes (the limit) at entry %q", lim.MaxBytes, h.Name)
 		}

@@ -36,6 +36,9 @@ type BuildOptions struct {
 	// Scope, if set, is written as the signature's scope claim; a verifier
 	// must then ask for the same scope.
 	Scope string
+	// DataLimits bounds the data of the directories, as Options.DataLimits
+	// does when loading; zero fields mean the defaults.
+	DataLimits DataLimits
 }
 
 // BuildInfo describes a bundle that Build wrote.
@@ -62,6 +65,7 @@ func Build(ctx context.Context, w io.Writer, dirs []string, opts BuildOptions) (
 	var roots []string
 	allRoots := true // every directory has a manifest with roots
 	seen := map[string]string{}
+	budget := newDataBudget(opts.DataLimits)
 	for _, dir := range dirs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -72,6 +76,9 @@ func Build(ctx context.Context, w io.Writer, dirs []string, opts BuildOptions) (
 		}
 		if !info.IsDir() {
 			return nil, &PolicyError{File: dir, Err: errors.New("not a directory")}
+		}
+		if err := budget.chargeBundleDir(dir); err != nil {
+			return nil, &PolicyError{File: dir, Err: err}
 		}
 		b, err := opaloader.NewFileLoader().
 			WithProcessAnnotation(true).

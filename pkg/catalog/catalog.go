@@ -87,6 +87,9 @@ type Options struct {
 	Verify *VerificationKey
 	// ArchiveLimits bounds .tar.gz bundles; zero fields mean the defaults.
 	ArchiveLimits ArchiveLimits
+	// DataLimits bounds the decoded data of bundles and DataPaths; zero
+	// fields mean the defaults.
+	DataLimits DataLimits
 }
 
 // PolicyError reports a policy that cannot be used; nothing is evaluated.
@@ -168,7 +171,7 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 	if err != nil {
 		return nil, &PolicyError{Err: err}
 	}
-	b := builder{cat: c, opts: opts, pkgs: map[string]*pkgInfo{}, verify: vc, limits: opts.ArchiveLimits.withDefaults()}
+	b := builder{cat: c, opts: opts, pkgs: map[string]*pkgInfo{}, verify: vc, limits: opts.ArchiveLimits.withDefaults(), budget: newDataBudget(opts.DataLimits)}
 	for _, src := range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -177,14 +180,8 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 			return nil, err
 		}
 	}
-	if len(opts.DataPaths) > 0 {
-		res, err := opaloader.NewFileLoader().All(opts.DataPaths)
-		if err != nil {
-			return nil, &PolicyError{Err: fmt.Errorf("load data: %w", err)}
-		}
-		if err := mergeData(c.Data, res.Documents); err != nil {
-			return nil, &PolicyError{Err: fmt.Errorf("load data: %w", err)}
-		}
+	if err := b.data(); err != nil {
+		return nil, err
 	}
 	if err := b.rules(); err != nil {
 		return nil, err
@@ -200,6 +197,7 @@ type builder struct {
 	pkgs   map[string]*pkgInfo
 	verify *bundle.VerificationConfig // nil: signatures are not checked
 	limits ArchiveLimits
+	budget *dataBudget
 }
 
 // origin is where a rule is defined.
@@ -361,6 +359,15 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 		}
 		return &bundle.Bundle{Modules: []bundle.ModuleFile{{Path: filepath.Base(src.Path), Parsed: m}}}, nil
 	case info.IsDir():
+		if err := b.budget.chargeBundleDir(src.Path); err != nil {
+			return nil, err
+		}
+		// A missing file is OPA's to report, as an unsigned bundle.
+		if sigs, err := os.ReadFile(filepath.Join(src.Path, ".signatures.json")); err == nil {
+			if err := b.checkSignatureAlgorithm(sigs); err != nil {
+				return nil, err
+			}
+		}
 		bdl, err := opaloader.NewFileLoader().
 			WithProcessAnnotation(true).
 			WithRegoVersion(ast.RegoV1).
@@ -370,11 +377,14 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 			AsBundle(src.Path)
 		return bdl, signatureError(err, b.verify)
 	}
-	data, err := readArchive(src.Path, b.limits)
+	arc, err := readArchive(src.Path, b.limits, b.budget)
 	if err != nil {
 		return nil, err
 	}
-	dl := bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(data), src.Path).
+	if err := b.checkSignatureAlgorithm(arc.signatures...); err != nil {
+		return nil, err
+	}
+	dl := bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(arc.data), src.Path).
 		WithFilter(filter).
 		WithSizeLimitBytes(b.limits.MaxFileBytes)
 	bdl, err := bundle.NewCustomReader(dl).

@@ -4,6 +4,8 @@ import (
 	"crypto/ecdsa"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/base64"
+	"encoding/json"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -29,8 +31,10 @@ type VerificationKey struct {
 	// signature's key id.
 	ID string
 	// Algorithm is a JWS algorithm such as RS256, ES256 or HS256; empty
-	// means the one the key implies (RS256 for RSA, ES256/384/512 for the
-	// ECDSA curve, HS256 for a secret that is not PEM).
+	// means the one the public key implies (RS256 for RSA, ES256/384/512
+	// for the ECDSA curve). A shared secret needs HS256, HS384 or HS512
+	// given here: a key that is not PEM is never taken for a secret
+	// otherwise, and a PEM key never is.
 	Algorithm string
 	// Scope, if set, must equal the scope claim of the signature.
 	Scope string
@@ -46,15 +50,9 @@ func (k *VerificationKey) config() (*bundle.VerificationConfig, error) {
 	if k.Key == "" {
 		return nil, errors.New("verification key is empty")
 	}
-	alg := k.Algorithm
-	if alg == "" {
-		var err error
-		if alg, err = keyAlgorithm(k.Key); err != nil {
-			return nil, err
-		}
-	}
-	if !keys.IsSupportedAlgorithm(alg) {
-		return nil, fmt.Errorf("unsupported signing algorithm %q", alg)
+	alg, err := keyAlgorithm(k.Key, k.Algorithm)
+	if err != nil {
+		return nil, err
 	}
 	id := k.ID
 	if id == "" {
@@ -64,14 +62,67 @@ func (k *VerificationKey) config() (*bundle.VerificationConfig, error) {
 	return bundle.NewVerificationConfig(map[string]*bundle.KeyConfig{id: kc}, id, k.Scope, nil), nil
 }
 
-// keyAlgorithm infers the JWS algorithm from the key. It never infers an
-// HMAC algorithm for a PEM key, so a public key cannot be mistaken for a
-// shared secret.
-func keyAlgorithm(key string) (string, error) {
-	block, _ := pem.Decode([]byte(key))
-	if block == nil {
-		return "HS256", nil
+// keyAlgorithm returns the JWS algorithm to verify with: alg if given,
+// else the one the key implies. The key is a shared secret only when an
+// HS* algorithm is asked for, and then it must not be PEM: a public key
+// taken for a secret lets anyone who has the public key sign. Any other
+// algorithm needs a parseable public key of its own kind.
+func keyAlgorithm(key, alg string) (string, error) {
+	if alg != "" && !keys.IsSupportedAlgorithm(alg) {
+		return "", fmt.Errorf("unsupported signing algorithm %q", alg)
 	}
+	block, _ := pem.Decode([]byte(key))
+	if strings.HasPrefix(alg, "HS") {
+		if block != nil {
+			return "", fmt.Errorf("verification key is a PEM %q block, not a shared secret for %s (a public key as an HMAC secret lets anyone who has it sign)", block.Type, alg)
+		}
+		return alg, nil
+	}
+	if block == nil {
+		return "", errors.New("verification key is not a PEM public key or certificate (a shared HMAC secret needs the algorithm given: HS256, HS384 or HS512)")
+	}
+	pub, err := publicKey(block)
+	if err != nil {
+		return "", err
+	}
+	switch p := pub.(type) {
+	case *rsa.PublicKey:
+		switch {
+		case alg == "":
+			return "RS256", nil
+		case strings.HasPrefix(alg, "RS"), strings.HasPrefix(alg, "PS"):
+			return alg, nil
+		}
+		return "", fmt.Errorf("verification key is an RSA key; %s needs an ECDSA key on curve %s", alg, curveFor[alg])
+	case *ecdsa.PublicKey:
+		curve := p.Curve.Params().Name
+		implied := ""
+		for a, c := range curveFor {
+			if c == curve {
+				implied = a
+			}
+		}
+		switch {
+		case alg == "" && implied != "":
+			return implied, nil
+		case alg == "":
+			return "", fmt.Errorf("verification key is an ECDSA key on curve %s, which no algorithm uses", curve)
+		case curveFor[alg] == "":
+			return "", fmt.Errorf("verification key is an ECDSA key; %s needs an RSA key", alg)
+		case curveFor[alg] != curve:
+			return "", fmt.Errorf("verification key is an ECDSA key on curve %s; %s needs curve %s", curve, alg, curveFor[alg])
+		}
+		return alg, nil
+	}
+	return "", fmt.Errorf("verification key of type %T is not supported (want RSA or ECDSA)", pub)
+}
+
+// curveFor is the curve of each ECDSA algorithm.
+var curveFor = map[string]string{"ES256": "P-256", "ES384": "P-384", "ES512": "P-521"}
+
+// publicKey parses a PEM public key or certificate; a private key is
+// refused, since a verifier has no business holding one.
+func publicKey(block *pem.Block) (any, error) {
 	var pub any
 	var err error
 	switch block.Type {
@@ -85,25 +136,60 @@ func keyAlgorithm(key string) (string, error) {
 			pub = cert.PublicKey
 		}
 	default:
-		return "", fmt.Errorf("verification key is a PEM %q block; want a public key or certificate", block.Type)
+		return nil, fmt.Errorf("verification key is a PEM %q block; want a public key or certificate", block.Type)
 	}
 	if err != nil {
-		return "", fmt.Errorf("parse verification key: %w", err)
+		return nil, fmt.Errorf("parse verification key: %w", err)
 	}
-	switch p := pub.(type) {
-	case *rsa.PublicKey:
-		return "RS256", nil
-	case *ecdsa.PublicKey:
-		switch p.Curve.Params().BitSize {
-		case 256:
-			return "ES256", nil
-		case 384:
-			return "ES384", nil
-		case 521:
-			return "ES512", nil
+	return pub, nil
+}
+
+// checkSignatureAlgorithm refuses a signature whose header names another
+// algorithm than the key's. OPA verifies with the key's algorithm whatever
+// the header says, so such a signature could not verify anyway; checking
+// first gives a clear error and does not lean on that. Each of files is
+// the content of a .signatures.json; what cannot be parsed is left to OPA
+// to report.
+func (b *builder) checkSignatureAlgorithm(files ...[]byte) error {
+	if b.verify == nil {
+		return nil
+	}
+	key, ok := b.verify.PublicKeys[b.verify.KeyID]
+	if !ok {
+		return nil
+	}
+	for _, f := range files {
+		if err := checkTokenAlgorithms(f, key.Algorithm); err != nil {
+			return err
 		}
 	}
-	return "", fmt.Errorf("verification key of type %T is not supported (want RSA or ECDSA, or give the algorithm)", pub)
+	return nil
+}
+
+func checkTokenAlgorithms(sigs []byte, alg string) error {
+	var file struct {
+		Signatures []string `json:"signatures"`
+	}
+	if json.Unmarshal(sigs, &file) != nil {
+		return nil
+	}
+	for _, token := range file.Signatures {
+		head, _, _ := strings.Cut(token, ".")
+		raw, err := base64.RawURLEncoding.DecodeString(head)
+		if err != nil {
+			continue
+		}
+		var header struct {
+			Alg string `json:"alg"`
+		}
+		if json.Unmarshal(raw, &header) != nil {
+			continue
+		}
+		if header.Alg != alg {
+			return fmt.Errorf("%w: signed with %s, but the verification key is for %s", ErrSignature, header.Alg, alg)
+		}
+	}
+	return nil
 }
 
 // Errors of signature verification; a PolicyError wraps them.

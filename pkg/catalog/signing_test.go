@@ -168,7 +168,7 @@ func TestSignedBundle(t *testing.T) {
 			path := buildArchive(t, catalog.BuildOptions{Revision: "2.0.0", SigningKey: keys.private, SigningAlg: keys.alg})
 			verify := &catalog.VerificationKey{Key: keys.public}
 			if keys.alg == "HS256" {
-				verify.Algorithm = "HS256" // a secret implies HS256 too; say it anyway
+				verify.Algorithm = "HS256" // a secret is never implied
 			}
 			cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}}, catalog.Options{Verify: verify, Tests: true})
 			if err != nil {
@@ -369,6 +369,7 @@ func TestBuildErrors(t *testing.T) {
 		{name: "missing", dirs: []string{filepath.Join(dir, "nope")}, want: "no such file or directory"},
 		{name: "same path twice", dirs: []string{dir, other}, want: "same bundle path /good.rego as"},
 		{name: "bad signing key", dirs: []string{dir}, opts: catalog.BuildOptions{SigningKey: "-----BEGIN NOTHING-----"}, want: "sign bundle:"},
+		{name: "data over the limit", dirs: []string{dir}, opts: catalog.BuildOptions{DataLimits: catalog.DataLimits{MaxValues: 1}}, want: ": decoded data over the limit of 1 values"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -392,5 +393,151 @@ func without(name string) func([]entry) []entry {
 			}
 		}
 		return out
+	}
+}
+
+// derPublic is the public key of keys as DER bytes: not PEM, so it was
+// once taken for an HMAC secret.
+func derPublic(t *testing.T, keys keyPair) string {
+	t.Helper()
+	block, _ := pem.Decode([]byte(keys.public))
+	if block == nil {
+		t.Fatal("no PEM block")
+	}
+	return string(block.Bytes)
+}
+
+// TestSignedBundleAlgorithmConfusion is the HMAC forgery: the verifier is
+// given a public key, the attacker (who has the public key, as everyone
+// may) signs a bundle with HS256 using the key's own bytes as the secret.
+// A key that is not a parseable public key is never a secret unless an
+// HS* algorithm is asked for, and a public key is never a secret.
+func TestSignedBundleAlgorithmConfusion(t *testing.T) {
+	t.Parallel()
+	keys := rsaKeys(t)
+	der := derPublic(t, keys)
+	broken := strings.Replace(keys.public, "-----BEGIN PUBLIC KEY-----", "-----BEGIN PUBLIC KEY----", 1)
+	tests := []struct {
+		name   string
+		secret string // the attacker's HMAC secret
+		verify catalog.VerificationKey
+		want   string
+	}{
+		{
+			name:   "DER public key, algorithm implied",
+			secret: der,
+			verify: catalog.VerificationKey{Key: der},
+			want:   "verification key is not a PEM public key or certificate",
+		},
+		{
+			name:   "PEM with a broken header, algorithm implied",
+			secret: broken,
+			verify: catalog.VerificationKey{Key: broken},
+			want:   "verification key is not a PEM public key or certificate",
+		},
+		{
+			name:   "PEM public key, algorithm implied",
+			secret: keys.public,
+			verify: catalog.VerificationKey{Key: keys.public},
+			want:   "signed with HS256, but the verification key is for RS256",
+		},
+		{
+			name:   "PEM public key, HS256 asked for",
+			secret: keys.public,
+			verify: catalog.VerificationKey{Key: keys.public, Algorithm: "HS256"},
+			want:   `verification key is a PEM "PUBLIC KEY" block, not a shared secret for HS256`,
+		},
+		{
+			name:   "PEM public key, RS256 asked for",
+			secret: keys.public,
+			verify: catalog.VerificationKey{Key: keys.public, Algorithm: "RS256"},
+			want:   "signed with HS256, but the verification key is for RS256",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			// OPA's signer reads the key from a file when given a path: the
+			// DER bytes can be passed no other way.
+			secret := filepath.Join(t.TempDir(), "secret")
+			if err := os.WriteFile(secret, []byte(tc.secret), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			path := buildArchive(t, catalog.BuildOptions{SigningKey: secret, SigningAlg: "HS256"})
+			_, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}}, catalog.Options{Verify: &tc.verify})
+			var pe *catalog.PolicyError
+			if !errors.As(err, &pe) {
+				t.Fatalf("a bundle signed with the public key as HMAC secret: err = %v, want it refused", err)
+			}
+			if msg := err.Error(); !strings.Contains(msg, tc.want) || strings.Contains(msg, "\n") {
+				t.Errorf("err = %q, want one line containing %q", msg, tc.want)
+			}
+		})
+	}
+}
+
+// TestVerificationKeyAlgorithm checks the key against the algorithm at
+// startup, before any bundle is read: each algorithm family needs its own
+// kind of key.
+func TestVerificationKeyAlgorithm(t *testing.T) {
+	t.Parallel()
+	rsa, ec := rsaKeys(t), ecKeys(t)
+	tests := []struct {
+		name string
+		key  catalog.VerificationKey
+		want string // "" accepted
+	}{
+		{name: "RSA implies RS256", key: catalog.VerificationKey{Key: rsa.public}},
+		{name: "RSA with PS256", key: catalog.VerificationKey{Key: rsa.public, Algorithm: "PS256"}},
+		{name: "RSA with RS512", key: catalog.VerificationKey{Key: rsa.public, Algorithm: "RS512"}},
+		{name: "P-256 implies ES256", key: catalog.VerificationKey{Key: ec.public}},
+		{name: "P-256 with ES256", key: catalog.VerificationKey{Key: ec.public, Algorithm: "ES256"}},
+		{name: "secret with HS256", key: catalog.VerificationKey{Key: "s3cret", Algorithm: "HS256"}},
+		{name: "secret with HS512", key: catalog.VerificationKey{Key: "s3cret", Algorithm: "HS512"}},
+		{name: "secret without algorithm", key: catalog.VerificationKey{Key: "s3cret"}, want: "verification key is not a PEM public key or certificate (a shared HMAC secret needs the algorithm given: HS256, HS384 or HS512)"},
+		{name: "DER key without algorithm", key: catalog.VerificationKey{Key: derPublic(t, rsa)}, want: "verification key is not a PEM public key or certificate"},
+		{name: "secret with RS256", key: catalog.VerificationKey{Key: "s3cret", Algorithm: "RS256"}, want: "verification key is not a PEM public key or certificate"},
+		{name: "RSA with HS256", key: catalog.VerificationKey{Key: rsa.public, Algorithm: "HS256"}, want: `verification key is a PEM "PUBLIC KEY" block, not a shared secret for HS256`},
+		{name: "private key with HS256", key: catalog.VerificationKey{Key: rsa.private, Algorithm: "HS256"}, want: `verification key is a PEM "RSA PRIVATE KEY" block, not a shared secret for HS256`},
+		{name: "private key with RS256", key: catalog.VerificationKey{Key: rsa.private, Algorithm: "RS256"}, want: `verification key is a PEM "RSA PRIVATE KEY" block; want a public key or certificate`},
+		{name: "RSA with ES256", key: catalog.VerificationKey{Key: rsa.public, Algorithm: "ES256"}, want: "verification key is an RSA key; ES256 needs an ECDSA key on curve P-256"},
+		{name: "P-256 with RS256", key: catalog.VerificationKey{Key: ec.public, Algorithm: "RS256"}, want: "verification key is an ECDSA key; RS256 needs an RSA key"},
+		{name: "P-256 with ES384", key: catalog.VerificationKey{Key: ec.public, Algorithm: "ES384"}, want: "verification key is an ECDSA key on curve P-256; ES384 needs curve P-384"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := catalog.Load(t.Context(), nil, catalog.Options{Verify: &tc.key})
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("err = %v, want the key accepted", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestSignedDirectoryAlgorithmConfusion is the same forgery as a bundle
+// directory with a .signatures.json, as opa sign writes.
+func TestSignedDirectoryAlgorithmConfusion(t *testing.T) {
+	t.Parallel()
+	keys := rsaKeys(t)
+	dir := t.TempDir()
+	rewriteArchive(t, buildArchive(t, catalog.BuildOptions{SigningKey: keys.public, SigningAlg: "HS256"}), func(es []entry) []entry {
+		for _, e := range es {
+			p := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(e.name, "/")))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, e.body, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return es
+	})
+	_, err := catalog.Load(t.Context(), []catalog.Source{{Path: dir}}, catalog.Options{Verify: &catalog.VerificationKey{Key: keys.public}})
+	if !errors.Is(err, catalog.ErrSignature) || !strings.Contains(err.Error(), "signed with HS256, but the verification key is for RS256") {
+		t.Errorf("err = %v, want the HS256 signature refused", err)
 	}
 }

@@ -161,6 +161,25 @@ func TestSignedBundleCLI(t *testing.T) {
 		wantRun(t, run(t, "", "test", "-p", signed, "--verification-key", priv, k8sManifest), 2, "",
 			`verification key is a PEM "RSA PRIVATE KEY" block; want a public key or certificate`)
 	})
+	t.Run("HMAC secret needs the algorithm", func(t *testing.T) {
+		secret := filepath.Join(t.TempDir(), "secret")
+		if err := os.WriteFile(secret, []byte("s3cret-shared"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		hmac := filepath.Join(t.TempDir(), "hmac.tar.gz")
+		wantRun(t, run(t, "", "bundle", "build", conftestPolicy, "-o", hmac, "--signing-key", secret, "--signing-alg", "HS256"), 0, "signed", "")
+		wantRun(t, run(t, "", "test", "--no-builtins", "-p", hmac, "--verification-key", secret, k8sManifest), 2, "",
+			"tenet: verification key is not a PEM public key or certificate (a shared HMAC secret needs the algorithm given: HS256, HS384 or HS512)")
+		wantRun(t, run(t, "", "test", "--no-builtins", "-p", hmac, "--verification-key", secret, "--verification-alg", "HS256", k8sManifest), 1, "main.deny", "")
+		// The forgery: a bundle signed with HS256 using the public key's own
+		// bytes as the secret.
+		forged := filepath.Join(t.TempDir(), "forged.tar.gz")
+		wantRun(t, run(t, "", "bundle", "build", conftestPolicy, "-o", forged, "--signing-key", pub, "--signing-alg", "HS256"), 0, "signed", "")
+		wantRun(t, run(t, "", "test", "--no-builtins", "-p", forged, "--verification-key", pub, k8sManifest), 2, "",
+			"bundle signature does not verify: signed with HS256, but the verification key is for RS256")
+		wantRun(t, run(t, "", "test", "--no-builtins", "-p", forged, "--verification-key", pub, "--verification-alg", "HS256", k8sManifest), 2, "",
+			`verification key is a PEM "PUBLIC KEY" block, not a shared secret for HS256`)
+	})
 }
 
 // opaBinary returns the pinned opa CLI that make opa installs, or skips.
