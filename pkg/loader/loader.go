@@ -107,20 +107,38 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 	if err != nil {
 		return input.Document{}, fileError(path, err)
 	}
-	// A large file is checked for duplicate keys while it is parsed: the
-	// check is a pass of its own over the bytes, and its error comes first
-	// either way.
-	dups := make(chan error, 1)
+	format := opts.Format
+	var (
+		nodes     []*yaml.Node
+		detectErr error
+	)
+	if format == "" {
+		format, nodes, detectErr = detect(path, data)
+	}
+	// The key check reads the bytes once more, so for a large file it runs
+	// beside the parse; its error comes first either way. Only files
+	// decoded as JSON have their strings checked: YAML refuses surrogate
+	// escapes itself.
+	asJSON := nodes == nil && (format == input.FormatTerraformPlan || format == input.FormatTerraformState || format == input.FormatJSON)
+	check := func() error { return checkKeys(data, keySchemaFor(format), asJSON) }
+	keys := make(chan error, 1)
 	if len(data) >= parallelCheck {
-		go func() { dups <- recovered(func() error { return checkDuplicateKeys(data) }) }()
+		go func() { keys <- recovered(check) }()
 	} else {
-		dups <- checkDuplicateKeys(data)
+		keys <- check()
 	}
-	doc, err = parse(ctx, path, data, opts)
-	if dup := <-dups; dup != nil {
-		return input.Document{}, fileError(path, dup)
+	if detectErr != nil {
+		err = detectErr
+	} else {
+		doc, err = parse(ctx, path, data, format, nodes, opts)
 	}
-	return doc, err
+	if keyErr := <-keys; keyErr != nil {
+		return input.Document{}, fileError(path, keyErr)
+	}
+	if err != nil {
+		return input.Document{}, fileError(path, err)
+	}
+	return doc, nil
 }
 
 // recovered runs f, turning a panic into an error: Parse recovers its own
@@ -134,32 +152,21 @@ func recovered(f func() error) (err error) {
 	return f()
 }
 
-// parallelCheck is the size from which the duplicate-key check runs beside
-// the parse.
+// parallelCheck is the size from which the key check runs beside the
+// parse.
 const parallelCheck = 1 << 20
 
-func parse(ctx context.Context, path string, data []byte, opts Options) (doc input.Document, err error) {
-	format := opts.Format
-	var nodes []*yaml.Node
-	if format == "" {
-		format, nodes, err = detect(path, data)
-		if err != nil {
-			return input.Document{}, fileError(path, err)
-		}
-	}
+// parse loads data in format; nodes are its YAML documents if detection
+// parsed them already.
+func parse(ctx context.Context, path string, data []byte, format input.Format, nodes []*yaml.Node, opts Options) (input.Document, error) {
 	l, err := New(format, opts)
 	if err != nil {
-		return input.Document{}, fileError(path, err)
+		return input.Document{}, err
 	}
 	if nl, ok := l.(nodeLoader); ok && nodes != nil {
-		doc, err = nl.loadNodes(path, nodes) // detection parsed the YAML already
-	} else {
-		doc, err = l.Load(ctx, path, data)
+		return nl.loadNodes(path, nodes)
 	}
-	if err != nil {
-		return input.Document{}, fileError(path, err)
-	}
-	return doc, nil
+	return l.Load(ctx, path, data)
 }
 
 // New returns the Loader for format.
