@@ -198,13 +198,13 @@ func readFile(path string, opts Options) ([]byte, error) {
 			r = os.Stdin
 		}
 	} else {
-		f, err := os.Open(path)
+		f, err := OpenRegular(path)
 		if err != nil {
-			return nil, unwrapPathError(err)
+			return nil, err
 		}
 		defer f.Close()
 		// Refuse a regular file that is too large before reading any of it.
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+		if info, err := f.Stat(); err == nil && info.Size() > limit {
 			return nil, fmt.Errorf("%w (%d bytes; the file has %d)", ErrTooLarge, limit, info.Size())
 		}
 		r = f
