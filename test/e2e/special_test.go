@@ -57,3 +57,44 @@ func TestSpecialFileInput(t *testing.T) {
 		t.Errorf("the plan beside them was not evaluated:\n%s", stdout.String())
 	}
 }
+
+// TestWatchSpecialFile runs tenet watch on a directory holding a named
+// pipe: the scan used to block on it, so no run was ever recorded, /healthz
+// kept answering ok and SIGTERM waited for the scan forever. The run must
+// complete with the pipe as an input error, and SIGTERM must stop it.
+func TestWatchSpecialFile(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "diff", "pod-old.yaml"), filepath.Join(dir, "pod.yaml"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
+		t.Skipf("no FIFO: %v", err)
+	}
+	cmd := exec.Command(binary, "watch", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", filepath.Join(t.TempDir(), "h"), dir)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var log lines
+	readDone := make(chan struct{})
+	go func() { log.read(stderr); close(readDone) }()
+	log.waitMatch(t, `run 1 \(start\) .* 1 input errors; not compared \(incomplete\)`)
+
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-readDone:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("still running 10 s after SIGTERM; log:\n%s", &log)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("after SIGTERM: %v; log:\n%s", err, &log)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("stopping took %s", d)
+	}
+}
