@@ -21,7 +21,7 @@ type Loader interface {
 // nodeLoader is a Loader that can also start from YAML documents already
 // parsed (by detection).
 type nodeLoader interface {
-	loadNodes(path string, nodes []*yaml.Node) (input.Document, error)
+	loadNodes(path string, size int, nodes []*yaml.Node) (input.Document, error)
 }
 
 // Options control how files are read. The zero value detects the format and
@@ -35,6 +35,25 @@ type Options struct {
 	MaxFileSize int64
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Aliases bounds the nodes that YAML aliases may copy, per file and
+	// per run; the zero value applies the per-file default only.
+	Aliases AliasLimits
+}
+
+// AliasLimits bound YAML alias expansion ("billion laughs"), so that an
+// alias bomb fails fast with its line instead of eating memory. All the
+// documents of a file count together.
+type AliasLimits struct {
+	// PerFile is how many nodes aliases may copy in one file; 0 means
+	// DefaultAliasNodes plus one per byte of the file.
+	PerFile int64
+	// Run, when set, is shared by the files of a run and bounds what they
+	// copy together (pkg/tenet gives each scan DefaultRunAliasNodes).
+	Run *AliasBudget
+}
+
+func (l AliasLimits) counter(size int) *aliasCounter {
+	return newAliasCounter(l.PerFile, size, l.Run)
 }
 
 // DefaultMaxFileSize bounds the size of one input file (512 MiB), so a stray
@@ -164,7 +183,7 @@ func parse(ctx context.Context, path string, data []byte, format input.Format, n
 		return input.Document{}, err
 	}
 	if nl, ok := l.(nodeLoader); ok && nodes != nil {
-		return nl.loadNodes(path, nodes)
+		return nl.loadNodes(path, len(data), nodes)
 	}
 	return l.Load(ctx, path, data)
 }
@@ -177,11 +196,11 @@ func New(format input.Format, opts Options) (Loader, error) {
 	case input.FormatTerraformState:
 		return TerraformState{KeepRaw: opts.KeepRaw}, nil
 	case input.FormatKubernetes:
-		return Kubernetes{KeepRaw: opts.KeepRaw}, nil
+		return Kubernetes{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases}, nil
 	case input.FormatJSON:
 		return JSON{}, nil
 	case input.FormatYAML:
-		return YAML{}, nil
+		return YAML{Aliases: opts.Aliases}, nil
 	}
 	return nil, fmt.Errorf("%w %q (want one of %v)", ErrUnknownFormat, format, input.Formats())
 }
