@@ -15,8 +15,12 @@ import (
 var ErrDuplicateKey = errors.New("duplicate key")
 
 // ErrKeyCase is a key that differs only in case from a key Terraform
-// writes ("Resource_Changes", "AFTER"). encoding/json would read it as that
-// key while jq, Python and reviewers do not, so tenet refuses the file.
+// writes ("Resource_Changes", "AFTER"), even alone. It could be ignored as
+// an unknown key, as a case-sensitive decoder would; but Go tools built on
+// encoding/json (terraform-json among them, and tenet's own structs) read
+// it as the real key while jq, Python and reviewers do not, and a file
+// that means two things depending on the reader is refused rather than
+// read one way.
 var ErrKeyCase = errors.New("key in another case than Terraform writes it")
 
 // checkDuplicateKeys is checkKeys for a file decoded without structs.
@@ -157,12 +161,10 @@ func (f *frame) key(data []byte, seed maphash.Seed, key []byte, offset int) erro
 func duplicateError(data, key []byte, offset, first int) error {
 	line, col := position(data, int64(offset))
 	fl, fc := position(data, int64(first))
-	firstKey := data[first+1 : first+1]
-	if end, escaped := stringEnd(data, first); end > first {
-		firstKey = data[first+1 : end]
-		if escaped {
-			firstKey = unescapeKey(data[first : end+1])
-		}
+	end, escaped := stringEnd(data, first) // a key read already: well formed
+	firstKey := data[first+1 : end]
+	if escaped {
+		firstKey = unescapeKey(data[first : end+1])
 	}
 	if string(firstKey) == string(key) {
 		return &FileError{Line: line, Column: col, Err: fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, key, fl, fc)}
