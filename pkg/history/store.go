@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/report"
 )
 
@@ -349,9 +350,10 @@ func hashInputs(ctx context.Context, res *finding.Result) ([]Input, error) {
 }
 
 // hashFile is the hex sha256 of a file, or "" when it cannot be read (the
-// report already says why).
+// report already says why). It opens inputs as the loader does: a named
+// pipe among the inputs would otherwise block the run forever.
 func hashFile(path string) string {
-	f, err := os.Open(path)
+	f, err := loader.OpenRegular(path)
 	if err != nil {
 		return ""
 	}

@@ -29,7 +29,10 @@ func (JSON) Load(_ context.Context, path string, data []byte) (input.Document, e
 
 // YAML loads any YAML file, one or more documents. Like JSON it has no
 // resource view.
-type YAML struct{}
+type YAML struct {
+	// Aliases bounds what YAML aliases expand to (see Options).
+	Aliases AliasLimits
+}
 
 // Load implements Loader.
 func (y YAML) Load(_ context.Context, path string, data []byte) (input.Document, error) {
@@ -37,17 +40,20 @@ func (y YAML) Load(_ context.Context, path string, data []byte) (input.Document,
 	if err != nil {
 		return input.Document{}, err
 	}
-	return y.loadNodes(path, nodes)
+	return y.loadNodes(path, len(data), nodes)
 }
 
-// loadNodes builds the document from YAML documents already parsed.
-func (YAML) loadNodes(path string, nodes []*yaml.Node) (input.Document, error) {
+// loadNodes builds the document from YAML documents already parsed from
+// size bytes.
+func (y YAML) loadNodes(path string, size int, nodes []*yaml.Node) (input.Document, error) {
 	if len(nodes) == 0 {
 		return input.Document{}, ErrEmpty
 	}
+	aliases := y.Aliases.counter(size)
+	defer aliases.close()
 	docs := make([]any, 0, len(nodes))
 	for _, n := range nodes {
-		v, err := yamlValue(n)
+		v, err := yamlValue(n, aliases)
 		if err != nil {
 			return input.Document{}, err
 		}

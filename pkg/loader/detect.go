@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -20,6 +21,19 @@ var planKeys = map[string]bool{
 	"configuration": true, "resource_drift": true, "output_changes": true,
 	"variables": true, "relevant_attributes": true, "deferred_changes": true,
 }
+
+// terraformKeys maps the folded form of each top-level key that tells
+// Terraform files apart (planKeys and the keys classify reads) to the key.
+var terraformKeys = sync.OnceValue(func() map[string]string {
+	keys := map[string]string{}
+	for _, k := range []string{"resource_changes", "format_version", "terraform_version", "values", "version", "lineage", "resources"} {
+		keys[string(foldKey([]byte(k)))] = k
+	}
+	for k := range planKeys {
+		keys[string(foldKey([]byte(k)))] = k
+	}
+	return keys
+})
 
 // Detect tells the format of data, read from path, by its content. JSON is
 // recognized by its top-level keys, read without decoding the values, so that
@@ -102,6 +116,11 @@ func detectJSONObject(data []byte) (input.Format, error) {
 			return "", fmt.Errorf("invalid JSON: object key is %T", tok)
 		}
 		seen[key] = true
+		if name, ok := terraformKeys()[string(foldKey([]byte(key)))]; ok {
+			// "Resource_Changes" is read as a plan by encoding/json: the
+			// plan loader's key check then refuses it.
+			seen[name] = true
+		}
 		if f, ok := classify(seen, false); ok {
 			return f, nil
 		}

@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
+
+	"github.com/tenet-dev/tenet/pkg/input"
 )
 
-// BenchmarkDuplicateKeys measures the duplicate-key check against the
+// BenchmarkDuplicateKeys measures the key check of a plan (duplicates,
+// keys in another case, lone surrogates) against the
 // encoding/json decode it guards, on the same plan-shaped bytes; the check
 // should cost a small fraction of the decode.
 func BenchmarkDuplicateKeys(b *testing.B) {
@@ -16,7 +19,7 @@ func BenchmarkDuplicateKeys(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := checkDuplicateKeys(data); err != nil {
+				if err := checkKeys(data, keySchemaFor(input.FormatTerraformPlan), true); err != nil {
 					b.Fatal(err)
 				}
 			}

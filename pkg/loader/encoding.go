@@ -53,19 +53,91 @@ func normalizeEncoding(data []byte) ([]byte, error) {
 	return data, nil
 }
 
+// ErrLoneSurrogate is half of a UTF-16 surrogate pair, in a UTF-16 file
+// or escaped in a JSON string ("\ud800"). Decoders silently turn it into
+// U+FFFD, so the text compared by rules would not be the text written.
+var ErrLoneSurrogate = errors.New("lone UTF-16 surrogate")
+
+// decodeUTF16 converts UTF-16 to UTF-8, refusing a lone surrogate, which
+// unicode/utf16 would replace with U+FFFD.
 func decodeUTF16(b []byte, bigEndian bool) ([]byte, error) {
 	if len(b)%2 != 0 {
 		return nil, errors.New("invalid UTF-16: odd number of bytes")
 	}
-	u := make([]uint16, len(b)/2)
-	for i := range u {
+	unit := func(i int) rune {
 		if bigEndian {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+			return rune(b[2*i])<<8 | rune(b[2*i+1])
 		}
+		return rune(b[2*i+1])<<8 | rune(b[2*i])
 	}
-	return []byte(string(utf16.Decode(u))), nil
+	n := len(b) / 2
+	out := make([]byte, 0, n+n/2)
+	for i := 0; i < n; i++ {
+		r := unit(i)
+		if !utf16.IsSurrogate(r) {
+			out = utf8.AppendRune(out, r)
+			continue
+		}
+		if i+1 < n {
+			if pair := utf16.DecodeRune(r, unit(i+1)); pair != utf8.RuneError {
+				out = utf8.AppendRune(out, pair)
+				i++
+				continue
+			}
+		}
+		line, col := position(out, int64(len(out)))
+		return nil, &FileError{Line: line, Column: col, Err: fmt.Errorf("%w: invalid UTF-16: code unit 0x%04X is not part of a surrogate pair", ErrLoneSurrogate, r)}
+	}
+	return out, nil
+}
+
+// loneSurrogate returns the offset in s, the inside of a JSON string
+// with escapes, of a \u escape of a surrogate that is not half of a pair
+// (as encoding/json pairs them), or -1. It leaves malformed escapes to
+// the parser.
+func loneSurrogate(s []byte) int {
+	for i := 0; i < len(s); i++ {
+		j := bytes.IndexByte(s[i:], '\\')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+1 < len(s) && s[i+1] != 'u' {
+			i++ // an escaped character, maybe a backslash
+			continue
+		}
+		r, ok := hex4(s, i+2)
+		if !ok {
+			return -1
+		}
+		if !utf16.IsSurrogate(r) {
+			i += 5
+			continue
+		}
+		if i+12 <= len(s) && s[i+6] == '\\' && s[i+7] == 'u' {
+			if low, ok := hex4(s, i+8); ok && utf16.DecodeRune(r, low) != utf8.RuneError {
+				i += 11
+				continue
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// hex4 reads the four hex digits at s[i:].
+func hex4(s []byte, i int) (rune, bool) {
+	if i+4 > len(s) {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(s[i:i+4]), 16, 16)
+	return rune(v), err == nil
+}
+
+// surrogateError reports the escape at offset in data.
+func surrogateError(data []byte, offset int) error {
+	line, col := position(data, int64(offset))
+	return &FileError{Line: line, Column: col, Err: fmt.Errorf("%w %s in a JSON string: it is not half of a surrogate pair, and decoders would read it as U+FFFD", ErrLoneSurrogate, data[offset:offset+6])}
 }
 
 // jsonError turns an encoding/json error into a *FileError (path left for

@@ -15,6 +15,8 @@ import (
 type Kubernetes struct {
 	// KeepRaw fills Document.Raw.
 	KeepRaw bool
+	// Aliases bounds what YAML aliases expand to (see Options).
+	Aliases AliasLimits
 }
 
 // Load implements Loader.
@@ -23,19 +25,22 @@ func (k Kubernetes) Load(_ context.Context, path string, data []byte) (input.Doc
 	if err != nil {
 		return input.Document{}, err
 	}
-	return k.loadNodes(path, nodes)
+	return k.loadNodes(path, len(data), nodes)
 }
 
-// loadNodes builds the document from YAML documents already parsed.
-func (k Kubernetes) loadNodes(path string, nodes []*yaml.Node) (input.Document, error) {
+// loadNodes builds the document from YAML documents already parsed from
+// size bytes.
+func (k Kubernetes) loadNodes(path string, size int, nodes []*yaml.Node) (input.Document, error) {
 	if len(nodes) == 0 {
 		return input.Document{}, ErrEmpty
 	}
+	aliases := k.Aliases.counter(size)
+	defer aliases.close()
 	doc := newDocument(path, input.FormatKubernetes)
 	doc.Source.Documents = len(nodes)
 	var raws []any
 	for _, n := range nodes {
-		v, err := yamlValue(n)
+		v, err := yamlValue(n, aliases)
 		if err != nil {
 			return input.Document{}, err
 		}

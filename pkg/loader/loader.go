@@ -21,7 +21,7 @@ type Loader interface {
 // nodeLoader is a Loader that can also start from YAML documents already
 // parsed (by detection).
 type nodeLoader interface {
-	loadNodes(path string, nodes []*yaml.Node) (input.Document, error)
+	loadNodes(path string, size int, nodes []*yaml.Node) (input.Document, error)
 }
 
 // Options control how files are read. The zero value detects the format and
@@ -35,6 +35,25 @@ type Options struct {
 	MaxFileSize int64
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Aliases bounds the nodes that YAML aliases may copy, per file and
+	// per run; the zero value applies the per-file default only.
+	Aliases AliasLimits
+}
+
+// AliasLimits bound YAML alias expansion ("billion laughs"), so that an
+// alias bomb fails fast with its line instead of eating memory. All the
+// documents of a file count together.
+type AliasLimits struct {
+	// PerFile is how many nodes aliases may copy in one file; 0 means
+	// DefaultAliasNodes plus one per byte of the file.
+	PerFile int64
+	// Run, when set, is shared by the files of a run and bounds what they
+	// copy together (pkg/tenet gives each scan DefaultRunAliasNodes).
+	Run *AliasBudget
+}
+
+func (l AliasLimits) counter(size int) *aliasCounter {
+	return newAliasCounter(l.PerFile, size, l.Run)
 }
 
 // DefaultMaxFileSize bounds the size of one input file (512 MiB), so a stray
@@ -107,20 +126,38 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 	if err != nil {
 		return input.Document{}, fileError(path, err)
 	}
-	// A large file is checked for duplicate keys while it is parsed: the
-	// check is a pass of its own over the bytes, and its error comes first
-	// either way.
-	dups := make(chan error, 1)
+	format := opts.Format
+	var (
+		nodes     []*yaml.Node
+		detectErr error
+	)
+	if format == "" {
+		format, nodes, detectErr = detect(path, data)
+	}
+	// The key check reads the bytes once more, so for a large file it runs
+	// beside the parse; its error comes first either way. Only files
+	// decoded as JSON have their strings checked: YAML refuses surrogate
+	// escapes itself.
+	asJSON := nodes == nil && (format == input.FormatTerraformPlan || format == input.FormatTerraformState || format == input.FormatJSON)
+	check := func() error { return checkKeys(data, keySchemaFor(format), asJSON) }
+	keys := make(chan error, 1)
 	if len(data) >= parallelCheck {
-		go func() { dups <- recovered(func() error { return checkDuplicateKeys(data) }) }()
+		go func() { keys <- recovered(check) }()
 	} else {
-		dups <- checkDuplicateKeys(data)
+		keys <- check()
 	}
-	doc, err = parse(ctx, path, data, opts)
-	if dup := <-dups; dup != nil {
-		return input.Document{}, fileError(path, dup)
+	if detectErr != nil {
+		err = detectErr
+	} else {
+		doc, err = parse(ctx, path, data, format, nodes, opts)
 	}
-	return doc, err
+	if keyErr := <-keys; keyErr != nil {
+		return input.Document{}, fileError(path, keyErr)
+	}
+	if err != nil {
+		return input.Document{}, fileError(path, err)
+	}
+	return doc, nil
 }
 
 // recovered runs f, turning a panic into an error: Parse recovers its own
@@ -134,32 +171,21 @@ func recovered(f func() error) (err error) {
 	return f()
 }
 
-// parallelCheck is the size from which the duplicate-key check runs beside
-// the parse.
+// parallelCheck is the size from which the key check runs beside the
+// parse.
 const parallelCheck = 1 << 20
 
-func parse(ctx context.Context, path string, data []byte, opts Options) (doc input.Document, err error) {
-	format := opts.Format
-	var nodes []*yaml.Node
-	if format == "" {
-		format, nodes, err = detect(path, data)
-		if err != nil {
-			return input.Document{}, fileError(path, err)
-		}
-	}
+// parse loads data in format; nodes are its YAML documents if detection
+// parsed them already.
+func parse(ctx context.Context, path string, data []byte, format input.Format, nodes []*yaml.Node, opts Options) (input.Document, error) {
 	l, err := New(format, opts)
 	if err != nil {
-		return input.Document{}, fileError(path, err)
+		return input.Document{}, err
 	}
 	if nl, ok := l.(nodeLoader); ok && nodes != nil {
-		doc, err = nl.loadNodes(path, nodes) // detection parsed the YAML already
-	} else {
-		doc, err = l.Load(ctx, path, data)
+		return nl.loadNodes(path, len(data), nodes)
 	}
-	if err != nil {
-		return input.Document{}, fileError(path, err)
-	}
-	return doc, nil
+	return l.Load(ctx, path, data)
 }
 
 // New returns the Loader for format.
@@ -170,11 +196,11 @@ func New(format input.Format, opts Options) (Loader, error) {
 	case input.FormatTerraformState:
 		return TerraformState{KeepRaw: opts.KeepRaw}, nil
 	case input.FormatKubernetes:
-		return Kubernetes{KeepRaw: opts.KeepRaw}, nil
+		return Kubernetes{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases}, nil
 	case input.FormatJSON:
 		return JSON{}, nil
 	case input.FormatYAML:
-		return YAML{}, nil
+		return YAML{Aliases: opts.Aliases}, nil
 	}
 	return nil, fmt.Errorf("%w %q (want one of %v)", ErrUnknownFormat, format, input.Formats())
 }
@@ -191,13 +217,13 @@ func readFile(path string, opts Options) ([]byte, error) {
 			r = os.Stdin
 		}
 	} else {
-		f, err := os.Open(path)
+		f, err := OpenRegular(path)
 		if err != nil {
-			return nil, unwrapPathError(err)
+			return nil, err
 		}
 		defer f.Close()
 		// Refuse a regular file that is too large before reading any of it.
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+		if info, err := f.Stat(); err == nil && info.Size() > limit {
 			return nil, fmt.Errorf("%w (%d bytes; the file has %d)", ErrTooLarge, limit, info.Size())
 		}
 		r = f

@@ -201,8 +201,10 @@ func planResource(path string, rc *tfjson.ResourceChange, refs map[string]map[st
 	return res
 }
 
+// asObject returns v if it is an object, else an empty one: rules read
+// values as an object, even where a file has none.
 func asObject(v any) map[string]any {
-	if m, ok := v.(map[string]any); ok {
+	if m, ok := v.(map[string]any); ok && m != nil {
 		return m
 	}
 	return map[string]any{}

@@ -3,6 +3,7 @@ package loader
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"sort"
 	"strings"
 )
@@ -29,7 +30,21 @@ type configResource struct {
 	// Expressions are kept raw: most hold only constants, and decoding
 	// them into expressions (one more pass over their bytes per level of
 	// nested blocks) was most of the time to read a configuration.
-	Expressions map[string]json.RawMessage `json:"expressions"`
+	Expressions map[string]rawExpression `json:"expressions"`
+}
+
+// rawExpression is an expression kept as written, as json.RawMessage
+// keeps it; it names its type so that the key check knows what it holds.
+type rawExpression []byte
+
+// UnmarshalJSON keeps a copy of b.
+func (r *rawExpression) UnmarshalJSON(b []byte) error {
+	*r = append((*r)[:0], b...)
+	return nil
+}
+
+func (*rawExpression) fillKeySchema(b *schemaBuilder, s *keySchema) {
+	*s = *b.of(reflect.TypeFor[expression]())
 }
 
 type moduleCall struct {
@@ -48,6 +63,18 @@ type expression struct {
 	NestedBlocks []map[string]*expression
 }
 
+// fillKeySchema describes what UnmarshalJSON reads: an object's
+// "references", or a list of nested blocks.
+func (*expression) fillKeySchema(b *schemaBuilder, s *keySchema) {
+	*s = *b.of(reflect.TypeFor[expressionObject]())
+	s.elems = b.of(reflect.TypeFor[map[string]*expression]())
+}
+
+// expressionObject is the part of an expression object that is read.
+type expressionObject struct {
+	References []string `json:"references"`
+}
+
 // UnmarshalJSON reads {"references": [...], "constant_value": ...} or a
 // list of nested blocks, decoding each byte once.
 func (e *expression) UnmarshalJSON(b []byte) error {
@@ -55,9 +82,7 @@ func (e *expression) UnmarshalJSON(b []byte) error {
 	if len(b) > 0 && b[0] == '[' {
 		return json.Unmarshal(b, &e.NestedBlocks)
 	}
-	var data struct {
-		References []string `json:"references"`
-	}
+	var data expressionObject
 	if err := json.Unmarshal(b, &data); err != nil {
 		return err
 	}
@@ -117,7 +142,7 @@ func configRefs(cfg *config) map[string]map[string][]string {
 
 // referring decodes the expressions of raw that make references: an
 // expression without the key "references" anywhere in it has none.
-func referring(raw map[string]json.RawMessage) map[string]*expression {
+func referring(raw map[string]rawExpression) map[string]*expression {
 	out := map[string]*expression{}
 	for key, b := range raw {
 		if !bytes.Contains(b, []byte(`"references"`)) {

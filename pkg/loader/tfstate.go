@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -153,10 +154,10 @@ type rawState struct {
 		Name      string `json:"name"`
 		Provider  string `json:"provider"`
 		Instances []struct {
-			IndexKey            any             `json:"index_key"`
-			Deposed             string          `json:"deposed"`
-			Attributes          map[string]any  `json:"attributes"`
-			SensitiveAttributes json.RawMessage `json:"sensitive_attributes"`
+			IndexKey            any            `json:"index_key"`
+			Deposed             string         `json:"deposed"`
+			Attributes          map[string]any `json:"attributes"`
+			SensitiveAttributes sensitivePaths `json:"sensitive_attributes"`
 		} `json:"instances"`
 	} `json:"resources"`
 }
@@ -215,16 +216,33 @@ func providerName(p string) string {
 	return p
 }
 
+// sensitivePaths is sensitive_attributes as written, decoded by
+// rawSensitivePaths, which reads nothing from a form it does not know.
+type sensitivePaths []byte
+
+// UnmarshalJSON keeps a copy of b.
+func (p *sensitivePaths) UnmarshalJSON(b []byte) error {
+	*p = append((*p)[:0], b...)
+	return nil
+}
+
+func (*sensitivePaths) fillKeySchema(b *schemaBuilder, s *keySchema) {
+	*s = *b.of(reflect.TypeFor[[][]pathStep]())
+}
+
+// pathStep is one step of a cty path.
+type pathStep struct {
+	Type  string `json:"type"`
+	Value any    `json:"value"`
+}
+
 // rawSensitivePaths reads the cty paths of sensitive_attributes:
 // [[{"type":"get_attr","value":"password"}]] gives "password".
-func rawSensitivePaths(raw json.RawMessage) []string {
+func rawSensitivePaths(raw sensitivePaths) []string {
 	if len(raw) == 0 {
 		return nil
 	}
-	var paths [][]struct {
-		Type  string `json:"type"`
-		Value any    `json:"value"`
-	}
+	var paths [][]pathStep
 	if json.Unmarshal(raw, &paths) != nil {
 		return nil
 	}

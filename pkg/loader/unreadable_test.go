@@ -31,8 +31,8 @@ func TestReadUnreadable(t *testing.T) {
 		name, path, want string
 		needsNonRoot     bool
 	}{
-		{name: "directory", path: dir, want: dir + ": read: is a directory"},
-		{name: "socket", path: sock, want: sock + ": open: no such device or address"},
+		{name: "directory", path: dir, want: dir + ": not a regular file (directory)"},
+		{name: "socket", path: sock, want: sock + ": not a regular file (socket)"},
 		{name: "mode 000", path: noPerm, want: noPerm + ": open: permission denied", needsNonRoot: true},
 	}
 	for _, tc := range tests {

@@ -15,10 +15,13 @@ import (
 var walkExtensions = map[string]bool{".json": true, ".yaml": true, ".yml": true, ".tfstate": true}
 
 // Files expands paths into the input files to read: files as given, "-"
-// for stdin, directories walked (sorted, without following symbolic links,
-// skipping hidden directories such as .git and .terraform) for files with
-// a known extension. Paths that cannot be read are returned as *FileErrors;
-// the other files are still listed.
+// for stdin, directories walked (sorted, without following symbolic links
+// to directories, skipping hidden directories such as .git and .terraform)
+// for files with a known extension. Paths that cannot be read are returned
+// as *FileErrors, and so are those that are not regular files (named
+// pipes, sockets, devices, directly or through a link) and broken or
+// looping links, given or found with a known extension: none is opened,
+// and the other files are still listed.
 func Files(paths []string) ([]string, []error) {
 	var files []string
 	var errs []error
@@ -36,10 +39,14 @@ func Files(paths []string) ([]string, []error) {
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, &FileError{Path: p, Err: unwrapPathError(err)})
+			errs = append(errs, &FileError{Path: p, Err: statError(p, err)})
 			continue
 		}
 		if !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				errs = append(errs, &FileError{Path: p, Err: notRegular(info.Mode())})
+				continue
+			}
 			add(p)
 			continue
 		}
@@ -58,16 +65,28 @@ func Files(paths []string) ([]string, []error) {
 				}
 				return nil
 			}
-			if d.Type()&fs.ModeSymlink != 0 {
+			if !walkExtensions[strings.ToLower(filepath.Ext(path))] {
+				return nil
+			}
+			mode := d.Type()
+			if mode&fs.ModeSymlink != 0 {
 				// A link to a file is read; a link to a directory is not
-				// followed, which rules out loops.
-				if t, err := os.Stat(path); err != nil || t.IsDir() {
+				// followed, which rules out loops through directories.
+				t, err := os.Stat(path)
+				switch {
+				case err != nil:
+					errs = append(errs, &FileError{Path: path, Err: statError(path, err)})
+					return nil
+				case t.IsDir():
 					return nil
 				}
+				mode = t.Mode().Type()
 			}
-			if walkExtensions[strings.ToLower(filepath.Ext(path))] {
-				found = append(found, path)
+			if !mode.IsRegular() {
+				errs = append(errs, &FileError{Path: path, Err: notRegular(mode)})
+				return nil
 			}
+			found = append(found, path)
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.SkipDir) {

@@ -9,6 +9,7 @@ import (
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
 )
 
 // Option configures a Scanner.
@@ -58,6 +59,7 @@ type config struct {
 	baseline            string
 	maxMemory           int64
 	sensitive           bool
+	runAliasNodes       int64
 }
 
 func defaults() config {
@@ -67,6 +69,8 @@ func defaults() config {
 		unknown:  UnknownWarn,
 		version:  "dev",
 		now:      time.Now,
+
+		runAliasNodes: loader.DefaultRunAliasNodes,
 	}
 }
 
@@ -161,6 +165,11 @@ func WithStdin(r io.Reader) Option { return func(c *config) { c.stdin = r } }
 
 // WithMaxFileSize bounds the size of one input file in bytes.
 func WithMaxFileSize(n int64) Option { return func(c *config) { c.maxFileSize = n } }
+
+// WithYAMLAliasBudget bounds the nodes that YAML aliases may copy in all
+// the inputs of one Scan together (default loader.DefaultRunAliasNodes);
+// each file also has its own limit (see loader.AliasLimits).
+func WithYAMLAliasBudget(nodes int64) Option { return func(c *config) { c.runAliasNodes = nodes } }
 
 // WithWaivers adds waivers (see package waiver): findings they cover are
 // reported as waived and do not fail the run. Waivers in the annotations

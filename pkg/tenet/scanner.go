@@ -257,11 +257,14 @@ func (s *Scanner) Bundles() []finding.Bundle { return s.cat.Bundles }
 // Parse loads one input into its document, as rules see it; with raw it
 // also keeps the parsed original file.
 func (s *Scanner) Parse(ctx context.Context, path string, raw bool) (input.Document, error) {
-	return loader.Read(ctx, path, s.loaderOptions(raw))
+	return loader.Read(ctx, path, s.loaderOptions(raw, nil))
 }
 
-func (s *Scanner) loaderOptions(raw bool) loader.Options {
-	return loader.Options{Format: s.cfg.format, KeepRaw: raw, Stdin: s.cfg.stdin, MaxFileSize: s.cfg.maxFileSize}
+// loaderOptions are the options to read inputs with; run, when set, bounds
+// what the YAML aliases of all the files of a scan may expand to.
+func (s *Scanner) loaderOptions(raw bool, run *loader.AliasBudget) loader.Options {
+	return loader.Options{Format: s.cfg.format, KeepRaw: raw, Stdin: s.cfg.stdin, MaxFileSize: s.cfg.maxFileSize,
+		Aliases: loader.AliasLimits{Run: run}}
 }
 
 // outcome is what happened to one input file.
@@ -298,6 +301,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		defer stop()
 	}
 	outcomes := make([]outcome, len(files))
+	aliases := loader.NewAliasBudget(s.cfg.runAliasNodes)
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(s.cfg.parallel, max(len(files), 1)) {
@@ -305,7 +309,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				outcomes[i] = s.scanFile(runCtx, files[i])
+				outcomes[i] = s.scanFile(runCtx, files[i], aliases)
 			}
 		}()
 	}
@@ -331,8 +335,8 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	return s.result(files, outcomes, walkErrs, waivers), nil
 }
 
-func (s *Scanner) scanFile(ctx context.Context, path string) (o outcome) {
-	doc, err := loader.Read(ctx, path, s.loaderOptions(s.keepRaw))
+func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.AliasBudget) (o outcome) {
+	doc, err := loader.Read(ctx, path, s.loaderOptions(s.keepRaw, aliases))
 	if err != nil {
 		return outcome{err: err}
 	}

@@ -36,7 +36,7 @@ func TestScanUnreadable(t *testing.T) {
 	if res.Summary.Deny != 1 {
 		t.Errorf("deny = %d, want 1: the readable plan is still evaluated", res.Summary.Deny)
 	}
-	want := sock + ": open: no such device or address"
+	want := sock + ": not a regular file (socket)"
 	if len(res.Errors) != 1 || res.Errors[0].Path != sock || res.Errors[0].Message != want {
 		t.Errorf("errors = %+v, want one naming %s: %q", res.Errors, sock, want)
 	}

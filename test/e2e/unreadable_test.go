@@ -29,7 +29,7 @@ func TestUnreadableInput(t *testing.T) {
 		needsNonRoot     bool
 	}{
 		{name: "mode 000", path: noPerm, want: "tenet: " + noPerm + ": open: permission denied\n", needsNonRoot: true},
-		{name: "socket", path: sock, want: "tenet: " + sock + ": open: no such device or address\n"},
+		{name: "socket", path: sock, want: "tenet: " + sock + ": not a regular file (socket)\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
