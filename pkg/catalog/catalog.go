@@ -87,6 +87,9 @@ type Options struct {
 	// DataLimits bounds the decoded data of bundles and DataPaths; zero
 	// fields mean the defaults.
 	DataLimits DataLimits
+	// RegoLimits bounds the Rego source of the policies before it is
+	// parsed; zero fields mean the defaults.
+	RegoLimits RegoLimits
 }
 
 // PolicyError reports a policy that cannot be used; nothing is evaluated.
@@ -168,7 +171,7 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 	if err != nil {
 		return nil, &PolicyError{Err: err}
 	}
-	b := builder{cat: c, opts: opts, pkgs: map[string]*pkgInfo{}, verify: vc, limits: opts.ArchiveLimits.withDefaults(), budget: newDataBudget(opts.DataLimits)}
+	b := builder{cat: c, opts: opts, pkgs: map[string]*pkgInfo{}, verify: vc, limits: opts.ArchiveLimits.withDefaults(), budget: newDataBudget(opts.DataLimits), rego: newRegoBudget(opts.RegoLimits)}
 	for _, src := range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -195,6 +198,7 @@ type builder struct {
 	verify *bundle.VerificationConfig // nil: signatures are not checked
 	limits ArchiveLimits
 	budget *dataBudget
+	rego   *regoBudget
 }
 
 // origin is where a rule is defined.

@@ -46,17 +46,20 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 		if b.verify != nil {
 			return nil, fmt.Errorf("%w: a single .rego file carries no signature (build a signed bundle with tenet bundle build)", ErrUnsigned)
 		}
-		data, err := os.ReadFile(src.Path)
+		text, err := b.rego.readFile(src.Path)
 		if err != nil {
 			return nil, err
 		}
-		m, err := ast.ParseModuleWithOpts(src.Path, string(data), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		m, err := ast.ParseModuleWithOpts(src.Path, text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 		if err != nil {
 			return nil, err
 		}
 		return &bundle.Bundle{Modules: []bundle.ModuleFile{{Path: filepath.Base(src.Path), Parsed: m}}}, nil
 	case info.IsDir():
 		if err := b.budget.chargeBundleDir(src.Path); err != nil {
+			return nil, err
+		}
+		if err := b.rego.chargeDir(src.Path); err != nil {
 			return nil, err
 		}
 		// A missing file is OPA's to report, as an unsigned bundle.
@@ -74,7 +77,7 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 			AsBundle(src.Path)
 		return bdl, signatureError(err, b.verify)
 	}
-	arc, err := readArchive(src.Path, b.limits, b.budget)
+	arc, err := readArchive(src.Path, b.limits, b.budget, b.rego)
 	if err != nil {
 		return nil, err
 	}
