@@ -61,7 +61,7 @@ type archive struct {
 // bounds each file but not their number or total, and silently skips
 // links. Reading once and handing OPA the same bytes means the file
 // checked is the file loaded.
-func readArchive(path string, lim ArchiveLimits, budget *dataBudget) (*archive, error) {
+func readArchive(path string, lim ArchiveLimits, budget *dataBudget, rego *regoBudget) (*archive, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -76,7 +76,7 @@ func readArchive(path string, lim ArchiveLimits, budget *dataBudget) (*archive, 
 		return nil, fmt.Errorf("archive is larger than %d bytes (the limit)", lim.MaxBytes)
 	}
 	a := &archive{data: data}
-	if err := a.check(lim, budget); err != nil {
+	if err := a.check(lim, budget, rego); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -84,9 +84,10 @@ func readArchive(path string, lim ArchiveLimits, budget *dataBudget) (*archive, 
 
 // check walks the gzip-compressed tar stream and refuses it at the first
 // entry that breaks a limit or is not a plain file or directory inside the
-// bundle. Data files are charged to budget as they are read, so data that
-// would explode once decoded is refused before OPA decodes it.
-func (a *archive) check(lim ArchiveLimits, budget *dataBudget) error {
+// bundle. Data files are charged to budget and Rego files to rego as they
+// are read, so data that would explode once decoded, or Rego once parsed,
+// is refused before OPA decodes or parses it.
+func (a *archive) check(lim ArchiveLimits, budget *dataBudget, rego *regoBudget) error {
 	gz, err := gzip.NewReader(bytes.NewReader(a.data))
 	if err != nil {
 		return fmt.Errorf("not a gzip-compressed bundle archive: %w", err)
@@ -119,6 +120,11 @@ func (a *archive) check(lim ArchiveLimits, budget *dataBudget) error {
 		}
 		if kind := bundleDataKind(h.Name); kind != notData && h.Typeflag == tar.TypeReg {
 			if err := budget.charge(r, h.Size, kind); err != nil {
+				return fmt.Errorf("bundle entry %q: %w", h.Name, err)
+			}
+		}
+		if isRego(h.Name) && h.Typeflag == tar.TypeReg {
+			if err := rego.charge(r, h.Size); err != nil {
 				return fmt.Errorf("bundle entry %q: %w", h.Name, err)
 			}
 		}

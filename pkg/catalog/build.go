@@ -39,6 +39,9 @@ type BuildOptions struct {
 	// DataLimits bounds the data of the directories, as Options.DataLimits
 	// does when loading; zero fields mean the defaults.
 	DataLimits DataLimits
+	// RegoLimits bounds the Rego source of the directories, as
+	// Options.RegoLimits does when loading; zero fields mean the defaults.
+	RegoLimits RegoLimits
 }
 
 // BuildInfo describes a bundle that Build wrote.
@@ -66,6 +69,7 @@ func Build(ctx context.Context, w io.Writer, dirs []string, opts BuildOptions) (
 	allRoots := true // every directory has a manifest with roots
 	seen := map[string]string{}
 	budget := newDataBudget(opts.DataLimits)
+	rego := newRegoBudget(opts.RegoLimits)
 	for _, dir := range dirs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -78,6 +82,9 @@ func Build(ctx context.Context, w io.Writer, dirs []string, opts BuildOptions) (
 			return nil, &PolicyError{File: dir, Err: errors.New("not a directory")}
 		}
 		if err := budget.chargeBundleDir(dir); err != nil {
+			return nil, &PolicyError{File: dir, Err: err}
+		}
+		if err := rego.chargeDir(dir); err != nil {
 			return nil, &PolicyError{File: dir, Err: err}
 		}
 		b, err := opaloader.NewFileLoader().

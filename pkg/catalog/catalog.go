@@ -1,12 +1,10 @@
 package catalog
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -15,7 +13,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
-	opaloader "github.com/open-policy-agent/opa/v1/loader"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
@@ -90,6 +87,9 @@ type Options struct {
 	// DataLimits bounds the decoded data of bundles and DataPaths; zero
 	// fields mean the defaults.
 	DataLimits DataLimits
+	// RegoLimits bounds the Rego source of the policies before it is
+	// parsed; zero fields mean the defaults.
+	RegoLimits RegoLimits
 }
 
 // PolicyError reports a policy that cannot be used; nothing is evaluated.
@@ -171,7 +171,7 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 	if err != nil {
 		return nil, &PolicyError{Err: err}
 	}
-	b := builder{cat: c, opts: opts, pkgs: map[string]*pkgInfo{}, verify: vc, limits: opts.ArchiveLimits.withDefaults(), budget: newDataBudget(opts.DataLimits)}
+	b := builder{cat: c, opts: opts, pkgs: map[string]*pkgInfo{}, verify: vc, limits: opts.ArchiveLimits.withDefaults(), budget: newDataBudget(opts.DataLimits), rego: newRegoBudget(opts.RegoLimits)}
 	for _, src := range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -198,6 +198,7 @@ type builder struct {
 	verify *bundle.VerificationConfig // nil: signatures are not checked
 	limits ArchiveLimits
 	budget *dataBudget
+	rego   *regoBudget
 }
 
 // origin is where a rule is defined.
@@ -317,88 +318,6 @@ func ruleName(r *ast.Rule) string {
 		return string(v)
 	}
 	return ""
-}
-
-func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
-	tests := b.opts.Tests
-	skipTests := func(_ string, info fs.FileInfo, _ int) bool {
-		return !tests && !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
-	}
-	if src.FS != nil {
-		// Embedded bundles are compiled into the binary: trusted, unsigned.
-		return opaloader.NewFileLoader().
-			WithProcessAnnotation(true).
-			WithRegoVersion(ast.RegoV1).
-			WithSkipBundleVerification(true).
-			WithFilter(skipTests).
-			WithFS(src.FS).
-			AsBundle(".")
-	}
-	// A signed bundle lists its test files too: leaving them out would
-	// fail verification, so they are read and dropped later.
-	var filter opaloader.Filter = skipTests
-	if b.verify != nil {
-		filter = nil
-	}
-	info, err := os.Stat(src.Path)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case !info.IsDir() && strings.HasSuffix(src.Path, ".rego"):
-		if b.verify != nil {
-			return nil, fmt.Errorf("%w: a single .rego file carries no signature (build a signed bundle with tenet bundle build)", ErrUnsigned)
-		}
-		data, err := os.ReadFile(src.Path)
-		if err != nil {
-			return nil, err
-		}
-		m, err := ast.ParseModuleWithOpts(src.Path, string(data), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-		if err != nil {
-			return nil, err
-		}
-		return &bundle.Bundle{Modules: []bundle.ModuleFile{{Path: filepath.Base(src.Path), Parsed: m}}}, nil
-	case info.IsDir():
-		if err := b.budget.chargeBundleDir(src.Path); err != nil {
-			return nil, err
-		}
-		// A missing file is OPA's to report, as an unsigned bundle.
-		if sigs, err := os.ReadFile(filepath.Join(src.Path, ".signatures.json")); err == nil {
-			if err := b.checkSignatureAlgorithm(sigs); err != nil {
-				return nil, err
-			}
-		}
-		bdl, err := opaloader.NewFileLoader().
-			WithProcessAnnotation(true).
-			WithRegoVersion(ast.RegoV1).
-			WithBundleVerificationConfig(b.verify).
-			WithSkipBundleVerification(b.verify == nil).
-			WithFilter(filter).
-			AsBundle(src.Path)
-		return bdl, signatureError(err, b.verify)
-	}
-	arc, err := readArchive(src.Path, b.limits, b.budget)
-	if err != nil {
-		return nil, err
-	}
-	if err := b.checkSignatureAlgorithm(arc.signatures...); err != nil {
-		return nil, err
-	}
-	dl := bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(arc.data), src.Path).
-		WithFilter(filter).
-		WithSizeLimitBytes(b.limits.MaxFileBytes)
-	bdl, err := bundle.NewCustomReader(dl).
-		WithProcessAnnotations(true).
-		WithRegoVersion(ast.RegoV1).
-		WithBundleVerificationConfig(b.verify).
-		WithSkipBundleVerification(b.verify == nil).
-		WithSizeLimitBytes(b.limits.MaxFileBytes + 1).
-		WithBundleName(src.Path).
-		Read()
-	if err != nil {
-		return nil, signatureError(err, b.verify)
-	}
-	return &bdl, nil
 }
 
 func bundleName(src Source, b *bundle.Bundle) string {
