@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,6 +34,7 @@ type testFlags struct {
 	failStale  bool
 	baseline   string
 	history    string
+	historyKey string
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -61,6 +63,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.BoolVar(&f.failStale, "fail-on-stale-waivers", false, "exit 1 when a waiver in force matches no finding")
 	fl.StringVar(&f.baseline, "baseline", "", "compare with this earlier json report: fail only on new findings (by fingerprint) and list the resolved ones")
 	fl.StringVar(&f.history, "history", "", "append this run to the hash-chained history in DIR (and draw trends from it in formats that do)")
+	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign the --history record with this PEM private key (see tenet history keygen)")
 	fl.StringVar(&f.junitBy, "junit-suites", "framework", "how the junit output groups test cases: framework or input")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
@@ -103,11 +106,25 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	}
 	var store *history.Store
 	var runs []report.RunSummary
+	if f.historyKey != "" && f.history == "" {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--history-signing-key needs --history DIR")}
+	}
 	if f.history != "" {
-		if store, err = history.Open(f.history); err != nil {
+		var opts []history.Option
+		if f.historyKey != "" {
+			sign, err := readSigningKey(f.historyKey)
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			opts = append(opts, sign)
+		}
+		if store, err = history.Open(f.history, opts...); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
 		if runs, err = store.Summaries(); err != nil {
+			if errors.Is(err, history.ErrTampered) {
+				err = fmt.Errorf("%w (the history is damaged: move a file that is not a record out of %s; tenet history verify names the first bad file)", err, f.history)
+			}
 			return &exitError{code: exitUsage, err: err}
 		}
 	}

@@ -17,14 +17,15 @@ import (
 
 type watchFlags struct {
 	policyFlags
-	interval  time.Duration
-	debounce  time.Duration
-	notifyURL string
-	listen    string
-	listenAny bool
-	history   string
-	maxSize   int64
-	waivers   []string
+	interval   time.Duration
+	debounce   time.Duration
+	notifyURL  string
+	listen     string
+	listenAny  bool
+	history    string
+	historyKey string
+	maxSize    int64
+	waivers    []string
 }
 
 func newWatchCommand(s streams) *cobra.Command {
@@ -51,6 +52,7 @@ and Prometheus /metrics on --listen. Stops cleanly on SIGINT or SIGTERM (exit 0)
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:9464", "address of /healthz and /metrics (loopback only, unless --listen-any)")
 	fl.BoolVar(&f.listenAny, "listen-any", false, "allow a --listen address that is not loopback")
 	fl.StringVar(&f.history, "history", "", "history directory the runs are appended to (required)")
+	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign every history record with this PEM private key (see tenet history keygen)")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.StringArrayVar(&f.waivers, "waivers", nil, "apply the waivers in this YAML file, read again at every scan (repeatable; see docs/waivers.md)")
 	return cmd
@@ -85,7 +87,15 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 		return usage(err)
 	}
 	defer l.Close()
-	store, err := history.Open(f.history)
+	var hopts []history.Option
+	if f.historyKey != "" {
+		sign, err := readSigningKey(f.historyKey)
+		if err != nil {
+			return usage(err)
+		}
+		hopts = append(hopts, sign)
+	}
+	store, err := history.Open(f.history, hopts...)
 	if err != nil {
 		return usage(err)
 	}
