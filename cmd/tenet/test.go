@@ -146,6 +146,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithTimeout(f.timeout),
 		tenet.WithEvalTimeout(f.evalLimit),
 		tenet.WithMaxFileSize(f.maxSize),
+		tenet.WithExclude(f.history), // a watch's outbox there holds JSON alerts
 	)...)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}

@@ -54,6 +54,7 @@ type config struct {
 	now           func() time.Time
 	verify        *catalog.VerificationKey
 	baseline      string
+	exclude       []string
 }
 
 func defaults() config {
@@ -186,6 +187,15 @@ func WithNow(t time.Time) Option {
 // do not fail the run, only new ones do; Result.Baseline lists the
 // baseline's findings that are resolved.
 func WithBaseline(path string) Option { return func(c *config) { c.baseline = path } }
+
+// WithExclude leaves every input under these paths (files or directories)
+// out of Scan, whether a walked directory holds it or it is named: tenet
+// watch excludes its own history directory and alert outbox, which may
+// lie inside a watched directory. Paths are compared after making them
+// absolute and resolving symbolic links; an empty path is ignored.
+func WithExclude(paths ...string) Option {
+	return func(c *config) { c.exclude = append(c.exclude, paths...) }
+}
 
 // withBundleFS adds an embedded-style bundle; for tests.
 func withBundleFS(fsys fs.FS) Option {
