@@ -18,6 +18,7 @@ import (
 type watchFlags struct {
 	policyFlags
 	interval   time.Duration
+	timeout    time.Duration
 	debounce   time.Duration
 	notifyURL  string
 	listen     string
@@ -37,8 +38,12 @@ func newWatchCommand(s streams) *cobra.Command {
 append each run to the history in --history DIR, and when a control changes
 status from one complete run to the next, POST an alert to --notify-url (JSON
 with a Slack-compatible "text" field). Alerts wait in DIR/outbox until the
-webhook accepts them, retried with backoff, across restarts. Serves /healthz
-and Prometheus /metrics on --listen. Stops cleanly on SIGINT or SIGTERM (exit 0).`,
+webhook accepts them, retried with backoff, across restarts; an alert is
+written there before its run is recorded, so a crash cannot lose it. Serves
+/healthz and Prometheus /metrics on --listen; /healthz answers 503 when no scan
+has completed (run and recorded) for twice --interval plus --timeout. The
+history directory is never scanned. Stops on SIGINT or SIGTERM (exit 0), within
+5s even when a scan is stuck.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runWatch(cmd.Context(), s, f, args)
@@ -47,6 +52,7 @@ and Prometheus /metrics on --listen. Stops cleanly on SIGINT or SIGTERM (exit 0)
 	f.register(cmd)
 	fl := cmd.Flags()
 	fl.DurationVar(&f.interval, "interval", time.Hour, "time between scheduled scans")
+	fl.DurationVar(&f.timeout, "timeout", 10*time.Minute, "stop a scan after this long, reporting the inputs not evaluated by then as errors (0: no limit); /healthz fails when no scan completes for twice --interval plus --timeout")
 	fl.DurationVar(&f.debounce, "debounce", time.Second, "quiet time after a file change before the scan starts")
 	fl.StringVar(&f.notifyURL, "notify-url", "", "webhook that receives an alert (JSON POST) when controls change status")
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:9464", "address of /healthz and /metrics (loopback only, unless --listen-any)")
@@ -66,6 +72,9 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	if f.interval <= 0 {
 		return usage(fmt.Errorf("--interval must be positive"))
 	}
+	if f.timeout < 0 {
+		return usage(fmt.Errorf("--timeout must not be negative"))
+	}
 	for _, a := range args {
 		if a == "-" {
 			return usage(fmt.Errorf("watch cannot read standard input: name files or directories"))
@@ -76,7 +85,10 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 			return usage(err) // refuse a broken file at start; later edits fail that scan only
 		}
 	}
-	sc, err := f.scanner(tenet.WithMaxFileSize(f.maxSize), tenet.WithWaiverFiles(f.waivers...))
+	// The history directory holds the alert outbox, JSON files that a walk
+	// of a watched directory holding it would otherwise scan.
+	sc, err := f.scanner(tenet.WithMaxFileSize(f.maxSize), tenet.WithWaiverFiles(f.waivers...),
+		tenet.WithTimeout(f.timeout), tenet.WithExclude(f.history))
 	if err != nil {
 		return err
 	}
@@ -110,6 +122,7 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 		Scan:     func(ctx context.Context) (*finding.Result, error) { return sc.Scan(ctx, args...) },
 		Paths:    args,
 		Interval: f.interval,
+		Timeout:  f.timeout,
 		Debounce: f.debounce,
 		Store:    store,
 		Notifier: notifier,

@@ -188,3 +188,46 @@ func TestWatchUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestWatchStopsWithStuckScan: a FIFO in the watched directory that no
+// one writes to can block a scan (an open that never returns); SIGTERM
+// still stops tenet watch, with exit 0, within the 5s grace period.
+func TestWatchStopsWithStuckScan(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "diff", "pod-old.yaml"), filepath.Join(dir, "pod.yaml"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	cmd := exec.Command(binary, "watch", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", filepath.Join(t.TempDir(), "h"), dir)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var log lines
+	readDone := make(chan struct{})
+	go func() { log.read(stderr); close(readDone) }()
+	log.waitMatch(t, `serving /healthz and /metrics`)
+	time.Sleep(300 * time.Millisecond) // the first scan is under way
+
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { <-readDone; exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("after SIGTERM: %v; log:\n%s", err, &log)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("tenet watch ignored SIGTERM; log:\n%s", &log)
+	}
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("stopping took %s", d)
+	}
+}
