@@ -231,3 +231,47 @@ func TestWatchStopsWithStuckScan(t *testing.T) {
 		t.Errorf("stopping took %s", d)
 	}
 }
+
+// TestWatchSkipsHistory: a history directory inside the watched directory
+// is not scanned: the JSON alerts of its outbox are not inputs.
+func TestWatchSkipsHistory(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "diff", "pod-old.yaml"), filepath.Join(dir, "pod.yaml"))
+	if err := os.MkdirAll(filepath.Join(dir, "h", "outbox"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "h", "outbox", "000009-000.json"), []byte(`{"text": "tenet: an alert", "changes": []}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary, "watch", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", "h", ".")
+	cmd.Dir = dir
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var log lines
+	readDone := make(chan struct{})
+	go func() { log.read(stderr); close(readDone) }()
+	log.waitMatch(t, `run 1 \(start\)`)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	<-readDone
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("watch: %v; log:\n%s", err, &log)
+	}
+	got := runIn(t, dir, "", "history", "show", "-o", "json", "h")
+	var runs []struct {
+		Inputs []struct{ Path string } `json:"inputs"`
+	}
+	if err := json.Unmarshal([]byte(got.stdout), &runs); err != nil || len(runs) != 1 {
+		t.Fatalf("history show: %v: %s%s", err, got.stdout, got.stderr)
+	}
+	if len(runs[0].Inputs) != 1 || runs[0].Inputs[0].Path != "pod.yaml" {
+		t.Errorf("inputs of the run = %+v, want pod.yaml alone", runs[0].Inputs)
+	}
+}
