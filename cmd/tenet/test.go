@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -34,6 +35,7 @@ type testFlags struct {
 	failStale  bool
 	baseline   string
 	history    string
+	historyKey string
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -62,6 +64,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.BoolVar(&f.failStale, "fail-on-stale-waivers", false, "exit 1 when a waiver in force matches no finding")
 	fl.StringVar(&f.baseline, "baseline", "", "compare with this earlier json report: fail only on new findings (by fingerprint) and list the resolved ones")
 	fl.StringVar(&f.history, "history", "", "append this run to the hash-chained history in DIR (and draw trends from it in formats that do)")
+	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign the --history record with this PEM private key (see tenet history keygen)")
 	fl.StringVar(&f.junitBy, "junit-suites", "framework", "how the junit output groups test cases: framework or input")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.Var(&f.maxMemory, "max-memory", "stop the run with a policy error (exit 2) when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
@@ -105,11 +108,25 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	}
 	var store *history.Store
 	var runs []report.RunSummary
+	if f.historyKey != "" && f.history == "" {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--history-signing-key needs --history DIR")}
+	}
 	if f.history != "" {
-		if store, err = history.Open(f.history); err != nil {
+		var opts []history.Option
+		if f.historyKey != "" {
+			sign, err := readSigningKey(f.historyKey)
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			opts = append(opts, sign)
+		}
+		if store, err = history.Open(f.history, opts...); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
 		if runs, err = store.Summaries(); err != nil {
+			if errors.Is(err, history.ErrTampered) {
+				err = fmt.Errorf("%w (the history is damaged: move a file that is not a record out of %s; tenet history verify names the first bad file)", err, f.history)
+			}
 			return &exitError{code: exitUsage, err: err}
 		}
 	}
@@ -133,6 +150,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithEvalTimeout(f.evalLimit),
 		tenet.WithMaxFileSize(f.maxSize),
 		tenet.WithMemoryLimit(f.maxMemory.bytes()),
+		tenet.WithExclude(f.history), // a watch's outbox there holds JSON alerts
 	)...)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}

@@ -16,15 +16,17 @@ import (
 
 type watchFlags struct {
 	policyFlags
-	interval  time.Duration
-	debounce  time.Duration
-	notifyURL string
-	listen    string
-	listenAny bool
-	history   string
-	maxSize   int64
-	maxMemory memoryFlag
-	waivers   waiverFlags
+	interval   time.Duration
+	timeout    time.Duration
+	debounce   time.Duration
+	notifyURL  string
+	listen     string
+	listenAny  bool
+	history    string
+	historyKey string
+	maxSize    int64
+	maxMemory  memoryFlag
+	waivers    waiverFlags
 }
 
 func newWatchCommand(s streams) *cobra.Command {
@@ -36,8 +38,12 @@ func newWatchCommand(s streams) *cobra.Command {
 append each run to the history in --history DIR, and when a control changes
 status from one complete run to the next, POST an alert to --notify-url (JSON
 with a Slack-compatible "text" field). Alerts wait in DIR/outbox until the
-webhook accepts them, retried with backoff, across restarts. Serves /healthz
-and Prometheus /metrics on --listen. Stops cleanly on SIGINT or SIGTERM (exit 0).`,
+webhook accepts them, retried with backoff, across restarts; an alert is
+written there before its run is recorded, so a crash cannot lose it. Serves
+/healthz and Prometheus /metrics on --listen; /healthz answers 503 when no scan
+has completed (run and recorded) for twice --interval plus --timeout. The
+history directory is never scanned. Stops on SIGINT or SIGTERM (exit 0), within
+5s even when a scan is stuck.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runWatch(cmd.Context(), s, f, args)
@@ -46,11 +52,13 @@ and Prometheus /metrics on --listen. Stops cleanly on SIGINT or SIGTERM (exit 0)
 	f.register(cmd)
 	fl := cmd.Flags()
 	fl.DurationVar(&f.interval, "interval", time.Hour, "time between scheduled scans")
+	fl.DurationVar(&f.timeout, "timeout", 10*time.Minute, "stop a scan after this long, reporting the inputs not evaluated by then as errors (0: no limit); /healthz fails when no scan completes for twice --interval plus --timeout")
 	fl.DurationVar(&f.debounce, "debounce", time.Second, "quiet time after a file change before the scan starts")
 	fl.StringVar(&f.notifyURL, "notify-url", "", "webhook that receives an alert (JSON POST) when controls change status")
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:9464", "address of /healthz and /metrics (loopback only, unless --listen-any)")
 	fl.BoolVar(&f.listenAny, "listen-any", false, "allow a --listen address that is not loopback")
 	fl.StringVar(&f.history, "history", "", "history directory the runs are appended to (required)")
+	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign every history record with this PEM private key (see tenet history keygen)")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	f.maxMemory = memoryFlag{auto: true}
 	fl.Var(&f.maxMemory, "max-memory", "stop a scan with a policy error when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
@@ -66,14 +74,20 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	if f.interval <= 0 {
 		return usage(fmt.Errorf("--interval must be positive"))
 	}
+	if f.timeout < 0 {
+		return usage(fmt.Errorf("--timeout must not be negative"))
+	}
 	for _, a := range args {
 		if a == "-" {
 			return usage(fmt.Errorf("watch cannot read standard input: name files or directories"))
 		}
 	}
 	// New refuses a broken or broad waiver file at start; later edits fail
-	// that scan only.
-	sc, err := f.scanner(append(f.waivers.options(), tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()))...)
+	// that scan only. The history directory holds the alert outbox, JSON
+	// files that a walk of a watched directory holding it would otherwise
+	// scan.
+	sc, err := f.scanner(append(f.waivers.options(), tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()),
+		tenet.WithTimeout(f.timeout), tenet.WithExclude(f.history))...)
 	if err != nil {
 		return err
 	}
@@ -84,7 +98,15 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 		return usage(err)
 	}
 	defer l.Close()
-	store, err := history.Open(f.history)
+	var hopts []history.Option
+	if f.historyKey != "" {
+		sign, err := readSigningKey(f.historyKey)
+		if err != nil {
+			return usage(err)
+		}
+		hopts = append(hopts, sign)
+	}
+	store, err := history.Open(f.history, hopts...)
 	if err != nil {
 		return usage(err)
 	}
@@ -105,6 +127,7 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 		},
 		Paths:    args,
 		Interval: f.interval,
+		Timeout:  f.timeout,
 		Debounce: f.debounce,
 		Store:    store,
 		Notifier: notifier,

@@ -3,9 +3,7 @@ package history
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
+	"crypto"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,16 +14,17 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
-	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/report"
 )
 
 // Record is one run in the store. Hash is the sha256 (hex) of the record's
-// canonical form (json.Marshal of the record with Hash empty); PrevHash is
-// the Hash of the record before it, empty for the first.
+// canonical form (json.Marshal of the record with Hash and Signature
+// empty); PrevHash is the Hash of the record before it, empty for the
+// first.
 type Record struct {
 	Seq      int              `json:"seq"`
 	Time     time.Time        `json:"time"`
@@ -33,7 +32,16 @@ type Record struct {
 	Bundles  []finding.Bundle `json:"bundles"`
 	Inputs   []Input          `json:"inputs"`
 	PrevHash string           `json:"prev_hash"`
-	Hash     string           `json:"hash"`
+	// KeyID names the key that signed the record: the sha256 (hex) of its
+	// public key in PKIX DER form (see KeyID). Empty when unsigned. It is
+	// part of the hashed content.
+	KeyID string `json:"key_id,omitempty"`
+	Hash  string `json:"hash"`
+	// Signature is the base64 signature of Hash (see WithSigningKey) by
+	// the key KeyID names; empty when unsigned. Hash covers the content
+	// and PrevHash, so the signature covers the record and its place in
+	// the chain.
+	Signature string `json:"signature,omitempty"`
 	// Report is the run's json report, as compact JSON.
 	Report json.RawMessage `json:"report"`
 }
@@ -60,104 +68,148 @@ func (r *Record) Result() (*finding.Result, error) {
 // same sequence number.
 type Store struct {
 	dir string
+	// signer signs appended records; signerID is its KeyID.
+	signer   crypto.Signer
+	signerID string
+	// verifyKey, if set, must have signed every record; verifyID is its
+	// KeyID.
+	verifyKey crypto.PublicKey
+	verifyID  string
 }
 
+// Option configures a Store.
+type Option func(*Store)
+
+// WithSigningKey signs every appended record with key (ed25519, ECDSA or
+// RSA of at least 2048 bits; see ParsePrivateKey). A store is signed from
+// its first record with one key: Append refuses to add a signed record to
+// an unsigned history or one signed with another key.
+func WithSigningKey(key crypto.Signer) Option { return func(s *Store) { s.signer = key } }
+
+// WithVerificationKey makes Verify require every record to be signed by
+// the private key of pub.
+func WithVerificationKey(pub crypto.PublicKey) Option { return func(s *Store) { s.verifyKey = pub } }
+
 // Open opens the store in dir, creating the directory if needed.
-func Open(dir string) (*Store, error) {
+func Open(dir string, opts ...Option) (*Store, error) {
+	s := &Store{dir: dir}
+	for _, o := range opts {
+		o(s)
+	}
+	var err error
+	if s.signer != nil {
+		if s.signerID, err = KeyID(s.signer.Public()); err != nil {
+			return nil, fmt.Errorf("history: signing key: %w", err)
+		}
+	}
+	if s.verifyKey != nil {
+		if s.verifyID, err = KeyID(s.verifyKey); err != nil {
+			return nil, fmt.Errorf("history: verification key: %w", err)
+		}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
-	return &Store{dir: dir}, nil
+	return s, nil
 }
 
 // Dir is the store's directory.
 func (s *Store) Dir() string { return s.dir }
 
-// recordName matches the file of a record: its sequence number, at least
-// six digits.
-var recordName = regexp.MustCompile(`^([0-9]{6,})\.json\.gz$`)
+// recordLike matches names that look like record files. Only the names
+// fileName gives are records; the others (0000001.json.gz beside
+// 000001.json.gz, 000000.json.gz) are strays that Verify reports and the
+// rest of the store never reads, so that two names cannot mean one record.
+var recordLike = regexp.MustCompile(`^[0-9]+\.json\.gz$`)
 
-// fileName is the file of record seq. Records are gzipped: a report is
-// mostly repeated rule metadata and control lists, so an hourly watch
-// stores a tenth of the bytes.
+// fileName is the file of record seq: its number, at least six digits.
+// Records are gzipped: a report is mostly repeated rule metadata and
+// control lists, so an hourly watch stores a tenth of the bytes.
 func fileName(seq int) string { return fmt.Sprintf("%06d.json.gz", seq) }
 
-// readRecordFile reads and decompresses one record file.
-func readRecordFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a gzipped record: %w", filepath.Base(path), err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a gzipped record: %w", filepath.Base(path), err)
-	}
-	return data, nil
-}
-
-// compress gzips a record without a file name or time in the header, so
-// the same record gives the same bytes.
-func compress(data []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	if _, err := zw.Write(data); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// seqs lists the sequence numbers of the record files, ascending.
-func (s *Store) seqs() ([]int, error) {
+// list returns the sequence numbers of the record files, ascending (files
+// that are not regular included: they are damage to report, not to skip),
+// and the names of stray files that look like records but are not.
+func (s *Store) list() (seqs []int, strays []string, err error) {
 	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("history: %w", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !recordLike.MatchString(name) {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(name, ".json.gz"))
+		if err != nil || n < 1 || fileName(n) != name {
+			strays = append(strays, name)
+			continue
+		}
+		seqs = append(seqs, n)
+	}
+	sort.Ints(seqs) // names sort as numbers only up to six digits
+	return seqs, strays, nil
+}
+
+// readData returns the decompressed bytes of record file seq. A file that
+// is there but cannot hold a record (not a regular file, empty, not gzip)
+// is a *TamperError naming it; a failure to read it is returned as is.
+func (s *Store) readData(seq int) ([]byte, error) {
+	path := filepath.Join(s.dir, fileName(seq))
+	info, err := os.Lstat(path)
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
-	var out []int
-	for _, e := range entries {
-		m := recordName.FindStringSubmatch(e.Name())
-		if m == nil || !e.Type().IsRegular() {
-			continue
-		}
-		n, err := strconv.Atoi(m[1])
-		if err != nil {
-			continue
-		}
-		out = append(out, n)
+	if !info.Mode().IsRegular() {
+		return nil, &TamperError{File: path, Problem: fmt.Sprintf("not a regular file (%s), so not a record", info.Mode().Type())}
 	}
-	sort.Ints(out)
-	return out, nil
+	if info.Size() == 0 {
+		return nil, &TamperError{File: path, Problem: "not a valid record: empty file (truncated, or written by something else)"}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err == nil {
+		var data []byte
+		if data, err = io.ReadAll(zr); err == nil {
+			return data, nil
+		}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, fmt.Errorf("history: %w", err) // the disk failed, not the record
+	}
+	return nil, &TamperError{File: path, Problem: "not a valid record: not gzipped JSON: " + err.Error()}
 }
 
-// read decodes the record in file seq, refusing unknown fields so that an
-// added field cannot hide from the hash.
+// read decodes record file seq, refusing unknown fields so that an added
+// field cannot hide from the hash, and a file that holds another record.
+// It returns the decompressed bytes too, for Verify.
 func (s *Store) read(seq int) (*Record, []byte, error) {
-	data, err := readRecordFile(filepath.Join(s.dir, fileName(seq)))
+	data, err := s.readData(seq)
 	if err != nil {
-		if errors.Is(err, gzip.ErrHeader) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, []byte{}, err // there, but not a record: tampering
-		}
 		return nil, nil, err
 	}
+	path := filepath.Join(s.dir, fileName(seq))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var r Record
 	if err := dec.Decode(&r); err != nil {
-		return nil, data, fmt.Errorf("%s: not a history record: %w", fileName(seq), err)
+		return nil, data, &TamperError{File: path, Problem: "not a valid record (edited): " + err.Error()}
+	}
+	if r.Seq != seq {
+		return nil, data, &TamperError{File: path, Problem: fmt.Sprintf("holds record %d: records were copied, moved or reordered", r.Seq)}
 	}
 	return &r, data, nil
 }
 
-// Records reads every record, oldest first, without checking the chain.
+// Records reads every record, oldest first, without checking the chain. A
+// file that is not the record its name says is a *TamperError.
 func (s *Store) Records() ([]*Record, error) {
-	seqs, err := s.seqs()
+	seqs, _, err := s.list()
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +217,7 @@ func (s *Store) Records() ([]*Record, error) {
 	for _, n := range seqs {
 		r, _, err := s.read(n)
 		if err != nil {
-			return nil, fmt.Errorf("history %s: %w", s.dir, err)
+			return nil, err
 		}
 		out = append(out, r)
 	}
@@ -174,15 +226,18 @@ func (s *Store) Records() ([]*Record, error) {
 
 // Last is the newest record, or nil when the store is empty.
 func (s *Store) Last() (*Record, error) {
-	seqs, err := s.seqs()
+	seqs, _, err := s.list()
 	if err != nil || len(seqs) == 0 {
 		return nil, err
 	}
 	r, _, err := s.read(seqs[len(seqs)-1])
-	if err != nil {
-		return nil, fmt.Errorf("history %s: %w", s.dir, err)
-	}
-	return r, nil
+	return r, err
+}
+
+// Get is record seq; the error wraps fs.ErrNotExist when there is none.
+func (s *Store) Get(seq int) (*Record, error) {
+	r, _, err := s.read(seq)
+	return r, err
 }
 
 // Summaries reduces every stored run to its report.RunSummary, oldest
@@ -190,15 +245,15 @@ func (s *Store) Last() (*Record, error) {
 // the framework counts of each record, which is several times faster than
 // decoding whole reports.
 func (s *Store) Summaries() ([]report.RunSummary, error) {
-	seqs, err := s.seqs()
+	seqs, _, err := s.list()
 	if err != nil {
 		return nil, err
 	}
 	out := make([]report.RunSummary, 0, len(seqs))
 	for _, n := range seqs {
-		data, err := readRecordFile(filepath.Join(s.dir, fileName(n)))
+		data, err := s.readData(n)
 		if err != nil {
-			return nil, fmt.Errorf("history: %w", err)
+			return nil, err
 		}
 		var rec struct {
 			Time   time.Time `json:"time"`
@@ -210,7 +265,7 @@ func (s *Store) Summaries() ([]report.RunSummary, error) {
 			} `json:"report"`
 		}
 		if err := json.Unmarshal(data, &rec); err != nil {
-			return nil, fmt.Errorf("history %s: %s: %w", s.dir, fileName(n), err)
+			return nil, &TamperError{File: filepath.Join(s.dir, fileName(n)), Problem: "not a valid record (edited): " + err.Error()}
 		}
 		sum := report.RunSummary{Time: rec.Time, Frameworks: map[string]map[finding.Status]int{}}
 		for _, fw := range rec.Report.Frameworks {
@@ -219,148 +274,4 @@ func (s *Store) Summaries() ([]report.RunSummary, error) {
 		out = append(out, sum)
 	}
 	return out, nil
-}
-
-// Append stores res as the next record, run at time t, with the sha256
-// of each input file as it is now. It retries with the next sequence
-// number when another process appended first.
-func (s *Store) Append(ctx context.Context, t time.Time, res *finding.Result) (*Record, error) {
-	inputs, err := hashInputs(ctx, res)
-	if err != nil {
-		return nil, err
-	}
-	body, err := json.Marshal(res)
-	if err != nil {
-		return nil, fmt.Errorf("history: encode report: %w", err)
-	}
-	rec := &Record{Time: t.UTC(), Tool: res.Tool, Bundles: res.Bundles, Inputs: inputs, Report: body}
-	if rec.Bundles == nil {
-		rec.Bundles = []finding.Bundle{}
-	}
-	for range 1000 {
-		last, err := s.Last()
-		if err != nil {
-			return nil, err
-		}
-		rec.Seq, rec.PrevHash = 1, ""
-		if last != nil {
-			rec.Seq, rec.PrevHash = last.Seq+1, last.Hash
-		}
-		data, err := seal(rec)
-		if err != nil {
-			return nil, err
-		}
-		err = s.create(fileName(rec.Seq), data)
-		if errors.Is(err, fs.ErrExist) {
-			continue // another run took this number: chain onto it
-		}
-		if err != nil {
-			return nil, err
-		}
-		return rec, nil
-	}
-	return nil, fmt.Errorf("history %s: could not claim a sequence number", s.dir)
-}
-
-// seal sets rec.Hash and returns the bytes to store.
-func seal(rec *Record) ([]byte, error) {
-	rec.Hash = ""
-	canon, err := json.Marshal(rec)
-	if err != nil {
-		return nil, fmt.Errorf("history: encode record: %w", err)
-	}
-	sum := sha256.Sum256(canon)
-	rec.Hash = hex.EncodeToString(sum[:])
-	data, err := json.Marshal(rec)
-	if err != nil {
-		return nil, fmt.Errorf("history: encode record: %w", err)
-	}
-	return append(data, '\n'), nil
-}
-
-// create writes a new file atomically and exclusively: the data goes to a
-// temporary file that is then hard-linked under name, which fails with
-// fs.ErrExist when name exists, so a reader never sees half a record.
-func (s *Store) create(name string, data []byte) error {
-	data, err := compress(data)
-	if err != nil {
-		return fmt.Errorf("history: %w", err)
-	}
-	tmp, err := os.CreateTemp(s.dir, ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("history: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	// CreateTemp makes the file private; records are as readable as reports.
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("history: %w", err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("history: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("history: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("history: %w", err)
-	}
-	if err := os.Link(tmp.Name(), filepath.Join(s.dir, name)); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		return fmt.Errorf("history: %w", err)
-	}
-	return nil
-}
-
-// hashInputs hashes every input path of res (inputs that could not be
-// loaded too, as far as they can be read).
-func hashInputs(ctx context.Context, res *finding.Result) ([]Input, error) {
-	seen := map[string]bool{}
-	out := []Input{}
-	add := func(path string) error {
-		if path == "" || seen[path] {
-			return nil
-		}
-		seen[path] = true
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		in := Input{Path: path}
-		if path != "-" {
-			in.SHA256 = hashFile(path)
-		}
-		out = append(out, in)
-		return nil
-	}
-	for _, in := range res.Inputs {
-		if err := add(in.Path); err != nil {
-			return nil, err
-		}
-	}
-	for _, e := range res.Errors {
-		if err := add(e.Path); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// hashFile is the hex sha256 of a file, or "" when it cannot be read (the
-// report already says why). It opens inputs as the loader does: a named
-// pipe among the inputs would otherwise block the run forever.
-func hashFile(path string) string {
-	f, err := loader.OpenRegular(path)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return ""
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }

@@ -60,6 +60,7 @@ type config struct {
 	maxMemory           int64
 	sensitive           bool
 	runAliasNodes       int64
+	exclude             []string
 }
 
 func defaults() config {
@@ -232,6 +233,15 @@ func WithMemoryLimit(n int64) Option { return func(c *config) { c.maxMemory = n 
 // out of the scan (encoded in a message past redaction, or in an error).
 // The built-in rules always see the real values.
 func WithSensitiveForPolicies(b bool) Option { return func(c *config) { c.sensitive = b } }
+
+// WithExclude leaves every input under these paths (files or directories)
+// out of Scan, whether a walked directory holds it or it is named: tenet
+// watch excludes its own history directory and alert outbox, which may
+// lie inside a watched directory. Paths are compared after making them
+// absolute and resolving symbolic links; an empty path is ignored.
+func WithExclude(paths ...string) Option {
+	return func(c *config) { c.exclude = append(c.exclude, paths...) }
+}
 
 // withBundleFS adds an embedded-style bundle; for tests.
 func withBundleFS(fsys fs.FS) Option {

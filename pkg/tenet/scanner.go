@@ -285,6 +285,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		return nil, err
 	}
 	files, walkErrs := loader.Files(paths)
+	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
 	if len(files) == 0 && len(walkErrs) == 0 {
 		return nil, errors.New("no input files found")
 	}

@@ -95,6 +95,8 @@ type Notifier struct {
 
 	mu   sync.Mutex // serializes outbox file names
 	wake chan struct{}
+	// createTemp makes the outbox's temporary files; tests make it fail.
+	createTemp func(dir, pattern string) (*os.File, error)
 }
 
 // NewNotifier returns a notifier posting to url, with its outbox in dir
@@ -107,25 +109,59 @@ func NewNotifier(url, dir string) (*Notifier, error) {
 		url: url, dir: dir,
 		client:     &http.Client{Timeout: 10 * time.Second},
 		MinBackoff: time.Second, MaxBackoff: 5 * time.Minute,
-		wake: make(chan struct{}, 1),
+		wake:       make(chan struct{}, 1),
+		createTemp: os.CreateTemp,
 	}, nil
 }
+
+// Dir is the outbox directory.
+func (n *Notifier) Dir() string { return n.dir }
 
 // Enqueue writes the alert to the outbox and wakes the sender. Once it
 // returns nil, the alert will be delivered by this or a later Notifier on
 // the same directory.
 func (n *Notifier) Enqueue(a Alert) error {
+	st, err := n.stage(a)
+	if err != nil {
+		return err
+	}
+	return n.release(st)
+}
+
+// staged is an alert written to the outbox but not yet visible to the
+// sender: tenet watch stages the alert of a run before it appends the
+// run's record, and releases it after.
+type staged struct {
+	path string
+	seq  int
+}
+
+// stagedSuffix ends the names of staged alerts; Pending lists only .json.
+const stagedSuffix = ".staged"
+
+// stage writes the alert durably (file and directory synced) under a name
+// the sender does not pick up.
+func (n *Notifier) stage(a Alert) (staged, error) {
 	data, err := json.Marshal(a)
 	if err != nil {
-		return fmt.Errorf("outbox: %w", err)
+		return staged{}, fmt.Errorf("outbox: %w", err)
 	}
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	tmp, err := os.CreateTemp(n.dir, ".tmp-*")
+	path := filepath.Join(n.dir, fmt.Sprintf("%06d-%s%s", a.Run.Seq, a.Run.Hash, stagedSuffix))
+	if err := n.writeFile(path, data); err != nil {
+		return staged{}, fmt.Errorf("outbox: %w", err)
+	}
+	return staged{path: path, seq: a.Run.Seq}, nil
+}
+
+// writeFile puts data under path through a synced temporary file renamed
+// into place, then syncs the directory, so that a crash leaves either
+// nothing or the whole file.
+func (n *Notifier) writeFile(path string, data []byte) error {
+	tmp, err := n.createTemp(n.dir, ".tmp-*")
 	if err != nil {
-		return fmt.Errorf("outbox: %w", err)
+		return err
 	}
-	defer os.Remove(tmp.Name())
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
 	_, err = tmp.Write(data)
 	if err == nil {
 		err = tmp.Sync()
@@ -134,22 +170,81 @@ func (n *Notifier) Enqueue(a Alert) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("outbox: %w", err)
+		return err
 	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	return history.SyncDir(n.dir)
+}
+
+// release moves a staged alert into the queue, in one rename so that it
+// is either staged or queued, never both, and wakes the sender.
+func (n *Notifier) release(st staged) error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
 	// Names sort in queue order: the run's sequence number, then a
 	// counter for a second alert of the same run.
 	for i := 0; ; i++ {
-		name := filepath.Join(n.dir, fmt.Sprintf("%06d-%03d.json", a.Run.Seq, i))
-		err := os.Link(tmp.Name(), name)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, fs.ErrExist) {
+		name := filepath.Join(n.dir, fmt.Sprintf("%06d-%03d.json", st.seq, i))
+		if _, err := os.Lstat(name); err == nil {
+			continue
+		} else if !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("outbox: %w", err)
 		}
+		if err := os.Rename(st.path, name); err != nil {
+			return fmt.Errorf("outbox: %w", err)
+		}
+		break
+	}
+	if err := history.SyncDir(n.dir); err != nil {
+		return fmt.Errorf("outbox: %w", err)
 	}
 	n.Wake()
 	return nil
+}
+
+// recoverStaged settles the alerts a scan staged without finishing (the
+// process was killed, or a write failed): an alert whose run is recorded
+// (recorded says so) is queued; one whose run never was is dropped,
+// because the next scan compares with the same previous run and raises it
+// again. An alert whose run cannot be checked stays staged.
+func (n *Notifier) recoverStaged(recorded func(seq int, hash string) (bool, error)) error {
+	entries, err := os.ReadDir(n.dir)
+	if err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	var errs []error
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), stagedSuffix) {
+			continue
+		}
+		path := filepath.Join(n.dir, e.Name())
+		var a Alert
+		data, err := os.ReadFile(path)
+		if err == nil {
+			err = json.Unmarshal(data, &a)
+		}
+		if err != nil {
+			// Half a file cannot be left by stage: something else wrote it.
+			errs = append(errs, fmt.Errorf("outbox: staged alert %s: %w", path, err))
+			continue
+		}
+		ok, err := recorded(a.Run.Seq, a.Run.Hash)
+		switch {
+		case err != nil:
+			errs = append(errs, fmt.Errorf("outbox: staged alert %s: %w", path, err))
+		case ok:
+			if err := n.release(staged{path: path, seq: a.Run.Seq}); err != nil {
+				errs = append(errs, err)
+			}
+		default:
+			if err := os.Remove(path); err != nil {
+				errs = append(errs, fmt.Errorf("outbox: %w", err))
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Wake makes the sender try the outbox now.

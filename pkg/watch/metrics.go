@@ -23,6 +23,7 @@ type Metrics struct {
 	scans         *prometheus.CounterVec
 	alertsPending prometheus.Gauge
 	alertsSent    *prometheus.CounterVec
+	recordErrors  prometheus.Counter
 }
 
 // NewMetrics registers the metrics on a new registry.
@@ -66,8 +67,12 @@ func NewMetrics() *Metrics {
 			Name: "tenet_alert_attempts_total",
 			Help: "Webhook deliveries by result: ok or error.",
 		}, []string{"result"}),
+		recordErrors: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "tenet_record_errors_total",
+			Help: "Scans whose run could not be recorded (the history or the alert's outbox write failed); a change they saw is alerted by the next scan.",
+		}),
 	}
-	m.reg.MustRegister(m.control, m.controls, m.findings, m.duration, m.lastDuration, m.lastScan, m.scans, m.alertsPending, m.alertsSent)
+	m.reg.MustRegister(m.control, m.controls, m.findings, m.duration, m.lastDuration, m.lastScan, m.scans, m.alertsPending, m.alertsSent, m.recordErrors)
 	for _, r := range []string{"pass", "fail", "incomplete", "error"} {
 		m.scans.WithLabelValues(r)
 	}

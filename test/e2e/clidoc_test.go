@@ -31,14 +31,17 @@ and in the ` + "`errors`" + ` of the JSON report.
 
 The other commands use the same codes: ` + "`tenet diff`" + ` exits 1 only with ` + "`--fail-on-new`" + ` and a new
 failing finding, and 3 when a report cannot be read; ` + "`tenet history verify`" + ` exits 1 when the chain is
-broken, naming the first bad record; ` + "`tenet watch`" + ` exits 0 when SIGINT or SIGTERM stops it.
+broken or a record is damaged, unsigned or badly signed, naming the first bad file, and 3 when the
+directory cannot be read; ` + "`tenet history show`" + ` exits 3 when a record cannot be read; ` + "`tenet test --history`" + `
+exits 2 when the history cannot be read or appended to (the reports are written first);
+` + "`tenet watch`" + ` exits 0 when SIGINT or SIGTERM stops it.
 `
 
 // TestCLIDoc keeps docs/cli.md equal to the help of every command.
 func TestCLIDoc(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(cliDocHeader)
-	for _, cmd := range [][]string{{}, {"test"}, {"diff"}, {"history", "show"}, {"history", "verify"}, {"watch"}, {"parse"}, {"rules"}, {"verify"}, {"bundle", "build"}, {"version"}} {
+	for _, cmd := range [][]string{{}, {"test"}, {"diff"}, {"history", "show"}, {"history", "verify"}, {"history", "keygen"}, {"watch"}, {"parse"}, {"rules"}, {"verify"}, {"bundle", "build"}, {"version"}} {
 		name := strings.TrimSpace("tenet " + strings.Join(cmd, " "))
 		got := run(t, "", append(cmd, "--help")...)
 		if got.code != 0 {

@@ -171,3 +171,49 @@ func TestHistory(t *testing.T) {
 		t.Errorf("missing directory: exit %d: %s", got.code, got.stderr)
 	}
 }
+
+// TestHistorySigned: tenet history keygen makes a key pair; runs recorded
+// with --history-signing-key verify with --verification-key and fail with
+// another key; the unsigned chain alone says the signatures went unchecked.
+func TestHistorySigned(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "diff", "pod-old.yaml"), filepath.Join(dir, "pod.yaml"))
+	for _, pair := range [][]string{{"k", "k.pub"}, {"other", "other.pub"}} {
+		if got := runIn(t, dir, "", "history", "keygen", pair[0], pair[1]); got.code != 0 || !strings.Contains(got.stdout, "key id ") {
+			t.Fatalf("keygen: exit %d: %s%s", got.code, got.stdout, got.stderr)
+		}
+	}
+	if info, err := os.Stat(filepath.Join(dir, "k")); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("private key file: %v, %v; want mode 0600", info, err)
+	}
+	for range 2 {
+		if got := runIn(t, dir, "", "test", "--history", "h", "--history-signing-key", "k", "-o", "json=/dev/null", "pod.yaml"); got.code != 1 {
+			t.Fatalf("test --history-signing-key: exit %d: %s", got.code, got.stderr)
+		}
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		output string
+	}{
+		{"with its key", []string{"history", "verify", "--verification-key", "k.pub", "h"}, 0, "h: intact, 2 records, head "},
+		{"without a key", []string{"history", "verify", "h"}, 0, "2 signed records (signatures not checked: pass --verification-key)"},
+		{"with another key", []string{"history", "verify", "--verification-key", "other.pub", "h"}, 1, filepath.Join("h", "000001.json.gz") + ": signed with another key"},
+		{"private key to verify", []string{"history", "verify", "--verification-key", "k", "h"}, 2, "this is a private key"},
+		{"unsigned append to a signed history", []string{"test", "--history", "h", "-o", "json=/dev/null", "pod.yaml"}, 2, "append with its signing key"},
+		{"signing key without history", []string{"test", "--history-signing-key", "k", "pod.yaml"}, 2, "--history-signing-key needs --history DIR"},
+		{"keygen over a key", []string{"history", "keygen", "k", "new.pub"}, 2, "file exists"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := runIn(t, dir, "", tc.args...)
+			if got.code != tc.code || !strings.Contains(got.stdout+got.stderr, tc.output) {
+				t.Errorf("exit %d, output %q; want %d and %q", got.code, got.stdout+got.stderr, tc.code, tc.output)
+			}
+		})
+	}
+	if got := runIn(t, dir, "", "history", "verify", "--verification-key", "k.pub", "h"); !strings.Contains(got.stdout, "every record signed by key ") {
+		t.Errorf("verify after the refused append: %s%s", got.stdout, got.stderr)
+	}
+}

@@ -189,3 +189,90 @@ func TestWatchUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestWatchStopsWithStuckScan: a FIFO in the watched directory that no
+// one writes to can block a scan (an open that never returns); SIGTERM
+// still stops tenet watch, with exit 0, within the 5s grace period.
+func TestWatchStopsWithStuckScan(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "diff", "pod-old.yaml"), filepath.Join(dir, "pod.yaml"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	cmd := exec.Command(binary, "watch", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", filepath.Join(t.TempDir(), "h"), dir)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var log lines
+	readDone := make(chan struct{})
+	go func() { log.read(stderr); close(readDone) }()
+	log.waitMatch(t, `serving /healthz and /metrics`)
+	time.Sleep(300 * time.Millisecond) // the first scan is under way
+
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { <-readDone; exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("after SIGTERM: %v; log:\n%s", err, &log)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("tenet watch ignored SIGTERM; log:\n%s", &log)
+	}
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("stopping took %s", d)
+	}
+}
+
+// TestWatchSkipsHistory: a history directory inside the watched directory
+// is not scanned: the JSON alerts of its outbox are not inputs.
+func TestWatchSkipsHistory(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "diff", "pod-old.yaml"), filepath.Join(dir, "pod.yaml"))
+	if err := os.MkdirAll(filepath.Join(dir, "h", "outbox"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "h", "outbox", "000009-000.json"), []byte(`{"text": "tenet: an alert", "changes": []}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary, "watch", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", "h", ".")
+	cmd.Dir = dir
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var log lines
+	readDone := make(chan struct{})
+	go func() { log.read(stderr); close(readDone) }()
+	log.waitMatch(t, `run 1 \(start\)`)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	<-readDone
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("watch: %v; log:\n%s", err, &log)
+	}
+	got := runIn(t, dir, "", "history", "show", "-o", "json", "h")
+	var runs []struct {
+		Inputs []struct{ Path string } `json:"inputs"`
+	}
+	if err := json.Unmarshal([]byte(got.stdout), &runs); err != nil || len(runs) != 1 {
+		t.Fatalf("history show: %v: %s%s", err, got.stdout, got.stderr)
+	}
+	if len(runs[0].Inputs) != 1 || runs[0].Inputs[0].Path != "pod.yaml" {
+		t.Errorf("inputs of the run = %+v, want pod.yaml alone", runs[0].Inputs)
+	}
+}
