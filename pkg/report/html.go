@@ -71,6 +71,7 @@ type htmlPage struct {
 	FindingTabs []htmlCount
 	Errors      []finding.InputError
 	Waivers     []finding.WaiverUse
+	Broad       int // broad waivers in force, said beside the verdict
 	CSS         template.CSS
 	JS          template.JS
 }
@@ -152,6 +153,7 @@ func (h HTML) page(res *finding.Result) (*htmlPage, error) {
 		return nil, fmt.Errorf("html report: %w", err)
 	}
 	p := &htmlPage{Tool: res.Tool, Summary: res.Summary, Inputs: res.Inputs, Bundles: res.Bundles, Errors: res.Errors, Waivers: res.Waivers,
+		Broad: broadInForce(res.Waivers),
 		CSS: template.CSS(css), JS: template.JS(js), Verdict: "PASS"}
 	switch {
 	case res.Summary.Failed:
