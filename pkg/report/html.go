@@ -154,7 +154,7 @@ func (h HTML) page(res *finding.Result) (*htmlPage, error) {
 	}
 	p := &htmlPage{Tool: res.Tool, Summary: res.Summary, Inputs: res.Inputs, Bundles: res.Bundles, Errors: res.Errors, Waivers: res.Waivers,
 		Broad: broadInForce(res.Waivers),
-		CSS: template.CSS(css), JS: template.JS(js), Verdict: "PASS"}
+		CSS:   template.CSS(css), JS: template.JS(js), Verdict: "PASS"}
 	switch {
 	case res.Summary.Failed:
 		p.Verdict = "FAIL"
