@@ -37,16 +37,19 @@ type ArchiveLimits struct {
 }
 
 func (l ArchiveLimits) withDefaults() ArchiveLimits {
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = DefaultMaxArchiveBytes
-	}
-	if l.MaxFileBytes <= 0 {
-		l.MaxFileBytes = DefaultMaxArchiveFileBytes
-	}
-	if l.MaxFiles <= 0 {
-		l.MaxFiles = DefaultMaxArchiveFiles
-	}
+	l.MaxBytes = orDefault(l.MaxBytes, DefaultMaxArchiveBytes)
+	l.MaxFileBytes = orDefault(l.MaxFileBytes, DefaultMaxArchiveFileBytes)
+	l.MaxFiles = orDefault(l.MaxFiles, DefaultMaxArchiveFiles)
 	return l
+}
+
+// orDefault is v, or def where v is zero or negative: the limits' zero
+// value means "the default".
+func orDefault[T int | int64](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
 }
 
 // archive is a bundle archive read into memory and checked.

@@ -49,15 +49,9 @@ type DataLimits struct {
 }
 
 func (l DataLimits) withDefaults() DataLimits {
-	if l.MaxValues <= 0 {
-		l.MaxValues = DefaultMaxDataValues
-	}
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = DefaultMaxDataBytes
-	}
-	if l.MaxYAMLFileBytes <= 0 {
-		l.MaxYAMLFileBytes = DefaultMaxYAMLDataFileBytes
-	}
+	l.MaxValues = orDefault(l.MaxValues, DefaultMaxDataValues)
+	l.MaxBytes = orDefault(l.MaxBytes, DefaultMaxDataBytes)
+	l.MaxYAMLFileBytes = orDefault(l.MaxYAMLFileBytes, DefaultMaxYAMLDataFileBytes)
 	return l
 }
 

@@ -48,12 +48,8 @@ type RegoLimits struct {
 }
 
 func (l RegoLimits) withDefaults() RegoLimits {
-	if l.MaxTokens <= 0 {
-		l.MaxTokens = DefaultMaxRegoTokens
-	}
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = DefaultMaxRegoBytes
-	}
+	l.MaxTokens = orDefault(l.MaxTokens, DefaultMaxRegoTokens)
+	l.MaxBytes = orDefault(l.MaxBytes, DefaultMaxRegoBytes)
 	return l
 }
 

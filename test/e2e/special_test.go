@@ -68,18 +68,8 @@ func TestWatchSpecialFile(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
 		t.Skipf("no FIFO: %v", err)
 	}
-	cmd := exec.Command(binary, "watch", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", filepath.Join(t.TempDir(), "h"), dir)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	var log lines
-	readDone := make(chan struct{})
-	go func() { log.read(stderr); close(readDone) }()
+	w := startWatch(t, "", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", filepath.Join(t.TempDir(), "h"), dir)
+	cmd, log, readDone := w.cmd, w.log, w.done
 	log.waitMatch(t, `run 1 \(start\) .* 1 input errors; not compared \(incomplete\)`)
 
 	start := time.Now()
@@ -89,10 +79,10 @@ func TestWatchSpecialFile(t *testing.T) {
 	select {
 	case <-readDone:
 	case <-time.After(10 * time.Second):
-		t.Fatalf("still running 10 s after SIGTERM; log:\n%s", &log)
+		t.Fatalf("still running 10 s after SIGTERM; log:\n%s", log)
 	}
 	if err := cmd.Wait(); err != nil {
-		t.Errorf("after SIGTERM: %v; log:\n%s", err, &log)
+		t.Errorf("after SIGTERM: %v; log:\n%s", err, log)
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("stopping took %s", d)

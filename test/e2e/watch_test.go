@@ -18,6 +18,32 @@ import (
 	"time"
 )
 
+// watchProcess is a running tenet watch with its standard error collected.
+type watchProcess struct {
+	cmd  *exec.Cmd
+	log  *lines
+	done chan struct{} // closed when standard error is closed
+}
+
+// startWatch runs tenet watch with args in dir; the process is killed when
+// the test ends if it is still running.
+func startWatch(t *testing.T, dir string, args ...string) *watchProcess {
+	t.Helper()
+	cmd := exec.Command(binary, append([]string{"watch"}, args...)...)
+	cmd.Dir = dir
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	w := &watchProcess{cmd: cmd, log: &lines{}, done: make(chan struct{})}
+	go func() { w.log.read(stderr); close(w.done) }()
+	return w
+}
+
 // lines collects a stream's lines for tests that wait on them.
 type lines struct {
 	mu  sync.Mutex
@@ -81,20 +107,9 @@ func TestWatch(t *testing.T) {
 	}))
 	defer hook.Close()
 
-	cmd := exec.Command(binary, "watch", "--interval", "1h", "--debounce", "200ms", "--listen", "127.0.0.1:0",
+	w := startWatch(t, dir, "--interval", "1h", "--debounce", "200ms", "--listen", "127.0.0.1:0",
 		"--history", "h", "--notify-url", hook.URL, "pod.yaml")
-	cmd.Dir = dir
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	var log lines
-	readDone := make(chan struct{})
-	go func() { log.read(stderr); close(readDone) }()
+	cmd, log, readDone := w.cmd, w.log, w.done
 
 	base := log.waitMatch(t, `serving /healthz and /metrics on (http://\S+)`)[1]
 	log.waitMatch(t, `run 1 \(start\) .*first complete run`)
@@ -103,7 +118,7 @@ func TestWatch(t *testing.T) {
 	select {
 	case <-got:
 	case <-time.After(30 * time.Second):
-		t.Fatalf("no alert after the change; log:\n%s", &log)
+		t.Fatalf("no alert after the change; log:\n%s", log)
 	}
 	log.waitMatch(t, `run 2 \(change\) .*5 controls changed; alert queued`)
 	// The webhook has answered; wait until the sender has seen the answer
@@ -137,10 +152,10 @@ func TestWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	<-readDone
-	err = cmd.Wait()
+	err := cmd.Wait()
 	var ee *exec.ExitError
 	if errors.As(err, &ee) || err != nil {
-		t.Errorf("after SIGTERM: %v; log:\n%s", err, &log)
+		t.Errorf("after SIGTERM: %v; log:\n%s", err, log)
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("stopping took %s", d)
@@ -199,18 +214,8 @@ func TestWatchStopsWithStuckScan(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
-	cmd := exec.Command(binary, "watch", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", filepath.Join(t.TempDir(), "h"), dir)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	var log lines
-	readDone := make(chan struct{})
-	go func() { log.read(stderr); close(readDone) }()
+	w := startWatch(t, "", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", filepath.Join(t.TempDir(), "h"), dir)
+	cmd, log, readDone := w.cmd, w.log, w.done
 	log.waitMatch(t, `serving /healthz and /metrics`)
 	time.Sleep(300 * time.Millisecond) // the first scan is under way
 
@@ -223,10 +228,10 @@ func TestWatchStopsWithStuckScan(t *testing.T) {
 	select {
 	case err := <-exited:
 		if err != nil {
-			t.Errorf("after SIGTERM: %v; log:\n%s", err, &log)
+			t.Errorf("after SIGTERM: %v; log:\n%s", err, log)
 		}
 	case <-time.After(15 * time.Second):
-		t.Fatalf("tenet watch ignored SIGTERM; log:\n%s", &log)
+		t.Fatalf("tenet watch ignored SIGTERM; log:\n%s", log)
 	}
 	if d := time.Since(start); d > 8*time.Second {
 		t.Errorf("stopping took %s", d)
@@ -244,26 +249,15 @@ func TestWatchSkipsHistory(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "h", "outbox", "000009-000.json"), []byte(`{"text": "tenet: an alert", "changes": []}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(binary, "watch", "--interval", "1h", "--listen", "127.0.0.1:0", "--history", "h", ".")
-	cmd.Dir = dir
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	var log lines
-	readDone := make(chan struct{})
-	go func() { log.read(stderr); close(readDone) }()
+	w := startWatch(t, dir, "--interval", "1h", "--listen", "127.0.0.1:0", "--history", "h", ".")
+	cmd, log, readDone := w.cmd, w.log, w.done
 	log.waitMatch(t, `run 1 \(start\)`)
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	<-readDone
 	if err := cmd.Wait(); err != nil {
-		t.Fatalf("watch: %v; log:\n%s", err, &log)
+		t.Fatalf("watch: %v; log:\n%s", err, log)
 	}
 	got := runIn(t, dir, "", "history", "show", "-o", "json", "h")
 	var runs []struct {
