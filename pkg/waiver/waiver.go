@@ -149,6 +149,12 @@ func yamlError(err error) (int, string) {
 	if i := strings.Index(msg, " in type "); i >= 0 {
 		msg = msg[:i]
 	}
+	if i := strings.Index(msg, " into "); i >= 0 && strings.HasPrefix(msg, "cannot unmarshal ") {
+		msg = msg[:i] + ": not the kind of value expected here"
+	}
+	// yaml.v3 quotes the offending value as it is, line breaks included,
+	// and an error is one line.
+	msg = strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(msg)
 	var key string
 	var first int
 	if n, _ := fmt.Sscanf(msg, "mapping key %q already defined at line %d", &key, &first); n == 2 {
