@@ -22,6 +22,7 @@ type testFlags struct {
 	policyFlags
 	outputs    []string
 	failOnWarn bool
+	failUneval bool
 	unknown    string
 	parallel   int
 	noColor    bool
@@ -56,6 +57,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&f.outputs, "output", "o", nil, fmt.Sprintf("output FORMAT or FORMAT=FILE (repeatable; formats: %s; default table)", strings.Join(report.Formats(), ", ")))
 	fl.BoolVar(&f.failOnWarn, "fail-on-warn", false, "exit 1 on warnings too")
+	fl.BoolVar(&f.failUneval, "fail-on-unevaluated", false, "exit 1 when an input was read but no loaded rule checked it (reported as not evaluated)")
 	fl.StringVar(&f.unknown, "unknown", "warn", "what results unknown until apply do to the exit code: warn, fail or ignore")
 	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
@@ -143,6 +145,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithFailOnStaleWaivers(f.failStale),
 		tenet.WithNow(ts),
 		tenet.WithFailOnWarn(f.failOnWarn),
+		tenet.WithFailOnUnevaluated(f.failUneval),
 		tenet.WithUnknown(mode),
 		tenet.WithParallel(f.parallel),
 		tenet.WithStdin(s.in),
@@ -152,7 +155,8 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithMemoryLimit(f.maxMemory.bytes()),
 		tenet.WithExclude(f.history), // a watch's outbox there holds JSON alerts
 	)...)
-	if err != nil {
+	var incomplete *tenet.IncompleteError
+	if err != nil && !errors.As(err, &incomplete) {
 		return &exitError{code: exitUsage, err: err}
 	}
 	for _, e := range res.Errors {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -120,6 +121,12 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	err = watch.Run(ctx, watch.Config{
 		Scan: func(ctx context.Context) (*finding.Result, error) {
 			res, err := sc.Scan(ctx, args...)
+			// The watch reports a run's input errors itself (and does not
+			// compare an incomplete run): only a failed scan is an error.
+			var incomplete *tenet.IncompleteError
+			if errors.As(err, &incomplete) {
+				err = nil
+			}
 			if err == nil {
 				warnWaivers(s.err, res)
 			}

@@ -228,6 +228,12 @@ func (b *builder) add(src Source) error {
 			return &PolicyError{File: src.Path, Err: err}
 		}
 	}
+	// A policy path that holds no policy would otherwise add nothing and
+	// let the run pass on the built-ins alone (or on nothing at all), as a
+	// mistyped directory does; conftest refuses it too.
+	if src.FS == nil && !hasPolicy(bdl, b.opts.Tests) && len(bdl.Data) == 0 {
+		return &PolicyError{File: src.Path, Err: errors.New("no Rego policy found (no .rego file other than *_test.rego, and no data)")}
+	}
 	for _, mf := range bdl.Modules {
 		if slices.Contains(strings.Split(filepath.ToSlash(mf.Path), "/"), "..") {
 			return &PolicyError{File: src.Path, Err: fmt.Errorf("bundle entry %q points outside the bundle (\"..\" in its path)", mf.Path)}
@@ -252,6 +258,17 @@ func (b *builder) add(src Source) error {
 		}
 	}
 	return nil
+}
+
+// hasPolicy tells whether a bundle holds a Rego module that is not a test
+// (or any module, when tests are wanted).
+func hasPolicy(bdl *bundle.Bundle, tests bool) bool {
+	for _, mf := range bdl.Modules {
+		if mf.Parsed != nil && (tests || !strings.HasSuffix(mf.Path, "_test.rego")) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) addModule(src Source, bundleName, file string, m *ast.Module) error {

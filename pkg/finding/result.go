@@ -73,11 +73,28 @@ type Bundle struct {
 	Source string `json:"source"`
 }
 
+// InputStatus says whether any rule checked an input.
+type InputStatus string
+
+// The input statuses.
+const (
+	// InputEvaluated: at least one loaded rule checked the input.
+	InputEvaluated InputStatus = "evaluated"
+	// InputNotEvaluated: the input was read, but no loaded rule applies to
+	// its format or to any of its resources, so nothing was checked: it
+	// must not read as a pass.
+	InputNotEvaluated InputStatus = "not_evaluated"
+)
+
 // Input is one loaded input file.
 type Input struct {
 	Path      string `json:"path"`
 	Format    string `json:"format"`
 	Resources int    `json:"resources"`
+	// Status is InputEvaluated or InputNotEvaluated.
+	Status InputStatus `json:"status"`
+	// Reason says why an input was not evaluated (empty when it was).
+	Reason string `json:"reason,omitempty"`
 	// Checked counts, per rule id, the resources of this input the rule
 	// judged. Reports per input (JUnit suites by input) read it; it is not
 	// written to JSON, where the per-rule totals are.
@@ -164,6 +181,9 @@ type Summary struct {
 	Resources int `json:"resources"`
 	Rules     int `json:"rules"`
 	Errors    int `json:"errors"`
+	// NotEvaluated counts the inputs that were read but that no loaded
+	// rule checked (Input.Status InputNotEvaluated).
+	NotEvaluated int `json:"not_evaluated"`
 	// Deny, Warn and Unknown count findings that no waiver covers.
 	Deny    int `json:"deny"`
 	Warn    int `json:"warn"`
@@ -171,6 +191,7 @@ type Summary struct {
 	// Waived counts findings covered by a waiver.
 	Waived int `json:"waived"`
 	// Failed says whether the run fails the gate under the chosen options
-	// (--fail-on-warn, --unknown); the CLI exits 1 when it is true.
+	// (--fail-on-warn, --unknown, --fail-on-unevaluated); the CLI exits 1
+	// when it is true.
 	Failed bool `json:"failed"`
 }

@@ -12,8 +12,21 @@ import (
 // CSV writes one row per finding, for spreadsheets: rule, severity, kind,
 // resource, attribute, file, line, message, the rule's title and controls,
 // the finding's fingerprint, the waiver that covers it (its reason, owner,
-// ticket and expiry), and the bundle and revision of the rule.
+// ticket and expiry), and the bundle and revision of the rule. After the
+// findings, one row per input that was not evaluated: kind "error" (it
+// could not be read or evaluated) or "not_evaluated" (no rule checks it),
+// with the file and the message, and the other columns empty.
 type CSV struct{}
+
+// csvColumns is the number of columns of every row.
+const csvColumns = 17
+
+// inputRow is the row of an input that was not evaluated.
+func inputRow(kind, file, line, message string) []string {
+	row := make([]string, csvColumns)
+	row[2], row[5], row[6], row[7], row[11] = kind, file, line, message, "false"
+	return row
+}
 
 // Write implements Reporter.
 func (CSV) Write(w io.Writer, res *finding.Result) error {
@@ -42,6 +55,22 @@ func (CSV) Write(w io.Writer, res *finding.Result) error {
 		row := []string{f.RuleID, string(f.Severity), string(f.Kind), f.Resource, f.Attribute, f.File, line, f.Message, r.Title, controls(r),
 			f.Fingerprint, waived, wv.Reason, wv.Owner, wv.Ticket, wv.Expires, revisions[r.Bundle]}
 		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	// Inputs that were not evaluated are rows too, so that a spreadsheet
+	// without findings for a file does not read as a pass.
+	for _, e := range res.Errors {
+		line := ""
+		if e.Line > 0 {
+			line = strconv.Itoa(e.Line)
+		}
+		if err := cw.Write(inputRow("error", e.Path, line, e.Message)); err != nil {
+			return err
+		}
+	}
+	for _, in := range notEvaluated(res) {
+		if err := cw.Write(inputRow("not_evaluated", in.Path, "", in.Reason)); err != nil {
 			return err
 		}
 	}

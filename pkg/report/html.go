@@ -37,6 +37,8 @@ var htmlTemplate = template.Must(template.New("report.tmpl").Funcs(template.Func
 	"label": func(s finding.Status) string { return statusLabel[s] },
 	"pct":   func(f float64) string { return fmt.Sprintf("%.4g%%", f) },
 	"add":   func(a, b int) int { return a + b },
+	// class makes a CSS class name of a verdict ("NOT EVALUATED").
+	"class": func(s string) string { return strings.ReplaceAll(s, " ", "-") },
 	// failing tells whether a rule's status calls for its remediation.
 	"failing": func(s finding.Status) bool { return s.Worse(finding.StatusPass) },
 }).ParseFS(htmlFiles, "html/report.tmpl"))
@@ -70,10 +72,12 @@ type htmlPage struct {
 	Quiet       []*htmlRule // rules without findings
 	FindingTabs []htmlCount
 	Errors      []finding.InputError
-	Waivers     []finding.WaiverUse
-	Broad       int // broad waivers in force, said beside the verdict
-	CSS         template.CSS
-	JS          template.JS
+	// NotEvaluated are the inputs that no rule checked.
+	NotEvaluated []finding.Input
+	Waivers      []finding.WaiverUse
+	Broad        int // broad waivers in force, said beside the verdict
+	CSS          template.CSS
+	JS           template.JS
 }
 
 type htmlCount struct {
@@ -154,13 +158,7 @@ func (h HTML) page(res *finding.Result) (*htmlPage, error) {
 	}
 	p := &htmlPage{Tool: res.Tool, Summary: res.Summary, Inputs: res.Inputs, Bundles: res.Bundles, Errors: res.Errors, Waivers: res.Waivers,
 		Broad: broadInForce(res.Waivers),
-		CSS:   template.CSS(css), JS: template.JS(js), Verdict: "PASS"}
-	switch {
-	case res.Summary.Failed:
-		p.Verdict = "FAIL"
-	case res.Summary.Errors > 0:
-		p.Verdict = "INCOMPLETE"
-	}
+		CSS:   template.CSS(css), JS: template.JS(js), Verdict: verdict(res.Summary), NotEvaluated: notEvaluated(res)}
 	if !h.Timestamp.IsZero() {
 		p.Time = h.Timestamp.UTC().Format("2006-01-02 15:04:05 UTC")
 	}

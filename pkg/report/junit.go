@@ -18,7 +18,8 @@ import (
 // remediation; warnings pass with the warning as output; waived findings,
 // results unknown until apply and rules with nothing to check are skipped.
 // Inputs that could not be evaluated are test cases with an error, in an
-// "inputs" suite.
+// "inputs" suite; inputs that no rule checked are skipped test cases
+// there (in their own suite with ByInput).
 type JUnit struct {
 	ByInput bool
 }
@@ -86,10 +87,16 @@ func (j JUnit) Write(w io.Writer, res *finding.Result) error {
 	} else {
 		out.Suites = junitFrameworkSuites(res, rules, byRule)
 	}
-	if len(res.Errors) > 0 {
+	unchecked := notEvaluated(res)
+	if len(res.Errors) > 0 || !j.ByInput && len(unchecked) > 0 {
 		suite := junitSuite{Name: "inputs"}
 		for _, e := range res.Errors {
 			suite.Cases = append(suite.Cases, junitCase{Name: "load " + e.Path, Classname: "inputs", Error: &junitMessage{Message: e.Message, Type: "input error"}})
+		}
+		if !j.ByInput {
+			for _, in := range unchecked {
+				suite.Cases = append(suite.Cases, notEvaluatedCase(in))
+			}
 		}
 		out.Suites = append(out.Suites, suite)
 	}
@@ -182,9 +189,18 @@ func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) 
 			}
 			suite.Cases = append(suite.Cases, junitCases(in.Path, &one, fs)...)
 		}
+		if in.Status == finding.InputNotEvaluated {
+			suite.Cases = append(suite.Cases, notEvaluatedCase(in))
+		}
 		out = append(out, suite)
 	}
 	return out
+}
+
+// notEvaluatedCase is the skipped test case of an input that no rule
+// checked: a suite without it would read as an input that passed.
+func notEvaluatedCase(in finding.Input) junitCase {
+	return junitCase{Name: "check " + in.Path, Classname: "inputs", Skipped: &junitMessage{Message: "not evaluated: " + in.Reason}}
 }
 
 // junitCases turns one rule under one control into test cases: one per

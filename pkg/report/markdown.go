@@ -28,19 +28,18 @@ var mdStatus = map[finding.Status]string{
 func (Markdown) Write(w io.Writer, res *finding.Result) error {
 	bw := bufio.NewWriter(w)
 	s := res.Summary
-	verdict := "✅ **tenet: pass**"
-	switch {
-	case s.Failed:
-		verdict = "❌ **tenet: fail**"
-	case s.Errors > 0:
-		verdict = "⚠️ **tenet: incomplete**"
-	}
+	word := map[string]string{
+		verdictPass:         "✅ **tenet: pass**",
+		verdictFail:         "❌ **tenet: fail**",
+		verdictIncomplete:   "⚠️ **tenet: incomplete**",
+		verdictNotEvaluated: "⚠️ **tenet: not evaluated**",
+	}[verdict(s)]
 	waived := ""
 	if s.Waived > 0 {
 		waived = fmt.Sprintf(", %d waived", s.Waived)
 	}
-	fmt.Fprintf(bw, "%s: %s, %s, %d unknown until apply%s, %s in %s (%s, %s).\n\n",
-		verdict, plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, waived, plural(s.Errors, "input error"),
+	fmt.Fprintf(bw, "%s: %s, %s, %d unknown until apply%s, %s%s in %s (%s, %s).\n\n",
+		word, plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, waived, plural(s.Errors, "input error"), notEvaluatedCount(s),
 		plural(s.Inputs, "input"), plural(s.Resources, "resource"), plural(s.Rules, "rule"))
 	mdBaseline(bw, res)
 	if len(res.Frameworks) > 0 {
@@ -107,11 +106,14 @@ func (Markdown) Write(w io.Writer, res *finding.Result) error {
 		}
 		fmt.Fprint(bw, "</details>\n\n")
 	}
-	if len(res.Errors) > 0 {
+	if unchecked := notEvaluated(res); len(res.Errors) > 0 || len(unchecked) > 0 {
 		fmt.Fprintln(bw, "**Inputs not evaluated**")
 		fmt.Fprintln(bw)
 		for _, e := range res.Errors {
 			fmt.Fprintf(bw, "- `%s`\n", e.Message)
+		}
+		for _, in := range unchecked {
+			fmt.Fprintf(bw, "- `%s`: not checked: %s\n", in.Path, mdCell(in.Reason))
 		}
 		fmt.Fprintln(bw)
 	}

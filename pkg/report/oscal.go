@@ -101,6 +101,12 @@ func (o OSCAL) Write(w io.Writer, res *finding.Result) error {
 	for _, in := range res.Inputs {
 		props = append(props, prop("input", in.Path))
 	}
+	for _, in := range notEvaluated(res) {
+		props = append(props, prop("input-not-evaluated", in.Path))
+	}
+	for _, e := range res.Errors {
+		props = append(props, prop("input-error", orDash(e.Path)))
+	}
 	result.Props = &props
 	meta := oscal.Metadata{
 		Title:        "tenet compliance assessment",
@@ -188,6 +194,9 @@ func oscalObservations(res *finding.Result, ts time.Time) ([]oscal.Observation, 
 		out = append(out, obs)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Title < out[j].Title })
+	if obs, ok := oscalNotEvaluated(res, ts); ok {
+		out = append(out, obs)
+	}
 	return out, ids
 }
 
@@ -230,4 +239,31 @@ func oscalFinding(c finding.Control, observations map[string]string) (oscal.Find
 		f.RelatedObservations = &related
 	}
 	return f, true
+}
+
+// oscalNotEvaluated is the observation that lists the inputs nothing was
+// checked on: those that could not be read or evaluated and those no rule
+// applies to. An assessor must not take their absence from the findings
+// for compliance.
+func oscalNotEvaluated(res *finding.Result, ts time.Time) (oscal.Observation, bool) {
+	var evidence []oscal.RelevantEvidence
+	for _, e := range res.Errors {
+		evidence = append(evidence, oscal.RelevantEvidence{Description: "error: " + e.Message})
+	}
+	for _, in := range notEvaluated(res) {
+		evidence = append(evidence, oscal.RelevantEvidence{Description: fmt.Sprintf("not evaluated: %s: %s", in.Path, in.Reason)})
+	}
+	if len(evidence) == 0 {
+		return oscal.Observation{}, false
+	}
+	props := []oscal.Property{prop("status", "not-evaluated")}
+	return oscal.Observation{
+		UUID:             derivedUUID("observation", "inputs not evaluated"),
+		Title:            "Inputs not evaluated",
+		Description:      fmt.Sprintf("%s could not be read or evaluated and %s no rule checks: no control is assessed on them.", plural(len(res.Errors), "input"), plural(res.Summary.NotEvaluated, "input")),
+		Methods:          []string{"TEST"},
+		Collected:        ts,
+		Props:            &props,
+		RelevantEvidence: &evidence,
+	}, true
 }

@@ -45,8 +45,9 @@ func sample() *finding.Result {
 		Tool:    finding.Tool{Name: "tenet", Version: "test"},
 		Bundles: []finding.Bundle{{Name: "test", Revision: "1.0.0", Source: "builtin"}},
 		Inputs: []finding.Input{
-			{Path: "plan.json", Format: "terraform-plan", Resources: 9, Checked: map[string]int{"TST-A-001": 3, "TST-A-002": 2, "TST-A-003": 4, "TST-A-005": 2}},
-			{Path: "k8s.yaml", Format: "kubernetes", Resources: 1, Checked: map[string]int{"main.warn": 1}},
+			{Path: "plan.json", Format: "terraform-plan", Resources: 9, Status: finding.InputEvaluated, Checked: map[string]int{"TST-A-001": 3, "TST-A-002": 2, "TST-A-003": 4, "TST-A-005": 2}},
+			{Path: "k8s.yaml", Format: "kubernetes", Resources: 1, Status: finding.InputEvaluated, Checked: map[string]int{"main.warn": 1}},
+			{Path: "stack.yaml", Format: "yaml", Status: finding.InputNotEvaluated, Reason: "plain YAML: no loaded rule reads it"},
 		},
 		Errors:     []finding.InputError{{Path: "bad.json", Line: 3, Message: "bad.json:3:1: invalid JSON: unexpected end of input"}},
 		Rules:      rules,
@@ -56,7 +57,7 @@ func sample() *finding.Result {
 			{Waiver: *findings[3].Waiver, State: finding.WaiverActive, Matched: 1},
 			{Waiver: finding.Waiver{Rule: "TST-A-001", Resource: "aws_s3_bucket.old", Reason: "legacy", Expires: "2026-01-01", Source: "waivers.yaml:10"}, State: finding.WaiverExpired},
 		},
-		Summary: finding.Summary{Inputs: 2, Resources: 10, Rules: 6, Errors: 1, Deny: 1, Warn: 1, Unknown: 1, Waived: 1, Failed: true},
+		Summary: finding.Summary{Inputs: 3, Resources: 10, Rules: 6, Errors: 1, NotEvaluated: 1, Deny: 1, Warn: 1, Unknown: 1, Waived: 1, Failed: true},
 	}
 }
 

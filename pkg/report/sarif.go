@@ -72,11 +72,35 @@ func (SARIF) Write(w io.Writer, res *finding.Result) error {
 		}
 		run.AddResult(sarifResult(f, i))
 	}
+	run.AddInvocation(sarifInvocation(res))
 	rep.AddRun(run)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(rep)
+}
+
+// sarifInvocation says whether every input was evaluated: an input that
+// could not be read is an error notification (and the execution is not
+// successful), one that no rule checks a warning, each with its file, so
+// that a consumer showing no results does not read as a clean pass.
+func sarifInvocation(res *finding.Result) *sarif.Invocation {
+	inv := sarif.NewInvocation().WithExecutionSuccessful(len(res.Errors) == 0)
+	note := func(level, path, text string) {
+		n := sarif.NewNotification().WithLevel(level).WithMessage(sarif.NewTextMessage(text))
+		if path != "" && path != "-" {
+			n.AddLocation(sarif.NewLocation().WithPhysicalLocation(
+				sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(path)))))
+		}
+		inv.AddToolExecutionNotification(n)
+	}
+	for _, e := range res.Errors {
+		note("error", e.Path, e.Message)
+	}
+	for _, in := range notEvaluated(res) {
+		note("warning", in.Path, in.Path+": not evaluated: "+in.Reason)
+	}
+	return inv
 }
 
 func sarifRule(r finding.Rule) *sarif.ReportingDescriptor {

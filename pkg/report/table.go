@@ -87,7 +87,7 @@ func (t Table) Write(w io.Writer, res *finding.Result) error {
 	p.resolved()
 	p.waivers()
 	p.errors()
-	if len(res.Findings) > 0 || len(res.Errors) > 0 {
+	if len(res.Findings) > 0 || len(res.Errors) > 0 || res.Summary.NotEvaluated > 0 {
 		p.summary()
 	}
 	return bw.Flush()
@@ -425,24 +425,31 @@ func (p *tablePrinter) findings() {
 
 func kindMark(k finding.Kind) string { return ruleMark(kindStatus[k]) }
 
+// errors lists the inputs that were not evaluated: those that could not be
+// read or evaluated (ERROR), and those that no rule checks (NOT CHECKED).
 func (p *tablePrinter) errors() {
-	if len(p.res.Errors) == 0 {
+	unchecked := notEvaluated(p.res)
+	if len(p.res.Errors) == 0 && len(unchecked) == 0 {
 		return
 	}
 	fmt.Fprintf(p.w, "\n%s\n", p.paint(ansiBold, "Inputs not evaluated"))
 	for _, e := range p.res.Errors {
 		p.wrapped("  "+p.paint(ansiRed, "ERROR")+" ", e.Message, "        ")
 	}
+	for _, in := range unchecked {
+		p.wrapped("  "+p.paint(ansiYellow, "NOT CHECKED")+" ", in.Path+": "+in.Reason, "              ")
+	}
 }
 
 func (p *tablePrinter) summary() {
 	s := p.res.Summary
-	verdict := p.paint(ansiGreen, "PASS")
-	switch {
-	case s.Failed:
-		verdict = p.paint(ansiRed, "FAIL")
-	case s.Errors > 0:
-		verdict = p.paint(ansiYellow, "INCOMPLETE")
+	word := verdict(s)
+	color := ansiYellow
+	switch word {
+	case verdictPass:
+		color = ansiGreen
+	case verdictFail:
+		color = ansiRed
 	}
 	waived := ""
 	if s.Waived > 0 {
@@ -451,8 +458,8 @@ func (p *tablePrinter) summary() {
 	if n := broadInForce(p.res.Waivers); n > 0 {
 		waived += fmt.Sprintf(" (%s in force)", plural(n, "broad waiver"))
 	}
-	fmt.Fprintf(p.w, "\n%s: %s, %s, %d unknown until apply%s, %s\n", verdict,
-		plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, waived, plural(s.Errors, "input error"))
+	fmt.Fprintf(p.w, "\n%s: %s, %s, %d unknown until apply%s, %s%s\n", p.paint(color, word),
+		plural(s.Deny, "failure"), plural(s.Warn, "warning"), s.Unknown, waived, plural(s.Errors, "input error"), notEvaluatedCount(s))
 }
 
 func plural(n int, word string) string {

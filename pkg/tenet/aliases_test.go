@@ -28,10 +28,7 @@ func TestScanYAMLAliasBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.Scan(t.Context(), paths...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := allowIncomplete(t)(s.Scan(t.Context(), paths...))
 	if len(res.Inputs) != 3 || len(res.Errors) != 1 || res.Errors[0].Path != paths[3] ||
 		!strings.Contains(res.Errors[0].Message, "this alias takes the run past 3500 copied nodes") {
 		t.Errorf("inputs = %+v, errors = %+v: want three read and the fourth over the run's budget", res.Inputs, res.Errors)

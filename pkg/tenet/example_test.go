@@ -2,6 +2,7 @@ package tenet_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 
@@ -70,4 +71,25 @@ func ExampleWithFrameworks() {
 	// gdpr Art. 32(1)(c) fail 9 rules
 	// gdpr Art. 32(1)(d) fail 19 rules
 	// gdpr Art. 33(1) fail 22 rules
+}
+
+// ExampleIncompleteError shows the check a caller needs: when an input
+// cannot be read, Scan still judges the others but returns an
+// *IncompleteError beside the result, so an unread file never passes as
+// checked.
+func ExampleIncompleteError() {
+	res, err := tenet.Scan(context.Background(), []string{"../../test/examples/plan.json", "testdata/missing.json"})
+	var incomplete *tenet.IncompleteError
+	switch {
+	case errors.As(err, &incomplete):
+		for _, e := range incomplete.Errors {
+			fmt.Println("not evaluated:", e.Message)
+		}
+	case err != nil:
+		log.Fatal(err)
+	}
+	fmt.Println(res.Summary.Inputs, "input evaluated; failed:", res.Summary.Failed)
+	// Output:
+	// not evaluated: testdata/missing.json: stat: no such file or directory
+	// 1 input evaluated; failed: true
 }

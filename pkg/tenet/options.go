@@ -52,6 +52,7 @@ type config struct {
 	waivers             []finding.Waiver
 	waiverFiles         []string
 	failOnStale         bool
+	failOnUnevaluated   bool
 	allowBroad          bool
 	noAnnotationWaivers bool
 	now                 func() time.Time
@@ -205,6 +206,10 @@ func WithoutAnnotationWaivers() Option { return func(c *config) { c.noAnnotation
 
 // WithFailOnStaleWaivers makes a waiver that matches nothing fail the run.
 func WithFailOnStaleWaivers(b bool) Option { return func(c *config) { c.failOnStale = b } }
+
+// WithFailOnUnevaluated makes the run fail (Summary.Failed) when an input
+// was read but no loaded rule checked it (Summary.NotEvaluated > 0).
+func WithFailOnUnevaluated(b bool) Option { return func(c *config) { c.failOnUnevaluated = b } }
 
 // WithNow sets the time a scan judges waiver expiry by (default the
 // clock); reproducible runs pass their report time.

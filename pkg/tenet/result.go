@@ -36,7 +36,12 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, w
 			res.Errors = append(res.Errors, finding.InputError{Path: files[i], Message: err.Error()})
 		}
 		waivers = append(waivers, inline...)
-		res.Inputs = append(res.Inputs, finding.Input{Path: files[i], Format: string(o.doc.Source.Format), Resources: len(o.doc.Resources), Checked: o.res.Checked})
+		status, reason := inputStatus(&o.doc, o.res)
+		res.Inputs = append(res.Inputs, finding.Input{Path: files[i], Format: string(o.doc.Source.Format), Resources: len(o.doc.Resources),
+			Status: status, Reason: reason, Checked: o.res.Checked})
+		if status == finding.InputNotEvaluated {
+			res.Summary.NotEvaluated++
+		}
 		res.Summary.Resources += len(o.doc.Resources)
 		res.Findings = append(res.Findings, o.res.Findings...)
 		for id, n := range o.res.Checked {
@@ -77,6 +82,9 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, w
 	sm.Failed = s.fails(sm.Deny, sm.Warn, sm.Unknown)
 	if res.Baseline != nil {
 		sm.Failed = s.fails(gating(res.Findings))
+	}
+	if s.cfg.failOnUnevaluated && sm.NotEvaluated > 0 {
+		sm.Failed = true
 	}
 	if s.cfg.failOnStale {
 		for _, u := range res.Waivers {

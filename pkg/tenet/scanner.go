@@ -188,6 +188,18 @@ func filterRules(cat *catalog.Catalog, cfg config) {
 	cat.Evals = evals
 }
 
+// checkSomeRules refuses to scan without rules, which would pass every
+// input having checked nothing. (Parse needs no rules.)
+func checkSomeRules(cat *catalog.Catalog, cfg config) error {
+	if len(cat.Rules) > 0 {
+		return nil
+	}
+	if !cfg.builtins && len(cfg.policies) == 0 && len(cfg.extraFS) == 0 {
+		return errors.New("no rules to run: --no-builtins leaves out the built-in bundles and no --policy was given")
+	}
+	return errors.New("no rules to run: the policies define no rule (a deny, warn or violation rule in package main or a --namespace package, or a rule with tenet METADATA)")
+}
+
 // checkFrameworks refuses a --framework that matches no framework the
 // loaded rules map to, which would otherwise silently run nothing.
 func checkFrameworks(cat *catalog.Catalog, wanted []string) error {
@@ -277,9 +289,14 @@ type outcome struct {
 // Scan loads and evaluates every input (files, directories walked for
 // known extensions, "-" for stdin). An input that cannot be loaded or
 // evaluated is reported in Result.Errors and the others are still
-// evaluated; the error return is only for a cancelled context or for paths
-// that name no input at all.
+// evaluated: then Scan returns the result with an *IncompleteError, so
+// that a caller who checks only err cannot take a partial scan for a
+// pass. Any other error comes with a nil result: a cancelled context, a
+// policy error, or paths that name no input at all.
 func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, error) {
+	if err := checkSomeRules(s.cat, s.cfg); err != nil {
+		return nil, err
+	}
 	waivers, err := s.givenWaivers()
 	if err != nil {
 		return nil, err
@@ -333,7 +350,11 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return s.result(files, outcomes, walkErrs, waivers), nil
+	res := s.result(files, outcomes, walkErrs, waivers)
+	if len(res.Errors) > 0 {
+		return res, &IncompleteError{Errors: res.Errors}
+	}
+	return res, nil
 }
 
 func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.AliasBudget) (o outcome) {

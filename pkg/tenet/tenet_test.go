@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -196,10 +197,7 @@ func TestScan(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := s.Scan(t.Context(), tc.paths...)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := allowIncomplete(t)(s.Scan(t.Context(), tc.paths...))
 			if res.Summary.Failed != tc.wantFailed {
 				t.Errorf("failed = %v, want %v", res.Summary.Failed, tc.wantFailed)
 			}
@@ -305,5 +303,28 @@ func TestScanFunction(t *testing.T) {
 	var perr *catalog.PolicyError
 	if !errors.As(err, &perr) || res != nil {
 		t.Errorf("Scan with a policy that does not compile = %v, %v; want nil, a *catalog.PolicyError", res, err)
+	}
+}
+
+// allowIncomplete returns a checker of Scan's returns that accepts an
+// *IncompleteError, which must then list exactly the result's errors.
+func allowIncomplete(t *testing.T) func(*finding.Result, error) *finding.Result {
+	t.Helper()
+	return func(res *finding.Result, err error) *finding.Result {
+		t.Helper()
+		var incomplete *IncompleteError
+		if err != nil && !errors.As(err, &incomplete) {
+			t.Fatal(err)
+		}
+		if res == nil {
+			t.Fatal("Scan returned no result")
+		}
+		if (incomplete != nil) != (len(res.Errors) > 0) {
+			t.Fatalf("Scan's error is %v but the result has %d errors", err, len(res.Errors))
+		}
+		if incomplete != nil && !reflect.DeepEqual(incomplete.Errors, res.Errors) {
+			t.Fatalf("IncompleteError lists %v, the result %v", incomplete.Errors, res.Errors)
+		}
+		return res
 	}
 }

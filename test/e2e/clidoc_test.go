@@ -20,9 +20,9 @@ a test fails when this file and the help disagree.
 
 | code | meaning |
 |---|---|
-| 0 | no failing ` + "`deny`" + ` (and no warning with ` + "`--fail-on-warn`" + `, no unknown with ` + "`--unknown=fail`" + `) |
+| 0 | no failing ` + "`deny`" + ` (and no warning with ` + "`--fail-on-warn`" + `, no unknown with ` + "`--unknown=fail`" + `, no input that no rule checks with ` + "`--fail-on-unevaluated`" + `) |
 | 1 | at least one failure |
-| 2 | usage or policy error (bad flag, unknown format, Rego that does not compile, invalid METADATA): nothing evaluated; or a policy that passed ` + "`--max-memory`" + `: the run stopped, no report |
+| 2 | usage or policy error (bad flag, unknown format, Rego that does not compile, invalid METADATA, no rule to run, a ` + "`--policy`" + ` path without policies): nothing evaluated; or a policy that passed ` + "`--max-memory`" + `: the run stopped, no report |
 | 3 | at least one input could not be loaded; every other input was still evaluated and reported |
 
 When inputs fail to load and others fail rules, the exit code is 3: the run is incomplete. Each

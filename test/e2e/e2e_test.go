@@ -92,6 +92,18 @@ func TestCLI(t *testing.T) {
 		{name: "examples-sarif", args: []string{"test", "-o", "sarif", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-html", args: []string{"test", "-o", "html", plan, manifest}, wantCode: 1, golden: true},
 		{name: "clean-plan", args: []string{"test", clean}, wantCode: 0, golden: true},
+		{
+			name: "not-evaluated", args: []string{"test", "test/e2e/testdata/inputs/cloudformation.yaml"}, wantCode: 0,
+			wantStdout: []string{"NOT EVALUATED: 0 failures, 0 warnings, 0 unknown until apply, 0 input errors, 1 input not evaluated",
+				"NOT CHECKED test/e2e/testdata/inputs/cloudformation.yaml: plain YAML: no loaded rule reads it"},
+		},
+		{
+			name: "not-evaluated-beside-evaluated", args: []string{"test", "-o", "json", clean, "test/e2e/testdata/inputs/cloudformation.yaml"}, wantCode: 0,
+			wantStdout: []string{`"status": "not_evaluated"`, `"not_evaluated": 1,`},
+		},
+		{name: "fail-on-unevaluated", args: []string{"test", "--fail-on-unevaluated", "test/e2e/testdata/inputs/cloudformation.yaml"}, wantCode: 1, wantStdout: []string{"FAIL: 0 failures"}},
+		{name: "no-builtins-no-policy", args: []string{"test", "--no-builtins", manifest}, wantCode: 2, wantStderr: []string{"tenet: no rules to run: --no-builtins leaves out the built-in bundles and no --policy was given"}},
+		{name: "empty-policy-dir", args: []string{"test", "-p", "test/e2e/testdata/inputs", manifest}, wantCode: 2, wantStderr: []string{"tenet: test/e2e/testdata/inputs: no Rego policy found"}},
 		{name: "docs-cronjob", args: []string{"test", "docs/examples/cronjob.yaml"}, wantCode: 0, wantStdout: []string{"PASS: 0 failures"}},
 		{name: "parse-plan", args: []string{"parse", plan}, wantCode: 0, golden: true},
 		{name: "parse-manifest", args: []string{"parse", manifest}, wantCode: 0, golden: true},

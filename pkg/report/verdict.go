@@ -1,0 +1,51 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+)
+
+// The verdicts that reports for people lead with.
+const (
+	verdictPass         = "PASS"
+	verdictFail         = "FAIL"
+	verdictIncomplete   = "INCOMPLETE"
+	verdictNotEvaluated = "NOT EVALUATED"
+)
+
+// verdict is the one word a report leads with: FAIL when the run fails the
+// gate, INCOMPLETE when inputs could not be read or evaluated, NOT
+// EVALUATED when inputs were read but no rule checked any of them (a pass
+// would claim checks that never ran), and PASS otherwise.
+func verdict(s finding.Summary) string {
+	switch {
+	case s.Failed:
+		return verdictFail
+	case s.Errors > 0:
+		return verdictIncomplete
+	case s.Inputs > 0 && s.NotEvaluated == s.Inputs:
+		return verdictNotEvaluated
+	}
+	return verdictPass
+}
+
+// notEvaluatedCount is ", N input(s) not evaluated" for the counts line of
+// a verdict, and empty when every input was evaluated.
+func notEvaluatedCount(s finding.Summary) string {
+	if s.NotEvaluated == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %s not evaluated", plural(s.NotEvaluated, "input"))
+}
+
+// notEvaluated lists the inputs that were read but that no rule checked.
+func notEvaluated(res *finding.Result) []finding.Input {
+	var out []finding.Input
+	for _, in := range res.Inputs {
+		if in.Status == finding.InputNotEvaluated {
+			out = append(out, in)
+		}
+	}
+	return out
+}
