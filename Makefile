@@ -9,6 +9,8 @@ VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 
 OPA_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/open-policy-agent/opa)
 OPA         := $(BIN)/opa-$(OPA_VERSION)/opa
 REGO_DIRS   := rego bundles test/examples/policy
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := $(BIN)/staticcheck-$(STATICCHECK_VERSION)/staticcheck
 
 .PHONY: all build test go-test race fuzz rego-test lint fmt bench bench-peers docs opa screenshot clean
 
@@ -21,6 +23,9 @@ $(OPA):
 	GOBIN=$(CURDIR)/$(dir $(OPA)) $(GO) install github.com/open-policy-agent/opa@$(OPA_VERSION)
 
 opa: $(OPA)
+
+$(STATICCHECK):
+	GOBIN=$(CURDIR)/$(dir $(STATICCHECK)) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 test: lint go-test rego-test
 
@@ -44,10 +49,11 @@ rego-test: $(OPA)
 	$(OPA) test $(REGO_DIRS)
 	@printf 'Rego coverage: '; $(OPA) test --coverage --format=json $(REGO_DIRS) | $(GO) run ./test/cmd/coverage
 
-lint: $(OPA)
+lint: $(OPA) $(STATICCHECK)
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
 	@out=$$($(OPA) fmt --list $(REGO_DIRS)); \
 	  if [ -n "$$out" ]; then echo "opa fmt would change:"; echo "$$out"; exit 1; fi
 	$(OPA) check --strict $(REGO_DIRS)

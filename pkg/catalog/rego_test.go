@@ -31,7 +31,7 @@ func explodingComments(n int) []byte {
 	return append([]byte("package bomb\n"), bytes.Repeat([]byte("#\n"), n/2)...)
 }
 
-const regoOverLimit = "Rego source over the limit of 1000000 tokens (all policies together)"
+const regoOverLimit = "the Rego source is over the limit of 1000000 tokens (all policies together)"
 
 // checkRefused requires err to be one line naming every string of want, and
 // what the refusal allocated to be far below what the parse would.
@@ -140,18 +140,18 @@ func TestRegoLimits(t *testing.T) {
 		want    string // "" loads
 	}{
 		{name: "at the token limit", files: map[string]string{"a.rego": pkgA}, limits: catalog.RegoLimits{MaxTokens: 4}},
-		{name: "over the token limit", files: map[string]string{"a.rego": pkgA}, limits: catalog.RegoLimits{MaxTokens: 3}, want: "a.rego: Rego source over the limit of 3 tokens (all policies together)"},
-		{name: "the limit is for all files together", files: map[string]string{"a.rego": pkgA, "b/b.rego": pkgA}, limits: catalog.RegoLimits{MaxTokens: 7}, want: "Rego source over the limit of 7 tokens (all policies together)"},
+		{name: "over the token limit", files: map[string]string{"a.rego": pkgA}, limits: catalog.RegoLimits{MaxTokens: 3}, want: "a.rego: the Rego source is over the limit of 3 tokens (all policies together)"},
+		{name: "the limit is for all files together", files: map[string]string{"a.rego": pkgA, "b/b.rego": pkgA}, limits: catalog.RegoLimits{MaxTokens: 7}, want: "the Rego source is over the limit of 7 tokens (all policies together)"},
 		// 4, the comment 1 and its 8 brackets, and x := "..." 4.
 		{name: "a string is one token, a comment's words none", files: map[string]string{"a.rego": pkgA + "# [[[[]]]] is a YAML value in a comment\nx := \"[[[[]]]]\"\n"}, limits: catalog.RegoLimits{MaxTokens: 17}},
-		{name: "punctuation in a comment counts", files: map[string]string{"a.rego": pkgA + "# [[[[]]]] is a YAML value in a comment\nx := \"[[[[]]]]\"\n"}, limits: catalog.RegoLimits{MaxTokens: 16}, want: "Rego source over the limit of 16 tokens"},
-		{name: "test files count", files: map[string]string{"a.rego": pkgA, "a_test.rego": pkgA}, limits: catalog.RegoLimits{MaxTokens: 7}, want: "a_test.rego: Rego source over the limit of 7 tokens"},
+		{name: "punctuation in a comment counts", files: map[string]string{"a.rego": pkgA + "# [[[[]]]] is a YAML value in a comment\nx := \"[[[[]]]]\"\n"}, limits: catalog.RegoLimits{MaxTokens: 16}, want: "the Rego source is over the limit of 16 tokens"},
+		{name: "test files count", files: map[string]string{"a.rego": pkgA, "a_test.rego": pkgA}, limits: catalog.RegoLimits{MaxTokens: 7}, want: "a_test.rego: the Rego source is over the limit of 7 tokens"},
 		{name: "other files do not count", files: map[string]string{"a.rego": pkgA, "notes.txt": "[[[[[[[[[[]]]]]]]]]]"}, limits: catalog.RegoLimits{MaxTokens: 4}},
-		{name: "bytes of all files", files: map[string]string{"a.rego": pkgA, "b/b.rego": pkgA}, limits: catalog.RegoLimits{MaxBytes: 19}, want: "Rego source over the limit of 19 bytes (all policies together)"},
-		{name: "single file over the token limit", files: map[string]string{"a.rego": pkgA}, single: true, limits: catalog.RegoLimits{MaxTokens: 3}, want: "a.rego: Rego source over the limit of 3 tokens"},
-		{name: "single file over the bytes limit", files: map[string]string{"a.rego": pkgA}, single: true, limits: catalog.RegoLimits{MaxBytes: 9}, want: "a.rego: Rego source over the limit of 9 bytes"},
+		{name: "bytes of all files", files: map[string]string{"a.rego": pkgA, "b/b.rego": pkgA}, limits: catalog.RegoLimits{MaxBytes: 19}, want: "the Rego source is over the limit of 19 bytes (all policies together)"},
+		{name: "single file over the token limit", files: map[string]string{"a.rego": pkgA}, single: true, limits: catalog.RegoLimits{MaxTokens: 3}, want: "a.rego: the Rego source is over the limit of 3 tokens"},
+		{name: "single file over the bytes limit", files: map[string]string{"a.rego": pkgA}, single: true, limits: catalog.RegoLimits{MaxBytes: 9}, want: "a.rego: the Rego source is over the limit of 9 bytes"},
 		{name: "single file at the limits", files: map[string]string{"a.rego": pkgA}, single: true, limits: catalog.RegoLimits{MaxTokens: 4, MaxBytes: 10}},
-		{name: "archive over the token limit", files: map[string]string{"/a.rego": pkgA}, archive: true, limits: catalog.RegoLimits{MaxTokens: 3}, want: `bundle entry "/a.rego": Rego source over the limit of 3 tokens`},
+		{name: "archive over the token limit", files: map[string]string{"/a.rego": pkgA}, archive: true, limits: catalog.RegoLimits{MaxTokens: 3}, want: `bundle entry "/a.rego": the Rego source is over the limit of 3 tokens`},
 		{name: "archive at the limits", files: map[string]string{"/a.rego": pkgA}, archive: true, limits: catalog.RegoLimits{MaxTokens: 4, MaxBytes: 10}},
 	}
 	for _, tc := range tests {

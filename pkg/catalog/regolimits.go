@@ -89,7 +89,7 @@ func (b *regoBudget) charge(r io.Reader, size int64) error {
 		}
 		_, _ = s.Write(buf[:n]) // never fails
 		if b.tokens+s.tokens > b.lim.MaxTokens {
-			return fmt.Errorf("Rego source over the limit of %d tokens (all policies together)", b.lim.MaxTokens)
+			return fmt.Errorf("the Rego source is over the limit of %d tokens (all policies together)", b.lim.MaxTokens)
 		}
 		if errors.Is(err, io.EOF) {
 			b.tokens += s.tokens
@@ -102,7 +102,7 @@ func (b *regoBudget) charge(r io.Reader, size int64) error {
 }
 
 func (b *regoBudget) bytesError() error {
-	return fmt.Errorf("Rego source over the limit of %d bytes (all policies together)", b.lim.MaxBytes)
+	return fmt.Errorf("the Rego source is over the limit of %d bytes (all policies together)", b.lim.MaxBytes)
 }
 
 // readFile reads a single .rego file given as a source, charging it as it

@@ -12,13 +12,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/history"
 )
 
-// damage makes a file in a store of three records that is not record 4 of
-// the chain, the way a crash, a stray copy or an attacker would.
-type damage struct {
-	name string // the file it makes
-	make func(t *testing.T, s *history.Store, path string)
-}
-
 func copyRecord(n int) func(t *testing.T, s *history.Store, path string) {
 	return func(t *testing.T, s *history.Store, path string) {
 		data, err := os.ReadFile(filepath.Join(s.Dir(), []string{"", "000001.json.gz", "000002.json.gz", "000003.json.gz"}[n]))

@@ -71,7 +71,7 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 	case isDockerfile(path):
 		return "", nil, errors.New("a Dockerfile: not an input tenet reads (Terraform plans and state, Kubernetes manifests, JSON, YAML)")
 	case hasExt(path, ".tf"):
-		return "", nil, errors.New("Terraform configuration (.tf): give tenet the plan instead, `terraform show -json plan.out > plan.json`")
+		return "", nil, errors.New("a Terraform configuration file (.tf): give tenet the plan instead, `terraform show -json plan.out > plan.json`")
 	case jsonOnly:
 		_, err := decodeJSON(data)
 		if err == nil {

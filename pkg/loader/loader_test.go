@@ -149,7 +149,7 @@ func TestInvalid(t *testing.T) {
 		{file: "bad-utf8.json", wantLine: 2, wantErr: "invalid UTF-8 (byte 0xff)"},
 		{file: "binary.tfplan", wantErr: "binary Terraform plan (zip): convert it with `terraform show -json"},
 		{file: "app.Dockerfile", wantErr: "a Dockerfile: not an input tenet reads"},
-		{file: "main.tf", wantErr: "Terraform configuration (.tf): give tenet the plan instead"},
+		{file: "main.tf", wantErr: "a Terraform configuration file (.tf): give tenet the plan instead"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

@@ -79,7 +79,7 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 	if filter != "" {
 		runner = runner.Filter(filter)
 	}
-	ch, err := runner.Run(ctx, engine.SandboxModules(cat.Modules))
+	ch, err := runner.SetModules(engine.SandboxModules(cat.Modules)).RunTests(ctx, nil)
 	if err != nil {
 		return nil, &catalog.PolicyError{Err: fmt.Errorf("run tests: %w", err)}
 	}
