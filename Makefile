@@ -11,8 +11,15 @@ OPA         := $(BIN)/opa-$(OPA_VERSION)/opa
 REGO_DIRS   := rego bundles test/examples/policy
 STATICCHECK_VERSION := v0.8.2
 STATICCHECK := $(BIN)/staticcheck-$(STATICCHECK_VERSION)/staticcheck
+# Microsoft's SARIF Multitool validates the SARIF output with GitHub's rules
+# (test/e2e). It comes from npm as a self-contained Linux binary; where npm
+# is missing, make tries Debian's package, and the test skips, saying why,
+# when neither works.
+SARIF_MULTITOOL_VERSION := 5.7.0
+SARIF_MULTITOOL_DIR := $(BIN)/sarif-multitool-$(SARIF_MULTITOOL_VERSION)
+SARIF_MULTITOOL := $(SARIF_MULTITOOL_DIR)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
-.PHONY: all build test go-test race fuzz rego-test lint fmt bench bench-peers docs opa screenshot clean
+.PHONY: all build test go-test sarif-multitool race fuzz rego-test lint fmt bench bench-peers docs opa screenshot clean
 
 all: build
 
@@ -27,10 +34,18 @@ opa: $(OPA)
 $(STATICCHECK):
 	GOBIN=$(CURDIR)/$(dir $(STATICCHECK)) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
+$(SARIF_MULTITOOL):
+	@command -v npm >/dev/null || { command -v apt-get >/dev/null && apt-get install -y -qq npm >/dev/null 2>&1; } || true
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix $(SARIF_MULTITOOL_DIR) @microsoft/sarif-multitool-linux@$(SARIF_MULTITOOL_VERSION) && chmod u+x $@; \
+	else echo "warning: npm is not available: the SARIF Multitool checks will be skipped"; fi
+
+sarif-multitool: $(SARIF_MULTITOOL)
+
 test: lint go-test rego-test
 
-go-test:
-	$(GO) test ./...
+go-test: $(SARIF_MULTITOOL)
+	TENET_SARIF_MULTITOOL=$(CURDIR)/$(SARIF_MULTITOOL) $(GO) test ./...
 	$(GO) test -race ./pkg/...
 
 # fuzz runs every fuzz target (package:target) for FUZZTIME each: a duration

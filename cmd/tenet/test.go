@@ -23,6 +23,7 @@ type testFlags struct {
 	outputs    []string
 	failOnWarn bool
 	failUneval bool
+	basePath   string
 	unknown    string
 	parallel   int
 	noColor    bool
@@ -67,6 +68,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.baseline, "baseline", "", "compare with this earlier json report: fail only on new findings (by fingerprint) and list the resolved ones")
 	fl.StringVar(&f.history, "history", "", "append this run to the hash-chained history in DIR (and draw trends from it in formats that do)")
 	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign the --history record with this PEM private key (see tenet history keygen)")
+	fl.StringVar(&f.basePath, "base-path", ".", "the repository root: SARIF file URIs are relative to it (files outside it get absolute file: URIs)")
 	fl.StringVar(&f.junitBy, "junit-suites", "framework", "how the junit output groups test cases: framework or input")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.Var(&f.maxMemory, "max-memory", "stop the run with a policy error (exit 2) when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
@@ -164,9 +166,13 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	}
 	warnWaivers(s.err, res)
 	for _, o := range outs {
+		if n := report.SARIFOmitted(res); o.format == "sarif" && n > 0 {
+			fmt.Fprintf(s.err, "tenet: warning: sarif: %d of %d findings left out to stay within GitHub's %d results a run (waived, unknown, then warnings first); the json format has them all\n",
+				n, len(res.Findings), report.SARIFLimits.ResultsPerRun)
+		}
 		// The control-by-control table is long across all frameworks: show
 		// it when the user picked frameworks.
-		opts := report.Options{Color: !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByInput: f.junitBy == "input", History: runs}
+		opts := report.Options{Color: !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByInput: f.junitBy == "input", History: runs, BasePath: f.basePath}
 		if err := writeOutput(s, o, res, opts); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}

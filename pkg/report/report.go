@@ -26,6 +26,9 @@ type Options struct {
 	// History holds earlier runs, oldest first, for formats that draw
 	// trends (html); the current run is not in it.
 	History []RunSummary
+	// BasePath is the directory that file URIs are relative to (SARIF): the
+	// repository root. Empty: paths as given.
+	BasePath string
 	// Timestamp is the time formats that need one (OSCAL) write; callers
 	// pass SOURCE_DATE_EPOCH or --timestamp for reproducible output.
 	Timestamp time.Time
@@ -36,7 +39,7 @@ type Options struct {
 var formats = map[string]func(Options) Reporter{
 	"table":    func(o Options) Reporter { return Table{Color: o.Color, Controls: o.Controls} },
 	"json":     func(Options) Reporter { return JSON{} },
-	"sarif":    func(Options) Reporter { return SARIF{} },
+	"sarif":    func(o Options) Reporter { return SARIF{BasePath: o.BasePath} },
 	"markdown": func(Options) Reporter { return Markdown{} },
 	"junit":    func(o Options) Reporter { return JUnit{ByInput: o.JUnitByInput} },
 	"csv":      func(Options) Reporter { return CSV{} },

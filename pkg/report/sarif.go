@@ -6,28 +6,45 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"sort"
 	"strings"
-
-	sarifreport "github.com/owenrumney/go-sarif/v3/pkg/report"
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	"unicode"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
 
 // SARIF writes SARIF 2.1.0 for GitHub code scanning and other SARIF
 // consumers: one reporting descriptor per rule that ran, with its help,
-// remediation, framework controls as tags and a security-severity; one
-// result per finding, with the file (and line where known) as physical
-// location, the resource address as logical location, and a partial
-// fingerprint that stays the same from run to run while the finding does.
+// remediation, framework keys as tags (controls in properties) and a
+// security-severity; one result per finding, with the file (and line) as
+// physical location, the resource address as logical location, and a
+// partial fingerprint that stays the same from run to run while the
+// finding does.
 //
-// Levels: deny findings are "error", warn findings "warning", and results
-// unknown until apply "note". Waived findings carry an accepted external
-// suppression with the waiver's reason.
-type SARIF struct{}
+// Levels: deny findings are "error", warn findings "warning"; results
+// unknown until apply are of kind "review", which SARIF pairs with level
+// "none". Waived findings carry an accepted external suppression with the
+// waiver's reason. Inputs that were not evaluated are tool execution
+// notifications. The output stays within GitHub's limits (see
+// SARIFLimits).
+type SARIF struct {
+	// BasePath is the directory URIs are relative to: the repository root,
+	// which GitHub resolves them against. Empty: paths as given. A file
+	// outside it gets an absolute file: URI.
+	BasePath string
+}
 
-// informationURI is where the SARIF driver points users.
-const informationURI = "https://github.com/tenet-dev/tenet"
+// SARIFLimits are GitHub code scanning's hard limits that tenet's output
+// could reach (the others, 20 runs a file and 1,000 locations a result,
+// it never approaches: one run, one location).
+var SARIFLimits = struct{ ResultsPerRun, RulesPerRun, TagsPerRule int }{25000, 25000, 20}
+
+const (
+	// informationURI is where the SARIF driver points users.
+	informationURI = "https://github.com/tenet-dev/tenet"
+	// sarifSchemaURI is the published SARIF 2.1.0 schema.
+	sarifSchemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+)
 
 // securitySeverity maps a severity to GitHub's security-severity score
 // (critical ≥ 9.0, high 7.0–8.9, medium 4.0–6.9, low 0.1–3.9).
@@ -41,58 +58,99 @@ var securitySeverity = map[finding.Severity]string{
 var sarifLevel = map[finding.Kind]string{
 	finding.KindDeny:    "error",
 	finding.KindWarn:    "warning",
-	finding.KindUnknown: "note",
+	finding.KindUnknown: "none",
 }
 
 // Write implements Reporter.
-func (SARIF) Write(w io.Writer, res *finding.Result) error {
-	rep := sarifreport.NewV210Report()
-	run := sarif.NewRunWithInformationURI(res.Tool.Name, informationURI)
-	run.Tool.Driver.WithVersion(res.Tool.Version)
-	// The policy bundles are the tool's extensions: their revisions say
-	// which policy version judged the code.
-	for _, b := range res.Bundles {
-		ext := sarif.NewToolComponent().WithName(b.Name)
-		if b.Revision != "" {
-			ext.WithVersion(b.Revision)
-		}
-		props := sarif.NewPropertyBag()
-		props.Add("source", b.Source)
-		run.Tool.AddExtension(ext.WithProperties(props))
-	}
+func (s SARIF) Write(w io.Writer, res *finding.Result) error {
+	driver := sarifComponent{Name: res.Tool.Name, InformationURI: informationURI}
+	driver.Version = sarifVersion(res.Tool.Version)
 	index := map[string]int{}
 	for i, rr := range res.Rules {
 		index[rr.Rule.ID] = i
-		run.Tool.Driver.AddRule(sarifRule(rr.Rule))
+		driver.Rules = append(driver.Rules, sarifRuleOf(rr.Rule))
 	}
-	for _, f := range res.Findings {
-		i, ok := index[f.RuleID]
-		if !ok {
-			continue
-		}
-		run.AddResult(sarifResult(f, i))
+	// The policy bundles are the tool's extensions: their revisions say
+	// which policy version judged the code.
+	var extensions []sarifComponent
+	for _, b := range res.Bundles {
+		extensions = append(extensions, sarifComponent{Name: b.Name, Version: b.Revision, Properties: map[string]any{"source": b.Source}})
 	}
-	run.AddInvocation(sarifInvocation(res))
-	rep.AddRun(run)
+	kept, omitted := sarifSelect(res.Findings, index)
+	results := make([]sarifResult, 0, len(kept))
+	for _, f := range kept {
+		results = append(results, s.result(f, index[f.RuleID]))
+	}
+	run := sarifRun{
+		Tool:        sarifTool{Driver: driver, Extensions: extensions},
+		Invocations: []sarifInvocation{s.invocation(res, omitted, len(kept)+omitted)},
+		Results:     results,
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
-// sarifInvocation says whether every input was evaluated: an input that
-// could not be read is an error notification (and the execution is not
-// successful), one that no rule checks a warning, each with its file, so
-// that a consumer showing no results does not read as a clean pass.
-func sarifInvocation(res *finding.Result) *sarif.Invocation {
-	inv := sarif.NewInvocation().WithExecutionSuccessful(len(res.Errors) == 0)
-	note := func(level, path, text string) {
-		n := sarif.NewNotification().WithLevel(level).WithMessage(sarif.NewTextMessage(text))
-		if path != "" && path != "-" {
-			n.AddLocation(sarif.NewLocation().WithPhysicalLocation(
-				sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(path)))))
+// SARIFOmitted is how many findings the SARIF format leaves out of res to
+// stay within GitHub's results a run; the CLI says so on stderr.
+func SARIFOmitted(res *finding.Result) int {
+	index := map[string]int{}
+	for i, rr := range res.Rules {
+		index[rr.Rule.ID] = i
+	}
+	_, omitted := sarifSelect(res.Findings, index)
+	return omitted
+}
+
+// sarifSelect keeps the findings of known rules, at most
+// SARIFLimits.ResultsPerRun of them: over the limit, the ones that matter
+// most (failures, then warnings, then unknowns, then waived), in the
+// report's order. It returns them and the count left out.
+func sarifSelect(findings []finding.Finding, index map[string]int) ([]finding.Finding, int) {
+	var known []finding.Finding
+	for _, f := range findings {
+		if _, ok := index[f.RuleID]; ok {
+			known = append(known, f)
 		}
-		inv.AddToolExecutionNotification(n)
+	}
+	limit := SARIFLimits.ResultsPerRun
+	if len(known) <= limit {
+		return known, 0
+	}
+	order := make([]int, len(known))
+	for i := range order {
+		order[i] = i
+	}
+	rank := func(f finding.Finding) int {
+		if f.Waived() {
+			return 3
+		}
+		return map[finding.Kind]int{finding.KindDeny: 0, finding.KindWarn: 1, finding.KindUnknown: 2}[f.Kind]
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rank(known[order[a]]) < rank(known[order[b]]) })
+	keep := order[:limit]
+	sort.Ints(keep)
+	out := make([]finding.Finding, len(keep))
+	for i, k := range keep {
+		out[i] = known[k]
+	}
+	return out, len(known) - limit
+}
+
+// invocation says whether every input was evaluated: an input that could
+// not be read is an error notification (and the execution is not
+// successful), one that no rule checks a warning, each with its file, so
+// that a consumer showing no results does not read as a clean pass; and
+// results left out for GitHub's limit are a warning too.
+func (s SARIF) invocation(res *finding.Result, omitted, total int) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: len(res.Errors) == 0}
+	note := func(level, path, text string) {
+		n := sarifNotification{Level: level, Message: sarifText{Text: text}}
+		if path != "" && path != "-" {
+			n.Locations = []sarifLocation{{PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: s.uri(path)}}}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	for _, e := range res.Errors {
 		note("error", e.Path, e.Message)
@@ -100,15 +158,23 @@ func sarifInvocation(res *finding.Result) *sarif.Invocation {
 	for _, in := range notEvaluated(res) {
 		note("warning", in.Path, in.Path+": not evaluated: "+in.Reason)
 	}
+	if omitted > 0 {
+		note("warning", "", fmt.Sprintf("%d of %d results left out (waived findings first, then unknown ones, then warnings): GitHub code scanning accepts %d a run; the json format reports every finding",
+			omitted, total, SARIFLimits.ResultsPerRun))
+	}
 	return inv
 }
 
-func sarifRule(r finding.Rule) *sarif.ReportingDescriptor {
-	d := sarif.NewRule(r.ID).
-		WithName(r.ID).
-		WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Title))
+func sarifRuleOf(r finding.Rule) sarifRule {
+	d := sarifRule{ID: r.ID, Name: pascalCase(r.Title), ShortDescription: sarifText{Text: r.Title}}
+	if d.Name == r.ID {
+		d.Name = "" // SARIF: a name equal to the id is left out
+	}
+	// GitHub requires a full description; conftest-style rules have only
+	// their name.
+	d.FullDescription = &sarifText{Text: r.Title}
 	if r.Description != "" {
-		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(r.Description))
+		d.FullDescription.Text = r.Description
 	}
 	help := r.Title
 	if r.Remediation != "" {
@@ -124,83 +190,107 @@ func sarifRule(r finding.Rule) *sarif.ReportingDescriptor {
 	if c := controls(r); c != "" {
 		md += "**Controls:** " + c + "\n"
 	}
-	d.WithHelp(sarif.NewMultiformatMessageString().WithText(help).WithMarkdown(strings.TrimSpace(md)))
+	d.Help = &sarifText{Text: help, Markdown: strings.TrimSpace(md)}
 	if len(r.References) > 0 {
-		d.WithHelpURI(r.References[0])
+		d.HelpURI = r.References[0]
 	}
-	level := "warning"
+	d.DefaultConfiguration.Level = "warning"
 	switch r.Severity {
 	case finding.SeverityHigh, finding.SeverityCritical:
-		level = "error"
+		d.DefaultConfiguration.Level = "error"
 	case finding.SeverityLow:
-		level = "note"
+		d.DefaultConfiguration.Level = "note"
 	}
-	d.WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(level))
-	props := sarif.NewPropertyBag()
+	// Tags: what GitHub filters on, most useful first, within its limit;
+	// the framework keys, not every control (rules map to up to 30).
 	tags := []string{"security", "compliance"}
+	if r.Severity != "" {
+		tags = append(tags, string(r.Severity))
+	}
 	for _, fw := range frameworkKeys(r) {
+		tags = append(tags, fw)
 		for _, id := range r.Controls[fw] {
-			tags = append(tags, fw+"/"+id)
+			d.Properties.Controls = append(d.Properties.Controls, fw+"/"+id)
 		}
 	}
-	props.Tags = tags
-	if s, ok := securitySeverity[r.Severity]; ok {
-		props.Add("security-severity", s)
-	}
-	if r.Severity != "" {
-		props.Add("severity", string(r.Severity))
-	}
-	d.WithProperties(props)
+	d.Properties.Tags = tags[:min(len(tags), SARIFLimits.TagsPerRule)]
+	d.Properties.SecuritySeverity = securitySeverity[r.Severity]
+	d.Properties.Severity = string(r.Severity)
 	return d
 }
 
-func sarifResult(f finding.Finding, ruleIndex int) *sarif.Result {
+// sarifVersion is a version SARIF consumers can compare, which must start
+// with a digit: a release as is (without its "v"), and a development
+// build, named by its commit, as 0.0.0-dev+COMMIT.
+func sarifVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v == "" || v[0] >= '0' && v[0] <= '9' {
+		return v
+	}
+	build := strings.Map(func(r rune) rune {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-') {
+			return r
+		}
+		return '-'
+	}, v)
+	return "0.0.0-dev+" + build
+}
+
+// pascalCase makes the friendly name SARIF asks for of a title: "S3
+// buckets block a public AWS access" is "S3BucketsBlockPublicAwsAccess".
+func pascalCase(title string) string {
+	var b strings.Builder
+	for _, word := range strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		rs := []rune(strings.ToLower(word))
+		if len(rs) == 1 && unicode.IsLetter(rs[0]) {
+			continue // "a": two capitals in a row do not read as Pascal case
+		}
+		b.WriteRune(unicode.ToUpper(rs[0]))
+		b.WriteString(string(rs[1:]))
+	}
+	return b.String()
+}
+
+func (s SARIF) result(f finding.Finding, ruleIndex int) sarifResult {
 	msg := f.Message
 	if f.Resource != "" {
 		msg = f.Resource + ": " + msg
 	}
-	r := sarif.NewRuleResult(f.RuleID).
-		WithRuleIndex(ruleIndex).
-		WithLevel(sarifLevel[f.Kind]).
-		WithKind(sarifKind(f.Kind)).
-		WithMessage(sarif.NewTextMessage(msg)).
-		WithPartialFingerprints(map[string]string{"tenet/v1": f.Fingerprint})
-	loc := sarif.NewLocation()
+	r := sarifResult{
+		RuleID: f.RuleID, RuleIndex: ruleIndex, Level: sarifLevel[f.Kind], Kind: sarifKind(f.Kind),
+		Message:             sarifText{Text: msg},
+		PartialFingerprints: map[string]string{"tenet/v1": f.Fingerprint},
+		Properties:          map[string]string{"kind": string(f.Kind)},
+	}
+	if f.Attribute != "" {
+		r.Properties["attribute"] = f.Attribute
+	}
+	var loc sarifLocation
 	if f.File != "" && f.File != "-" {
-		phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(f.File)))
-		if f.Line > 0 {
-			phys.WithRegion(sarif.NewRegion().WithStartLine(f.Line))
-		}
-		loc.WithPhysicalLocation(phys)
+		// Where the loader knows no line (plans, state), the result points
+		// at the file's first line: GitHub needs a region to annotate.
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: s.uri(f.File)}, Region: &sarifRegion{StartLine: max(f.Line, 1)}}
 	}
 	if f.Resource != "" {
-		loc.WithLogicalLocations([]*sarif.LogicalLocation{
-			sarif.NewLogicalLocation().WithFullyQualifiedName(f.Resource).WithKind("resource"),
-		})
+		loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: f.Resource, Kind: "resource"}}
 	}
-	r.AddLocation(loc)
-	props := sarif.NewPropertyBag()
-	props.Add("kind", string(f.Kind))
-	if f.Attribute != "" {
-		props.Add("attribute", f.Attribute)
-	}
-	r.WithProperties(props)
+	r.Locations = []sarifLocation{loc}
 	switch f.Baseline {
 	case finding.BaselineNew:
-		r.WithBaselineState("new")
+		r.BaselineState = "new"
 	case finding.BaselineExisting:
-		r.WithBaselineState("unchanged")
+		r.BaselineState = "unchanged"
 	}
 	if wv := f.Waiver; wv != nil {
 		// An accepted external suppression: GitHub code scanning shows the
 		// alert as dismissed, and the justification says who accepted what.
-		sp := sarif.NewPropertyBag()
+		props := map[string]string{}
 		for k, v := range map[string]string{"owner": wv.Owner, "ticket": wv.Ticket, "expires": wv.Expires, "source": wv.Source} {
 			if v != "" {
-				sp.Add(k, v)
+				props[k] = v
 			}
 		}
-		r.AddSuppression(sarif.NewSuppression().WithKind("external").WithStatus("accepted").WithJustification(wv.Reason).WithProperties(sp))
+		r.Suppressions = []sarifSuppress{{Kind: "external", Status: "accepted", Justification: wv.Reason, Properties: props}}
 	}
 	return r
 }
@@ -212,6 +302,25 @@ func sarifKind(k finding.Kind) string {
 		return "review"
 	}
 	return "fail"
+}
+
+// uri makes the URI of a path: relative to BasePath (which GitHub
+// resolves against the repository root), or, for a file outside it, an
+// absolute file: URI.
+func (s SARIF) uri(p string) string {
+	if s.BasePath != "" {
+		if abs, err := filepath.Abs(p); err == nil {
+			if base, err := filepath.Abs(s.BasePath); err == nil {
+				rel, err := filepath.Rel(base, abs)
+				if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+					p = rel
+				} else {
+					return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+				}
+			}
+		}
+	}
+	return fileURI(p)
 }
 
 // fileURI makes a relative URI reference of a path, as SARIF consumers
