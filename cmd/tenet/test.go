@@ -69,7 +69,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.history, "history", "", "append this run to the hash-chained history in DIR (and draw trends from it in formats that do)")
 	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign the --history record with this PEM private key (see tenet history keygen)")
 	fl.StringVar(&f.basePath, "base-path", ".", "the repository root: SARIF file URIs are relative to it (files outside it get absolute file: URIs)")
-	fl.StringVar(&f.junitBy, "junit-suites", "framework", "how the junit output groups test cases: framework or input")
+	fl.StringVar(&f.junitBy, "junit-suites", "input", "how the junit output groups test cases: input (a suite per input, a case per rule) or control (a suite per framework, a case per control and rule; also \"framework\")")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
 	fl.Var(&f.maxMemory, "max-memory", "stop the run with a policy error (exit 2) when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
@@ -107,8 +107,8 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	if f.junitBy != "framework" && f.junitBy != "input" {
-		return &exitError{code: exitUsage, err: fmt.Errorf("--junit-suites: want framework or input, not %q", f.junitBy)}
+	if f.junitBy != "framework" && f.junitBy != "control" && f.junitBy != "input" {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--junit-suites: want input or control, not %q", f.junitBy)}
 	}
 	var store *history.Store
 	var runs []report.RunSummary
@@ -172,7 +172,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		}
 		// The control-by-control table is long across all frameworks: show
 		// it when the user picked frameworks.
-		opts := report.Options{Color: !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByInput: f.junitBy == "input", History: runs, BasePath: f.basePath}
+		opts := report.Options{Color: !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByControl: f.junitBy != "input", History: runs, BasePath: f.basePath}
 		if err := writeOutput(s, o, res, opts); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}

@@ -5,24 +5,34 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
 
 // JUnit writes JUnit XML for CI test reporters (GitLab, Jenkins, GitHub
-// test-report actions). By default there is one test suite per framework
-// (and one "custom" suite for rules without a mapping), a test case per
-// control and rule, split per resource when the rule found something; with
-// ByInput, one suite per input file and a test case per rule, split per
-// resource. Deny findings are failures carrying the message and
-// remediation; warnings pass with the warning as output; waived findings,
-// results unknown until apply and rules with nothing to check are skipped.
-// Inputs that could not be evaluated are test cases with an error, in an
-// "inputs" suite; inputs that no rule checked are skipped test cases
-// there (in their own suite with ByInput).
+// test-report actions), shaped as a person reads test results: by default
+// one test suite per input file and one test case per rule that applied to
+// it, failing when the rule denied any resource there, with every failing
+// resource listed in the failure (up to maxJUnitResources). With
+// ByControl, one suite per framework and a test case per control and rule
+// (and a "custom" suite for rules without a mapping), for auditors who
+// read by control.
+//
+// Names are unique per (classname, name), which GitLab requires (it keeps
+// only the first of equal cases), and class names hold one dot, since
+// Jenkins splits package from class at the last one. Warnings pass with the
+// warning as output; a rule whose findings are all waived, or all unknown
+// until apply, is skipped with the reason. Inputs that could not be
+// evaluated are test cases with an error in an "inputs" suite; inputs that
+// no rule checked are skipped test cases.
 type JUnit struct {
-	ByInput bool
+	ByControl bool
 }
+
+// maxJUnitResources bounds the resources one test case lists: a rule that
+// fails on 20,000 resources must not make a file over GitLab's 30 MB.
+const maxJUnitResources = 200
 
 type junitSuites struct {
 	XMLName  xml.Name `xml:"testsuites"`
@@ -82,18 +92,18 @@ func (j JUnit) Write(w io.Writer, res *finding.Result) error {
 		byRule[f.RuleID] = append(byRule[f.RuleID], f)
 	}
 	out := junitSuites{Name: res.Tool.Name}
-	if j.ByInput {
-		out.Suites = junitInputSuites(res, byRule)
+	if j.ByControl {
+		out.Suites = junitControlSuites(res, rules, byRule)
 	} else {
-		out.Suites = junitFrameworkSuites(res, rules, byRule)
+		out.Suites = junitInputSuites(res, byRule)
 	}
 	unchecked := notEvaluated(res)
-	if len(res.Errors) > 0 || !j.ByInput && len(unchecked) > 0 {
+	if len(res.Errors) > 0 || j.ByControl && len(unchecked) > 0 {
 		suite := junitSuite{Name: "inputs"}
 		for _, e := range res.Errors {
-			suite.Cases = append(suite.Cases, junitCase{Name: "load " + e.Path, Classname: "inputs", Error: &junitMessage{Message: e.Message, Type: "input error"}})
+			suite.Cases = append(suite.Cases, junitCase{Name: "load " + e.Path, Classname: "tenet.inputs", Error: &junitMessage{Message: e.Message, Type: "input error"}})
 		}
-		if !j.ByInput {
+		if j.ByControl {
 			for _, in := range unchecked {
 				suite.Cases = append(suite.Cases, notEvaluatedCase(in))
 			}
@@ -135,15 +145,28 @@ func (j JUnit) Write(w io.Writer, res *finding.Result) error {
 	return err
 }
 
-// junitFrameworkSuites makes a suite per framework, a case per control and rule.
-func junitFrameworkSuites(res *finding.Result, rules map[string]*finding.RuleResult, byRule map[string][]finding.Finding) []junitSuite {
+// junitClass makes a class name of parts with a single dot between the
+// first part and the rest, the dots inside parts written as "_": Jenkins
+// reads "hipaa.164_312(a)(1)" as package hipaa, class 164_312(a)(1), not
+// package "hipaa.164".
+func junitClass(pkg string, class ...string) string {
+	out := strings.ReplaceAll(pkg, ".", "_")
+	if len(class) > 0 {
+		out += "." + strings.ReplaceAll(strings.Join(class, "_"), ".", "_")
+	}
+	return out
+}
+
+// junitControlSuites makes a suite per framework, a case per control and
+// rule.
+func junitControlSuites(res *finding.Result, rules map[string]*finding.RuleResult, byRule map[string][]finding.Finding) []junitSuite {
 	var out []junitSuite
 	for _, fw := range res.Frameworks {
 		suite := junitSuite{Name: fw.ID}
 		for _, c := range fw.Controls {
 			for _, id := range c.Rules {
 				if rr := rules[id]; rr != nil {
-					suite.Cases = append(suite.Cases, junitCases(fw.ID+"."+c.ID, rr, byRule[id])...)
+					suite.Cases = append(suite.Cases, junitCase1(junitClass(fw.ID, c.ID), rr, byRule[id]))
 				}
 			}
 		}
@@ -152,7 +175,7 @@ func junitFrameworkSuites(res *finding.Result, rules map[string]*finding.RuleRes
 	custom := junitSuite{Name: "custom"}
 	for i := range res.Rules {
 		if rr := &res.Rules[i]; len(rr.Rule.Controls) == 0 {
-			custom.Cases = append(custom.Cases, junitCases("custom", rr, byRule[rr.Rule.ID])...)
+			custom.Cases = append(custom.Cases, junitCase1(junitClass("custom", rr.Rule.Package), rr, byRule[rr.Rule.ID]))
 		}
 	}
 	if len(custom.Cases) > 0 {
@@ -162,7 +185,7 @@ func junitFrameworkSuites(res *finding.Result, rules map[string]*finding.RuleRes
 }
 
 // junitInputSuites makes a suite per input file, a case per rule that
-// judged something in it (split per resource with findings).
+// judged something in it.
 func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) []junitSuite {
 	byFile := map[string]map[string][]finding.Finding{} // file -> rule -> findings
 	for id, fs := range byRule {
@@ -176,6 +199,7 @@ func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) 
 	var out []junitSuite
 	for _, in := range res.Inputs {
 		suite := junitSuite{Name: in.Path}
+		class := junitClass("tenet", in.Path)
 		for i := range res.Rules {
 			rr := &res.Rules[i]
 			fs := byFile[in.Path][rr.Rule.ID]
@@ -187,7 +211,7 @@ func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) 
 			if len(fs) == 0 {
 				one.Status = finding.StatusPass
 			}
-			suite.Cases = append(suite.Cases, junitCases(in.Path, &one, fs)...)
+			suite.Cases = append(suite.Cases, junitCase1(class, &one, fs))
 		}
 		if in.Status == finding.InputNotEvaluated {
 			suite.Cases = append(suite.Cases, notEvaluatedCase(in))
@@ -200,52 +224,73 @@ func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) 
 // notEvaluatedCase is the skipped test case of an input that no rule
 // checked: a suite without it would read as an input that passed.
 func notEvaluatedCase(in finding.Input) junitCase {
-	return junitCase{Name: "check " + in.Path, Classname: "inputs", Skipped: &junitMessage{Message: "not evaluated: " + in.Reason}}
+	return junitCase{Name: "check " + in.Path, Classname: junitClass("tenet", in.Path), Skipped: &junitMessage{Message: "not evaluated: " + in.Reason}}
 }
 
-// junitCases turns one rule under one control into test cases: one per
-// resource with findings, or a single passing or skipped case.
-func junitCases(class string, rr *finding.RuleResult, fs []finding.Finding) []junitCase {
+// junitCase1 is the test case of one rule (under one control or in one
+// input): failed when it denied a resource that no waiver covers, listing
+// every finding; skipped when it applied to nothing, or found only waived
+// or unknown results; passed otherwise, warnings as output.
+func junitCase1(class string, rr *finding.RuleResult, fs []finding.Finding) junitCase {
 	name := rr.Rule.ID
 	if rr.Rule.Title != rr.Rule.ID {
 		name += " " + rr.Rule.Title
 	}
-	switch {
-	case len(fs) == 0 && rr.Status == finding.StatusNotApplicable:
-		return []junitCase{{Name: name, Classname: class, Skipped: &junitMessage{Message: "no resource of the rule's types in the inputs"}}}
-	case len(fs) == 0:
-		return []junitCase{{Name: name, Classname: class, SystemOut: fmt.Sprintf("%d resources checked, none failed", rr.Checked)}}
+	c := junitCase{Name: name, Classname: class}
+	if len(fs) == 0 {
+		if rr.Status == finding.StatusNotApplicable {
+			c.Skipped = &junitMessage{Message: "no resource of the rule's types in the inputs"}
+		} else {
+			c.SystemOut = fmt.Sprintf("%s checked, none failed", plural(rr.Checked, "resource"))
+		}
+		return c
 	}
+	fs = append([]finding.Finding(nil), fs...)
 	sort.SliceStable(fs, func(i, j int) bool { return finding.Less(fs[i], fs[j]) })
-	var out []junitCase
-	for _, f := range fs {
-		where := f.Resource
-		if where == "" {
-			where = f.File
-		}
-		c := junitCase{Name: name + ": " + where, Classname: class}
-		text := fmt.Sprintf("%s\nfile: %s", f.Message, f.File)
-		if f.Line > 0 {
-			text += fmt.Sprintf(":%d", f.Line)
-		}
-		if rr.Rule.Remediation != "" {
-			text += "\nremediation: " + rr.Rule.Remediation
-		}
-		switch {
-		case f.Waived():
+	count := map[string]int{}
+	var lines []string
+	for i, f := range fs {
+		state := string(f.Kind)
+		if f.Waived() {
 			wv := f.Waiver
-			c.Skipped = &junitMessage{Message: fmt.Sprintf("waived: %s (owner %s, ticket %s, expires %s; %s)", wv.Reason, orDash(wv.Owner), orDash(wv.Ticket), orDash(wv.Expires), wv.Source)}
-			c.SystemOut = text
-		case f.Kind == finding.KindDeny:
-			c.Failure = &junitMessage{Message: f.Message, Type: string(rr.Rule.Severity), Text: text}
-		case f.Kind == finding.KindWarn:
-			c.SystemOut = "warning: " + text
-		case f.Kind == finding.KindUnknown:
-			c.Skipped = &junitMessage{Message: f.Message}
+			state = fmt.Sprintf("waived (%s; owner %s, ticket %s, expires %s; %s)", wv.Reason, orDash(wv.Owner), orDash(wv.Ticket), orDash(wv.Expires), wv.Source)
+			count["waived"]++
+		} else {
+			count[string(f.Kind)]++
 		}
-		out = append(out, c)
+		if i < maxJUnitResources {
+			lines = append(lines, fmt.Sprintf("%s %s: %s", state, f.Place(), f.Message))
+		}
 	}
-	return out
+	if n := len(fs) - maxJUnitResources; n > 0 {
+		lines = append(lines, fmt.Sprintf("... and %d more findings (the json report lists them all)", n))
+	}
+	text := strings.Join(lines, "\n")
+	if rr.Rule.Remediation != "" {
+		text += "\nremediation: " + rr.Rule.Remediation
+	}
+	deny := count[string(finding.KindDeny)]
+	switch {
+	case deny > 0:
+		msg := fmt.Sprintf("%s of %d checked failed", plural(deny, "finding"), rr.Checked)
+		if deny == 1 {
+			for _, f := range fs {
+				if f.Kind == finding.KindDeny && !f.Waived() {
+					msg = f.Message
+				}
+			}
+		}
+		c.Failure = &junitMessage{Message: msg, Type: string(rr.Rule.Severity), Text: text}
+	case count[string(finding.KindWarn)] > 0:
+		c.SystemOut = text
+	case count[string(finding.KindUnknown)] > 0:
+		c.Skipped = &junitMessage{Message: fmt.Sprintf("%s unknown until apply", plural(count[string(finding.KindUnknown)], "result"))}
+		c.SystemOut = text
+	default:
+		c.Skipped = &junitMessage{Message: fmt.Sprintf("%s waived", plural(count["waived"], "finding"))}
+		c.SystemOut = text
+	}
+	return c
 }
 
 func orDash(s string) string {

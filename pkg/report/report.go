@@ -20,9 +20,9 @@ type Options struct {
 	Color bool
 	// Controls adds the control-by-control view to the table format.
 	Controls bool
-	// JUnitByInput makes the junit format group test cases by input file
-	// instead of by framework.
-	JUnitByInput bool
+	// JUnitByControl makes the junit format group test cases by framework
+	// and control instead of by input file.
+	JUnitByControl bool
 	// History holds earlier runs, oldest first, for formats that draw
 	// trends (html); the current run is not in it.
 	History []RunSummary
@@ -41,7 +41,7 @@ var formats = map[string]func(Options) Reporter{
 	"json":     func(Options) Reporter { return JSON{} },
 	"sarif":    func(o Options) Reporter { return SARIF{BasePath: o.BasePath} },
 	"markdown": func(Options) Reporter { return Markdown{} },
-	"junit":    func(o Options) Reporter { return JUnit{ByInput: o.JUnitByInput} },
+	"junit":    func(o Options) Reporter { return JUnit{ByControl: o.JUnitByControl} },
 	"csv":      func(Options) Reporter { return CSV{} },
 	"oscal":    func(o Options) Reporter { return OSCAL{Timestamp: o.Timestamp} },
 	"html":     func(o Options) Reporter { return HTML{History: o.History, Timestamp: o.Timestamp} },

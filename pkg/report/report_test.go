@@ -73,7 +73,7 @@ func TestFormatsGolden(t *testing.T) {
 		{name: "sarif", format: "sarif"},
 		{name: "markdown", format: "markdown"},
 		{name: "junit", format: "junit"},
-		{name: "junit-by-input", format: "junit", opts: report.Options{JUnitByInput: true}},
+		{name: "junit-by-control", format: "junit", opts: report.Options{JUnitByControl: true}},
 		{name: "table-controls", format: "table", opts: report.Options{Controls: true}},
 		{name: "csv", format: "csv"},
 		{name: "oscal", format: "oscal", opts: report.Options{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}},

@@ -105,17 +105,17 @@ func TestJUnitValidatesAgainstSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, byInput := range []bool{false, true} {
+	for _, byControl := range []bool{false, true} {
 		var buf bytes.Buffer
 		res := sample()
 		for i := range res.Inputs {
 			res.Inputs[i].Checked = map[string]int{"TST-A-001": 3}
 		}
-		if err := (report.JUnit{ByInput: byInput}).Write(&buf, res); err != nil {
+		if err := (report.JUnit{ByControl: byControl}).Write(&buf, res); err != nil {
 			t.Fatal(err)
 		}
 		for _, err := range s.Validate(&buf) {
-			t.Errorf("by input %v: %v", byInput, err)
+			t.Errorf("by control %v: %v", byControl, err)
 		}
 	}
 }

@@ -1,0 +1,85 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/report"
+)
+
+type junitDoc struct {
+	Suites []struct {
+		Name  string `xml:"name,attr"`
+		Cases []struct {
+			Name      string `xml:"name,attr"`
+			Classname string `xml:"classname,attr"`
+			Failure   *struct {
+				Message string `xml:"message,attr"`
+				Text    string `xml:",chardata"`
+			} `xml:"failure"`
+		} `xml:"testcase"`
+	} `xml:"testsuite"`
+}
+
+// TestJUnitConsumers: GitLab keeps only the first of test cases with the
+// same (classname, name), so 578 failures showed as 565; Jenkins splits the
+// class name at its last dot, so "hipaa.164.312(a)(1)" showed as package
+// "hipaa.164"; and one case per failing resource and control made a
+// 20,000-resource plan a 170 MB file (GitLab reads 30 MB).
+func TestJUnitConsumers(t *testing.T) {
+	rule := finding.Rule{ID: "TST-A-001", Title: "Buckets are encrypted", Severity: finding.SeverityHigh,
+		Controls: map[string][]string{"hipaa": {"164.312(a)(1)", "164.312(e)(2)(ii)"}, "nist-800-53-r5": {"SC-28"}}}
+	const n = 20000
+	res := &finding.Result{Tool: finding.Tool{Name: "tenet", Version: "test"},
+		Inputs: []finding.Input{{Path: "infra/plan.json", Format: "terraform-plan", Resources: n, Status: finding.InputEvaluated, Checked: map[string]int{rule.ID: n}}}}
+	for i := range n {
+		res.Findings = append(res.Findings, finding.Finding{RuleID: rule.ID, Kind: finding.KindDeny, Resource: fmt.Sprintf("aws_s3_bucket.b%05d", i), File: "infra/plan.json", Message: "not encrypted"})
+	}
+	res.Rules = []finding.RuleResult{{Rule: rule, Status: finding.StatusFail, Checked: n, Failed: n}}
+	res.Frameworks = report.Frameworks(res.Rules, res.Findings, nil)
+	for _, byControl := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := (report.JUnit{ByControl: byControl}).Write(&buf, res); err != nil {
+			t.Fatal(err)
+		}
+		if buf.Len() > 1<<20 {
+			t.Errorf("by control %v: %d bytes for one failing rule", byControl, buf.Len())
+		}
+		var doc junitDoc
+		if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		failures := 0
+		for _, s := range doc.Suites {
+			for _, c := range s.Cases {
+				key := c.Classname + "\x00" + c.Name
+				if seen[key] {
+					t.Errorf("by control %v: (%s, %s) repeats", byControl, c.Classname, c.Name)
+				}
+				seen[key] = true
+				if strings.Count(c.Classname, ".") != 1 {
+					t.Errorf("by control %v: class name %q does not have exactly one dot", byControl, c.Classname)
+				}
+				if c.Failure != nil {
+					failures++
+					if !strings.Contains(c.Failure.Text, "aws_s3_bucket.b00000 (infra/plan.json): not encrypted") ||
+						!strings.Contains(c.Failure.Text, "... and 19800 more findings") {
+						t.Errorf("by control %v: failure text does not list the resources: %.200s", byControl, c.Failure.Text)
+					}
+				}
+			}
+		}
+		want := 1 // one rule on one input
+		if byControl {
+			want = 3 // under each of its three controls
+		}
+		if failures != want {
+			t.Errorf("by control %v: %d failed cases, want %d", byControl, failures, want)
+		}
+	}
+}
