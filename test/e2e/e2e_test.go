@@ -120,6 +120,11 @@ func TestCLI(t *testing.T) {
 			wantStdout: []string{`"rule_id": "main.deny_run_as_root"`, `"source": "data.main.exception"`, `"waived": 1`},
 		},
 		{
+			name: "namespace-matching-nothing", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-conftest", "--namespace", "k8s.*", manifest}, wantCode: 2,
+			wantStderr: []string{`namespace "k8s.*" matches no package with deny, warn or violation rules (the policies have them in main)`},
+		},
+		{name: "namespace-bad-pattern", args: []string{"test", "-p", "test/e2e/testdata/policy-conftest", "--namespace", "[", manifest}, wantCode: 2, wantStderr: []string{`namespace "[": syntax error in pattern`}},
+		{
 			name: "package-across-bundles", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-exception", "-p", "test/e2e/testdata/policy-conftest", "-o", "json", manifest}, wantCode: 1,
 			wantStdout: []string{`"bundle": "policy-conftest",` + "\n" + `        "file": "test/e2e/testdata/policy-conftest/deployment.rego"`, `"bundle": "policy-exception",` + "\n" + `        "file": "test/e2e/testdata/policy-exception/root.rego"`},
 		},
