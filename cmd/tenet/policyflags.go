@@ -66,7 +66,7 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "add a policy directory, bundle archive (.tar.gz) or .rego file (repeatable)")
 	fl.StringArrayVarP(&f.data, "data", "d", nil, "load JSON or YAML files or directories as data for custom policies (repeatable)")
-	fl.StringArrayVarP(&f.namespaces, "namespace", "n", nil, "run the conftest-style rules of this package (repeatable; default main)")
+	fl.StringArrayVarP(&f.namespaces, "namespace", "n", nil, "run the conftest-style rules of this package, or of every package a glob pattern (*, ?, [...]; * crosses dots) matches, as conftest (repeatable; default main)")
 	fl.BoolVar(&f.allNamespaces, "all-namespaces", false, "run the conftest-style rules of every package")
 	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "leave out the built-in rule bundles (the Rego library stays); only --policy policies run")
 	fl.StringArrayVar(&f.frameworks, "framework", nil, "keep only rules mapped to this framework key or prefix, e.g. nist-800-53-r5, cis-aws (repeatable)")
