@@ -73,7 +73,7 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.severity, "severity", "", "run only rules of at least this severity: low, medium, high, critical")
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
 	fl.BoolVar(&f.allowSensitive, "allow-sensitive", false, "let --policy policies see the values Terraform marks sensitive (by default they see \"(sensitive value)\"; built-in rules always see them)")
-	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v", input.Formats()))
+	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v; json and yaml force only the syntax, as conftest --parser (plans, state and Kubernetes objects in them are still read as such)", input.Formats()))
 	f.signing.register(fl)
 }
 

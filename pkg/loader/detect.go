@@ -190,6 +190,21 @@ func detectYAML(data []byte) (input.Format, []*yaml.Node, error) {
 	return input.FormatYAML, docs, nil
 }
 
+// detectIn tells the format of data written in syntax (FormatJSON or
+// FormatYAML): a Terraform plan or state (JSON only) or Kubernetes objects,
+// else syntax itself. A JSON error is left to the JSON loader.
+func detectIn(syntax input.Format, data []byte) (input.Format, []*yaml.Node, error) {
+	if syntax == input.FormatYAML {
+		return detectYAML(data)
+	}
+	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
+		if f, err := detectJSONObject(data); err == nil {
+			return f, nil, nil
+		}
+	}
+	return input.FormatJSON, nil, nil
+}
+
 func isKubernetesNode(n *yaml.Node) bool {
 	return mappingValue(n, "apiVersion") != nil && mappingValue(n, "kind") != nil
 }
