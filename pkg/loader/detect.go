@@ -79,7 +79,25 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 		}
 		return "", nil, err
 	}
-	return detectYAML(data)
+	f, nodes, err := detectYAML(data)
+	if err == nil && f == input.FormatYAML && allScalars(nodes) {
+		return "", nil, errPlainText
+	}
+	return f, nodes, err
+}
+
+// errPlainText refuses a file whose every YAML document is a bare scalar:
+// an .env, .properties, XML, nginx or Groovy file reads that way, and
+// policies judging one string would pass it.
+var errPlainText = errors.New("plain text, not a YAML mapping or list: not an input tenet reads (Terraform plans and state, Kubernetes manifests, JSON, YAML); --input-format yaml reads it as one string")
+
+func allScalars(docs []*yaml.Node) bool {
+	for _, d := range docs {
+		if d.Kind != yaml.ScalarNode {
+			return false
+		}
+	}
+	return true
 }
 
 // isDockerfile tells Dockerfiles by their usual names: Dockerfile,
