@@ -368,10 +368,11 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 	return res, nil
 }
 
-// rawDocuments splits a multi-document YAML file the way conftest does:
-// each document is its own input.
+// rawDocuments splits the raw file the way conftest does: each document
+// of a multi-document YAML file, and each element of a top-level array
+// (JSON or YAML), is its own input.
 func rawDocuments(doc input.Document) []any {
-	if docs, ok := doc.Raw.([]any); ok && doc.Source.Documents > 1 {
+	if docs, ok := doc.Raw.([]any); ok {
 		return docs
 	}
 	return []any{doc.Raw}
