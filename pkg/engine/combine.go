@@ -2,10 +2,7 @@ package engine
 
 import (
 	"context"
-	"fmt"
 	"sort"
-
-	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
@@ -51,9 +48,9 @@ func (e *Engine) EvalCombined(ctx context.Context, docs []input.Document) (Resul
 	for i, en := range entries {
 		combined[i] = map[string]any{"path": en.path, "contents": en.contents}
 	}
-	val, err := ast.InterfaceToValue(combined)
+	val, err := rawInput(combined, CombinedPath)
 	if err != nil {
-		return Result{}, fmt.Errorf("convert combined input: %w", err)
+		return Result{}, err
 	}
 	values, err := e.values(ctx, e.raw, val)
 	if err != nil {

@@ -197,7 +197,11 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		return q
 	}
 	for name, evs := range plan {
-		q := newQuery("data.tenet_engine."+name, evs, all(len(evs)))
+		text := "data.tenet_engine." + name
+		if name == "raw" {
+			text += rawWith
+		}
+		q := newQuery(text, evs, all(len(evs)))
 		q.pkg = true
 		if err := q.ready(ctx); err != nil {
 			return nil, err
@@ -348,9 +352,9 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 	}
 	if e.raw != nil && doc.Raw != nil && !e.combine {
 		for _, raw := range rawDocuments(view(e.rawMasked)) {
-			val, err := ast.InterfaceToValue(raw)
+			val, err := rawInput(raw, doc.Source.Path)
 			if err != nil {
-				return Result{}, fmt.Errorf("convert input: %w", err)
+				return Result{}, err
 			}
 			values, err := e.values(ctx, e.raw, val)
 			if err != nil {
