@@ -10,7 +10,7 @@ OPA_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/open-policy-ag
 OPA         := $(BIN)/opa-$(OPA_VERSION)/opa
 REGO_DIRS   := rego bundles test/examples/policy
 
-.PHONY: all build test go-test race fuzz rego-test lint fmt bench bench-peers docs opa screenshot clean
+.PHONY: all build test go-test race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
 
 all: build
 
@@ -95,6 +95,13 @@ bench-peers: build $(OPA) $(CONFTEST)
 	$(GO) run ./test/bench/cmd/benchpeers -sizes $(SIZES) -runs $(RUNS) -manifests $(MANIFESTS) \
 	  -tenet $(BIN)/tenet -opa $(OPA) -conftest $(CONFTEST) -doc docs/performance.md \
 	  -command "make bench-peers SIZES=$(SIZES) RUNS=$(RUNS) MANIFESTS=$(MANIFESTS)"
+
+# conftest-doc runs conftest's examples with conftest and tenet and
+# rewrites the side-by-side table of docs/conftest.md. go test ./test/e2e
+# checks the table: tenet's columns always, conftest's when it finds the
+# conftest binary ($$CONFTEST, $(CONFTEST) or on PATH).
+conftest-doc: $(CONFTEST)
+	CONFTEST=$(CURDIR)/$(CONFTEST) $(GO) test ./test/e2e -run TestConftestSideBySide -count=1 -update
 
 clean:
 	rm -rf $(BIN)
