@@ -19,7 +19,7 @@ SARIF_MULTITOOL_VERSION := 5.7.0
 SARIF_MULTITOOL_DIR := $(BIN)/sarif-multitool-$(SARIF_MULTITOOL_VERSION)
 SARIF_MULTITOOL := $(SARIF_MULTITOOL_DIR)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
-.PHONY: all build test go-test sarif-multitool race fuzz rego-test lint fmt bench bench-peers docs opa screenshot clean
+.PHONY: all build test go-test sarif-multitool race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
 
 all: build
 
@@ -116,6 +116,13 @@ bench-peers: build $(OPA) $(CONFTEST)
 	$(GO) run ./test/bench/cmd/benchpeers -sizes $(SIZES) -runs $(RUNS) -manifests $(MANIFESTS) \
 	  -tenet $(BIN)/tenet -opa $(OPA) -conftest $(CONFTEST) -doc docs/performance.md \
 	  -command "make bench-peers SIZES=$(SIZES) RUNS=$(RUNS) MANIFESTS=$(MANIFESTS)"
+
+# conftest-doc runs conftest's examples with conftest and tenet and
+# rewrites the side-by-side table of docs/conftest.md. go test ./test/e2e
+# checks the table: tenet's columns always, conftest's when it finds the
+# conftest binary ($$CONFTEST, $(CONFTEST) or on PATH).
+conftest-doc: $(CONFTEST)
+	CONFTEST=$(CURDIR)/$(CONFTEST) $(GO) test ./test/e2e -run TestConftestSideBySide -count=1 -update
 
 clean:
 	rm -rf $(BIN)

@@ -66,14 +66,14 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "add a policy directory, bundle archive (.tar.gz) or .rego file (repeatable)")
 	fl.StringArrayVarP(&f.data, "data", "d", nil, "load JSON or YAML files or directories as data for custom policies (repeatable)")
-	fl.StringArrayVarP(&f.namespaces, "namespace", "n", nil, "run the conftest-style rules of this package (repeatable; default main)")
+	fl.StringArrayVarP(&f.namespaces, "namespace", "n", nil, "run the conftest-style rules of this package, or of every package a glob pattern (*, ?, [...]; * crosses dots) matches, as conftest (repeatable; default main)")
 	fl.BoolVar(&f.allNamespaces, "all-namespaces", false, "run the conftest-style rules of every package")
 	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "leave out the built-in rule bundles (the Rego library stays); only --policy policies run")
 	fl.StringArrayVar(&f.frameworks, "framework", nil, "keep only rules mapped to this framework key or prefix, e.g. nist-800-53-r5, cis-aws (repeatable)")
 	fl.StringVar(&f.severity, "severity", "", "run only rules of at least this severity: low, medium, high, critical")
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
 	fl.BoolVar(&f.allowSensitive, "allow-sensitive", false, "let --policy policies see the values Terraform marks sensitive (by default they see \"(sensitive value)\"; built-in rules always see them)")
-	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v", input.Formats()))
+	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v; json and yaml force only the syntax, as conftest --parser (plans, state and Kubernetes objects in them are still read as such)", input.Formats()))
 	f.signing.register(fl)
 }
 

@@ -24,6 +24,7 @@ type testFlags struct {
 	failOnWarn bool
 	failUneval bool
 	basePath   string
+	combine    bool
 	unknown    string
 	parallel   int
 	noColor    bool
@@ -59,6 +60,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringArrayVarP(&f.outputs, "output", "o", nil, fmt.Sprintf("output FORMAT or FORMAT=FILE (repeatable; formats: %s; default table)", strings.Join(report.Formats(), ", ")))
 	fl.BoolVar(&f.failOnWarn, "fail-on-warn", false, "exit 1 on warnings too")
 	fl.BoolVar(&f.failUneval, "fail-on-unevaluated", false, "exit 1 when an input was read but no loaded rule checked it (reported as not evaluated)")
+	fl.BoolVar(&f.combine, "combine", false, "run the conftest-style rules once on all inputs together, as conftest --combine: their input is an array of {path, contents}, their findings are in the file Combined (built-in rules still judge each input)")
 	fl.StringVar(&f.unknown, "unknown", "warn", "what results unknown until apply do to the exit code: warn, fail or ignore")
 	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
@@ -140,6 +142,9 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 	opts = append(opts, f.waivers.options()...)
+	if f.combine {
+		opts = append(opts, tenet.WithCombine())
+	}
 	// Policy errors, unusable paths and bad or broad waiver files are all
 	// usage errors (exit 2).
 	res, err := tenet.Scan(cmd.Context(), args, append(opts,

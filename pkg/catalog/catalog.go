@@ -69,7 +69,11 @@ type ControlInfo struct {
 // Options tunes which custom policies run.
 type Options struct {
 	// Namespaces are the packages whose conftest-style rules run, as with
-	// conftest --namespace; nil means ["main"].
+	// conftest --namespace: names, or glob patterns (path.Match, where *
+	// crosses dots) when one of them holds *, ? or [; nil means ["main"].
+	// With policies from outside the built-ins, a namespace that matches no
+	// package with deny, warn or violation rules is a *PolicyError, and so
+	// is the default when such rules exist only outside package main.
 	Namespaces []string
 	// AllNamespaces runs the conftest-style rules of every package.
 	AllNamespaces bool
@@ -199,6 +203,7 @@ type builder struct {
 	limits ArchiveLimits
 	budget *dataBudget
 	rego   *regoBudget
+	custom bool // a source outside the built-ins was added
 }
 
 // origin is where a rule is defined.
@@ -219,6 +224,7 @@ func (b *builder) add(src Source) error {
 		return &PolicyError{File: src.Path, Err: err}
 	}
 	name := bundleName(src, bdl)
+	b.custom = b.custom || !src.Builtin
 	b.cat.Bundles = append(b.cat.Bundles, finding.Bundle{Name: name, Revision: bdl.Manifest.Revision, Source: sourceLabel(src)})
 	if err := mergeData(b.cat.Data, bdl.Data); err != nil {
 		return &PolicyError{File: src.Path, Err: err}

@@ -33,7 +33,12 @@ const KindException finding.Kind = "exception"
 
 // rules derives the rule catalog from the packages seen.
 func (b *builder) rules() error {
+	ns, err := newNamespaces(b.opts)
+	if err != nil {
+		return err
+	}
 	ids := map[string]string{}
+	var ruled []string // packages outside the built-ins with conftest-style rules
 	pkgs := make([]string, 0, len(b.pkgs))
 	for p := range b.pkgs {
 		pkgs = append(pkgs, p)
@@ -55,9 +60,17 @@ func (b *builder) rules() error {
 			if hasRuleKinds(p) {
 				return &PolicyError{File: p.file, Err: fmt.Errorf("package %s has no METADATA with custom.id", name)}
 			}
-		case b.inNamespace(name):
-			found = customRules(p)
-			if _, ok := p.names["exception"]; ok && len(found) > 0 {
+		default:
+			custom := customRules(p)
+			if len(custom) == 0 {
+				break
+			}
+			ruled = append(ruled, name)
+			if !ns.selects(name) {
+				break
+			}
+			found = custom
+			if _, ok := p.names["exception"]; ok {
 				b.cat.Evals = append(b.cat.Evals, Eval{RuleID: p.path + ".exception", Ref: "data." + p.path + ".exception", Kind: KindException, Raw: true})
 			}
 		}
@@ -68,6 +81,11 @@ func (b *builder) rules() error {
 			ids[r.ID] = r.File
 			b.cat.Rules = append(b.cat.Rules, r)
 			b.cat.Evals = append(b.cat.Evals, evals(p, r)...)
+		}
+	}
+	if b.custom {
+		if err := ns.check(ruled); err != nil {
+			return err
 		}
 	}
 	sort.Slice(b.cat.Rules, func(i, j int) bool { return b.cat.Rules[i].ID < b.cat.Rules[j].ID })
@@ -104,22 +122,6 @@ func evals(p *pkgInfo, r finding.Rule) []Eval {
 func hasRuleKinds(p *pkgInfo) bool {
 	for n := range p.names {
 		if _, ok := ruleKind(n); ok || n == "unknown" {
-			return true
-		}
-	}
-	return false
-}
-
-func (b *builder) inNamespace(pkg string) bool {
-	if b.opts.AllNamespaces {
-		return true
-	}
-	ns := b.opts.Namespaces
-	if len(ns) == 0 {
-		ns = []string{"main"}
-	}
-	for _, n := range ns {
-		if pkg == n {
 			return true
 		}
 	}

@@ -27,8 +27,10 @@ type Engine struct {
 	raw    *query            // conftest-style rules, on the raw file
 	// rawMasked: raw rules see the file with its secrets masked.
 	rawMasked bool
-	parallel  int // queries side by side on a large document
-	shardMin  int // resources from which a document is sharded
+	// combine: raw rules run in EvalCombined, not in Eval.
+	combine  bool
+	parallel int // queries side by side on a large document
+	shardMin int // resources from which a document is sharded
 }
 
 // group is the rules of one target. A small document is evaluated with one
@@ -107,6 +109,9 @@ type Options struct {
 	// past redaction, or in an error. The built-in rules always see the
 	// real values: some must, to report that a secret is set in the clear.
 	SensitiveToCustom bool
+	// Combine leaves the conftest-style rules out of Eval: EvalCombined
+	// runs them once on all the documents, as conftest test --combine.
+	Combine bool
 	// shardMin overrides the package default (tests).
 	shardMin int
 	// allRules evaluates every rule on every document (tests).
@@ -192,7 +197,11 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		return q
 	}
 	for name, evs := range plan {
-		q := newQuery("data.tenet_engine."+name, evs, all(len(evs)))
+		text := "data.tenet_engine." + name
+		if name == "raw" {
+			text += rawWith
+		}
+		q := newQuery(text, evs, all(len(evs)))
 		q.pkg = true
 		if err := q.ready(ctx); err != nil {
 			return nil, err
@@ -220,6 +229,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		e.groups[name] = g
 	}
 	e.parallel = opts.Parallel
+	e.combine = opts.Combine
 	if e.parallel <= 0 {
 		e.parallel = runtime.GOMAXPROCS(0)
 	}
@@ -340,11 +350,11 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 		res.Findings = append(res.Findings, fs...)
 		e.countChecked(g.evals, doc, res.Checked)
 	}
-	if e.raw != nil && doc.Raw != nil {
+	if e.raw != nil && doc.Raw != nil && !e.combine {
 		for _, raw := range rawDocuments(view(e.rawMasked)) {
-			val, err := ast.InterfaceToValue(raw)
+			val, err := rawInput(raw, doc.Source.Path)
 			if err != nil {
-				return Result{}, fmt.Errorf("convert input: %w", err)
+				return Result{}, err
 			}
 			values, err := e.values(ctx, e.raw, val)
 			if err != nil {
@@ -362,10 +372,11 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 	return res, nil
 }
 
-// rawDocuments splits a multi-document YAML file the way conftest does:
-// each document is its own input.
+// rawDocuments splits the raw file the way conftest does: each document
+// of a multi-document YAML file, and each element of a top-level array
+// (JSON or YAML), is its own input.
 func rawDocuments(doc input.Document) []any {
-	if docs, ok := doc.Raw.([]any); ok && doc.Source.Documents > 1 {
+	if docs, ok := doc.Raw.([]any); ok {
 		return docs
 	}
 	return []any{doc.Raw}

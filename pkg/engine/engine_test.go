@@ -117,6 +117,24 @@ func TestEval(t *testing.T) {
 			},
 			wantChecked: map[string]int{"main.deny": 2, "main.warn_label": 2},
 		},
+		{
+			// conftest evaluates every element of a top-level array on its
+			// own, in JSON as in YAML.
+			name: "conftest-style rules see each element of a JSON array",
+			doc: input.Document{
+				Schema: input.Schema,
+				Source: input.Source{Path: "pods.json", Format: input.FormatJSON},
+				Raw: []any{
+					map[string]any{"kind": "Pod", "metadata": map[string]any{"name": "a", "labels": map[string]any{"x": "y"}}},
+					map[string]any{"kind": "Pod", "metadata": map[string]any{"name": "b", "labels": map[string]any{"x": "y"}}},
+				},
+			},
+			want: []finding.Finding{
+				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod a", File: "pods.json"},
+				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod b", File: "pods.json"},
+			},
+			wantChecked: map[string]int{"main.deny": 2, "main.warn_label": 2},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -79,7 +79,25 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 		}
 		return "", nil, err
 	}
-	return detectYAML(data)
+	f, nodes, err := detectYAML(data)
+	if err == nil && f == input.FormatYAML && allScalars(nodes) {
+		return "", nil, errPlainText
+	}
+	return f, nodes, err
+}
+
+// errPlainText refuses a file whose every YAML document is a bare scalar:
+// an .env, .properties, XML, nginx or Groovy file reads that way, and
+// policies judging one string would pass it.
+var errPlainText = errors.New("plain text, not a YAML mapping or list: not an input tenet reads (Terraform plans and state, Kubernetes manifests, JSON, YAML); --input-format yaml reads it as one string")
+
+func allScalars(docs []*yaml.Node) bool {
+	for _, d := range docs {
+		if d.Kind != yaml.ScalarNode {
+			return false
+		}
+	}
+	return true
 }
 
 // isDockerfile tells Dockerfiles by their usual names: Dockerfile,
@@ -188,6 +206,21 @@ func detectYAML(data []byte) (input.Format, []*yaml.Node, error) {
 		}
 	}
 	return input.FormatYAML, docs, nil
+}
+
+// detectIn tells the format of data written in syntax (FormatJSON or
+// FormatYAML): a Terraform plan or state (JSON only) or Kubernetes objects,
+// else syntax itself. A JSON error is left to the JSON loader.
+func detectIn(syntax input.Format, data []byte) (input.Format, []*yaml.Node, error) {
+	if syntax == input.FormatYAML {
+		return detectYAML(data)
+	}
+	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
+		if f, err := detectJSONObject(data); err == nil {
+			return f, nil, nil
+		}
+	}
+	return input.FormatJSON, nil, nil
 }
 
 func isKubernetesNode(n *yaml.Node) bool {

@@ -131,8 +131,14 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 		nodes     []*yaml.Node
 		detectErr error
 	)
-	if format == "" {
+	switch format {
+	case "":
 		format, nodes, detectErr = detect(path, data)
+	case input.FormatYAML, input.FormatJSON:
+		// These force the syntax, as conftest --parser does: a manifest, a
+		// plan or a state written in it is still read as such, or the
+		// built-in rules would see no resource in it and pass.
+		format, nodes, detectErr = detectIn(format, data)
 	}
 	// The key check reads the bytes once more, so for a large file it runs
 	// beside the parse; its error comes first either way. Only files

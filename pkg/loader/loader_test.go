@@ -244,6 +244,42 @@ func TestForcedFormat(t *testing.T) {
 	}
 }
 
+// TestForcedSyntax: --input-format json or yaml forces the syntax, as
+// conftest --parser does; a Kubernetes manifest, a plan or a state in it is
+// still read as such, so that the built-in rules see its resources instead
+// of a plain document that nothing checks.
+func TestForcedSyntax(t *testing.T) {
+	tests := []struct {
+		path      string
+		format    input.Format
+		want      input.Format
+		resources bool
+	}{
+		{path: "testdata/kubernetes/multi.yaml", format: input.FormatYAML, want: input.FormatKubernetes, resources: true},
+		{path: "testdata/kubernetes/pod.json", format: input.FormatYAML, want: input.FormatKubernetes, resources: true},
+		{path: "testdata/kubernetes/pod.json", format: input.FormatJSON, want: input.FormatKubernetes, resources: true},
+		{path: "testdata/tfplan/modules.json", format: input.FormatJSON, want: input.FormatTerraformPlan, resources: true},
+		{path: "testdata/data/config.yaml", format: input.FormatYAML, want: input.FormatYAML},
+		{path: "testdata/data/settings.json", format: input.FormatJSON, want: input.FormatJSON},
+		{path: "testdata/data/settings.json", format: input.FormatYAML, want: input.FormatYAML},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.format)+" "+tc.path, func(t *testing.T) {
+			doc, err := loader.Read(t.Context(), tc.path, loader.Options{Format: tc.format, KeepRaw: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Source.Format != tc.want || (len(doc.Resources) > 0) != tc.resources || doc.Raw == nil {
+				t.Errorf("format %q with %d resources (raw %v), want %q with resources %v", doc.Source.Format, len(doc.Resources), doc.Raw != nil, tc.want, tc.resources)
+			}
+		})
+	}
+	// JSON forced on YAML is still an error.
+	if _, err := loader.Read(t.Context(), "testdata/data/config.yaml", loader.Options{Format: input.FormatJSON}); err == nil {
+		t.Error("YAML read as JSON: no error")
+	}
+}
+
 func TestStdinAndSizeLimit(t *testing.T) {
 	doc, err := loader.Read(t.Context(), "-", loader.Options{Stdin: strings.NewReader("kind: Pod\napiVersion: v1\nmetadata: {name: a}\n")})
 	if err != nil {

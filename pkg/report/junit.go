@@ -217,6 +217,24 @@ func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) 
 			suite.Cases = append(suite.Cases, notEvaluatedCase(in))
 		}
 		out = append(out, suite)
+		delete(byFile, in.Path)
+	}
+	// Findings located in no input (conftest --combine reports in the file
+	// "Combined") get a suite of their own, so that none is lost.
+	files := make([]string, 0, len(byFile))
+	for f := range byFile {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, file := range files {
+		suite := junitSuite{Name: file}
+		for i := range res.Rules {
+			rr := &res.Rules[i]
+			if fs := byFile[file][rr.Rule.ID]; len(fs) > 0 {
+				suite.Cases = append(suite.Cases, junitCase1(junitClass("tenet", file), rr, fs))
+			}
+		}
+		out = append(out, suite)
 	}
 	return out
 }

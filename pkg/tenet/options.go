@@ -37,6 +37,7 @@ type config struct {
 	data                []string
 	namespaces          []string
 	allNamespaces       bool
+	combine             bool
 	parallel            int
 	format              input.Format
 	unknown             UnknownMode

@@ -11,8 +11,9 @@ import (
 	"github.com/tenet-dev/tenet/pkg/waiver"
 )
 
-// result assembles the report model from the per-file outcomes.
-func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, waivers []finding.WaiverUse) *finding.Result {
+// result assembles the report model from the per-file outcomes and the
+// outcome of the combined evaluation (WithCombine; zero without it).
+func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkErrs []error, waivers []finding.WaiverUse) *finding.Result {
 	res := &finding.Result{
 		Schema:   finding.ResultSchema,
 		Tool:     finding.Tool{Name: "tenet", Version: s.cfg.version},
@@ -46,6 +47,24 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, w
 		res.Findings = append(res.Findings, o.res.Findings...)
 		for id, n := range o.res.Checked {
 			checked[id] += n
+		}
+	}
+	if comb.err != nil {
+		res.Errors = append(res.Errors, inputError(comb.err))
+	}
+	res.Findings = append(res.Findings, comb.res.Findings...)
+	for id, n := range comb.res.Checked {
+		checked[id] += n
+		// Every input read was judged by the rule, as part of the whole.
+		for i := range res.Inputs {
+			if res.Inputs[i].Checked == nil {
+				res.Inputs[i].Checked = map[string]int{}
+			}
+			res.Inputs[i].Checked[id] = 1
+			if n > 0 && res.Inputs[i].Status == finding.InputNotEvaluated {
+				res.Inputs[i].Status, res.Inputs[i].Reason = finding.InputEvaluated, ""
+				res.Summary.NotEvaluated--
+			}
 		}
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })

@@ -119,7 +119,7 @@ func load(opts []Option) (*Scanner, error) {
 // compile builds the engine and closes s.compiled.
 func (s *Scanner) compile() {
 	defer close(s.compiled)
-	s.eng, s.engErr = engine.New(context.Background(), s.cat, engine.Options{AllowBuiltins: s.cfg.allowBuiltins, SensitiveToCustom: s.cfg.sensitive})
+	s.eng, s.engErr = engine.New(context.Background(), s.cat, engine.Options{AllowBuiltins: s.cfg.allowBuiltins, SensitiveToCustom: s.cfg.sensitive, Combine: s.cfg.combine})
 }
 
 // sourcesFor lists the policy sources of a configuration: the Rego library
@@ -340,6 +340,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	if s.engErr != nil {
 		return nil, s.engErr
 	}
+	comb := s.combined(runCtx, outcomes)
 	if memory != nil {
 		if e := memory.Load(); e != nil {
 			return nil, s.memoryError(e, files, outcomes)
@@ -350,7 +351,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := s.result(files, outcomes, walkErrs, waivers)
+	res := s.result(files, outcomes, comb, walkErrs, waivers)
 	if len(res.Errors) > 0 {
 		return res, &IncompleteError{Errors: res.Errors}
 	}

@@ -57,7 +57,8 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 	if err != nil {
 		return nil, err
 	}
-	cat, err := catalog.Load(ctx, sources, catalog.Options{Tests: true, DataPaths: cfg.data, Verify: cfg.verify})
+	// The tests of every package run: no namespace chooses them.
+	cat, err := catalog.Load(ctx, sources, catalog.Options{Tests: true, AllNamespaces: true, DataPaths: cfg.data, Verify: cfg.verify})
 	if err != nil {
 		return nil, err
 	}

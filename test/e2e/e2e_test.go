@@ -113,6 +113,7 @@ func TestCLI(t *testing.T) {
 			wantStdout: []string{"TNT-AWS-S3-001", "Inputs not evaluated"},
 		},
 		{name: "stdin", args: []string{"test", "-"}, stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: c, image: nginx, securityContext: {privileged: true}}\n", wantCode: 1, wantStdout: []string{"Pod/p (-:1)"}},
+		{name: "forced-yaml-manifest", args: []string{"test", "--input-format", "yaml", manifest}, wantCode: 1, wantStdout: []string{"2 resources", "TNT-K8S-POD-001"}},
 		{name: "unknown-input-format", args: []string{"test", "--input-format", "hcl", plan}, wantCode: 2, wantStderr: []string{`unknown input format "hcl"`}},
 		{name: "unknown-output-format", args: []string{"test", "-o", "pdf", plan}, wantCode: 2, wantStderr: []string{`unknown output format "pdf"`}},
 		{name: "unknown-framework", args: []string{"test", "--framework", "iso27001", plan}, wantCode: 2, wantStderr: []string{`no loaded rule maps to framework "iso27001"`}},
@@ -131,6 +132,11 @@ func TestCLI(t *testing.T) {
 			name: "conftest-exception", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-exception", "-o", "json", manifest}, wantCode: 0,
 			wantStdout: []string{`"rule_id": "main.deny_run_as_root"`, `"source": "data.main.exception"`, `"waived": 1`},
 		},
+		{
+			name: "namespace-matching-nothing", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-conftest", "--namespace", "k8s.*", manifest}, wantCode: 2,
+			wantStderr: []string{`namespace "k8s.*" matches no package with deny, warn or violation rules (the policies have them in main)`},
+		},
+		{name: "namespace-bad-pattern", args: []string{"test", "-p", "test/e2e/testdata/policy-conftest", "--namespace", "[", manifest}, wantCode: 2, wantStderr: []string{`namespace "[": syntax error in pattern`}},
 		{
 			name: "package-across-bundles", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-exception", "-p", "test/e2e/testdata/policy-conftest", "-o", "json", manifest}, wantCode: 1,
 			wantStdout: []string{`"bundle": "policy-conftest",` + "\n" + `        "file": "test/e2e/testdata/policy-conftest/deployment.rego"`, `"bundle": "policy-exception",` + "\n" + `        "file": "test/e2e/testdata/policy-exception/root.rego"`},

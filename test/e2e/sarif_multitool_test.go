@@ -103,13 +103,13 @@ func multitoolProblems(t *testing.T, tool, file string) []string {
 	for _, r := range v.Runs {
 		for _, res := range r.Results {
 			if res.Level == "error" || res.Level == "warning" || res.Level == "" {
-				out = append(out, res.RuleID+" "+res.Level+": "+firstLine(res.Message.Text))
+				out = append(out, res.RuleID+" "+res.Level+": "+headLine(res.Message.Text))
 			}
 		}
 		for _, inv := range r.Invocations {
 			for _, n := range inv.ToolExecutionNotifications {
 				if n.Level == "error" {
-					out = append(out, "Multitool error: "+firstLine(n.Message.Text))
+					out = append(out, "Multitool error: "+headLine(n.Message.Text))
 				}
 			}
 		}
@@ -117,7 +117,7 @@ func multitoolProblems(t *testing.T, tool, file string) []string {
 	return out
 }
 
-func firstLine(s string) string {
+func headLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
