@@ -23,8 +23,10 @@ func builtinSources(t *testing.T) []catalog.Source {
 
 // TestBuiltinCatalog checks the built-in bundles as a whole: they load
 // (so every rule has complete METADATA and a unique id), every control id
-// exists in its framework's catalog, every bundle has a revision, and every
-// rule file has a test file with at least one denied and one allowed case.
+// exists in its framework's catalog (Load refuses it otherwise; checked
+// here as well, naming every one), every framework has a title and
+// controls, every bundle has a revision, and every rule file has a test
+// file with at least one denied and one allowed case.
 func TestBuiltinCatalog(t *testing.T) {
 	cat, err := catalog.Load(t.Context(), builtinSources(t), catalog.Options{})
 	if err != nil {
@@ -36,6 +38,16 @@ func TestBuiltinCatalog(t *testing.T) {
 	for _, b := range cat.Bundles {
 		if b.Revision == "" {
 			t.Errorf("bundle %s has no revision in its .manifest", b.Name)
+		}
+	}
+	for key, f := range cat.Frameworks {
+		if f.Title == "" || len(f.Controls) == 0 {
+			t.Errorf("framework %s: no title or no controls", key)
+		}
+		for id := range f.Controls {
+			if id == "" || strings.TrimSpace(id) != id {
+				t.Errorf("framework %s: control %q is blank or has spaces around it", key, id)
+			}
 		}
 	}
 	for _, r := range cat.Rules {

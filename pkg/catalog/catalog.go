@@ -190,6 +190,11 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 	if err := b.rules(); err != nil {
 		return nil, err
 	}
+	// Every source is read first: a mapping may name a framework whose
+	// catalog comes from a bundle loaded after the rule's.
+	if err := c.checkControls(); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 

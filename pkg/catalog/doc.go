@@ -8,4 +8,11 @@
 // severity, selector, controls or remediation is an error naming the file.
 // Policies given by the user may omit METADATA; their deny, warn and
 // violation rules then run as conftest runs them (see Rule.Custom).
+//
+// The control mapping of every rule, built-in or not, must name frameworks
+// that have a catalog among the loaded bundles (the *.json files at the
+// root of an embedded bundle, such as bundles/frameworks) and controls
+// that catalog lists; anything else is a PolicyError naming the rule, its
+// file and the key or id, so that a typo cannot change the compliance
+// numbers unnoticed.
 package catalog

@@ -170,7 +170,7 @@ func TestSignedBundle(t *testing.T) {
 			if keys.alg == "HS256" {
 				verify.Algorithm = "HS256" // a secret is never implied
 			}
-			cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}}, catalog.Options{Verify: verify, Tests: true})
+			cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}, testFrameworks()}, catalog.Options{Verify: verify, Tests: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -297,7 +297,7 @@ func TestVerificationSkipsBuiltins(t *testing.T) {
 	t.Parallel()
 	keys := rsaKeys(t)
 	src := builtin(map[string]string{"good.rego": goodRule})
-	if _, err := catalog.Load(t.Context(), []catalog.Source{src}, catalog.Options{Verify: &catalog.VerificationKey{Key: keys.public}}); err != nil {
+	if _, err := catalog.Load(t.Context(), []catalog.Source{src, testFrameworks()}, catalog.Options{Verify: &catalog.VerificationKey{Key: keys.public}}); err != nil {
 		t.Errorf("an embedded bundle needs no signature: %v", err)
 	}
 	rego := filepath.Join(t.TempDir(), "one.rego")
@@ -336,7 +336,7 @@ func TestVerificationKeyErrors(t *testing.T) {
 func TestBuildUnsignedLoads(t *testing.T) {
 	t.Parallel()
 	path := buildArchive(t, catalog.BuildOptions{Revision: "3.1.0"})
-	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}}, catalog.Options{})
+	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}, testFrameworks()}, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

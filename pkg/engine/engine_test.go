@@ -57,12 +57,17 @@ deny contains msg if {
 warn_label if not input.metadata.labels
 `
 
+// nistCatalog is the framework catalog of the control the test rules map
+// to: a mapping to a control without one is refused.
+const nistCatalog = `{"nist-800-53-r5": {"title": "NIST", "controls": {"SC-28": {"title": "Protection of Information at Rest"}}}}`
+
 func newEngine(t *testing.T) *engine.Engine {
 	t.Helper()
 	fsys := fstest.MapFS{
 		".manifest":        {Data: []byte(`{"revision": "1.2.3", "roots": ["tenet/test", "main"]}`)},
 		"s3/enc.rego":      {Data: []byte(nativeRule)},
 		"main/policy.rego": {Data: []byte(conftestRule)},
+		"nist.json":        {Data: []byte(nistCatalog)},
 	}
 	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "test", FS: fsys}}, catalog.Options{})
 	if err != nil {

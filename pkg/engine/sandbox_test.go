@@ -172,7 +172,7 @@ deny contains {"msg": r.values.password, "resource": r.address} if {
 }
 `
 	}
-	builtinFS := fstest.MapFS{".manifest": {Data: []byte(`{"roots": ["tenet/b"]}`)}, "b.rego": {Data: []byte(rule("TST-B-001", "tenet.b"))}}
+	builtinFS := fstest.MapFS{".manifest": {Data: []byte(`{"roots": ["tenet/b"]}`)}, "b.rego": {Data: []byte(rule("TST-B-001", "tenet.b"))}, "nist.json": {Data: []byte(nistCatalog)}}
 	customFS := fstest.MapFS{".manifest": {Data: []byte(`{"roots": ["tenet/c"]}`)}, "c.rego": {Data: []byte(rule("TST-C-001", "tenet.c"))}}
 	doc := input.Document{Schema: input.Schema, Source: input.Source{Path: "plan.json", Format: input.FormatTerraformPlan},
 		Resources: []input.Resource{{Address: "aws_db_instance.main", Type: "aws_db_instance", Action: "create", Mode: "managed",

@@ -22,7 +22,8 @@ type Coverage struct {
 	// map to: Percent is then not the coverage of the whole framework.
 	Partial bool `json:"partial,omitempty"`
 	// Unlisted are control ids that rules map to but the catalog does not
-	// list (a mapping error; a test keeps it empty for the built-ins).
+	// list: a mapping error, which catalog.Load refuses, so it is empty for
+	// the rules of a loaded catalog.
 	Unlisted []string `json:"unlisted,omitempty"`
 }
 
