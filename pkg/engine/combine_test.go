@@ -31,6 +31,7 @@ func TestEvalCombined(t *testing.T) {
 		".manifest":        {Data: []byte(`{"roots": ["tenet/test", "main"]}`)},
 		"s3/enc.rego":      {Data: []byte(nativeRule)},
 		"main/policy.rego": {Data: []byte(combinedRule)},
+		"nist.json":        {Data: []byte(nistCatalog)},
 	}
 	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "test", FS: fsys}}, catalog.Options{})
 	if err != nil {
