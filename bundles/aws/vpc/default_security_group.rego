@@ -94,12 +94,8 @@ _managed(vpc) if {
 	_default_vpc_group(sg)
 }
 
+# (In state vpc_id is always recorded, and joins by value.)
 _default_vpc_group(sg) if compute.unset(sg, "vpc_id")
-
-_default_vpc_group(sg) if {
-	not terraform.unknown(sg, "vpc_id")
-	terraform.get(sg, "vpc_id", null) == null
-}
 
 _unjoinable contains sg if {
 	some sg in terraform.resources("aws_default_security_group")

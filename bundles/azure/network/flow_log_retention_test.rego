@@ -168,3 +168,19 @@ test_deny_nsg_with_one_unlogged_subnet if {
 	fl := object.union(_fl(true, _policy), {"values": {"target_resource_id": vnet_id}})
 	{f.resource | some f in check.deny} == {"azurerm_network_security_group.app"} with input as fixtures.state([nsg, a, b, fl])
 }
+
+# In state: an NSG set inline on a virtual network's subnet, and one on a
+# subnet whose own flow log is recorded by id.
+test_allow_state_inline_subnet_and_subnet_flow_log if {
+	vnet_id := "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/main"
+	subnet_id := concat("", [vnet_id, "/subnets/db"])
+	app := fixtures.resource("azurerm_network_security_group", "app", {"id": "/x/networkSecurityGroups/app", "name": "app"})
+	db := fixtures.resource("azurerm_network_security_group", "db", {"id": "/x/networkSecurityGroups/db", "name": "db"})
+	vnet := fixtures.resource("azurerm_virtual_network", "main", {"id": vnet_id, "name": "main", "subnet": [{"name": "app", "security_group": "/X/networkSecurityGroups/APP"}]})
+	assoc := fixtures.resource("azurerm_subnet_network_security_group_association", "db", {"network_security_group_id": "/x/networkSecurityGroups/db", "subnet_id": subnet_id})
+	vnet_log := object.union(_fl(true, _policy), {"values": {"target_resource_id": vnet_id}})
+	subnet_log := object.union(_fl(true, _policy), {"address": "azurerm_network_watcher_flow_log.db", "values": {"target_resource_id": upper(subnet_id)}})
+	check.deny == set() with input as fixtures.state([app, db, vnet, assoc, vnet_log])
+	check.deny == set() with input as fixtures.state([db, assoc, subnet_log])
+	{f.resource | some f in check.deny} == {"azurerm_network_security_group.app"} with input as fixtures.state([app, db, vnet, assoc, subnet_log])
+}
