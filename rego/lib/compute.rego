@@ -69,17 +69,94 @@ credentials(s) := {name |
 	regex.match(pattern, s)
 }
 
-_non_production := {"dev", "development", "test", "testing", "qa", "sandbox", "staging", "stage", "uat", "demo"}
-
-# non_production(r) is true when r carries an environment tag (env,
-# environment, stage, any case) whose value names a non-production
-# environment ("dev", "test", "staging", ...). Untagged resources count as
-# production: rules that apply to production only still judge them.
+# non_production(r) is true when r carries an environment tag (see
+# environment_key) whose value names a non-production environment (see
+# non_production_value) and no environment tag whose value names production
+# (prod, production, prd, live): tags that disagree leave r judged.
+# Untagged resources count as production: rules that apply to production
+# only still judge them. Tags are r's tags over its tags_all.
 non_production(r) if {
-	some key, value in terraform.tags(r)
-	lower(key) in {"env", "environment", "stage"}
-	lower(value) in _non_production
+	values := environment_values(r)
+	some v in values
+	non_production_value(v)
+	not _names_production(values)
 }
+
+# environment_values(r) is the array of the string values of r's
+# environment tags.
+environment_values(r) := [v |
+	some key, v in terraform.tags(r)
+	environment_key(key)
+	is_string(v)
+]
+
+# environment_key(key) is true when tag key key names an environment: split
+# into words at every character other than a letter or digit (`_`, `-`, `:`,
+# `.`, `/`, ...) and at camelCase, and read in any case, its last word is
+# env, environment, stage or tier, or its last two words are one of those and
+# name or type. So Environment, app_environment, AppEnv, team:stage,
+# deployment-tier and EnvironmentName are environment keys;
+# environment_owner, aws:cloudformation:stack-name, environments and
+# backstage are not.
+environment_key(key) if {
+	words := _words(key)
+	words[count(words) - 1] in _environment_words
+}
+
+environment_key(key) if {
+	words := _words(key)
+	count(words) >= 2
+	words[count(words) - 1] in {"name", "type"}
+	words[count(words) - 2] in _environment_words
+}
+
+_environment_words := {"env", "environment", "stage", "tier"}
+
+# non_production_value(v) is true when environment tag value v names a
+# non-production environment: non-prod, nonprod, not-prod, pre-prod or
+# preproduction (in any case and spelling with or without a separator), or
+# a word (split as environment_key splits keys, trailing digits dropped, so
+# dev01 and qa2 count) from _non_production_words, with no word naming
+# production (prod-test is production). Words are matched whole: devops,
+# latest and contest name no environment.
+non_production_value(v) if {
+	is_string(v)
+	regex.match(`(^|[^a-z])(non|not|pre)[^a-z0-9]?prod(uction)?([^a-z]|$)`, lower(v))
+}
+
+non_production_value(v) if {
+	is_string(v)
+	words := {trim_right(w, "0123456789") | some w in _words(v)}
+	some w in words
+	w in _non_production_words
+	not _production_word(words)
+}
+
+_non_production_words := {
+	"dev", "devel", "develop", "development", "test", "testing", "tst", "qa", "uat", "sit",
+	"integration", "staging", "stage", "stg", "sandbox", "sbx", "demo", "lab", "poc", "preview",
+	"ephemeral", "playground", "nonprod", "preprod", "preproduction",
+}
+
+_production_words := {"prod", "production", "prd", "live"}
+
+_production_word(words) if {
+	some w in words
+	w in _production_words
+}
+
+_names_production(values) if {
+	some v in values
+	not non_production_value(v)
+	_production_word({trim_right(w, "0123456789") | some w in _words(v)})
+}
+
+# _words(s) is s split into lower-case words at camelCase boundaries and at
+# every character that is not a letter or digit.
+_words(s) := [w |
+	some w in regex.split(`[^a-z0-9]+`, lower(regex.replace(s, `([a-z0-9])([A-Z])`, "${1} ${2}")))
+	w != ""
+]
 
 # ebs_encrypted_by_default is true when the input turns on EBS encryption by
 # default (aws_ebs_encryption_by_default with enabled known and not false):

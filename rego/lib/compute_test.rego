@@ -44,8 +44,79 @@ test_credentials if {
 test_non_production if {
 	compute.non_production(fixtures.resource("aws_lb", "a", {"tags": {"Environment": "Staging"}}))
 	compute.non_production(fixtures.resource("aws_lb", "a", {"tags": null, "tags_all": {"env": "dev"}}))
+	compute.non_production(fixtures.resource("aws_lb", "a", {"tags": {"app_environment": "sandbox"}}))
 	not compute.non_production(fixtures.resource("aws_lb", "a", {"tags": {"Environment": "prod"}}))
 	not compute.non_production(fixtures.resource("aws_lb", "a", {}))
+	not compute.non_production(fixtures.resource("aws_lb", "a", {"tags": {"environment_owner": "test-team"}}))
+}
+
+# Tag keys that name an environment: the key is, or ends in, env,
+# environment, stage or tier (optionally followed by name or type), as words
+# split at any other character than a letter or digit and at camelCase.
+_environment_keys := [
+	"env", "Env", "ENV", "environment", "Environment", "ENVIRONMENT", "stage", "Stage", "tier", "Tier",
+	"app_environment", "App_Environment", "app-env", "team:env", "acme.stage", "cost.center/tier",
+	"AppEnvironment", "deploymentStage", "APP_ENV", "environment_name", "EnvironmentName", "env-type",
+	"app:env:name",
+]
+
+# Keys that merely contain such a word, or carry it in the middle.
+_other_keys := [
+	"aws:cloudformation:stack-name", "environment_owner", "EnvironmentOwner", "env:owner", "stage_id",
+	"environments", "Name", "prevent", "envelope", "backstage", "frontier", "stagename", "development",
+	"environment_name_prefix", "",
+]
+
+test_environment_keys if {
+	every key in _environment_keys {
+		compute.environment_key(key)
+	}
+	every key in _other_keys {
+		not compute.environment_key(key)
+	}
+}
+
+# Values that name a non-production environment: a word (split as keys are,
+# trailing digits dropped) from the list, and no word naming production.
+_non_production_values := [
+	"dev", "Dev", "DEV", "develop", "development", "test", "Testing", "qa", "QA2", "uat", "sit", "demo",
+	"sandbox", "staging", "Stage", "stg", "preprod", "pre-prod", "Pre_Production", "nonprod", "non-prod",
+	"Non-Production", "dev-eu-1", "dev01", "team-a-sandbox", "us-east-1.staging", "feature/test",
+	"myAppDev", "ephemeral", "preview", "lab", "poc",
+]
+
+# Values that name production or no environment at all, including words
+# that merely contain a non-production word and values naming both.
+_production_values := [
+	"prod", "Production", "PRD", "live", "prod-eu-1", "production2", "latest", "contest", "devops",
+	"development-prod", "prod-test", "protest", "attestation", "staged", "shared", "", "web", "backend",
+]
+
+test_non_production_values if {
+	every value in _non_production_values {
+		compute.non_production_value(value)
+	}
+	every value in _production_values {
+		not compute.non_production_value(value)
+	}
+}
+
+test_non_production_any_environment_key if {
+	every key in _environment_keys {
+		compute.non_production(fixtures.resource("aws_lb", "a", {"tags": {key: "sandbox"}}))
+	}
+	every key in _other_keys {
+		not compute.non_production(fixtures.resource("aws_lb", "a", {"tags": {key: "sandbox"}}))
+	}
+}
+
+# Tags that disagree leave the resource judged as production, as does a tag
+# value that is not a string.
+test_non_production_conflicting_tags if {
+	not compute.non_production(fixtures.resource("aws_db_instance", "a", {"tags": {"Environment": "dev", "stage": "prod"}}))
+	not compute.non_production(fixtures.resource("aws_db_instance", "a", {"tags": {"env": "dev"}, "tags_all": {"env": "dev", "app_env": "production"}}))
+	compute.non_production(fixtures.resource("aws_db_instance", "a", {"tags": {"env": "dev", "tier": "web"}}))
+	not compute.non_production(fixtures.resource("aws_db_instance", "a", {"tags": {"env": null}}))
 }
 
 test_unset_nested_path if {

@@ -3,7 +3,11 @@
 # description: >-
 #   Deleting a load balancer takes every application behind it offline and
 #   frees its DNS name. Deletion protection turns an accidental removal into
-#   an explicit two-step change.
+#   an explicit two-step change. Only production load balancers are judged:
+#   one whose environment tag (Environment, env, stage, tier, or a key ending
+#   in one of them such as app_environment) names a non-production
+#   environment (dev, test, staging, sandbox, ...) is skipped; an untagged one
+#   is judged.
 # scope: package
 # related_resources:
 #   - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb#enable_deletion_protection
@@ -19,7 +23,11 @@
 #     soc2-2017: ["A1.2"]
 #     hipaa: ["164.308(a)(7)(i)", "164.308(a)(7)(ii)(C)"]
 #     gdpr: ["Art. 32(1)(b)", "Art. 32(1)(c)"]
-#   remediation: Set enable_deletion_protection = true, or tag non-production load balancers with Environment = "dev"/"test"/"staging".
+#   remediation: >-
+#     Set enable_deletion_protection = true, or tag non-production load
+#     balancers with an environment tag (Environment, env, stage or tier, or a
+#     key ending in one of them such as app_environment) whose value names a
+#     non-production environment ("dev", "test", "staging", "sandbox", ...).
 package tenet.aws.elb.deletion_protection
 
 import rego.v1
@@ -29,7 +37,10 @@ import data.tenet.lib.result
 import data.tenet.lib.terraform
 
 # Load balancers tagged as non-production are skipped (the catalog limits
-# the rule to production; untagged ones count as production).
+# the rule to production; untagged ones count as production). What counts as
+# a non-production tag is compute.non_production's to say: environment tag
+# keys such as Environment, env, stage, tier or app_environment, values such
+# as dev, test, staging or sandbox.
 deny contains result.fail_attr(lb, "enable_deletion_protection", "enable_deletion_protection is not true") if {
 	some lb in _judged
 	not terraform.is_true(lb, "enable_deletion_protection")

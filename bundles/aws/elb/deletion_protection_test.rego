@@ -26,3 +26,15 @@ test_unknown_flag if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"aws_lb.web"} with input as inp
 }
+
+# An ALB tagged app_environment = sandbox was judged as production when only
+# the keys env, environment and stage were read.
+test_allow_sandbox_app_environment if {
+	lb := fixtures.resource("aws_lb", "web", {"enable_deletion_protection": false, "tags": {"app_environment": "sandbox"}})
+	check.deny == set() with input as fixtures.plan([lb])
+}
+
+test_deny_environment_owner_is_not_an_environment if {
+	lb := fixtures.resource("aws_lb", "web", {"enable_deletion_protection": false, "tags": {"environment_owner": "test-team", "Environment": "Production"}})
+	{f.resource | some f in check.deny} == {"aws_lb.web"} with input as fixtures.plan([lb])
+}

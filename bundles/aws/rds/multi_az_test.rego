@@ -36,3 +36,21 @@ test_unknown_from_expression if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"aws_db_instance.main"} with input as inp
 }
+
+test_allow_non_production_by_environment_key_forms if {
+	inp := fixtures.plan([
+		_db("a", {"multi_az": false, "tags": {"AppEnvironment": "Staging"}}),
+		_db("b", {"multi_az": false, "tags_all": {"team:stage": "dev01"}}),
+		_db("c", {"multi_az": false, "tags": {"Tier": "non-prod"}}),
+	])
+	check.deny == set() with input as inp
+}
+
+test_deny_production_or_conflicting_environment_tags if {
+	inp := fixtures.plan([
+		_db("a", {"multi_az": false, "tags": {"app_env": "prod-eu-1"}}),
+		_db("b", {"multi_az": false, "tags": {"env": "dev", "stage": "production"}}),
+		_db("c", {"multi_az": false, "tags": {"stage_owner": "qa"}}),
+	])
+	{f.resource | some f in check.deny} == {"aws_db_instance.a", "aws_db_instance.b", "aws_db_instance.c"} with input as inp
+}
