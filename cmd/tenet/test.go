@@ -28,6 +28,7 @@ type testFlags struct {
 	unknown    string
 	parallel   int
 	noColor    bool
+	color      bool
 	timeout    time.Duration
 	evalLimit  time.Duration
 	maxSize    int64
@@ -64,7 +65,8 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.unknown, "unknown", "warn", "what results unknown until apply do to the exit code: warn, fail or ignore")
 	fl.IntVar(&f.parallel, "parallel", 0, "inputs evaluated at once (default GOMAXPROCS)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never color the table output (NO_COLOR is honored too)")
-	fl.StringVar(&f.timestamp, "timestamp", "", "time written into reports that carry one (OSCAL), RFC 3339; default SOURCE_DATE_EPOCH, else now")
+	fl.BoolVar(&f.color, "color", false, "color the table output on standard output even when it is not a terminal, e.g. in CI logs that show ANSI colors (overrides NO_COLOR)")
+	fl.StringVar(&f.timestamp, "timestamp", "", "time written into reports that carry one (OSCAL) and by which waiver expiry is judged, RFC 3339; default SOURCE_DATE_EPOCH, else now")
 	f.waivers.register(fl, "apply the waivers in this YAML file (repeatable; see docs/waivers.md)")
 	fl.BoolVar(&f.failStale, "fail-on-stale-waivers", false, "exit 1 when a waiver in force matches no finding")
 	fl.StringVar(&f.baseline, "baseline", "", "compare with this earlier json report: fail only on new findings (by fingerprint) and list the resolved ones")
@@ -97,6 +99,17 @@ func parseOutputs(flags []string) ([]output, error) {
 		}
 		outs = append(outs, output{format: format, file: file})
 	}
+	// Two formats on standard output would concatenate into something no
+	// program reads (a SARIF document followed by a JSON one).
+	var onStdout []string
+	for _, o := range outs {
+		if o.file == "" {
+			onStdout = append(onStdout, o.format)
+		}
+	}
+	if len(onStdout) > 1 {
+		return nil, fmt.Errorf("-o %s: only one output can go to standard output; write the others to files with -o FORMAT=FILE", strings.Join(onStdout, " -o "))
+	}
 	return outs, nil
 }
 
@@ -108,6 +121,9 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	ts, err := reportTime(f.timestamp)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
+	}
+	if f.color && f.noColor {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--color and --no-color contradict each other")}
 	}
 	if f.junitBy != "framework" && f.junitBy != "control" && f.junitBy != "input" {
 		return &exitError{code: exitUsage, err: fmt.Errorf("--junit-suites: want input or control, not %q", f.junitBy)}
@@ -177,8 +193,8 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		}
 		// The control-by-control table is long across all frameworks: show
 		// it when the user picked frameworks.
-		opts := report.Options{Color: !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByControl: f.junitBy != "input", History: runs, BasePath: f.basePath}
-		if err := writeOutput(s, o, res, opts); err != nil {
+		opts := report.Options{Color: f.color || !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByControl: f.junitBy != "input", History: runs, BasePath: f.basePath}
+		if err := writeOutput(s, o, res, opts, f.color); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
 	}
@@ -217,10 +233,12 @@ func reportTime(flag string) (time.Time, error) {
 }
 
 // writeOutput writes one output; opts.Color says whether color is allowed
-// at all, and it is used only on a terminal without NO_COLOR.
-func writeOutput(s streams, o output, res *finding.Result, opts report.Options) error {
+// at all, and it is used only on standard output: forced (--color, which
+// beats NO_COLOR as a flag for one run beats the environment), or on a
+// terminal without NO_COLOR.
+func writeOutput(s streams, o output, res *finding.Result, opts report.Options, force bool) error {
 	var w io.Writer = s.out
-	opts.Color = opts.Color && o.file == "" && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)
+	opts.Color = opts.Color && o.file == "" && (force || os.Getenv("NO_COLOR") == "" && isTerminal(s.out))
 	if o.file != "" {
 		file, err := os.Create(o.file)
 		if err != nil {

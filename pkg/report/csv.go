@@ -54,7 +54,7 @@ func (CSV) Write(w io.Writer, res *finding.Result) error {
 		}
 		row := []string{f.RuleID, string(f.Severity), string(f.Kind), f.Resource, f.Attribute, f.File, line, f.Message, r.Title, controls(r),
 			f.Fingerprint, waived, wv.Reason, wv.Owner, wv.Ticket, wv.Expires, revisions[r.Bundle]}
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(defused(row)); err != nil {
 			return err
 		}
 	}
@@ -65,15 +65,29 @@ func (CSV) Write(w io.Writer, res *finding.Result) error {
 		if e.Line > 0 {
 			line = strconv.Itoa(e.Line)
 		}
-		if err := cw.Write(inputRow("error", e.Path, line, e.Message)); err != nil {
+		if err := cw.Write(defused(inputRow("error", e.Path, line, e.Message))); err != nil {
 			return err
 		}
 	}
 	for _, in := range notEvaluated(res) {
-		if err := cw.Write(inputRow("not_evaluated", in.Path, "", in.Reason)); err != nil {
+		if err := cw.Write(defused(inputRow("not_evaluated", in.Path, "", in.Reason))); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// defused prefixes with a quote every cell that a spreadsheet would read as
+// a formula (starting with =, +, -, @, a tab or a carriage return): cells
+// carry text from the inputs, such as a namespace named
+// =HYPERLINK("http://evil","x"), and opening the file must not run it.
+// The quote is what spreadsheets show as the start of text.
+func defused(row []string) []string {
+	for i, c := range row {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			row[i] = "'" + c
+		}
+	}
+	return row
 }

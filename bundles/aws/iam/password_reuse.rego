@@ -15,8 +15,8 @@
 #       - type: terraform
 #         resource_types: [aws_iam_account_password_policy]
 #   controls:
-#     cis-aws-3.0.0: ["1.8"]
-#     cis-aws-1.5.0: ["1.8"]
+#     cis-aws-3.0.0: ["1.9"]
+#     cis-aws-1.5.0: ["1.9"]
 #     nist-800-53-r5: ["IA-5", "IA-5(1)"]
 #     soc2-2017: ["CC6.1"]
 #     pci-dss-4.0: ["8.3.6"]
