@@ -98,12 +98,9 @@ func kubernetesResource(path string, v any, line int) (input.Resource, error) {
 		}
 	}
 	ns, _ := meta["namespace"].(string)
-	addr := kind + "/" + name
-	if ns != "" {
-		addr = ns + "/" + addr
-	}
+	apiVersion, _ := obj["apiVersion"].(string)
 	return input.Resource{
-		Address:   addr,
+		Address:   input.KubernetesAddress(apiVersion, kind, ns, name),
 		Type:      kind,
 		Name:      name,
 		Namespace: ns,

@@ -12,7 +12,7 @@ _spec(extra) := object.union({"containers": [fixtures.container("app", "app:1")]
 test_deny_default_service_account if {
 	check.deny == {{
 		"msg": `the pod mounts a token of service account "default": neither the pod nor the ServiceAccount sets automountServiceAccountToken to false`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.automountServiceAccountToken",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", _spec({}))])
 }
