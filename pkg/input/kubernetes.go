@@ -20,6 +20,29 @@ func KubernetesAddress(apiVersion, kind, namespace, name string) string {
 	return namespace + "/" + kind + "/" + name
 }
 
+// ObjectName is the name of a decoded Kubernetes object: metadata.name,
+// or metadata.generateName followed by "*" when only that is set (the API
+// server completes it); "" when it has neither.
+func ObjectName(obj map[string]any) string {
+	meta, _ := obj["metadata"].(map[string]any)
+	if name, _ := meta["name"].(string); name != "" {
+		return name
+	}
+	if g, ok := meta["generateName"].(string); ok {
+		return g + "*"
+	}
+	return ""
+}
+
+// ObjectAddress is the KubernetesAddress of a decoded Kubernetes object.
+func ObjectAddress(obj map[string]any) string {
+	meta, _ := obj["metadata"].(map[string]any)
+	ns, _ := meta["namespace"].(string)
+	apiVersion, _ := obj["apiVersion"].(string)
+	kind, _ := obj["kind"].(string)
+	return KubernetesAddress(apiVersion, kind, ns, ObjectName(obj))
+}
+
 // ClusterScoped tells whether kind of apiVersion ("rbac.authorization.k8s.io/v1",
 // "v1") is a built-in Kubernetes kind that is not namespaced. With an empty
 // apiVersion the kind alone decides.

@@ -140,7 +140,7 @@ func sarifResult(f finding.Finding, ruleIndex int) *sarif.Result {
 		WithLevel(sarifLevel[f.Kind]).
 		WithKind(sarifKind(f.Kind)).
 		WithMessage(sarif.NewTextMessage(msg)).
-		WithPartialFingerprints(map[string]string{"tenet/v1": f.Fingerprint})
+		WithPartialFingerprints(map[string]string{fmt.Sprintf("tenet/v%d", finding.FingerprintVersion): f.Fingerprint})
 	loc := sarif.NewLocation()
 	if f.File != "" && f.File != "-" {
 		phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(f.File)))

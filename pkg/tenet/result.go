@@ -44,8 +44,11 @@ func (s *Scanner) result(files []string, outcomes []outcome, walkErrs []error, w
 		}
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
+	res.FingerprintVersion = finding.FingerprintVersion
+	fingerprintPath := fingerprintPaths()
 	for i := range res.Findings {
-		res.Findings[i].Fingerprint = finding.Fingerprint(res.Findings[i])
+		f := &res.Findings[i]
+		f.Fingerprint = finding.Fingerprint(*f, fingerprintPath(f.File))
 	}
 	if len(waivers) > 0 {
 		waiver.Apply(res.Findings, waivers, s.cfg.now().UTC())
