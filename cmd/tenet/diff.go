@@ -19,10 +19,10 @@ func newDiffCommand(s streams) *cobra.Command {
 		Use:   "diff OLD.json NEW.json",
 		Short: "Compare two json reports: new, resolved and unchanged findings, controls that changed",
 		Long: `Compare two reports written by tenet test -o json: the findings that are new,
-resolved and unchanged (matched by fingerprint: rule, input path, resource and
-attribute, so scan the same paths both times) and every control whose status
-changed. Exits 0 unless --fail-on-new is given and a new deny finding that no
-waiver covers appeared; 3 when a report cannot be read.`,
+resolved and unchanged (matched by fingerprint: rule, the input's path in its
+repository, resource, attribute, document and message) and every control
+whose status changed. Exits 0 unless --fail-on-new is given and a new deny
+finding that no waiver covers appeared; 3 when a report cannot be read.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			old, err := report.ReadJSONFile(args[0])

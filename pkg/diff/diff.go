@@ -121,7 +121,7 @@ func fingerprint(f finding.Finding) string {
 	if f.Fingerprint != "" {
 		return f.Fingerprint
 	}
-	return finding.Fingerprint(f)
+	return finding.Fingerprint(f, f.File)
 }
 
 // Controls lists the controls whose status differs from old to new,

@@ -11,7 +11,7 @@ import (
 
 func f(rule, resource, msg string) finding.Finding {
 	x := finding.Finding{RuleID: rule, Kind: finding.KindDeny, Resource: resource, File: "plan.json", Message: msg}
-	x.Fingerprint = finding.Fingerprint(x)
+	x.Fingerprint = finding.Fingerprint(x, x.File)
 	return x
 }
 
@@ -35,22 +35,23 @@ func ids(fs []finding.Finding) []string {
 
 func TestCompare(t *testing.T) {
 	old := &finding.Result{
-		Findings:   []finding.Finding{f("R1", "a", "x"), f("R1", "a", "x again"), f("R2", "b", "gone")},
+		Findings:   []finding.Finding{f("R1", "a", "x"), f("R1", "a", "x"), f("R2", "b", "gone")},
 		Frameworks: fw(map[string]finding.Status{"AC-3": finding.StatusPass, "SC-28": finding.StatusFail, "SC-7": finding.StatusPass}),
 	}
 	new := &finding.Result{
-		// One of the duplicate R1 findings is left, with a new message.
-		Findings:   []finding.Finding{f("R1", "a", "reworded"), f("R3", "c", "new")},
+		// One of the duplicate R1 findings is left; a finding of R1 on a
+		// with another message is another finding (a second host port).
+		Findings:   []finding.Finding{f("R1", "a", "x"), f("R1", "a", "reworded"), f("R3", "c", "new")},
 		Frameworks: fw(map[string]finding.Status{"AC-3": finding.StatusFail, "SC-28": finding.StatusFail}),
 	}
 	d := diff.Compare(old, new)
-	if diff := cmp.Diff([]string{"R3 c new"}, ids(d.Added)); diff != "" {
+	if diff := cmp.Diff([]string{"R1 a reworded", "R3 c new"}, ids(d.Added)); diff != "" {
 		t.Errorf("added (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"R1 a x again", "R2 b gone"}, ids(d.Resolved)); diff != "" {
+	if diff := cmp.Diff([]string{"R1 a x", "R2 b gone"}, ids(d.Resolved)); diff != "" {
 		t.Errorf("resolved (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"R1 a reworded"}, ids(d.Unchanged)); diff != "" {
+	if diff := cmp.Diff([]string{"R1 a x"}, ids(d.Unchanged)); diff != "" {
 		t.Errorf("unchanged (-want +got):\n%s", diff)
 	}
 	want := []diff.ControlChange{
@@ -60,7 +61,7 @@ func TestCompare(t *testing.T) {
 	if diff := cmp.Diff(want, d.Controls); diff != "" {
 		t.Errorf("controls (-want +got):\n%s", diff)
 	}
-	if d.Summary != (diff.Summary{New: 1, Resolved: 2, Unchanged: 1, NewFailing: 1, Controls: 2}) {
+	if d.Summary != (diff.Summary{New: 2, Resolved: 2, Unchanged: 1, NewFailing: 2, Controls: 2}) {
 		t.Errorf("summary = %+v", d.Summary)
 	}
 }

@@ -3,7 +3,8 @@
 // which controls changed status. It serves `tenet diff`, `tenet test
 // --baseline` and the alerts of `tenet watch`.
 //
-// A fingerprint depends on the rule, the input's path, the resource and
-// the attribute, so two reports compare well only when their inputs were
-// given by the same paths.
+// A fingerprint depends on the rule, the input's path in its repository,
+// the resource, the attribute, the document and the message (see
+// finding.Fingerprint), so two reports compare well however their inputs'
+// paths were spelled.
 package diff

@@ -351,7 +351,8 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 		e.countChecked(g.evals, doc, res.Checked)
 	}
 	if e.raw != nil && doc.Raw != nil && !e.combine {
-		for _, raw := range rawDocuments(view(e.rawMasked)) {
+		raws := rawDocuments(view(e.rawMasked))
+		for i, raw := range raws {
 			val, err := rawInput(raw, doc.Source.Path)
 			if err != nil {
 				return Result{}, err
@@ -360,7 +361,12 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 			if err != nil {
 				return Result{}, err
 			}
-			res.Findings = append(res.Findings, e.findings(e.raw.evals, values, doc, index)...)
+			fs := e.findings(e.raw.evals, values, doc, index)
+			name := documentName(doc.Source.Format, raw, i, len(raws))
+			for j := range fs {
+				fs[j].Document = name
+			}
+			res.Findings = append(res.Findings, fs...)
 			for _, ev := range e.raw.evals {
 				if ev.Kind != catalog.KindException {
 					res.Checked[ev.RuleID]++

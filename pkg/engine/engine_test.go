@@ -117,8 +117,8 @@ func TestEval(t *testing.T) {
 				},
 			},
 			want: []finding.Finding{
-				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod a", File: "k.yaml"},
-				{RuleID: "main.warn_label", Kind: finding.KindWarn, Message: "data.main.warn_label", File: "k.yaml"},
+				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod a", Document: "Pod/a", File: "k.yaml"},
+				{RuleID: "main.warn_label", Kind: finding.KindWarn, Message: "data.main.warn_label", Document: "Pod/a", File: "k.yaml"},
 			},
 			wantChecked: map[string]int{"main.deny": 2, "main.warn_label": 2},
 		},
@@ -135,10 +135,47 @@ func TestEval(t *testing.T) {
 				},
 			},
 			want: []finding.Finding{
-				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod a", File: "pods.json"},
-				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod b", File: "pods.json"},
+				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod a", Document: "#1", File: "pods.json"},
+				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod b", Document: "#2", File: "pods.json"},
 			},
 			wantChecked: map[string]int{"main.deny": 2, "main.warn_label": 2},
+		},
+		{
+			// The document tells apart findings of one message: the
+			// Kubernetes object a document is, else its position.
+			name: "conftest-style findings name their document",
+			doc: input.Document{
+				Schema: input.Schema,
+				Source: input.Source{Path: "k.yaml", Format: input.FormatKubernetes, Documents: 4},
+				Raw: []any{
+					map[string]any{"apiVersion": "v1", "kind": "Pod", "metadata": map[string]any{"name": "a", "namespace": "default"}},
+					map[string]any{"apiVersion": "v1", "kind": "Pod", "metadata": map[string]any{"name": "a", "namespace": "shop"}},
+					map[string]any{"kind": "List", "items": []any{}, "metadata": map[string]any{"name": "l"}},
+					map[string]any{"kind": "Pod", "metadata": map[string]any{}},
+				},
+			},
+			want: []finding.Finding{
+				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod a", Document: "Pod/a", File: "k.yaml"},
+				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod a", Document: "shop/Pod/a", File: "k.yaml"},
+				{RuleID: "main.warn_label", Kind: finding.KindWarn, Message: "data.main.warn_label", Document: "Pod/a", File: "k.yaml"},
+				{RuleID: "main.warn_label", Kind: finding.KindWarn, Message: "data.main.warn_label", Document: "shop/Pod/a", File: "k.yaml"},
+				{RuleID: "main.warn_label", Kind: finding.KindWarn, Message: "data.main.warn_label", Document: "#3", File: "k.yaml"},
+				{RuleID: "main.warn_label", Kind: finding.KindWarn, Message: "data.main.warn_label", Document: "#4", File: "k.yaml"},
+			},
+			wantChecked: map[string]int{"main.deny": 4, "main.warn_label": 4},
+		},
+		{
+			name: "one plain document has no document name",
+			doc: input.Document{
+				Schema: input.Schema,
+				Source: input.Source{Path: "x.yaml", Format: input.FormatYAML},
+				Raw:    map[string]any{"kind": "Pod", "metadata": map[string]any{"name": "a"}},
+			},
+			want: []finding.Finding{
+				{RuleID: "main.deny", Kind: finding.KindDeny, Message: "pod a", File: "x.yaml"},
+				{RuleID: "main.warn_label", Kind: finding.KindWarn, Message: "data.main.warn_label", File: "x.yaml"},
+			},
+			wantChecked: map[string]int{"main.deny": 1, "main.warn_label": 1},
 		},
 	}
 	for _, tc := range tests {

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -168,4 +169,21 @@ func decodeFinding(x any) finding.Finding {
 		return f
 	}
 	return finding.Finding{Message: fmt.Sprint(x)}
+}
+
+// documentName names the ith of n documents of a file for the findings of
+// conftest-style rules (finding.Finding.Document): the address of the
+// Kubernetes object it is, which stays the same when documents are added
+// or moved, else its position when the file has several.
+func documentName(format input.Format, raw any, i, n int) string {
+	if obj, ok := raw.(map[string]any); ok && format == input.FormatKubernetes {
+		kind, _ := obj["kind"].(string)
+		if kind != "" && kind != "List" && input.ObjectName(obj) != "" {
+			return input.ObjectAddress(obj)
+		}
+	}
+	if n > 1 {
+		return "#" + strconv.Itoa(i+1)
+	}
+	return ""
 }

@@ -10,7 +10,7 @@ const (
 )
 
 // Baseline says how a scan's findings compare with an earlier report,
-// matched by Fingerprint (so the inputs must be given by the same paths).
+// matched by Fingerprint.
 type Baseline struct {
 	// Path is the baseline report the scan was compared with.
 	Path string `json:"path"`

@@ -1,12 +1,6 @@
 package finding
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"path/filepath"
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // Kind is what a rule said about a resource.
 type Kind string
@@ -32,11 +26,15 @@ type Finding struct {
 	Resource string `json:"resource,omitempty"`
 	// Attribute is the dotted attribute path that decided, if the rule says.
 	Attribute string `json:"attribute,omitempty"`
+	// Document tells which document of the input a conftest-style rule
+	// (which sees one document at a time) reported on: the address of the
+	// Kubernetes object the document is ("Deployment/app"), else "#N" for
+	// the Nth document (from 1) of a file of several; empty otherwise.
+	Document string `json:"document,omitempty"`
 	// File and Line locate the resource; Line is 0 when unknown.
 	File string `json:"file"`
 	Line int    `json:"line,omitempty"`
-	// Fingerprint identifies the finding across runs: it depends on the
-	// rule, the file, the resource and the attribute, not on the message.
+	// Fingerprint identifies the finding across runs (see Fingerprint).
 	Fingerprint string `json:"fingerprint"`
 	// Waiver is the waiver that covers the finding, if any: a waived
 	// finding does not fail the run but stays in every report.
@@ -62,14 +60,6 @@ func (f Finding) Place() string {
 
 // Waived tells whether a waiver covers the finding.
 func (f Finding) Waived() bool { return f.Waiver != nil }
-
-// Fingerprint computes the stable identity of a finding: a hex string of
-// 32 characters, the same from run to run while the rule, file, resource
-// and attribute stay the same.
-func Fingerprint(f Finding) string {
-	h := sha256.Sum256([]byte(strings.Join([]string{f.RuleID, filepath.ToSlash(f.File), f.Resource, f.Attribute}, "\x00")))
-	return hex.EncodeToString(h[:16])
-}
 
 // Less orders findings by file, resource, rule and message, the order every
 // report uses so that output is the same from run to run.

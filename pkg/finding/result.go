@@ -40,10 +40,13 @@ func (s Status) rank() int {
 // Result is everything one scan found: the report model that every output
 // format renders.
 type Result struct {
-	Schema  string   `json:"schema"`
-	Tool    Tool     `json:"tool"`
-	Bundles []Bundle `json:"bundles"`
-	Inputs  []Input  `json:"inputs"`
+	Schema string `json:"schema"`
+	Tool   Tool   `json:"tool"`
+	// FingerprintVersion is the FingerprintVersion of the findings'
+	// fingerprints; 0 in reports written before there were versions.
+	FingerprintVersion int      `json:"fingerprint_version,omitempty"`
+	Bundles            []Bundle `json:"bundles"`
+	Inputs             []Input  `json:"inputs"`
 	// Errors lists the inputs that could not be loaded or evaluated.
 	Errors     []InputError `json:"errors"`
 	Rules      []RuleResult `json:"rules"`

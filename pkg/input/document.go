@@ -70,7 +70,8 @@ type Source struct {
 type Resource struct {
 	// Address identifies the resource within its document:
 	// "module.logs.aws_s3_bucket.this[0]" for Terraform,
-	// "namespace/Kind/name" (or "Kind/name" without a namespace) for Kubernetes.
+	// "namespace/Kind/name" for Kubernetes, or "Kind/name" in the default
+	// namespace and for cluster-scoped kinds (see KubernetesAddress).
 	Address string `json:"address"`
 	// ConfigAddress is the Terraform address without instance keys
 	// ("module.logs.aws_s3_bucket.this"): the form that Refs point at.
@@ -79,7 +80,8 @@ type Resource struct {
 	Type string `json:"type"`
 	// Name is the Terraform resource name or metadata.name.
 	Name string `json:"name"`
-	// Namespace is metadata.namespace (Kubernetes only).
+	// Namespace is metadata.namespace as written (Kubernetes only): empty
+	// when the manifest leaves it to the namespace chosen when applying.
 	Namespace string `json:"namespace,omitempty"`
 	// Provider is the Terraform provider address.
 	Provider string `json:"provider,omitempty"`

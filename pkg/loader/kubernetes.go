@@ -91,21 +91,11 @@ func kubernetesResource(path string, v any, line int) (input.Resource, error) {
 		return input.Resource{}, &FileError{Line: line, Err: fmt.Errorf("object has no kind")}
 	}
 	meta, _ := obj["metadata"].(map[string]any)
-	name, _ := meta["name"].(string)
-	if name == "" {
-		if g, ok := meta["generateName"].(string); ok {
-			name = g + "*"
-		}
-	}
 	ns, _ := meta["namespace"].(string)
-	addr := kind + "/" + name
-	if ns != "" {
-		addr = ns + "/" + addr
-	}
 	return input.Resource{
-		Address:   addr,
+		Address:   input.ObjectAddress(obj),
 		Type:      kind,
-		Name:      name,
+		Name:      input.ObjectName(obj),
 		Namespace: ns,
 		Action:    input.ActionApply,
 		Values:    obj,

@@ -110,7 +110,7 @@ func TestKubernetesLines(t *testing.T) {
 	}{
 		{file: "testdata/kubernetes/multi.yaml", want: map[string]int{"Namespace/shop": 2, "shop/Deployment/web": 8}},
 		{file: "testdata/kubernetes/list.yaml", want: map[string]int{"shop/Service/web": 4, "ConfigMap/settings": 12}},
-		{file: "testdata/kubernetes/pod.json", want: map[string]int{"default/Pod/one": 1}},
+		{file: "testdata/kubernetes/pod.json", want: map[string]int{"Pod/one": 1}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

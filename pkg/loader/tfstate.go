@@ -100,8 +100,8 @@ func loadShowState(doc *input.Document, data []byte) error {
 	if st.Values == nil {
 		return nil
 	}
-	var walk func(m *tfjson.StateModule)
-	walk = func(m *tfjson.StateModule) {
+	var walk func(m *tfjson.StateModule, module string)
+	walk = func(m *tfjson.StateModule, module string) {
 		if m == nil {
 			return
 		}
@@ -109,13 +109,14 @@ func loadShowState(doc *input.Document, data []byte) error {
 			if r == nil {
 				continue
 			}
+			addr := inModule(module, r.Address)
 			doc.Resources = append(doc.Resources, input.Resource{
-				Address:       r.Address,
-				ConfigAddress: configAddress(r.Address),
+				Address:       addr,
+				ConfigAddress: configAddress(addr),
 				Type:          r.Type,
 				Name:          r.Name,
 				Provider:      r.ProviderName,
-				Module:        m.Address,
+				Module:        module,
 				Mode:          string(r.Mode),
 				Index:         r.Index,
 				Action:        input.ActionNoOp,
@@ -125,11 +126,26 @@ func loadShowState(doc *input.Document, data []byte) error {
 			})
 		}
 		for _, c := range m.ChildModules {
-			walk(c)
+			if c != nil {
+				walk(c, inModule(module, c.Address))
+			}
 		}
 	}
-	walk(st.Values.RootModule)
+	walk(st.Values.RootModule, "")
 	return nil
+}
+
+// inModule is the absolute form of addr, an address written in module
+// (the absolute address of a module instance, "" for the root module).
+// Terraform 0.12 wrote the resources of a child module with addresses
+// relative to it (`aws_s3_bucket.b` in module.a); later versions write
+// them absolute (`module.a.aws_s3_bucket.b`). Both are read the same, so
+// that resources of the same name in two modules stay apart.
+func inModule(module, addr string) string {
+	if module == "" || addr == "" || strings.HasPrefix(addr, module+".") {
+		return addr
+	}
+	return module + "." + addr
 }
 
 func sensitiveFromJSON(raw json.RawMessage) []string {

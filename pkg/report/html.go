@@ -208,7 +208,7 @@ func htmlRules(res *finding.Result) (map[string]*htmlRule, map[string]*htmlFindi
 		}
 		anchor := "f-" + f.Fingerprint
 		if f.Fingerprint == "" {
-			anchor = "f-" + finding.Fingerprint(f)
+			anchor = "f-" + finding.Fingerprint(f, f.File)
 		}
 		seen[anchor]++
 		if n := seen[anchor]; n > 1 {

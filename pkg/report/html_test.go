@@ -108,7 +108,7 @@ func large() *finding.Result {
 			for i := range 15 {
 				f := finding.Finding{RuleID: id, Kind: finding.KindDeny, Severity: finding.SeverityMedium, Message: "broken " + id,
 					Resource: fmt.Sprintf("aws_s3_bucket.b%d", i), File: fmt.Sprintf("plan%d.json", r%10), Line: i + 1}
-				f.Fingerprint = finding.Fingerprint(f)
+				f.Fingerprint = finding.Fingerprint(f, f.File)
 				findings = append(findings, f)
 			}
 		}
@@ -117,7 +117,7 @@ func large() *finding.Result {
 	for len(findings) < 3000 {
 		f := findings[len(findings)%1000]
 		f.Attribute = fmt.Sprintf("a%d", len(findings))
-		f.Fingerprint = finding.Fingerprint(f)
+		f.Fingerprint = finding.Fingerprint(f, f.File)
 		findings = append(findings, f)
 	}
 	return &finding.Result{Tool: finding.Tool{Name: "tenet", Version: "test"}, Rules: rules, Findings: findings,

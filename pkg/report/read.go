@@ -10,8 +10,14 @@ import (
 )
 
 // ReadJSON decodes a report written by the json format. It refuses a
-// document of another schema, and fills in the fingerprint of findings
-// that lack one, so that reports of older versions can still be compared.
+// document of another schema, or one whose fingerprints are of a version
+// newer than finding.FingerprintVersion (they would match nothing).
+//
+// A report of an earlier version has its fingerprints computed again with
+// the current algorithm, from its findings and their file as the report
+// wrote it, so that it still compares with new reports when its inputs were
+// given relative to the directory tenet now fingerprints paths from (see
+// docs/monitoring.md). So are findings without a fingerprint.
 func ReadJSON(r io.Reader) (*finding.Result, error) {
 	var res finding.Result
 	if err := json.NewDecoder(r).Decode(&res); err != nil {
@@ -20,11 +26,23 @@ func ReadJSON(r io.Reader) (*finding.Result, error) {
 	if res.Schema != finding.ResultSchema {
 		return nil, fmt.Errorf("not a %s report (schema %q)", finding.ResultSchema, res.Schema)
 	}
-	for i := range res.Findings {
-		if res.Findings[i].Fingerprint == "" {
-			res.Findings[i].Fingerprint = finding.Fingerprint(res.Findings[i])
+	if res.FingerprintVersion > finding.FingerprintVersion {
+		return nil, fmt.Errorf("fingerprint version %d is newer than this tenet's (%d): compare it with the tenet that wrote it, or write it again with this one",
+			res.FingerprintVersion, finding.FingerprintVersion)
+	}
+	old := res.FingerprintVersion < finding.FingerprintVersion
+	refill := func(fs []finding.Finding) {
+		for i := range fs {
+			if old || fs[i].Fingerprint == "" {
+				fs[i].Fingerprint = finding.Fingerprint(fs[i], fs[i].File)
+			}
 		}
 	}
+	refill(res.Findings)
+	if res.Baseline != nil {
+		refill(res.Baseline.Resolved)
+	}
+	res.FingerprintVersion = finding.FingerprintVersion
 	return &res, nil
 }
 

@@ -38,7 +38,7 @@ func sample() *finding.Result {
 			Waiver: &finding.Waiver{Rule: "TST-A-005", Resource: "aws_security_group.web", Reason: "public web tier", Owner: "web-team", Ticket: "SEC-42", Expires: "2027-01-31", Source: "waivers.yaml:3"}},
 	}
 	for i := range findings {
-		findings[i].Fingerprint = finding.Fingerprint(findings[i])
+		findings[i].Fingerprint = finding.Fingerprint(findings[i], findings[i].File)
 	}
 	return &finding.Result{
 		Schema:  finding.ResultSchema,

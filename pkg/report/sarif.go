@@ -259,7 +259,7 @@ func (s SARIF) result(f finding.Finding, ruleIndex int) sarifResult {
 	r := sarifResult{
 		RuleID: f.RuleID, RuleIndex: ruleIndex, Level: sarifLevel[f.Kind], Kind: sarifKind(f.Kind),
 		Message:             sarifText{Text: msg},
-		PartialFingerprints: map[string]string{"tenet/v1": f.Fingerprint},
+		PartialFingerprints: map[string]string{fmt.Sprintf("tenet/v%d", finding.FingerprintVersion): f.Fingerprint},
 		Properties:          map[string]string{"kind": string(f.Kind)},
 	}
 	if f.Attribute != "" {

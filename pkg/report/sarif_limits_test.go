@@ -82,7 +82,7 @@ func TestSARIFGitHubLimits(t *testing.T) {
 		if i == 7 {
 			f.Kind = finding.KindUnknown // the one left out
 		}
-		f.Fingerprint = finding.Fingerprint(f)
+		f.Fingerprint = finding.Fingerprint(f, f.File)
 		res.Findings = append(res.Findings, f)
 	}
 	data, doc := writeSARIF(t, res)

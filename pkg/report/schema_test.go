@@ -87,7 +87,7 @@ func TestSARIFFingerprints(t *testing.T) {
 		want = append(want, f.Fingerprint)
 	}
 	for _, r := range doc.Runs[0].Results {
-		got = append(got, r.PartialFingerprints["tenet/v1"])
+		got = append(got, r.PartialFingerprints["tenet/v2"])
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fingerprints (-want +got):\n%s", diff)

@@ -68,8 +68,11 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 		}
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
+	res.FingerprintVersion = finding.FingerprintVersion
+	fingerprintPath := fingerprintPaths()
 	for i := range res.Findings {
-		res.Findings[i].Fingerprint = finding.Fingerprint(res.Findings[i])
+		f := &res.Findings[i]
+		f.Fingerprint = finding.Fingerprint(*f, fingerprintPath(f.File))
 	}
 	if len(waivers) > 0 {
 		waiver.Apply(res.Findings, waivers, s.cfg.now().UTC())

@@ -206,11 +206,41 @@ func Matches(w finding.Waiver, f finding.Finding) bool {
 	if w.Exact {
 		return w.Resource == f.Resource && cleanPath(w.Input) == cleanPath(f.File)
 	}
-	if w.Resource != "" && !Glob(w.Resource, f.Resource) {
+	if w.Resource != "" && !matchResource(w.Resource, f.Resource) {
 		return false
 	}
 	if w.Input != "" && !Glob(cleanPath(w.Input), cleanPath(f.File)) {
 		return false
+	}
+	return true
+}
+
+// matchResource matches a waiver's resource pattern against an address.
+// A Kubernetes object of the default namespace has the address Kind/name
+// whether or not its manifest says namespace: default (see
+// input.KubernetesAddress), so the pattern may also name it
+// default/Kind/name: the spelling of earlier versions of tenet, which a
+// waiver such as "default/*" relies on.
+func matchResource(pattern, addr string) bool {
+	if Glob(pattern, addr) {
+		return true
+	}
+	return isKindName(addr) && Glob(pattern, "default/"+addr)
+}
+
+// isKindName tells whether addr is the address of a Kubernetes object
+// without a namespace: Kind/name, the kind starting with a capital letter.
+// Terraform addresses never have that shape: their first "/" (in an
+// instance key) comes after a ".".
+func isKindName(addr string) bool {
+	kind, name, ok := strings.Cut(addr, "/")
+	if !ok || name == "" || strings.Contains(name, "/") || kind == "" || kind[0] < 'A' || kind[0] > 'Z' {
+		return false
+	}
+	for _, c := range kind {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
 	}
 	return true
 }

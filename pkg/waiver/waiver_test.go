@@ -213,3 +213,32 @@ func TestMatchesExact(t *testing.T) {
 		t.Error("a waiver from a file is a glob")
 	}
 }
+
+// TestMatchesDefaultNamespace checks that a waiver names an object of the
+// default namespace either way: Deployment/web, the address tenet gives
+// it, or default/Deployment/web, which is how tenet wrote the address of
+// an object with namespace: default before addresses were made one per
+// object.
+func TestMatchesDefaultNamespace(t *testing.T) {
+	tests := []struct {
+		resource, address string
+		want              bool
+	}{
+		{"Deployment/web", "Deployment/web", true},
+		{"default/Deployment/web", "Deployment/web", true},
+		{"default/*", "Deployment/web", true},
+		{"*/Deployment/web", "Deployment/web", true},
+		{"default/Deployment/web", "shop/Deployment/web", false},
+		{"default/Deployment/web", "Deployment/api", false},
+		{"shop/Deployment/web", "Deployment/web", false},
+		{"default/aws_s3_bucket.b", "aws_s3_bucket.b", false},
+		{`default/aws_s3_bucket.b["x"]`, `aws_s3_bucket.b["x"]`, false},
+	}
+	for _, tc := range tests {
+		w := finding.Waiver{Rule: "R-1", Resource: tc.resource}
+		f := finding.Finding{RuleID: "R-1", Resource: tc.address, File: "k8s.yaml"}
+		if got := Matches(w, f); got != tc.want {
+			t.Errorf("waiver on %q matches %q: %v, want %v", tc.resource, tc.address, got, tc.want)
+		}
+	}
+}

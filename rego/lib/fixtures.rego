@@ -108,24 +108,92 @@ manifest(objects) := {
 }
 
 # kube_object(obj) is the input resource for Kubernetes object obj: address
-# namespace/Kind/name (Kind/name without a namespace), type the kind. (Not
-# named object: that would hide the object.* built-ins in this package.)
+# Kind/name, or namespace/Kind/name in a namespace other than default for a
+# namespaced kind (as the loader writes it, see input.KubernetesAddress);
+# type the kind; namespace as written. (Not named object: that would hide
+# the object.* built-ins in this package.)
 kube_object(obj) := object.union(
 	{
-		"address": concat("/", array.concat(_namespace_segment(obj), [obj.kind, obj.metadata.name])),
+		"address": concat("/", array.concat(_address_namespace(obj), [obj.kind, obj.metadata.name])),
 		"type": obj.kind,
 		"name": obj.metadata.name,
 		"action": "apply",
 		"values": obj,
 		"location": {"file": "manifest.yaml", "line": 1},
 	},
-	{"namespace": ns | ns := _namespace_segment(obj)[0]},
+	{"namespace": ns | ns := _namespace(obj)},
 )
 
-_namespace_segment(obj) := [ns] if {
+_namespace(obj) := ns if {
 	ns := obj.metadata.namespace
+	is_string(ns)
 	ns != ""
+}
+
+_address_namespace(obj) := [ns] if {
+	ns := _namespace(obj)
+	ns != "default"
+	not _cluster_scoped(obj)
 } else := []
+
+_cluster_scoped(obj) if {
+	object.get(obj, "apiVersion", "") == ""
+	_cluster_scoped_kinds[obj.kind]
+}
+
+_cluster_scoped(obj) if {
+	api_version := obj.apiVersion
+	api_version != ""
+	_api_group(api_version) in _cluster_scoped_kinds[obj.kind]
+}
+
+_api_group(api_version) := "" if {
+	not contains(api_version, "/")
+} else := split(api_version, "/")[0]
+
+# _cluster_scoped_kinds is the table of input.ClusterScoped (kind -> API
+# groups); TestFixturesAddress in pkg/input checks that the two agree.
+_cluster_scoped_kinds := {
+	"APIService": ["apiregistration.k8s.io"],
+	"CertificateSigningRequest": ["certificates.k8s.io"],
+	"ClusterRole": ["rbac.authorization.k8s.io"],
+	"ClusterRoleBinding": ["rbac.authorization.k8s.io"],
+	"ClusterTrustBundle": ["certificates.k8s.io"],
+	"ComponentStatus": [""],
+	"CSIDriver": ["storage.k8s.io"],
+	"CSINode": ["storage.k8s.io"],
+	"CustomResourceDefinition": ["apiextensions.k8s.io"],
+	"DeviceClass": ["resource.k8s.io"],
+	"DeviceTaintRule": ["resource.k8s.io"],
+	"FlowSchema": ["flowcontrol.apiserver.k8s.io"],
+	"IngressClass": ["networking.k8s.io"],
+	"IPAddress": ["networking.k8s.io"],
+	"MutatingAdmissionPolicy": ["admissionregistration.k8s.io"],
+	"MutatingAdmissionPolicyBinding": ["admissionregistration.k8s.io"],
+	"MutatingWebhookConfiguration": ["admissionregistration.k8s.io"],
+	"Namespace": [""],
+	"Node": [""],
+	"PersistentVolume": [""],
+	"PodSecurityPolicy": ["policy", "extensions"],
+	"PriorityClass": ["scheduling.k8s.io"],
+	"PriorityLevelConfiguration": ["flowcontrol.apiserver.k8s.io"],
+	"ResourceSlice": ["resource.k8s.io"],
+	"RuntimeClass": ["node.k8s.io"],
+	"SelfSubjectAccessReview": ["authorization.k8s.io"],
+	"SelfSubjectReview": ["authentication.k8s.io"],
+	"SelfSubjectRulesReview": ["authorization.k8s.io"],
+	"ServiceCIDR": ["networking.k8s.io"],
+	"StorageClass": ["storage.k8s.io"],
+	"StorageVersion": ["internal.apiserver.k8s.io"],
+	"StorageVersionMigration": ["storagemigration.k8s.io"],
+	"SubjectAccessReview": ["authorization.k8s.io"],
+	"TokenReview": ["authentication.k8s.io"],
+	"ValidatingAdmissionPolicy": ["admissionregistration.k8s.io"],
+	"ValidatingAdmissionPolicyBinding": ["admissionregistration.k8s.io"],
+	"ValidatingWebhookConfiguration": ["admissionregistration.k8s.io"],
+	"VolumeAttachment": ["storage.k8s.io"],
+	"VolumeAttributesClass": ["storage.k8s.io"],
+}
 
 # workload(kind, name, pod_spec) is a Kubernetes object of kind (one of the
 # workload kinds) in namespace "default" whose pod spec is pod_spec, placed

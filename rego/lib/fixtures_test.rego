@@ -77,13 +77,24 @@ test_manifest_and_objects if {
 	])
 	d.source.format == "kubernetes"
 	[[r.address, r.type, r.name, r.action] | some r in d.resources] == [
-		["default/Deployment/web", "Deployment", "web", "apply"],
+		["Deployment/web", "Deployment", "web", "apply"],
 		["Namespace/shop", "Namespace", "shop", "apply"],
 	]
 	d.resources[0].namespace == "default"
 	not d.resources[1].namespace
 	d.resources[0].values.spec.template.spec.containers[0].image == "nginx:1.27"
 }
+
+test_kube_object_address if {
+	_address("apps/v1", "Deployment", "shop") == "shop/Deployment/x"
+	_address("apps/v1", "Deployment", "default") == "Deployment/x"
+	_address("rbac.authorization.k8s.io/v1", "ClusterRole", "shop") == "ClusterRole/x"
+	_address("v1", "Namespace", "shop") == "Namespace/x"
+	_address("example.com/v1", "Namespace", "shop") == "shop/Namespace/x"
+	fixtures.kube_object({"kind": "Node", "metadata": {"name": "x", "namespace": "shop"}}).address == "Node/x"
+}
+
+_address(api_version, kind, ns) := fixtures.kube_object({"apiVersion": api_version, "kind": kind, "metadata": {"name": "x", "namespace": ns}}).address
 
 test_workload_shapes if {
 	spec := {"containers": []}

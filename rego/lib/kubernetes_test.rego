@@ -25,7 +25,7 @@ test_workload_kinds if {
 test_objects_by_kind if {
 	inp := fixtures.manifest([_service, fixtures.workload("Deployment", "web", _spec)])
 	[o.address | some o in kubernetes.objects("Service")] == ["Service/web"] with input as inp
-	[o.address | some o in kubernetes.objects("Deployment")] == ["default/Deployment/web"] with input as inp
+	[o.address | some o in kubernetes.objects("Deployment")] == ["Deployment/web"] with input as inp
 	kubernetes.objects("Pod") == [] with input as inp
 }
 

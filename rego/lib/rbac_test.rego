@@ -19,7 +19,7 @@ _binding := {
 
 test_roles_and_bindings if {
 	inp := fixtures.manifest([_role("Role", "r", []), object.remove(_role("ClusterRole", "c", null), {"rules"}), _binding])
-	[r.address | some r in rbac.roles] == ["team/Role/r", "team/ClusterRole/c"] with input as inp
+	[r.address | some r in rbac.roles] == ["team/Role/r", "ClusterRole/c"] with input as inp # a cluster-scoped kind has no namespace in its address
 	[b.address | some b in rbac.bindings] == ["ClusterRoleBinding/b"] with input as inp
 	rbac.rules(rbac.roles[1]) == [] with input as inp
 	rbac.subjects(rbac.bindings[0]) == [{"kind": "Group", "name": "devs"}] with input as inp

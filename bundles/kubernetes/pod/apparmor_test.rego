@@ -9,7 +9,7 @@ test_deny_pod_level_unconfined if {
 	spec := {"securityContext": {"appArmorProfile": {"type": "Unconfined"}}, "containers": [fixtures.container("web", "nginx:1.27")]}
 	check.deny == {{
 		"msg": `container "web" runs with AppArmor profile Unconfined`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=web].securityContext.appArmorProfile.type",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", spec)])
 }
@@ -19,7 +19,7 @@ test_deny_annotation if {
 	p := object.union(w, {"metadata": {"annotations": {"container.apparmor.security.beta.kubernetes.io/app": "unconfined"}}})
 	check.deny == {{
 		"msg": `annotation container.apparmor.security.beta.kubernetes.io/app runs container "app" without AppArmor (unconfined)`,
-		"resource": "default/Pod/p",
+		"resource": "Pod/p",
 		"attribute": "metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]",
 	}} with input as fixtures.manifest([p])
 }

@@ -11,7 +11,7 @@ test_deny_sys_admin_and_net_admin if {
 	d := fixtures.workload("DaemonSet", "agent", {"containers": [_container("agent", ["NET_ADMIN", "CHOWN", "sys_admin"])]})
 	check.deny == {{
 		"msg": `container "agent" adds capabilities beyond the default set: NET_ADMIN, SYS_ADMIN`,
-		"resource": "default/DaemonSet/agent",
+		"resource": "DaemonSet/agent",
 		"attribute": "spec.template.spec.containers[name=agent].securityContext.capabilities.add",
 	}} with input as fixtures.manifest([d])
 }

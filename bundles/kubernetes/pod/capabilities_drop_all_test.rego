@@ -11,7 +11,7 @@ test_deny_no_drop if {
 	d := fixtures.workload("StatefulSet", "db", {"containers": [fixtures.container("db", "postgres:16")]})
 	check.deny == {{
 		"msg": `container "db" does not drop ALL capabilities`,
-		"resource": "default/StatefulSet/db",
+		"resource": "StatefulSet/db",
 		"attribute": "spec.template.spec.containers[name=db].securityContext.capabilities.drop",
 	}} with input as fixtures.manifest([d])
 }
@@ -20,7 +20,7 @@ test_deny_add_beyond_net_bind_service if {
 	spec := {"containers": [_container("web", {"drop": ["ALL"], "add": ["NET_BIND_SERVICE", "CHOWN"]})]}
 	check.deny == {{
 		"msg": `container "web" adds capabilities other than NET_BIND_SERVICE: CHOWN`,
-		"resource": "default/Pod/p",
+		"resource": "Pod/p",
 		"attribute": "spec.containers[name=web].securityContext.capabilities.add",
 	}} with input as fixtures.manifest([fixtures.workload("Pod", "p", spec)])
 }

@@ -11,14 +11,14 @@ test_deny_default_namespace if {
 	inp := fixtures.manifest([fixtures.workload("Deployment", "web", {"containers": [fixtures.container("a", "a:1")]})])
 	check.deny == {{
 		"msg": `Deployment "web" is placed in the default namespace`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "metadata.namespace",
 	}} with input as inp
 	check.unknown == set() with input as inp
 }
 
 test_deny_config_map if {
-	{f.resource | some f in check.deny} == {"default/ConfigMap/cfg"} with input as fixtures.manifest([_config_map({"name": "cfg", "namespace": "default"})])
+	{f.resource | some f in check.deny} == {"ConfigMap/cfg"} with input as fixtures.manifest([_config_map({"name": "cfg", "namespace": "default"})])
 }
 
 test_unknown_without_namespace if {

@@ -10,14 +10,14 @@ _spec(flag) := {"hostIPC": flag, "containers": [fixtures.container("app", "app:1
 _msg := "the pod shares the host's IPC namespace"
 
 test_deny_deployment if {
-	check.deny == {{"msg": _msg, "resource": "default/Deployment/web", "attribute": "spec.template.spec.hostIPC"}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", _spec(true))])
+	check.deny == {{"msg": _msg, "resource": "Deployment/web", "attribute": "spec.template.spec.hostIPC"}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", _spec(true))])
 }
 
 test_deny_pod_and_cronjob if {
 	inp := fixtures.manifest([fixtures.workload("Pod", "p", _spec(true)), fixtures.workload("CronJob", "c", _spec(true))])
 	{[f.resource, f.attribute] | some f in check.deny} == {
-		["default/Pod/p", "spec.hostIPC"],
-		["default/CronJob/c", "spec.jobTemplate.spec.template.spec.hostIPC"],
+		["Pod/p", "spec.hostIPC"],
+		["CronJob/c", "spec.jobTemplate.spec.template.spec.hostIPC"],
 	} with input as inp
 }
 

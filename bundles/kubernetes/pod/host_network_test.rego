@@ -10,14 +10,14 @@ _spec(flag) := {"hostNetwork": flag, "containers": [fixtures.container("app", "a
 _msg := "the pod uses the host network"
 
 test_deny_deployment if {
-	check.deny == {{"msg": _msg, "resource": "default/Deployment/web", "attribute": "spec.template.spec.hostNetwork"}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", _spec(true))])
+	check.deny == {{"msg": _msg, "resource": "Deployment/web", "attribute": "spec.template.spec.hostNetwork"}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", _spec(true))])
 }
 
 test_deny_pod_and_cronjob if {
 	inp := fixtures.manifest([fixtures.workload("Pod", "p", _spec(true)), fixtures.workload("CronJob", "c", _spec(true))])
 	{[f.resource, f.attribute] | some f in check.deny} == {
-		["default/Pod/p", "spec.hostNetwork"],
-		["default/CronJob/c", "spec.jobTemplate.spec.template.spec.hostNetwork"],
+		["Pod/p", "spec.hostNetwork"],
+		["CronJob/c", "spec.jobTemplate.spec.template.spec.hostNetwork"],
 	} with input as inp
 }
 

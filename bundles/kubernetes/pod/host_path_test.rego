@@ -11,7 +11,7 @@ test_deny_host_path if {
 	spec := _spec([{"name": "logs", "hostPath": {"path": "/var/log", "type": "Directory"}}, {"name": "tmp", "emptyDir": {}}])
 	check.deny == {{
 		"msg": `volume "logs" mounts host path "/var/log"`,
-		"resource": "default/DaemonSet/collector",
+		"resource": "DaemonSet/collector",
 		"attribute": "spec.template.spec.volumes[name=logs].hostPath",
 	}} with input as fixtures.manifest([fixtures.workload("DaemonSet", "collector", spec)])
 }

@@ -11,7 +11,7 @@ test_deny_host_port if {
 	spec := {"containers": [_container("exporter", [{"containerPort": 9100, "hostPort": 9100}])]}
 	check.deny == {{
 		"msg": `container "exporter" binds host port 9100`,
-		"resource": "default/DaemonSet/node-exporter",
+		"resource": "DaemonSet/node-exporter",
 		"attribute": "spec.template.spec.containers[name=exporter].ports",
 	}} with input as fixtures.manifest([fixtures.workload("DaemonSet", "node-exporter", spec)])
 }

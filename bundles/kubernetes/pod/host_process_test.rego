@@ -11,7 +11,7 @@ test_deny_pod_level if {
 	spec := {"securityContext": _host_process, "hostNetwork": true, "containers": [fixtures.container("agent", "agent:1")]}
 	check.deny == {{
 		"msg": "the pod runs as a Windows HostProcess pod",
-		"resource": "default/DaemonSet/agent",
+		"resource": "DaemonSet/agent",
 		"attribute": "spec.template.spec.securityContext.windowsOptions.hostProcess",
 	}} with input as fixtures.manifest([fixtures.workload("DaemonSet", "agent", spec)])
 }
@@ -20,7 +20,7 @@ test_deny_container_level if {
 	c := object.union(fixtures.container("agent", "agent:1"), {"securityContext": _host_process})
 	check.deny == {{
 		"msg": `container "agent" runs as a Windows HostProcess container`,
-		"resource": "default/Pod/p",
+		"resource": "Pod/p",
 		"attribute": "spec.containers[name=agent].securityContext.windowsOptions.hostProcess",
 	}} with input as fixtures.manifest([fixtures.workload("Pod", "p", {"containers": [c]})])
 }

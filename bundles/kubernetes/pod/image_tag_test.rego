@@ -9,7 +9,7 @@ test_deny_latest_tag if {
 	d := fixtures.workload("Deployment", "debug", {"containers": [fixtures.container("toolbox", "busybox:latest")]})
 	check.deny == {{
 		"msg": `container "toolbox" uses image "busybox:latest", which uses the mutable tag latest`,
-		"resource": "default/Deployment/debug",
+		"resource": "Deployment/debug",
 		"attribute": "spec.template.spec.containers[name=toolbox].image",
 	}} with input as fixtures.manifest([d])
 }
@@ -18,7 +18,7 @@ test_deny_missing_tag_with_registry_port if {
 	spec := {"containers": [fixtures.container("app", "registry.local:5000/team/app")]}
 	check.deny == {{
 		"msg": `container "app" uses image "registry.local:5000/team/app", which has no tag`,
-		"resource": "default/CronJob/c",
+		"resource": "CronJob/c",
 		"attribute": "spec.jobTemplate.spec.template.spec.containers[name=app].image",
 	}} with input as fixtures.manifest([fixtures.workload("CronJob", "c", spec)])
 }

@@ -13,14 +13,14 @@ test_deny_missing_probe if {
 	spec := {"containers": [_probed("web"), fixtures.container("sidecar", "envoy:1.30")]}
 	check.deny == {{
 		"msg": `container "sidecar" defines no livenessProbe`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=sidecar].livenessProbe",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", spec)])
 }
 
 test_deny_bare_pod_restarting if {
 	spec := {"restartPolicy": "Always", "containers": [fixtures.container("app", "app:1")]}
-	{f.resource | some f in check.deny} == {"default/Pod/p"} with input as fixtures.manifest([fixtures.workload("Pod", "p", spec)])
+	{f.resource | some f in check.deny} == {"Pod/p"} with input as fixtures.manifest([fixtures.workload("Pod", "p", spec)])
 }
 
 test_allow_probes_and_batch_workloads if {

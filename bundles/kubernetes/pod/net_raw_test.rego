@@ -11,7 +11,7 @@ test_deny_not_dropped if {
 	d := fixtures.workload("Deployment", "web", {"containers": [_container("web", {"drop": ["MKNOD"]})]})
 	check.deny == {{
 		"msg": `container "web" does not drop NET_RAW (capabilities.drop has neither NET_RAW nor ALL)`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=web].securityContext.capabilities.drop",
 	}} with input as fixtures.manifest([d])
 }
@@ -20,7 +20,7 @@ test_deny_added_back if {
 	spec := {"initContainers": [_container("init", {"drop": ["ALL"], "add": ["CAP_NET_RAW"]})]}
 	check.deny == {{
 		"msg": `container "init" adds capability NET_RAW, which includes NET_RAW`,
-		"resource": "default/Pod/p",
+		"resource": "Pod/p",
 		"attribute": "spec.initContainers[name=init].securityContext.capabilities.add",
 	}} with input as fixtures.manifest([fixtures.workload("Pod", "p", spec)])
 }

@@ -11,7 +11,7 @@ test_deny_unset if {
 	d := fixtures.workload("Deployment", "web", {"containers": [fixtures.container("web", "nginx:1.27")]})
 	check.deny == {{
 		"msg": `container "web" does not set allowPrivilegeEscalation to false (unset allows escalation)`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=web].securityContext.allowPrivilegeEscalation",
 	}} with input as fixtures.manifest([d])
 }

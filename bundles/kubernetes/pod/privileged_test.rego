@@ -11,7 +11,7 @@ test_deny_privileged_container_in_deployment if {
 	d := fixtures.workload("Deployment", "debug", {"containers": [fixtures.container("web", "nginx:1.27"), _privileged("toolbox")]})
 	check.deny == {{
 		"msg": `container "toolbox" runs privileged`,
-		"resource": "default/Deployment/debug",
+		"resource": "Deployment/debug",
 		"attribute": "spec.template.spec.containers[name=toolbox].securityContext.privileged",
 	}} with input as fixtures.manifest([d])
 }
@@ -20,7 +20,7 @@ test_deny_privileged_init_container_in_cronjob if {
 	c := fixtures.workload("CronJob", "nightly", {"initContainers": [_privileged("setup")], "containers": [fixtures.container("job", "app:1")]})
 	check.deny == {{
 		"msg": `container "setup" runs privileged`,
-		"resource": "default/CronJob/nightly",
+		"resource": "CronJob/nightly",
 		"attribute": "spec.jobTemplate.spec.template.spec.initContainers[name=setup].securityContext.privileged",
 	}} with input as fixtures.manifest([c])
 }

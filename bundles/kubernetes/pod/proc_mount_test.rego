@@ -10,7 +10,7 @@ _container(name, mount) := object.union(fixtures.container(name, "app:1"), {"sec
 test_deny_unmasked if {
 	check.deny == {{
 		"msg": `container "builder" sets procMount Unmasked instead of Default`,
-		"resource": "default/Pod/build",
+		"resource": "Pod/build",
 		"attribute": "spec.containers[name=builder].securityContext.procMount",
 	}} with input as fixtures.manifest([fixtures.workload("Pod", "build", {"containers": [_container("builder", "Unmasked")]})])
 }

@@ -10,7 +10,7 @@ _container(name, flag) := object.union(fixtures.container(name, "app:1"), {"secu
 test_deny_unset if {
 	check.deny == {{
 		"msg": `container "web" does not set readOnlyRootFilesystem to true`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=web].securityContext.readOnlyRootFilesystem",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", {"containers": [fixtures.container("web", "nginx:1.27")]})])
 }

@@ -10,14 +10,14 @@ _serving(name) := object.union(fixtures.container(name, "app:1"), {"ports": [{"c
 test_deny_serving_container_without_probe if {
 	check.deny == {{
 		"msg": `container "web" declares ports but defines no readinessProbe`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=web].readinessProbe",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", {"containers": [_serving("web")]})])
 }
 
 test_deny_statefulset_and_pod if {
 	inp := fixtures.manifest([fixtures.workload("StatefulSet", "s", {"containers": [_serving("db")]}), fixtures.workload("Pod", "p", {"containers": [_serving("app")]})])
-	{f.resource | some f in check.deny} == {"default/StatefulSet/s", "default/Pod/p"} with input as inp
+	{f.resource | some f in check.deny} == {"StatefulSet/s", "Pod/p"} with input as inp
 }
 
 test_allow_probe_worker_or_job if {

@@ -17,7 +17,7 @@ test_deny_missing_limits if {
 	spec := {"containers": [_limited("web", {"cpu": "500m", "memory": "256Mi"}), fixtures.container("sidecar", "envoy:1.30")]}
 	check.deny == {{
 		"msg": `container "sidecar" sets no cpu or memory limit`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=sidecar].resources.limits",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", spec)])
 }
@@ -30,7 +30,7 @@ test_deny_missing_memory_on_init_container if {
 test_deny_limit_range_in_other_namespace if {
 	spec := {"containers": [fixtures.container("app", "app:1")]}
 	inp := fixtures.manifest([_limit_range("other", {"cpu": "1", "memory": "1Gi"}), fixtures.workload("Job", "j", spec)])
-	{f.resource | some f in check.deny} == {"default/Job/j"} with input as inp
+	{f.resource | some f in check.deny} == {"Job/j"} with input as inp
 }
 
 test_allow_limits_set if {

@@ -17,7 +17,7 @@ test_deny_missing_requests if {
 	spec := {"containers": [_container("web", {"requests": {"cpu": "100m", "memory": "128Mi"}}), fixtures.container("sidecar", "envoy:1.30")]}
 	check.deny == {{
 		"msg": `container "sidecar" sets no cpu or memory request`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=sidecar].resources.requests",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", spec)])
 }
@@ -29,7 +29,7 @@ test_deny_memory_missing_on_init if {
 
 test_deny_limit_range_in_other_namespace if {
 	inp := fixtures.manifest([_limit_range("other", "defaultRequest", {"cpu": "1", "memory": "1Gi"}), fixtures.workload("Job", "j", {"containers": [fixtures.container("a", "a:1")]})])
-	{f.resource | some f in check.deny} == {"default/Job/j"} with input as inp
+	{f.resource | some f in check.deny} == {"Job/j"} with input as inp
 }
 
 test_allow_limits_count_as_requests if {

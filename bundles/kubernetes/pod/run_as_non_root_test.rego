@@ -13,7 +13,7 @@ test_deny_when_nothing_is_set if {
 	d := fixtures.workload("Deployment", "web", {"containers": [fixtures.container("web", "nginx:1.27")]})
 	check.deny == {{
 		"msg": _may_be_root("web"),
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=web].securityContext.runAsNonRoot",
 	}} with input as fixtures.manifest([d])
 }
@@ -30,7 +30,7 @@ test_deny_run_as_user_zero if {
 	spec := {"securityContext": {"runAsNonRoot": true}, "initContainers": [_container("init", {"runAsUser": 0})], "containers": [fixtures.container("app", "app:1")]}
 	check.deny == {{
 		"msg": `container "init" runs as user 0 (root)`,
-		"resource": "default/Job/migrate",
+		"resource": "Job/migrate",
 		"attribute": "spec.template.spec.initContainers[name=init].securityContext.runAsUser",
 	}} with input as fixtures.manifest([fixtures.workload("Job", "migrate", spec)])
 }

@@ -10,7 +10,7 @@ _spec(path) := {"containers": [fixtures.container("app", "app:1")], "volumes": [
 test_deny_docker_socket if {
 	check.deny == {{
 		"msg": `volume "sock" mounts host path "/var/run/docker.sock", which exposes the container runtime socket /var/run/docker.sock`,
-		"resource": "default/DaemonSet/agent",
+		"resource": "DaemonSet/agent",
 		"attribute": "spec.template.spec.volumes[name=sock].hostPath.path",
 	}} with input as fixtures.manifest([fixtures.workload("DaemonSet", "agent", _spec("/var/run/docker.sock"))])
 }
@@ -24,7 +24,7 @@ test_deny_root_once if {
 	inp := fixtures.manifest([fixtures.workload("Job", "j", _spec("/"))])
 	check.deny == {{
 		"msg": `volume "sock" mounts host path "/", which exposes the container runtime socket /run/containerd/containerd.sock`,
-		"resource": "default/Job/j",
+		"resource": "Job/j",
 		"attribute": "spec.template.spec.volumes[name=sock].hostPath.path",
 	}} with input as inp
 }

@@ -13,7 +13,7 @@ test_deny_unset if {
 	d := fixtures.workload("Deployment", "web", {"containers": [fixtures.container("web", "nginx:1.27")]})
 	check.deny == {{
 		"msg": _unset("web"),
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=web].securityContext.seccompProfile.type",
 	}} with input as fixtures.manifest([d])
 }

@@ -12,7 +12,7 @@ test_deny_secret_key_ref if {
 	]})
 	check.deny == {{
 		"msg": `container "app" reads Secret "db" into environment variable DB_PASSWORD`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.containers[name=app].env",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", {"containers": [c]})])
 }
@@ -21,7 +21,7 @@ test_deny_env_from_secret if {
 	c := object.union(fixtures.container("init", "init:1"), {"envFrom": [{"configMapRef": {"name": "cfg"}}, {"secretRef": {"name": "api"}}]})
 	check.deny == {{
 		"msg": `container "init" loads every key of Secret "api" into its environment`,
-		"resource": "default/Job/j",
+		"resource": "Job/j",
 		"attribute": "spec.template.spec.initContainers[name=init].envFrom",
 	}} with input as fixtures.manifest([fixtures.workload("Job", "j", {"initContainers": [c], "containers": [fixtures.container("a", "a:1")]})])
 }

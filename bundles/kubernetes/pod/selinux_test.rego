@@ -11,7 +11,7 @@ test_deny_spc_t_on_container if {
 	spec := {"containers": [_container("agent", {"type": "spc_t", "level": "s0"})]}
 	check.deny == {{
 		"msg": `container "agent" seLinuxOptions sets type spc_t, which is not a container type`,
-		"resource": "default/DaemonSet/agent",
+		"resource": "DaemonSet/agent",
 		"attribute": "spec.template.spec.containers[name=agent].securityContext.seLinuxOptions.type",
 	}} with input as fixtures.manifest([fixtures.workload("DaemonSet", "agent", spec)])
 }

@@ -12,7 +12,7 @@ _spec(extra) := object.union({"containers": [fixtures.container("app", "app:1")]
 test_deny_default_service_account if {
 	check.deny == {{
 		"msg": `the pod mounts a token of service account "default": the pod does not set automountServiceAccountToken to false, and the ServiceAccount is not in this input to say otherwise`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.automountServiceAccountToken",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", _spec({}))])
 }

@@ -10,7 +10,7 @@ _spec(names) := {"securityContext": {"sysctls": [{"name": n, "value": "1"} | som
 test_deny_unsafe_sysctl if {
 	check.deny == {{
 		"msg": "the pod sets sysctl kernel.msgmax, which is not in the safe set",
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.securityContext.sysctls",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", _spec(["net.ipv4.tcp_syncookies", "kernel.msgmax"]))])
 }

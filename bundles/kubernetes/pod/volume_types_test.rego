@@ -11,7 +11,7 @@ test_deny_nfs if {
 	spec := _spec([{"name": "share", "nfs": {"server": "nfs.local", "path": "/exports"}}, {"name": "tmp", "emptyDir": {}}])
 	check.deny == {{
 		"msg": `volume "share" uses source nfs, which the restricted profile does not allow`,
-		"resource": "default/Deployment/web",
+		"resource": "Deployment/web",
 		"attribute": "spec.template.spec.volumes[name=share].nfs",
 	}} with input as fixtures.manifest([fixtures.workload("Deployment", "web", spec)])
 }

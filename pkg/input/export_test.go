@@ -1,0 +1,4 @@
+package input
+
+// ClusterScopedKinds exposes the table of ClusterScoped to the tests.
+var ClusterScopedKinds = clusterScoped
