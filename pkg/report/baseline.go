@@ -43,7 +43,11 @@ func mdBaseline(w io.Writer, res *finding.Result) {
 		return
 	}
 	fmt.Fprintf(w, "<details><summary>Resolved since the baseline (%d)</summary>\n\n| rule | resource | message |\n|---|---|---|\n", len(b.Resolved))
-	for _, f := range b.Resolved {
+	for i, f := range b.Resolved {
+		if i == mdMaxListed {
+			fmt.Fprintf(w, "| … | and %d more | |\n", len(b.Resolved)-mdMaxListed)
+			break
+		}
 		fmt.Fprintf(w, "| %s | %s | %s |\n", f.RuleID, mdCell(f.Place()), mdCell(f.Message))
 	}
 	fmt.Fprint(w, "\n</details>\n\n")
