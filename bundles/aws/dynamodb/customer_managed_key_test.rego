@@ -17,7 +17,7 @@ test_deny_default_encryption if {
 }
 
 test_deny_aws_managed_key if {
-	t := fixtures.with_unknown(_table({"server_side_encryption": [{"enabled": true}]}), ["server_side_encryption.0.kms_key_arn"])
+	t := fixtures.computed(fixtures.with_configured(_table({"server_side_encryption": [{"enabled": true}]}), ["server_side_encryption.enabled"]), ["server_side_encryption.0.kms_key_arn"])
 	check.deny == {{
 		"msg": "server_side_encryption.kms_key_arn is not set: the table uses the AWS-managed key",
 		"resource": "aws_dynamodb_table.orders",

@@ -29,6 +29,6 @@ test_allow_profile_named_or_referenced if {
 }
 
 test_deny_computed_profile_without_reference if {
-	i := fixtures.with_unknown(fixtures.resource("aws_instance", "web", {}), ["iam_instance_profile"])
+	i := fixtures.computed(fixtures.resource("aws_instance", "web", {}), ["iam_instance_profile"])
 	{f.resource | some f in check.deny} == {"aws_instance.web"} with input as fixtures.plan([i])
 }

@@ -23,7 +23,7 @@ test_deny_launch_template_interface if {
 
 test_allow_private_or_left_to_subnet if {
 	i := fixtures.resource("aws_instance", "web", {"associate_public_ip_address": false})
-	computed := fixtures.with_unknown(fixtures.resource("aws_instance", "app", {}), ["associate_public_ip_address"])
+	computed := fixtures.computed(fixtures.resource("aws_instance", "app", {}), ["associate_public_ip_address"])
 	lt := fixtures.resource("aws_launch_template", "web", {"network_interfaces": [{"associate_public_ip_address": ""}]})
 	inp := fixtures.plan([i, computed, lt])
 	check.deny == set() with input as inp

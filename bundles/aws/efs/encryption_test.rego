@@ -12,7 +12,7 @@ test_deny_left_out if {
 		"msg": "encrypted is not true: the file system is not encrypted at rest",
 		"resource": "aws_efs_file_system.shared",
 		"attribute": "encrypted",
-	}} with input as fixtures.plan([fixtures.with_unknown(_fs({}), ["encrypted", "arn"])])
+	}} with input as fixtures.plan([fixtures.computed(_fs({}), ["encrypted", "arn"])])
 }
 
 test_deny_false_in_state if {

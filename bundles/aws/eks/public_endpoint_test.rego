@@ -8,7 +8,7 @@ import data.tenet.lib.fixtures
 _cluster(vpc_config) := fixtures.resource("aws_eks_cluster", "main", {"name": "main", "vpc_config": [vpc_config]})
 
 test_deny_default_public_endpoint if {
-	c := fixtures.with_unknown(_cluster({"subnet_ids": ["subnet-1"]}), ["vpc_config.0.public_access_cidrs"])
+	c := fixtures.computed(fixtures.with_configured(_cluster({"subnet_ids": ["subnet-1"]}), ["vpc_config.subnet_ids"]), ["vpc_config.0.public_access_cidrs"])
 	check.deny == {{
 		"msg": "the public API endpoint admits every address (public_access_cidrs is not set)",
 		"resource": "aws_eks_cluster.main",

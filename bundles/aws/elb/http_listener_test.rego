@@ -60,7 +60,7 @@ test_unknown_protocol_or_actions if {
 # Regression: checkov-plan-tfplan.json, aws_elb.weblb with internal left out
 # (computed, unknown) is internet-facing.
 test_deny_checkov_classic_elb_internal_left_out if {
-	elb := fixtures.with_unknown(fixtures.resource("aws_elb", "weblb", {"listener": [{"lb_port": 80, "lb_protocol": "http"}]}), ["internal"])
+	elb := fixtures.computed(fixtures.resource("aws_elb", "weblb", {"listener": [{"lb_port": 80, "lb_protocol": "http"}]}), ["internal"])
 	{f.resource | some f in check.deny} == {"aws_elb.weblb"} with input as fixtures.plan([elb])
 }
 

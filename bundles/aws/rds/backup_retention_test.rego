@@ -16,7 +16,7 @@ test_deny_disabled_or_short if {
 }
 
 test_deny_left_to_api_default if {
-	db := fixtures.with_unknown(_db({}), ["backup_retention_period"])
+	db := fixtures.computed(_db({}), ["backup_retention_period"])
 	check.deny == {{"msg": "backup_retention_period is 1 day(s), below the minimum of 7", "resource": "aws_db_instance.main", "attribute": "backup_retention_period"}} with input as fixtures.plan([db])
 }
 

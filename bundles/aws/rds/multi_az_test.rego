@@ -16,7 +16,7 @@ test_deny_single_az if {
 }
 
 test_deny_computed_default if {
-	db := fixtures.with_unknown(_db("main", {}), ["multi_az"])
+	db := fixtures.computed(_db("main", {}), ["multi_az"])
 	{f.resource | some f in check.deny} == {"aws_db_instance.main"} with input as fixtures.plan([db])
 }
 
