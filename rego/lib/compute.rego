@@ -34,8 +34,8 @@ launches := [r |
 # unknown (TNT-AWS-EC2-003, TNT-AWS-EC2-004). Anything else unknown that
 # decides a rule is reported unknown, never failed and never passed.
 #
-# unset(r, attr) is true when the attribute at dotted path attr of r
-# (list indexes allowed) is unknown in a plan only because the
+# unset(r, attr) is true when the attribute or block at dotted path attr of
+# r (list indexes allowed) is unknown in a plan only because the
 # configuration leaves it out: the plan's configuration shows r and sets
 # neither attr, nor an attribute that contains it, nor one inside it; and,
 # for an attribute of a nested block, the configuration writes that block
@@ -59,6 +59,25 @@ unset(r, attr) if {
 set_unknown(r, attr) if {
 	terraform.unknown(r, attr)
 	not unset(r, attr)
+}
+
+# from_resource(r, attr) is true when attribute attr is unknown until apply
+# and its expression refers to a resource or data source of the
+# configuration (r.refs): it will hold one of that resource's attributes,
+# so a rule that asks only whether attr is set counts it as set. A value
+# passed through a local, each.* or count.* keeps no reference.
+from_resource(r, attr) if {
+	terraform.unknown(r, attr)
+	count(object.get(object.get(r, "refs", {}), _plain(attr), [])) > 0
+}
+
+# presence_unknown(r, attr) is true when whether attribute attr will be set
+# at all is known only after apply: it is set_unknown and does not refer to
+# another resource. Rules that ask only whether attr is set report it
+# unknown.
+presence_unknown(r, attr) if {
+	set_unknown(r, attr)
+	not from_resource(r, attr)
 }
 
 # _plain(attr) is attr without its list indexes.

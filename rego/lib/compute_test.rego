@@ -98,3 +98,12 @@ test_ebs_encrypted_by_default if {
 	not compute.ebs_encrypted_by_default with input as fixtures.plan([fixtures.resource("aws_ebs_encryption_by_default", "d", {"enabled": false})])
 	not compute.ebs_encrypted_by_default with input as fixtures.plan([])
 }
+
+test_from_resource_and_presence_unknown if {
+	r := fixtures.from_local(fixtures.points_at(fixtures.with_configured(fixtures.resource("aws_instance", "a", {}), []), "iam_instance_profile", fixtures.resource("aws_iam_instance_profile", "p", {})), ["user_data"])
+	compute.from_resource(r, "iam_instance_profile")
+	not compute.presence_unknown(r, "iam_instance_profile")
+	compute.presence_unknown(r, "user_data")
+	not compute.from_resource(r, "user_data")
+	not compute.presence_unknown(fixtures.computed(r, ["arn"]), "arn")
+}

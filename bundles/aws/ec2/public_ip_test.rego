@@ -49,3 +49,11 @@ test_unknown_launch_template_interface if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"network_interfaces.0.associate_public_ip_address"} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_launch_template_interfaces_through_local if {
+	lt := fixtures.from_local(fixtures.resource("aws_launch_template", "web", {}), ["network_interfaces"])
+	check.deny == set() with input as fixtures.plan([lt])
+	{f.attribute | some f in check.unknown} == {"network_interfaces"} with input as fixtures.plan([lt])
+}

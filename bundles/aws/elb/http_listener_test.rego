@@ -73,3 +73,11 @@ test_unknown_classic_internal_from_expression if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"internal"} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_classic_listeners_through_local if {
+	elb := fixtures.from_local(fixtures.resource("aws_elb", "web", {"internal": false}), ["listener"])
+	check.deny == set() with input as fixtures.plan([elb])
+	{f.attribute | some f in check.unknown} == {"listener"} with input as fixtures.plan([elb])
+}
