@@ -29,3 +29,11 @@ test_unknown_from_reference if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"aws_efs_file_system.shared"} with input as inp
 }
+
+# Issue 14 (../shared/repro/locals_plan.json): set through a local or
+# each.value, no reference, unknown until apply.
+test_unknown_encrypted_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_fs({"creation_token": "x"}), ["encrypted"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"encrypted"} with input as inp
+}

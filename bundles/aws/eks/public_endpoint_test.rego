@@ -45,3 +45,12 @@ test_unknown_public_access_flag if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"vpc_config.endpoint_public_access"} with input as inp
 }
+
+# Issue 14 (../shared/repro/locals_plan.json): set through a local or
+# each.value, no reference, unknown until apply.
+test_unknown_cidrs_through_local if {
+	c := fixtures.from_local(_cluster({"endpoint_public_access": true, "subnet_ids": ["subnet-1"]}), ["vpc_config.0.public_access_cidrs"])
+	inp := fixtures.plan([c])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"vpc_config.public_access_cidrs"} with input as inp
+}

@@ -36,3 +36,11 @@ test_unknown_from_expression if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"aws_db_instance.main"} with input as inp
 }
+
+# Issue 14 (../shared/repro/locals_plan.json): set through a local or
+# each.value, no reference, unknown until apply.
+test_unknown_multi_az_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_db("main", {}), ["multi_az"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"multi_az"} with input as inp
+}
