@@ -103,6 +103,9 @@ func resourceMap(r input.Resource) map[string]any {
 		}
 		m["refs"] = refs
 	}
+	if r.Configured != nil {
+		m["configured"] = r.Configured // [] too: the configuration shows the resource
+	}
 	return m
 }
 

@@ -110,6 +110,15 @@ type Resource struct {
 	// addresses of the resources its expression refers to, resolved through
 	// module calls, variables and outputs. Plans only.
 	Refs map[string][]string `json:"refs,omitempty"`
+	// Configured lists, sorted, the attribute paths (dotted, no indexes)
+	// that the resource's configuration sets with an expression of any
+	// kind: a constant or references, resolved or not (local.*, each.*).
+	// It is positive evidence that an attribute unknown until apply is set
+	// by the configuration rather than left to the provider. Nil when the
+	// input shows no configuration for the resource (state, or a plan
+	// without it); empty, not nil, for a resource written with no
+	// attributes. Plans only.
+	Configured []string `json:"configured,omitzero"`
 	// Location is where the resource is written.
 	Location Location `json:"location"`
 }

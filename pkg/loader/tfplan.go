@@ -61,6 +61,7 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 	doc.Source.FormatVersion = plan.FormatVersion
 	doc.Source.ToolVersion = plan.TerraformVersion
 	refs := configRefs(plan.Config)
+	configured := configuredPaths(plan.Config)
 	doc.Resources = make([]input.Resource, 0, len(plan.ResourceChanges))
 	for i, rc := range plan.ResourceChanges {
 		if i%1024 == 0 {
@@ -71,7 +72,7 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 		if rc == nil || rc.Change == nil {
 			return input.Document{}, fmt.Errorf("resource_changes[%d] has no change", i)
 		}
-		doc.Resources = append(doc.Resources, planResource(path, rc, refs))
+		doc.Resources = append(doc.Resources, planResource(path, rc, refs, configured))
 	}
 	if t.KeepRaw {
 		raw, err := decodeJSON(data)
@@ -172,7 +173,7 @@ func planError(data []byte, err error) error {
 	return fmt.Errorf("not a Terraform plan: %w", err)
 }
 
-func planResource(path string, rc *tfjson.ResourceChange, refs map[string]map[string][]string) input.Resource {
+func planResource(path string, rc *tfjson.ResourceChange, refs map[string]map[string][]string, configured map[string][]string) input.Resource {
 	action := planAction(rc.Change.Actions)
 	addr := rc.Address
 	if rc.DeposedKey != "" {
@@ -193,6 +194,7 @@ func planResource(path string, rc *tfjson.ResourceChange, refs map[string]map[st
 		Unknown:       leafPaths(rc.Change.AfterUnknown),
 		Sensitive:     leafPaths(rc.Change.AfterSensitive),
 		Refs:          refs[cfg],
+		Configured:    configured[cfg],
 		Location:      input.Location{File: path},
 	}
 	if action != input.ActionCreate {

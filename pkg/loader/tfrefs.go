@@ -108,19 +108,27 @@ type moduleScope struct {
 // config address, then by dotted attribute path.
 func configRefs(cfg *config) map[string]map[string][]string {
 	out := map[string]map[string][]string{}
+	walkConfig(cfg, func(s *moduleScope, r *configResource) {
+		refs := map[string][]string{}
+		collectExpressions(s, "", referring(r.Expressions), refs)
+		if len(refs) > 0 {
+			out[s.prefix+r.Address] = refs
+		}
+	})
+	return out
+}
+
+// walkConfig calls visit for every resource of the configuration, in
+// every module, with the module instance that holds it.
+func walkConfig(cfg *config, visit func(s *moduleScope, r *configResource)) {
 	if cfg == nil || cfg.RootModule == nil {
-		return out
+		return
 	}
 	var walk func(s *moduleScope)
 	walk = func(s *moduleScope) {
 		for _, r := range s.module.Resources {
-			if r == nil {
-				continue
-			}
-			refs := map[string][]string{}
-			collectExpressions(s, "", referring(r.Expressions), refs)
-			if len(refs) > 0 {
-				out[s.prefix+r.Address] = refs
+			if r != nil {
+				visit(s, r)
 			}
 		}
 		names := make([]string, 0, len(s.module.ModuleCalls))
@@ -137,7 +145,6 @@ func configRefs(cfg *config) map[string]map[string][]string {
 		}
 	}
 	walk(&moduleScope{module: cfg.RootModule})
-	return out
 }
 
 // referring decodes the expressions of raw that make references: an

@@ -3,8 +3,9 @@
 # description: >-
 #   The launch resources that start EC2 instances, decoding of user data,
 #   the credential patterns shared by the secrets rules, environment tags,
-#   and the test that tells an attribute the provider computes because it was
-#   left out from one the configuration sets to a value known after apply.
+#   and the test that tells an attribute the provider computes because the
+#   configuration leaves it out from one the configuration sets (or may set)
+#   to a value known after apply.
 # scope: package
 # custom:
 #   library: true
@@ -23,22 +24,94 @@ launches := [r |
 	some r in terraform.resources(type)
 ]
 
-# unset(r, attr) is true when the attribute at dotted path attr of r is unknown in a
-# plan only because the provider computes it: the configuration has no
-# expression for it (no reference in r.refs), so the provider default or the
-# API default will apply. An attribute set from another resource has refs.
-# (Values passed only through locals lose their references: see
-# docs/input.md.)
+# The unknown-until-apply principle. A plan lists an attribute as unknown
+# both when the configuration sets it from a value not known yet and when
+# the configuration leaves it out and the provider computes it. A rule may
+# judge an unknown attribute as left out only on positive evidence from the
+# plan's configuration (r.configured, see docs/input.md), and then judges
+# the attribute's default: a fixed default of the provider or the API is
+# judged; one decided outside the plan (the AMI, the account's defaults) is
+# unknown (TNT-AWS-EC2-003, TNT-AWS-EC2-004). Anything else unknown that
+# decides a rule is reported unknown, never failed and never passed.
+#
+# unset(r, attr) is true when the attribute or block at dotted path attr of
+# r (list indexes allowed) is unknown in a plan only because the
+# configuration leaves it out: the plan's configuration shows r and sets
+# neither attr, nor an attribute that contains it, nor one inside it; and,
+# for an attribute of a nested block, the configuration writes that block
+# (sets another of its attributes) or the whole block is unknown, left to
+# the provider. Terraform leaves dynamic blocks out of the configuration, so
+# a block the plan knows but the configuration does not write comes from a
+# dynamic block whose attributes may be set: they are set_unknown. (A
+# dynamic block whose for_each is itself unknown until apply is a wholly
+# unknown block, as one left out, and counts as left out.)
 unset(r, attr) if {
 	terraform.unknown(r, attr)
-	not r.refs[concat(".", [s | some s in split(attr, "."); not regex.match(`^[0-9]+$`, s)])]
+	configured := r.configured
+	p := _plain(attr)
+	not _touches(configured, p)
+	_left_to_provider(r, configured, p)
 }
 
 # set_unknown(r, attr) is true when attribute attr is unknown until apply and
-# the configuration sets it (see unset).
+# is not shown to be left out (see unset): the configuration sets it, may
+# set it, or is not in the input.
 set_unknown(r, attr) if {
 	terraform.unknown(r, attr)
 	not unset(r, attr)
+}
+
+# from_resource(r, attr) is true when attribute attr is unknown until apply
+# and its expression refers to a resource or data source of the
+# configuration (r.refs): it will hold one of that resource's attributes,
+# so a rule that asks only whether attr is set counts it as set. A value
+# passed through a local, each.* or count.* keeps no reference.
+from_resource(r, attr) if {
+	terraform.unknown(r, attr)
+	count(object.get(object.get(r, "refs", {}), _plain(attr), [])) > 0
+}
+
+# presence_unknown(r, attr) is true when whether attribute attr will be set
+# at all is known only after apply: it is set_unknown and does not refer to
+# another resource. Rules that ask only whether attr is set report it
+# unknown.
+presence_unknown(r, attr) if {
+	set_unknown(r, attr)
+	not from_resource(r, attr)
+}
+
+# _plain(attr) is attr without its list indexes.
+_plain(attr) := concat(".", [s | some s in split(attr, "."); not regex.match(`^[0-9]+$`, s)])
+
+# _touches(configured, p) holds when configured sets p, an attribute that
+# contains it (network_interface = local.nics), or one inside it.
+_touches(configured, p) if p in configured
+
+_touches(configured, p) if {
+	some c in configured
+	startswith(p, concat("", [c, "."]))
+}
+
+_touches(configured, p) if {
+	some c in configured
+	startswith(c, concat("", [p, "."]))
+}
+
+# _left_to_provider(r, configured, p) holds when p is a top-level
+# attribute, when the configuration writes the block that holds it, or
+# when an enclosing block is wholly unknown.
+_left_to_provider(_, _, p) if not contains(p, ".")
+
+_left_to_provider(_, configured, p) if {
+	parts := split(p, ".")
+	block := concat(".", array.slice(parts, 0, count(parts) - 1))
+	some c in configured
+	startswith(c, concat("", [block, "."]))
+}
+
+_left_to_provider(r, _, p) if {
+	some u in r.unknown
+	startswith(p, concat("", [_plain(u), "."]))
 }
 
 # text(s) is string s decoded from base64 when it is valid base64 of UTF-8

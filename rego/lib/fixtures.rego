@@ -21,8 +21,9 @@ plan(resources) := {
 }
 
 # state(resources) is the document of a Terraform state holding resources:
-# every action becomes no-op, and unknown, refs and before are dropped (state
-# has none), so the same resource builders serve plans and states.
+# every action becomes no-op, and unknown, refs, configured and before are
+# dropped (state has none), so the same resource builders serve plans and
+# states.
 state(resources) := {
 	"schema": _schema,
 	"source": {"path": "terraform.tfstate", "format": "terraform-state", "format_version": "4", "tool_version": "1.9.5"},
@@ -30,7 +31,7 @@ state(resources) := {
 }
 
 _recorded(r) := object.union(
-	object.remove(r, {"unknown", "refs", "before"}),
+	object.remove(r, {"unknown", "refs", "configured", "before"}),
 	{"action": "no-op", "location": {"file": "terraform.tfstate", "line": 0}},
 )
 
@@ -75,13 +76,41 @@ with_unknown(r, paths) := object.union(r, {"unknown": sort({p | some p in array.
 # with_refs(r, refs) is r with references: attribute path -> config addresses.
 with_refs(r, refs) := object.union(r, {"refs": refs})
 
+# with_configured(r, paths) is r as the plan's configuration shows it, with
+# an expression for each of paths (dotted, list indexes are dropped): the
+# loader's configured. with_configured(r, []) shows the resource with
+# nothing set beyond what it already has.
+with_configured(r, paths) := object.union(r, {"configured": sort({_plain(p) |
+	some p in array.concat(object.get(r, "configured", []), paths)
+})})
+
+# computed(r, paths) is r in a plan whose configuration shows it and leaves
+# paths out, so the provider computes them: unknown until apply, not
+# configured.
+computed(r, paths) := with_unknown(with_configured(r, []), paths)
+
+# from_local(r, paths) is r in a plan whose configuration sets paths from
+# a value unknown until apply through a local or each.value: configured and
+# unknown, with no reference.
+from_local(r, paths) := with_unknown(with_configured(r, paths), paths)
+
+_plain(path) := concat(".", [s | some s in split(path, "."); not regex.match(`^[0-9]+$`, s)])
+
 # points_at(r, attr, target) is r as a plan shows `attr = target.id` when the
 # target is created by the same plan: the reference is known, the value is
-# not (it is removed from values and listed as unknown).
-points_at(r, attr, target) := with_unknown(
-	with_refs(object.union(object.remove(r, {"values"}), {"values": object.remove(r.values, {attr})}), {attr: [target.config_address]}),
-	[attr],
+# not (it is removed from values and listed as unknown). When r shows its
+# configuration, attr is added to it.
+points_at(r, attr, target) := _configuring(
+	with_unknown(
+		with_refs(object.union(object.remove(r, {"values"}), {"values": object.remove(r.values, {attr})}), {attr: [target.config_address]}),
+		[attr],
+	),
+	attr,
 )
+
+_configuring(r, attr) := with_configured(r, [attr]) if r.configured
+
+else := r
 
 # with_index(r, index) is instance index (a count number or for_each key)
 # of r: address type.name[0] or type.name["key"]; config_address unchanged.

@@ -32,13 +32,14 @@ test_data_source if {
 }
 
 test_state_drops_plan_only_fields if {
-	r := fixtures.with_refs(fixtures.with_unknown(fixtures.resource("aws_s3_bucket", "b", {}), ["id"]), {"bucket": ["x"]})
+	r := fixtures.from_local(fixtures.with_refs(fixtures.with_unknown(fixtures.resource("aws_s3_bucket", "b", {}), ["id"]), {"bucket": ["x"]}), ["acl"])
 	d := fixtures.state([r])
 	d.source.format == "terraform-state"
 	s := d.resources[0]
 	s.action == "no-op"
 	not s.unknown
 	not s.refs
+	not s.configured
 	s.address == "aws_s3_bucket.b"
 }
 
@@ -59,6 +60,21 @@ test_points_at if {
 	e.values == {"expected_bucket_owner": null}
 	e.refs == {"bucket": ["aws_s3_bucket.b"]}
 	e.unknown == ["bucket"]
+	not e.configured
+	c := fixtures.points_at(fixtures.with_configured(fixtures.resource("aws_s3_bucket_versioning", "v", {"bucket": "x"}), ["expected_bucket_owner"]), "bucket", b)
+	c.configured == ["bucket", "expected_bucket_owner"]
+}
+
+test_configured if {
+	r := fixtures.resource("aws_instance", "a", {})
+	fixtures.with_configured(r, []).configured == []
+	fixtures.with_configured(fixtures.with_configured(r, ["ami"]), ["metadata_options.0.http_tokens", "ami"]).configured == ["ami", "metadata_options.http_tokens"]
+	c := fixtures.computed(r, ["arn"])
+	c.configured == []
+	c.unknown == ["arn"]
+	l := fixtures.from_local(r, ["root_block_device.0.encrypted"])
+	l.configured == ["root_block_device.encrypted"]
+	l.unknown == ["root_block_device.0.encrypted"]
 }
 
 test_index_and_module if {

@@ -12,6 +12,7 @@ package tenet.lib.gcp
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.terraform
 
 # public_members are the IAM principals that mean "anyone".
@@ -303,14 +304,10 @@ sql_engine(r) := lower(split(terraform.get(r, "database_version", ""), "_")[0])
 
 # unset_computed(r, path) is true when the Optional and Computed attribute at
 # path (list indexes included) is unknown in a plan only because the
-# configuration leaves it unset: no expression of r refers to anything at
-# that path, so the provider fills in its default on apply. (A value passed
-# only through a local has no refs either; the loader cannot see locals.)
-unset_computed(r, path) if {
-	terraform.unknown(r, path)
-	key := concat(".", [s | some s in split(path, "."); not regex.match(`^[0-9]+$`, s)])
-	not object.get(r, "refs", {})[key]
-}
+# configuration leaves it unset, so the provider fills in its default on
+# apply: compute.unset, which needs the plan's configuration to show it (a
+# value through a local has no refs, but is configured).
+unset_computed(r, path) if compute.unset(r, path)
 
 # cluster_of(r) is the google_container_cluster whose node settings r uses:
 # r itself for a cluster, the referenced cluster for a node pool; undefined

@@ -110,9 +110,10 @@ test_attr_unknown_ignores_enclosing_blocks if {
 }
 
 test_unset_computed if {
-	r := fixtures.with_unknown(fixtures.resource("google_container_node_pool", "p", {}), ["node_config.0.service_account", "node_config.0.image_type"])
+	r := fixtures.computed(fixtures.with_configured(fixtures.resource("google_container_node_pool", "p", {}), ["node_config.machine_type"]), ["node_config.0.service_account", "node_config.0.image_type"])
 	gcp.unset_computed(r, "node_config.0.service_account")
-	referenced := fixtures.with_refs(r, {"node_config.service_account": ["google_service_account.sa"]})
+	referenced := fixtures.with_configured(fixtures.with_refs(r, {"node_config.service_account": ["google_service_account.sa"]}), ["node_config.service_account"])
+	not gcp.unset_computed(fixtures.from_local(r, ["node_config.0.service_account"]), "node_config.0.service_account")
 	not gcp.unset_computed(referenced, "node_config.0.service_account")
 	gcp.dedicated_account_ref(referenced, "node_config.service_account")
 	not gcp.unset_computed(r, "node_config.0.disk_type")

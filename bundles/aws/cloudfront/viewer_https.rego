@@ -28,6 +28,7 @@ package tenet.aws.cloudfront.viewer_https
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -70,6 +71,12 @@ unknown contains result.unknown(d, "viewer_certificate.minimum_protocol_version"
 
 _custom_certificate contains d if {
 	some d in terraform.resources("aws_cloudfront_distribution")
-	count(terraform.get(d, "viewer_certificate", [])) > 0
+	_certificate(d)
 	not terraform.is_true(d, "viewer_certificate.0.cloudfront_default_certificate")
 }
+
+# A viewer_certificate block the configuration sets but the plan cannot show
+# (a dynamic block) may name a custom certificate: its version is unknown.
+_certificate(d) if count(terraform.get(d, "viewer_certificate", [])) > 0
+
+_certificate(d) if compute.set_unknown(d, "viewer_certificate")

@@ -46,3 +46,11 @@ test_unknown_policy_and_version if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"default_cache_behavior.0.viewer_protocol_policy", "viewer_certificate.minimum_protocol_version"} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_certificate_through_local if {
+	d := fixtures.from_local(fixtures.resource("aws_cloudfront_distribution", "site", {"default_cache_behavior": [{"viewer_protocol_policy": "https-only"}]}), ["viewer_certificate"])
+	check.deny == set() with input as fixtures.plan([d])
+	{f.attribute | some f in check.unknown} == {"viewer_certificate.minimum_protocol_version"} with input as fixtures.plan([d])
+}

@@ -26,6 +26,7 @@ package tenet.aws.cloudtrail.bucket_logging
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.s3
 import data.tenet.lib.terraform
@@ -36,4 +37,11 @@ deny contains result.fail_attr(t, "s3_bucket_name", sprintf("log bucket %s has n
 	some t in terraform.resources("aws_cloudtrail")
 	some b in terraform.referenced(t, "aws_s3_bucket", "s3_bucket_name")
 	not s3.logged(b)
+}
+
+# A bucket name through a local or each.value has no reference to join: the
+# bucket is known only after apply.
+unknown contains result.unknown(t, "s3_bucket_name") if {
+	some t in terraform.resources("aws_cloudtrail")
+	compute.presence_unknown(t, "s3_bucket_name")
 }

@@ -23,3 +23,12 @@ test_allow_v3_inline_in_state if {
 	t := fixtures.resource("aws_cloudtrail", "main", {"s3_bucket_name": "trail-logs"})
 	check.deny == set() with input as fixtures.state([b, t])
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_bucket_name_through_local if {
+	t := fixtures.from_local(fixtures.resource("aws_cloudtrail", "main", {"name": "main"}), ["s3_bucket_name"])
+	inp := fixtures.plan([_bucket, t])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"s3_bucket_name"} with input as inp
+}

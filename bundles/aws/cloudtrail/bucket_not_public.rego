@@ -28,6 +28,7 @@ package tenet.aws.cloudtrail.bucket_not_public
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.s3
 import data.tenet.lib.terraform
@@ -59,3 +60,10 @@ _pending(b) := {[x, "public access block flags"] |
 	not s3.public_access_blocked(b)
 	some x in s3.public_access_pending(b)
 } | {[x, "policy"] | some x in s3.pending_policies(b)}
+
+# A bucket name through a local or each.value has no reference to join: the
+# bucket is known only after apply.
+unknown contains result.unknown(t, "s3_bucket_name") if {
+	some t in terraform.resources("aws_cloudtrail")
+	compute.presence_unknown(t, "s3_bucket_name")
+}

@@ -44,3 +44,12 @@ test_unknown_block_flag if {
 	check.deny == set() with input as fixtures.plan([_bucket, _trail, pab])
 	check.unknown == {{"msg": "public access block flags of aws_s3_bucket_public_access_block.logs is unknown until apply", "resource": "aws_cloudtrail.main"}} with input as fixtures.plan([_bucket, _trail, pab])
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_bucket_name_through_local if {
+	t := fixtures.from_local(fixtures.resource("aws_cloudtrail", "main", {"name": "main"}), ["s3_bucket_name"])
+	inp := fixtures.plan([_bucket, t])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"s3_bucket_name"} with input as inp
+}

@@ -27,6 +27,7 @@ package tenet.aws.cloudtrail.kms_encryption
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -40,4 +41,10 @@ deny contains result.fail_attr(t, "kms_key_id", "log files are not encrypted wit
 deny contains result.fail_attr(t, "kms_key_id", "log files are not encrypted with a KMS key (kms_key_id is empty)") if {
 	some t in terraform.resources("aws_cloudtrail")
 	terraform.get(t, "kms_key_id", null) == ""
+}
+
+# A key set from another resource is set; one through a local may be empty.
+unknown contains result.unknown(t, "kms_key_id") if {
+	some t in terraform.resources("aws_cloudtrail")
+	compute.presence_unknown(t, "kms_key_id")
 }

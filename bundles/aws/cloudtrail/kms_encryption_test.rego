@@ -23,3 +23,13 @@ test_allow_key_by_reference if {
 	t := fixtures.points_at(_trail({"kms_key_id": ""}), "kms_key_id", fixtures.resource("aws_kms_key", "trail", {}))
 	check.deny == set() with input as fixtures.plan([t])
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_key_through_local if {
+	local := fixtures.from_local(_trail({}), ["kms_key_id"])
+	referenced := fixtures.points_at(fixtures.patch(_trail({}), {"address": "aws_cloudtrail.other"}), "kms_key_id", fixtures.resource("aws_kms_key", "k", {}))
+	inp := fixtures.plan([local, referenced])
+	check.deny == set() with input as inp
+	{f.resource | some f in check.unknown} == {"aws_cloudtrail.main"} with input as inp
+}

@@ -25,6 +25,7 @@ package tenet.aws.cloudwatch.log_group_kms
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -33,4 +34,9 @@ deny contains result.fail_attr(g, "kms_key_id", "kms_key_id is empty: the log gr
 	some g in terraform.resources("aws_cloudwatch_log_group")
 	terraform.get(g, "kms_key_id", "") == ""
 	not terraform.unknown(g, "kms_key_id")
+}
+
+unknown contains result.unknown(g, "kms_key_id") if {
+	some g in terraform.resources("aws_cloudwatch_log_group")
+	compute.presence_unknown(g, "kms_key_id")
 }

@@ -20,3 +20,11 @@ test_allow_key_and_reference if {
 	r := fixtures.with_unknown(fixtures.resource("aws_cloudwatch_log_group", "ref", {}), ["kms_key_id"])
 	check.deny == set() with input as fixtures.plan([g, r])
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_key_through_local if {
+	g := fixtures.from_local(fixtures.resource("aws_cloudwatch_log_group", "app", {"name": "app"}), ["kms_key_id"])
+	check.deny == set() with input as fixtures.plan([g])
+	{f.attribute | some f in check.unknown} == {"kms_key_id"} with input as fixtures.plan([g])
+}

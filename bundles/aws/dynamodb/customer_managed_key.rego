@@ -54,7 +54,17 @@ unknown contains result.unknown(t, "server_side_encryption.enabled") if {
 }
 
 # The block is computed: wholly unknown when left out, not a declaration.
+unknown contains result.unknown(t, "server_side_encryption.kms_key_arn") if {
+	some t in terraform.resources("aws_dynamodb_table")
+	terraform.is_true(t, _enabled)
+	compute.presence_unknown(t, _key)
+}
+
 _declared_unknown(t, path) if {
 	count(terraform.get(t, "server_side_encryption", [])) > 0
 	terraform.unknown(t, path)
 }
+
+# A wholly unknown block counts as left out only when the configuration
+# shows nothing sets it (compute.unset).
+_declared_unknown(t, path) if compute.set_unknown(t, path)

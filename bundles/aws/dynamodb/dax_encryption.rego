@@ -25,6 +25,7 @@ package tenet.aws.dynamodb.dax_encryption
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -46,3 +47,7 @@ _declared_unknown(c) if {
 	count(terraform.get(c, "server_side_encryption", [])) > 0
 	terraform.unknown(c, _enabled)
 }
+
+# A wholly unknown block counts as left out only when the configuration
+# shows nothing sets it (compute.unset).
+_declared_unknown(c) if compute.set_unknown(c, _enabled)

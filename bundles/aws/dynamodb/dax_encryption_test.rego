@@ -12,7 +12,18 @@ test_deny_without_encryption if {
 		"msg": "server_side_encryption.enabled is not true: the cache is not encrypted at rest",
 		"resource": "aws_dax_cluster.cache",
 		"attribute": "server_side_encryption.enabled",
-	}} with input as fixtures.plan([fixtures.with_unknown(_cluster({}), ["server_side_encryption"])])
+	}} with input as fixtures.plan([fixtures.computed(_cluster({}), ["server_side_encryption"])])
+}
+
+# Set through a dynamic block or a local, the block is unknown until apply;
+# without the configuration nothing shows that it is left out.
+test_unknown_block_set_or_without_configuration if {
+	inp := fixtures.plan([
+		fixtures.from_local(_cluster({}), ["server_side_encryption"]),
+		fixtures.patch(fixtures.with_unknown(_cluster({}), ["server_side_encryption"]), {"address": "aws_dax_cluster.other"}),
+	])
+	check.deny == set() with input as inp
+	{f.resource | some f in check.unknown} == {"aws_dax_cluster.cache", "aws_dax_cluster.other"} with input as inp
 }
 
 test_deny_disabled if {

@@ -24,6 +24,7 @@ package tenet.aws.dynamodb.point_in_time_recovery
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -46,3 +47,7 @@ _declared_unknown(t) if {
 	count(terraform.get(t, "point_in_time_recovery", [])) > 0
 	terraform.unknown(t, _enabled)
 }
+
+# A wholly unknown block counts as left out only when the configuration
+# shows nothing sets it (compute.unset).
+_declared_unknown(t) if compute.set_unknown(t, _enabled)

@@ -8,7 +8,7 @@ import data.tenet.lib.fixtures
 _table(values) := fixtures.resource("aws_dynamodb_table", "orders", object.union({"name": "orders", "hash_key": "id"}, values))
 
 test_deny_computed_block_in_plan if {
-	t := fixtures.with_unknown(_table({}), ["point_in_time_recovery", "arn"])
+	t := fixtures.computed(_table({}), ["point_in_time_recovery", "arn"])
 	check.deny == {{
 		"msg": "point_in_time_recovery.enabled is not true",
 		"resource": "aws_dynamodb_table.orders",
@@ -32,4 +32,11 @@ test_unknown_enabled if {
 	inp := fixtures.plan([t])
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"aws_dynamodb_table.orders"} with input as inp
+}
+
+test_unknown_block_through_local if {
+	t := fixtures.from_local(_table({}), ["point_in_time_recovery"])
+	inp := fixtures.plan([t])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"point_in_time_recovery.enabled"} with input as inp
 }

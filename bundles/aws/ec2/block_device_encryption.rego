@@ -36,10 +36,14 @@ import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
-# Instances and launch configurations: booleans, Optional and Computed. A
-# root device left out (a wholly unknown, computed block in a plan) or an
-# encrypted flag left out takes the AMI's or the account's setting, known
-# only after apply (as in TNT-AWS-EC2-001).
+# Instances and launch configurations: booleans, Optional and Computed.
+# Undeclared blocks (the same principle as TNT-AWS-EC2-004): a root device
+# left out takes the AMI's block device mapping and the account's EBS
+# encryption default, not the configuration's, so a plan that lists it as a
+# wholly unknown block cannot show them: unknown. An encrypted flag unknown
+# until apply is unknown too (as in TNT-AWS-EC2-001). A block known to be
+# absent (state, or a plan that does not compute it) is judged: the root
+# volume is not encrypted by the configuration.
 deny contains result.fail_attr(r, path, sprintf("%s is not true: the volume is not encrypted", [path])) if {
 	some r in _judged(["aws_instance", "aws_launch_configuration"])
 	some path, device in _devices(r)
@@ -83,6 +87,12 @@ unknown contains result.unknown(lt, path) if {
 	some j, _ in object.get(mapping, "ebs", [])
 	path := sprintf("block_device_mappings.%d.ebs.%d.encrypted", [i, j])
 	terraform.unknown(lt, path)
+}
+
+unknown contains result.unknown(lt, "block_device_mappings") if {
+	some lt in _judged(["aws_launch_template"])
+	count(terraform.get(lt, "block_device_mappings", [])) == 0
+	compute.set_unknown(lt, "block_device_mappings")
 }
 
 _judged(types) := [r |

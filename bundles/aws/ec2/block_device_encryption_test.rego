@@ -75,3 +75,11 @@ test_unknown_encrypted_flag if {
 		["aws_launch_template.web", "block_device_mappings.1.ebs.0.encrypted"],
 	} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_launch_template_mappings_through_local if {
+	lt := fixtures.from_local(fixtures.resource("aws_launch_template", "web", {}), ["block_device_mappings"])
+	check.deny == set() with input as fixtures.plan([lt])
+	{f.attribute | some f in check.unknown} == {"block_device_mappings"} with input as fixtures.plan([lt])
+}

@@ -35,11 +35,19 @@ _tokens := "metadata_options.0.http_tokens"
 
 _endpoint := "metadata_options.0.http_endpoint"
 
-# A metadata_options block that is wholly unknown (computed, not declared)
-# or absent leaves IMDSv1 on, as does http_tokens = "optional".
+# Undeclared blocks (the same principle as TNT-AWS-EC2-003): without a
+# metadata_options block, http_tokens comes from the AMI (ImdsSupport) and
+# the account's instance metadata defaults, not from the configuration. A
+# plan that lists the block as wholly unknown cannot show them, so the rule
+# reports unknown, unless the same input requires tokens by default
+# (aws_ec2_instance_metadata_defaults). A block known to be absent or a
+# known http_tokens (state, or a launch template in a plan whose provider
+# does not compute the block) is judged by its value: "optional" leaves
+# IMDSv1 on.
 deny contains result.fail_attr(r, "metadata_options.http_tokens", msg) if {
 	some r in compute.launches
 	not _decided(r)
+	not _undeclared_unknown(r)
 	not _account_default(r)
 	not terraform.get(r, _tokens, "") == "required"
 	not terraform.get(r, _endpoint, "") == "disabled"
@@ -55,6 +63,13 @@ unknown contains result.unknown(r, "metadata_options.http_tokens") if {
 	_decided(r)
 }
 
+unknown contains result.unknown_msg(r, "metadata_options.http_tokens", msg) if {
+	some r in compute.launches
+	_undeclared_unknown(r)
+	not _account_default(r)
+	msg := "metadata_options is not declared: http_tokens is decided by the AMI or the account's instance metadata defaults, unknown until apply"
+}
+
 # Declared but known only after apply: the block is in values and http_tokens
 # (or http_endpoint, which can make it moot) is unknown.
 _decided(r) if {
@@ -62,6 +77,12 @@ _decided(r) if {
 	not terraform.get(r, _tokens, "") == "required"
 	not terraform.get(r, _endpoint, "") == "disabled"
 	terraform.any_unknown(r, [_tokens, _endpoint])
+}
+
+# Not declared, and wholly unknown in the plan: filled in at apply.
+_undeclared_unknown(r) if {
+	count(terraform.get(r, "metadata_options", [])) == 0
+	terraform.unknown(r, "metadata_options")
 }
 
 # An undeclared block takes the account's instance metadata defaults: when

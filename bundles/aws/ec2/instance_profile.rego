@@ -39,3 +39,10 @@ deny contains result.fail_attr(i, "iam_instance_profile", "iam_instance_profile 
 	terraform.get(i, "iam_instance_profile", "") == ""
 	not compute.set_unknown(i, "iam_instance_profile")
 }
+
+# A profile named from another resource is set; one through a local or
+# each.value may be empty.
+unknown contains result.unknown(i, "iam_instance_profile") if {
+	some i in terraform.resources("aws_instance")
+	compute.presence_unknown(i, "iam_instance_profile")
+}

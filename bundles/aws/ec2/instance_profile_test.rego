@@ -29,6 +29,14 @@ test_allow_profile_named_or_referenced if {
 }
 
 test_deny_computed_profile_without_reference if {
-	i := fixtures.with_unknown(fixtures.resource("aws_instance", "web", {}), ["iam_instance_profile"])
+	i := fixtures.computed(fixtures.resource("aws_instance", "web", {}), ["iam_instance_profile"])
 	{f.resource | some f in check.deny} == {"aws_instance.web"} with input as fixtures.plan([i])
+}
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_profile_through_local if {
+	i := fixtures.from_local(fixtures.resource("aws_instance", "web", {}), ["iam_instance_profile"])
+	check.deny == set() with input as fixtures.plan([i])
+	{f.attribute | some f in check.unknown} == {"iam_instance_profile"} with input as fixtures.plan([i])
 }

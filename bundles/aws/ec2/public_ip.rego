@@ -54,6 +54,12 @@ unknown contains result.unknown(r, "associate_public_ip_address") if {
 	compute.set_unknown(r, "associate_public_ip_address")
 }
 
+unknown contains result.unknown(lt, "network_interfaces") if {
+	some lt in terraform.resources("aws_launch_template")
+	count(terraform.get(lt, "network_interfaces", [])) == 0
+	compute.set_unknown(lt, "network_interfaces")
+}
+
 unknown contains result.unknown(lt, path) if {
 	some lt in terraform.resources("aws_launch_template")
 	some i, _ in terraform.get(lt, "network_interfaces", [])

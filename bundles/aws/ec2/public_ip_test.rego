@@ -23,7 +23,7 @@ test_deny_launch_template_interface if {
 
 test_allow_private_or_left_to_subnet if {
 	i := fixtures.resource("aws_instance", "web", {"associate_public_ip_address": false})
-	computed := fixtures.with_unknown(fixtures.resource("aws_instance", "app", {}), ["associate_public_ip_address"])
+	computed := fixtures.computed(fixtures.resource("aws_instance", "app", {}), ["associate_public_ip_address"])
 	lt := fixtures.resource("aws_launch_template", "web", {"network_interfaces": [{"associate_public_ip_address": ""}]})
 	inp := fixtures.plan([i, computed, lt])
 	check.deny == set() with input as inp
@@ -48,4 +48,12 @@ test_unknown_launch_template_interface if {
 	inp := fixtures.plan([lt])
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"network_interfaces.0.associate_public_ip_address"} with input as inp
+}
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_launch_template_interfaces_through_local if {
+	lt := fixtures.from_local(fixtures.resource("aws_launch_template", "web", {}), ["network_interfaces"])
+	check.deny == set() with input as fixtures.plan([lt])
+	{f.attribute | some f in check.unknown} == {"network_interfaces"} with input as fixtures.plan([lt])
 }

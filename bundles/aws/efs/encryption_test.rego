@@ -12,7 +12,7 @@ test_deny_left_out if {
 		"msg": "encrypted is not true: the file system is not encrypted at rest",
 		"resource": "aws_efs_file_system.shared",
 		"attribute": "encrypted",
-	}} with input as fixtures.plan([fixtures.with_unknown(_fs({}), ["encrypted", "arn"])])
+	}} with input as fixtures.plan([fixtures.computed(_fs({}), ["encrypted", "arn"])])
 }
 
 test_deny_false_in_state if {
@@ -28,4 +28,12 @@ test_unknown_from_reference if {
 	inp := fixtures.plan([fs])
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"aws_efs_file_system.shared"} with input as inp
+}
+
+# Issue 14 (../shared/repro/locals_plan.json): set through a local or
+# each.value, no reference, unknown until apply.
+test_unknown_encrypted_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_fs({"creation_token": "x"}), ["encrypted"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"encrypted"} with input as inp
 }

@@ -8,7 +8,7 @@ import data.tenet.lib.fixtures
 _cluster(vpc_config) := fixtures.resource("aws_eks_cluster", "main", {"name": "main", "vpc_config": [vpc_config]})
 
 test_deny_default_public_endpoint if {
-	c := fixtures.with_unknown(_cluster({"subnet_ids": ["subnet-1"]}), ["vpc_config.0.public_access_cidrs"])
+	c := fixtures.computed(fixtures.with_configured(_cluster({"subnet_ids": ["subnet-1"]}), ["vpc_config.subnet_ids"]), ["vpc_config.0.public_access_cidrs"])
 	check.deny == {{
 		"msg": "the public API endpoint admits every address (public_access_cidrs is not set)",
 		"resource": "aws_eks_cluster.main",
@@ -44,4 +44,13 @@ test_unknown_public_access_flag if {
 	inp := fixtures.plan([c])
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"vpc_config.endpoint_public_access"} with input as inp
+}
+
+# Issue 14 (../shared/repro/locals_plan.json): set through a local or
+# each.value, no reference, unknown until apply.
+test_unknown_cidrs_through_local if {
+	c := fixtures.from_local(_cluster({"endpoint_public_access": true, "subnet_ids": ["subnet-1"]}), ["vpc_config.0.public_access_cidrs"])
+	inp := fixtures.plan([c])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"vpc_config.public_access_cidrs"} with input as inp
 }

@@ -16,7 +16,7 @@ test_deny_old_versions if {
 }
 
 test_allow_supported_or_default if {
-	latest := fixtures.with_unknown(fixtures.resource("aws_eks_cluster", "c", {"name": "c"}), ["version"])
+	latest := fixtures.computed(fixtures.resource("aws_eks_cluster", "c", {"name": "c"}), ["version"])
 	inp := fixtures.plan([_cluster("a", "1.31"), _cluster("b", "1.34"), latest])
 	check.deny == set() with input as inp
 	check.unknown == set() with input as inp

@@ -26,6 +26,7 @@ package tenet.aws.elb.access_logs
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -57,6 +58,20 @@ _problem(lb) := "access_logs is not declared: requests are not logged" if {
 _decided_later(lb) if {
 	count(terraform.get(lb, "access_logs", [])) > 0
 	terraform.unknown(lb, _enabled)
+}
+
+# A block set through a dynamic block or a local is unknown until apply.
+_decided_later(lb) if {
+	count(terraform.get(lb, "access_logs", [])) == 0
+	compute.set_unknown(lb, "access_logs")
+}
+
+# Logging is on, to a bucket named through a local: it may be empty.
+unknown contains result.unknown(lb, "access_logs.bucket") if {
+	some lb in _judged
+	not _decided_later(lb)
+	terraform.get(lb, _enabled, lb.type == "aws_elb") == true
+	compute.presence_unknown(lb, _bucket)
 }
 
 # Gateway load balancers pass traffic through without access logs.

@@ -22,8 +22,23 @@ test_deny_missing_disabled_or_bucketless if {
 	} with input as inp
 }
 
+test_unknown_bucket_through_local if {
+	lb := fixtures.from_local(_lb("aws_lb", "web", {"access_logs": [{"enabled": true}]}), ["access_logs.0.bucket"])
+	check.deny == set() with input as fixtures.plan([lb])
+	{f.attribute | some f in check.unknown} == {"access_logs.bucket"} with input as fixtures.plan([lb])
+}
+
+test_unknown_block_through_local if {
+	lb := fixtures.from_local(_lb("aws_lb", "web", {}), ["access_logs"])
+	check.deny == set() with input as fixtures.plan([lb])
+	{f.attribute | some f in check.unknown} == {"access_logs.enabled"} with input as fixtures.plan([lb])
+}
+
 test_allow_logging_and_gateway if {
-	bucket_later := fixtures.with_unknown(_lb("aws_lb", "later", {"access_logs": [{"enabled": true}]}), ["access_logs.0.bucket"])
+	bucket_later := fixtures.with_refs(
+		fixtures.with_unknown(_lb("aws_lb", "later", {"access_logs": [{"enabled": true}]}), ["access_logs.0.bucket"]),
+		{"access_logs.bucket": ["aws_s3_bucket.logs"]},
+	)
 	inp := fixtures.plan([
 		_lb("aws_lb", "web", {"access_logs": [{"bucket": "logs", "enabled": true}]}),
 		_lb("aws_elb", "classic", {"access_logs": [{"bucket": "logs", "interval": 60}]}),

@@ -78,6 +78,13 @@ deny contains result.fail_attr(elb, sprintf("listener.%d.lb_protocol", [i]), msg
 	msg := sprintf("listener.%d.lb_protocol is HTTP on an internet-facing load balancer (port %v)", [i, listener.lb_port])
 }
 
+unknown contains result.unknown(elb, "listener") if {
+	some elb in terraform.resources("aws_elb")
+	not terraform.is_true(elb, "internal")
+	count(terraform.get(elb, "listener", [])) == 0
+	compute.set_unknown(elb, "listener")
+}
+
 unknown contains result.unknown(elb, "internal") if {
 	some elb in terraform.resources("aws_elb")
 	compute.set_unknown(elb, "internal")

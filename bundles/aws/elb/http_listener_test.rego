@@ -60,7 +60,7 @@ test_unknown_protocol_or_actions if {
 # Regression: checkov-plan-tfplan.json, aws_elb.weblb with internal left out
 # (computed, unknown) is internet-facing.
 test_deny_checkov_classic_elb_internal_left_out if {
-	elb := fixtures.with_unknown(fixtures.resource("aws_elb", "weblb", {"listener": [{"lb_port": 80, "lb_protocol": "http"}]}), ["internal"])
+	elb := fixtures.computed(fixtures.resource("aws_elb", "weblb", {"listener": [{"lb_port": 80, "lb_protocol": "http"}]}), ["internal"])
 	{f.resource | some f in check.deny} == {"aws_elb.weblb"} with input as fixtures.plan([elb])
 }
 
@@ -72,4 +72,12 @@ test_unknown_classic_internal_from_expression if {
 	inp := fixtures.plan([elb])
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"internal"} with input as inp
+}
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_classic_listeners_through_local if {
+	elb := fixtures.from_local(fixtures.resource("aws_elb", "web", {"internal": false}), ["listener"])
+	check.deny == set() with input as fixtures.plan([elb])
+	{f.attribute | some f in check.unknown} == {"listener"} with input as fixtures.plan([elb])
 }

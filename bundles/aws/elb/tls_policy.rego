@@ -26,6 +26,7 @@ package tenet.aws.elb.tls_policy
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -51,6 +52,20 @@ _tls_listeners contains l if {
 	some type in ["aws_lb_listener", "aws_alb_listener"]
 	some l in terraform.resources(type)
 	terraform.get(l, "protocol", "") in {"HTTPS", "TLS"}
+}
+
+# A protocol set through a local may be HTTPS or TLS: with a policy that is
+# not strong, or none, the listener is unknown until apply.
+unknown contains result.unknown(l, "protocol") if {
+	some type in ["aws_lb_listener", "aws_alb_listener"]
+	some l in terraform.resources(type)
+	compute.set_unknown(l, "protocol")
+	not regex.match(_strong, terraform.get(l, "ssl_policy", ""))
+}
+
+unknown contains result.unknown(p, "attribute") if {
+	some p in terraform.resources("aws_lb_ssl_negotiation_policy")
+	compute.set_unknown(p, "attribute")
 }
 
 # Classic load balancers: a negotiation policy that references a weak

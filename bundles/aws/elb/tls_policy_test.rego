@@ -50,3 +50,19 @@ test_unknown_policy_left_to_aws if {
 	check.deny == set() with input as inp
 	check.unknown == {{"msg": "ssl_policy is unknown until apply", "resource": "aws_lb_listener.https", "attribute": "ssl_policy"}} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_protocol_through_local if {
+	l := fixtures.from_local(fixtures.resource("aws_lb_listener", "web", {"port": 443}), ["protocol"])
+	strong := fixtures.from_local(_listener("strong", "HTTPS", "ELBSecurityPolicy-TLS13-1-2-2021-06"), ["protocol"])
+	inp := fixtures.plan([l, strong])
+	check.deny == set() with input as inp
+	{[f.resource, f.attribute] | some f in check.unknown} == {["aws_lb_listener.web", "protocol"]} with input as inp
+}
+
+test_unknown_negotiation_attributes_through_local if {
+	p := fixtures.from_local(fixtures.resource("aws_lb_ssl_negotiation_policy", "p", {"name": "p"}), ["attribute"])
+	check.deny == set() with input as fixtures.plan([p])
+	{f.attribute | some f in check.unknown} == {"attribute"} with input as fixtures.plan([p])
+}

@@ -33,7 +33,7 @@ test_allow_protected_internal_and_network if {
 }
 
 test_deny_internal_left_out if {
-	lb := fixtures.with_unknown(_alb("web", {}), ["internal"])
+	lb := fixtures.computed(_alb("web", {}), ["internal"])
 	{f.resource | some f in check.deny} == {"aws_lb.web"} with input as fixtures.plan([lb])
 }
 

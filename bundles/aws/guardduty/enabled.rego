@@ -58,4 +58,17 @@ _org_gaps(o) := {["auto_enable_organization_members", "auto_enable_organization_
 } | {["auto_enable", "auto_enable is false: new member accounts are not enrolled"] |
 	terraform.get(o, "auto_enable", null) == false
 	terraform.get(o, "auto_enable_organization_members", "") in {"", "NONE"}
+	not terraform.unknown(o, "auto_enable_organization_members")
+}
+
+unknown contains result.unknown(o, "auto_enable_organization_members") if {
+	some o in terraform.resources("aws_guardduty_organization_configuration")
+	terraform.unknown(o, "auto_enable_organization_members")
+}
+
+unknown contains result.unknown(o, "auto_enable") if {
+	some o in terraform.resources("aws_guardduty_organization_configuration")
+	terraform.get(o, "auto_enable_organization_members", "") in {"", "NONE"}
+	not terraform.unknown(o, "auto_enable_organization_members")
+	terraform.unknown(o, "auto_enable")
 }

@@ -34,3 +34,16 @@ test_unknown_enable if {
 	check.deny == set() with input as fixtures.plan([d])
 	{f.resource | some f in check.unknown} == {"aws_guardduty_detector.main"} with input as fixtures.plan([d])
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_organization_settings_through_local if {
+	members := fixtures.from_local(fixtures.resource("aws_guardduty_organization_configuration", "a", {"auto_enable": false}), ["auto_enable_organization_members"])
+	auto := fixtures.from_local(fixtures.resource("aws_guardduty_organization_configuration", "b", {"detector_id": "d"}), ["auto_enable"])
+	inp := fixtures.plan([members, auto])
+	check.deny == set() with input as inp
+	{[f.resource, f.attribute] | some f in check.unknown} == {
+		["aws_guardduty_organization_configuration.a", "auto_enable_organization_members"],
+		["aws_guardduty_organization_configuration.b", "auto_enable"],
+	} with input as inp
+}

@@ -23,3 +23,11 @@ test_allow_key_created_by_plan if {
 	k := fixtures.with_unknown(fixtures.resource("aws_iam_access_key", "k", {"user": "ci", "status": "Active"}), ["create_date", "id", "secret"])
 	check.deny == set() with input as fixtures.plan([k]) with time.now_ns as _now
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_status_of_old_key_through_local if {
+	k := fixtures.from_local(fixtures.resource("aws_iam_access_key", "k", {"user": "ci", "create_date": "2020-01-01T00:00:00Z"}), ["status"])
+	check.deny == set() with input as fixtures.plan([k])
+	{f.attribute | some f in check.unknown} == {"status"} with input as fixtures.plan([k])
+}

@@ -27,6 +27,7 @@ package tenet.aws.iam.admin_attached
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -53,6 +54,15 @@ unknown contains result.unknown(a, "policy_arn") if {
 	some a in terraform.resources(type)
 	terraform.unknown(a, "policy_arn")
 	not a.refs.policy_arn
+}
+
+# A list through a local may hold AdministratorAccess; one that refers to
+# other resources holds their policies.
+unknown contains result.unknown(r, "managed_policy_arns") if {
+	some r in terraform.resources("aws_iam_role")
+	terraform.unknown(r, "managed_policy_arns")
+	not r.refs.managed_policy_arns
+	not compute.unset(r, "managed_policy_arns")
 }
 
 _admin(arn) if regex.match(`^arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess$`, arn)

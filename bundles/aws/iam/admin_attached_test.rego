@@ -38,3 +38,14 @@ test_allow_policy_arn_from_customer_policy if {
 	a := fixtures.with_refs(fixtures.with_unknown(fixtures.resource("aws_iam_role_policy_attachment", "a", {"role": "r"}), ["policy_arn"]), {"policy_arn": ["aws_iam_policy.p"]})
 	check.unknown == set() with input as fixtures.plan([a])
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_role_policies_through_local if {
+	local := fixtures.from_local(fixtures.resource("aws_iam_role", "ci", {"name": "ci"}), ["managed_policy_arns"])
+	referenced := fixtures.points_at(fixtures.resource("aws_iam_role", "app", {"name": "app"}), "managed_policy_arns", fixtures.resource("aws_iam_policy", "app", {}))
+	left_out := fixtures.computed(fixtures.resource("aws_iam_role", "web", {"name": "web"}), ["managed_policy_arns"])
+	inp := fixtures.plan([local, referenced, left_out])
+	check.deny == set() with input as inp
+	{f.resource | some f in check.unknown} == {"aws_iam_role.ci"} with input as inp
+}

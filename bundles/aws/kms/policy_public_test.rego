@@ -27,9 +27,16 @@ test_allow_root_and_conditioned if {
 
 test_unknown_key_policy_resource if {
 	p := fixtures.with_unknown(fixtures.resource("aws_kms_key_policy", "k", {}), ["policy"])
-	computed := fixtures.with_unknown(fixtures.resource("aws_kms_key", "k", {}), ["policy"])
+	computed := fixtures.computed(fixtures.resource("aws_kms_key", "k", {}), ["policy"])
 	check.deny == set() with input as fixtures.plan([p, computed])
 	{f.resource | some f in check.unknown} == {"aws_kms_key_policy.k"} with input as fixtures.plan([p, computed])
+}
+
+# A key policy through a local (no reference) is set: unknown until apply.
+test_unknown_key_policy_through_local if {
+	k := fixtures.from_local(fixtures.resource("aws_kms_key", "k", {}), ["policy"])
+	check.deny == set() with input as fixtures.plan([k])
+	{f.resource | some f in check.unknown} == {"aws_kms_key.k"} with input as fixtures.plan([k])
 }
 
 test_unknown_key_policy_set_by_reference if {

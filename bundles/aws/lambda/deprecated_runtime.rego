@@ -26,6 +26,7 @@ package tenet.aws.lambda.deprecated_runtime
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -45,8 +46,17 @@ _deprecated := {
 deny contains result.fail_attr(f, "runtime", sprintf("runtime %q is deprecated", [runtime])) if {
 	some f in terraform.resources("aws_lambda_function")
 	terraform.get(f, "package_type", "Zip") != "Image"
+	not compute.set_unknown(f, "package_type")
 	runtime := terraform.get(f, "runtime", "")
 	runtime in _deprecated
+}
+
+# An image function ignores runtime: a package type set through a local
+# decides whether the deprecated runtime matters.
+unknown contains result.unknown(f, "package_type") if {
+	some f in terraform.resources("aws_lambda_function")
+	compute.set_unknown(f, "package_type")
+	terraform.get(f, "runtime", "") in _deprecated
 }
 
 unknown contains result.unknown(f, "runtime") if {

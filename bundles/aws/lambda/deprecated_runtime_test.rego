@@ -30,3 +30,11 @@ test_unknown_runtime if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"aws_lambda_function.a"} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_package_type_through_local if {
+	f := fixtures.from_local(_function("old", {"runtime": "python3.8"}), ["package_type"])
+	check.deny == set() with input as fixtures.plan([f])
+	{x.attribute | some x in check.unknown} == {"package_type"} with input as fixtures.plan([f])
+}

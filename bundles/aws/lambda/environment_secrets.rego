@@ -66,3 +66,11 @@ _secret_named(name) if {
 	regex.match(_secret_name, name)
 	not regex.match(_reference_name, name)
 }
+
+# Variables whose names are unknown (a whole map through a local or merge)
+# may hold a secret.
+unknown contains result.unknown(f, "environment.variables") if {
+	some f in terraform.resources("aws_lambda_function")
+	some u in object.get(f, "unknown", [])
+	u in {"environment", "environment.0", "environment.0.variables"}
+}

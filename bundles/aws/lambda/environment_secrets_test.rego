@@ -43,3 +43,11 @@ test_unknown_secret_from_resource if {
 		"attribute": "environment.variables.DB_PASSWORD",
 	}} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_variables_through_local if {
+	f := fixtures.from_local(fixtures.resource("aws_lambda_function", "worker", {"function_name": "worker", "environment": [{}]}), ["environment.0.variables"])
+	check.deny == set() with input as fixtures.plan([f])
+	{x.attribute | some x in check.unknown} == {"environment.variables"} with input as fixtures.plan([f])
+}

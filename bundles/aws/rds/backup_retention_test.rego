@@ -16,7 +16,7 @@ test_deny_disabled_or_short if {
 }
 
 test_deny_left_to_api_default if {
-	db := fixtures.with_unknown(_db({}), ["backup_retention_period"])
+	db := fixtures.computed(_db({}), ["backup_retention_period"])
 	check.deny == {{"msg": "backup_retention_period is 1 day(s), below the minimum of 7", "resource": "aws_db_instance.main", "attribute": "backup_retention_period"}} with input as fixtures.plan([db])
 }
 
@@ -39,4 +39,12 @@ test_unknown_from_variable_resource if {
 test_deny_infracost_state_primary_with_empty_source if {
 	db := fixtures.resource("aws_db_instance", "this", {"engine": "mysql", "backup_retention_period": 0, "replicate_source_db": ""})
 	{f.resource | some f in check.deny} == {"aws_db_instance.this"} with input as fixtures.state([db])
+}
+
+# Issue 14 (../shared/repro/locals_plan.json): set through a local or
+# each.value, no reference, unknown until apply.
+test_unknown_retention_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_db({}), ["backup_retention_period"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"backup_retention_period"} with input as inp
 }

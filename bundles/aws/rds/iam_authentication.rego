@@ -43,6 +43,15 @@ unknown contains result.unknown(db, "iam_database_authentication_enabled") if {
 
 # Engines of the MySQL and PostgreSQL families (Aurora included, through the
 # cluster); Aurora members and replicas follow their cluster or source.
+# IAM authentication exists for MySQL and PostgreSQL only: with the engine
+# unknown until apply, so is whether it applies.
+unknown contains result.unknown(db, "engine") if {
+	some db in database.databases
+	terraform.unknown(db, "engine")
+	not terraform.is_true(db, "iam_database_authentication_enabled")
+	not terraform.unknown(db, "iam_database_authentication_enabled")
+}
+
 _judged contains db if {
 	some db in database.databases
 	database.family(db) in {"mysql", "postgres"}

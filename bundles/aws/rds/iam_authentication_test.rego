@@ -29,3 +29,11 @@ test_unknown_flag if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"aws_db_instance.main"} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_engine_through_local if {
+	db := fixtures.from_local(fixtures.resource("aws_db_instance", "db", {"iam_database_authentication_enabled": false}), ["engine"])
+	check.deny == set() with input as fixtures.plan([db])
+	{f.attribute | some f in check.unknown} == {"engine"} with input as fixtures.plan([db])
+}

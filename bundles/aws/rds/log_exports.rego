@@ -68,6 +68,14 @@ unknown contains result.unknown(db, "enabled_cloudwatch_logs_exports") if {
 	terraform.unknown(db, "enabled_cloudwatch_logs_exports")
 }
 
+# With the engine unknown until apply, the logs it needs are too: exports
+# that are not empty may lack them.
+unknown contains result.unknown(db, "engine") if {
+	some db in _judged
+	terraform.unknown(db, "engine")
+	count(terraform.get(db, "enabled_cloudwatch_logs_exports", [])) > 0
+}
+
 _judged contains db if {
 	some db in database.databases
 	not terraform.unknown(db, "enabled_cloudwatch_logs_exports")

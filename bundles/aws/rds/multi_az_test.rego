@@ -16,7 +16,7 @@ test_deny_single_az if {
 }
 
 test_deny_computed_default if {
-	db := fixtures.with_unknown(_db("main", {}), ["multi_az"])
+	db := fixtures.computed(_db("main", {}), ["multi_az"])
 	{f.resource | some f in check.deny} == {"aws_db_instance.main"} with input as fixtures.plan([db])
 }
 
@@ -53,4 +53,12 @@ test_deny_production_or_conflicting_environment_tags if {
 		_db("c", {"multi_az": false, "tags": {"stage_owner": "qa"}}),
 	])
 	{f.resource | some f in check.deny} == {"aws_db_instance.a", "aws_db_instance.b", "aws_db_instance.c"} with input as inp
+}
+
+# Issue 14 (../shared/repro/locals_plan.json): set through a local or
+# each.value, no reference, unknown until apply.
+test_unknown_multi_az_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_db("main", {}), ["multi_az"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"multi_az"} with input as inp
 }

@@ -27,6 +27,7 @@ package tenet.aws.s3.acl_public
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.s3
 import data.tenet.lib.terraform
@@ -36,6 +37,13 @@ import data.tenet.lib.terraform
 deny contains result.fail(b, sprintf("%s: %s", [r.address, msg])) if {
 	some b in terraform.resources("aws_s3_bucket")
 	some [r, msg] in s3.public_acl_reasons(b)
+}
+
+# The bucket's own acl (provider v3, deprecated since) set through a local.
+unknown contains result.unknown(b, "acl") if {
+	some b in terraform.resources("aws_s3_bucket")
+	count(s3.public_acl_reasons(b)) == 0
+	compute.set_unknown(b, "acl")
 }
 
 unknown contains result.unknown_via(b, acl, "acl") if {

@@ -5,7 +5,7 @@ import rego.v1
 import data.tenet.aws.s3.acl_public as check
 import data.tenet.lib.fixtures
 
-_bucket(name) := fixtures.with_unknown(fixtures.resource("aws_s3_bucket", name, {"bucket": name}), ["acl", "grant", "id"])
+_bucket(name) := fixtures.computed(fixtures.with_configured(fixtures.resource("aws_s3_bucket", name, {"bucket": name}), ["bucket"]), ["acl", "grant", "id"])
 
 test_deny_v4_public_read if {
 	b := _bucket("site")
@@ -21,6 +21,12 @@ test_deny_v3_inline_acl if {
 test_deny_grant_to_all_users if {
 	b := fixtures.resource("aws_s3_bucket", "old", {"bucket": "old", "grant": [{"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AuthenticatedUsers", "permissions": ["READ"]}]})
 	{f.resource | some f in check.deny} == {"aws_s3_bucket.old"} with input as fixtures.state([b])
+}
+
+test_unknown_bucket_acl_through_local if {
+	b := fixtures.from_local(fixtures.resource("aws_s3_bucket", "data", {"bucket": "data"}), ["acl"])
+	check.deny == set() with input as fixtures.plan([b])
+	check.unknown == {{"msg": "acl is unknown until apply", "resource": "aws_s3_bucket.data", "attribute": "acl"}} with input as fixtures.plan([b])
 }
 
 test_allow_private if {

@@ -25,6 +25,7 @@ package tenet.aws.sns.encryption
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -33,4 +34,10 @@ deny contains result.fail_attr(t, "kms_master_key_id", "kms_master_key_id is not
 	some t in terraform.resources("aws_sns_topic")
 	terraform.get(t, "kms_master_key_id", "") == ""
 	not terraform.unknown(t, "kms_master_key_id")
+}
+
+# A key set from another resource is set; one through a local may be empty.
+unknown contains result.unknown(t, "kms_master_key_id") if {
+	some t in terraform.resources("aws_sns_topic")
+	compute.presence_unknown(t, "kms_master_key_id")
 }

@@ -19,3 +19,11 @@ test_allow_alias_or_new_key if {
 	new_key := fixtures.with_unknown(_topic("b", {}), ["kms_master_key_id"])
 	check.deny == set() with input as fixtures.plan([_topic("a", {"kms_master_key_id": "alias/aws/sns"}), new_key])
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_key_through_local if {
+	t := fixtures.from_local(_topic("alerts", {}), ["kms_master_key_id"])
+	check.deny == set() with input as fixtures.plan([t])
+	{f.attribute | some f in check.unknown} == {"kms_master_key_id"} with input as fixtures.plan([t])
+}

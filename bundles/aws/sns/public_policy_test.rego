@@ -32,7 +32,7 @@ test_deny_open_inline_topic_policy if {
 
 test_allow_default_and_service_policies if {
 	t := fixtures.resource("aws_sns_topic", "alerts", {"name": "alerts", "policy": _default})
-	computed := fixtures.with_unknown(fixtures.resource("aws_sns_topic", "new", {"name": "new"}), ["policy"])
+	computed := fixtures.computed(fixtures.with_configured(fixtures.resource("aws_sns_topic", "new", {"name": "new"}), ["name"]), ["policy"])
 	s3 := fixtures.resource("aws_sns_topic_policy", "s3", {"policy": _doc([{"Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "sns:Publish", "Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:s3:::logs"}}}])})
 	inp := fixtures.plan([t, computed, s3])
 	check.deny == set() with input as inp

@@ -19,7 +19,7 @@ test_allow_sse_sqs_kms_or_default if {
 	inp := fixtures.plan([
 		_queue("a", {"sqs_managed_sse_enabled": true}),
 		_queue("b", {"sqs_managed_sse_enabled": false, "kms_master_key_id": "alias/aws/sqs"}),
-		fixtures.with_unknown(_queue("c", {}), ["sqs_managed_sse_enabled"]),
+		fixtures.computed(_queue("c", {}), ["sqs_managed_sse_enabled"]),
 		fixtures.with_unknown(_queue("d", {"sqs_managed_sse_enabled": false}), ["kms_master_key_id"]),
 	])
 	check.deny == set() with input as inp

@@ -32,7 +32,7 @@ test_allow_scoped_statements if {
 		{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}},
 		{"Effect": "Deny", "Principal": "*", "Action": "sqs:*"},
 	])})
-	no_policy := fixtures.with_unknown(fixtures.resource("aws_sqs_queue", "new", {"name": "new"}), ["policy"])
+	no_policy := fixtures.computed(fixtures.with_configured(fixtures.resource("aws_sqs_queue", "new", {"name": "new"}), ["name"]), ["policy"])
 	inp := fixtures.plan([p, no_policy])
 	check.deny == set() with input as inp
 	check.unknown == set() with input as inp

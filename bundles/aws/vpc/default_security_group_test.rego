@@ -79,7 +79,7 @@ test_state_join_by_value if {
 # A default group left without vpc_id manages the default VPC's group, not
 # a new VPC's.
 test_deny_vpc_beside_default_vpc_group if {
-	sg := fixtures.with_unknown(fixtures.resource("aws_default_security_group", "default", {"ingress": [], "egress": []}), ["vpc_id", "id"])
+	sg := fixtures.computed(fixtures.resource("aws_default_security_group", "default", {"ingress": [], "egress": []}), ["vpc_id", "id"])
 	{f.resource | some f in check.deny} == {"aws_vpc.main"} with input as fixtures.plan([_vpc("main"), sg])
 }
 
@@ -88,7 +88,7 @@ test_deny_vpc_beside_default_vpc_group if {
 test_default_vpc if {
 	dvpc := fixtures.resource("aws_default_vpc", "default", {"id": "vpc-0d"})
 	{f.resource | some f in check.deny} == {"aws_default_vpc.default"} with input as fixtures.plan([dvpc])
-	sg := fixtures.with_unknown(fixtures.resource("aws_default_security_group", "default", {"ingress": [], "egress": []}), ["vpc_id"])
+	sg := fixtures.computed(fixtures.resource("aws_default_security_group", "default", {"ingress": [], "egress": []}), ["vpc_id"])
 	check.deny == set() with input as fixtures.plan([dvpc, sg])
 }
 
@@ -106,4 +106,13 @@ test_unknown_default_group_vpc_not_joinable if {
 
 test_allow_deleted_vpc if {
 	check.deny == set() with input as fixtures.plan([fixtures.with_action(_vpc("old"), "delete")])
+}
+
+# A default group whose vpc_id comes from a local is unknown until apply:
+# which VPC's group it manages is not known, so the VPC beside it is unknown
+# too, not failed (issue 14).
+test_unknown_default_group_vpc_through_local if {
+	sg := fixtures.from_local(fixtures.resource("aws_default_security_group", "default", {"ingress": [], "egress": []}), ["vpc_id"])
+	check.deny == set() with input as fixtures.plan([_vpc("main"), sg])
+	{f.resource | some f in check.unknown} == {"aws_vpc.main"} with input as fixtures.plan([_vpc("main"), sg])
 }

@@ -26,6 +26,7 @@ package tenet.azure.aks.api_server_access
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -61,10 +62,13 @@ unknown contains result.unknown(c, name) if {
 # deprecated api_server_authorized_ip_ranges is Optional and Computed in late
 # v3 releases: unknown there may be a reference resolved at apply, so it
 # stays undecided.
-_unknown_ranges(c) := {"api_server_access_profile.authorized_ip_ranges" |
+_unknown_ranges(c) := ({"api_server_access_profile.authorized_ip_ranges" |
 	count(azure.block(c, "api_server_access_profile")) > 0
 	terraform.unknown(c, _names[0])
-} | {"api_server_authorized_ip_ranges" |
+} | {"api_server_access_profile.authorized_ip_ranges" |
+	count(azure.block(c, "api_server_access_profile")) == 0
+	compute.set_unknown(c, "api_server_access_profile")
+}) | {"api_server_authorized_ip_ranges" |
 	not azure.setting(c, _names)
 	terraform.unknown(c, _names[1])
 }

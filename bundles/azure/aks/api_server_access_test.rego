@@ -16,7 +16,7 @@ test_deny_public_without_ranges if {
 }
 
 test_deny_computed_profile_is_not_a_declaration if {
-	inp := fixtures.plan([fixtures.with_unknown(_aks({}), ["api_server_access_profile"])])
+	inp := fixtures.plan([fixtures.computed(_aks({}), ["api_server_access_profile"])])
 	{f.resource | some f in check.deny} == {"azurerm_kubernetes_cluster.main"} with input as inp
 	check.unknown == set() with input as inp
 }
@@ -34,6 +34,12 @@ test_allow_private_or_restricted if {
 
 test_unknown_ranges if {
 	inp := fixtures.plan([fixtures.with_unknown(_aks({"api_server_access_profile": [{}]}), ["api_server_access_profile.0.authorized_ip_ranges"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"api_server_access_profile.authorized_ip_ranges"} with input as inp
+}
+
+test_unknown_profile_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_aks({}), ["api_server_access_profile"])])
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"api_server_access_profile.authorized_ip_ranges"} with input as inp
 }

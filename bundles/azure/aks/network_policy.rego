@@ -26,6 +26,7 @@ package tenet.azure.aks.network_policy
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -35,7 +36,15 @@ _attr := "network_profile.network_policy"
 deny contains result.fail_attr(c, _attr, msg) if {
 	some c in terraform.resources("azurerm_kubernetes_cluster")
 	count(azure.block(c, "network_profile")) == 0
+	not compute.set_unknown(c, "network_profile")
 	msg := "no network_profile: the cluster has no network policy engine"
+}
+
+# A profile set through a dynamic block or a local.
+unknown contains result.unknown(c, _attr) if {
+	some c in terraform.resources("azurerm_kubernetes_cluster")
+	count(azure.block(c, "network_profile")) == 0
+	compute.set_unknown(c, "network_profile")
 }
 
 deny contains result.fail_attr(c, _attr, msg) if {

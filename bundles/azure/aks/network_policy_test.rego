@@ -16,7 +16,7 @@ test_deny_profile_without_policy if {
 }
 
 test_deny_without_profile if {
-	inp := fixtures.plan([fixtures.with_unknown(_aks({}), ["network_profile"])])
+	inp := fixtures.plan([fixtures.computed(_aks({}), ["network_profile"])])
 	{f.msg | some f in check.deny} == {"no network_profile: the cluster has no network policy engine"} with input as inp
 	check.unknown == set() with input as inp
 }
@@ -27,6 +27,12 @@ test_allow_policy_engine if {
 
 test_unknown_policy if {
 	inp := fixtures.plan([fixtures.with_unknown(_aks({"network_profile": [{"network_plugin": "azure"}]}), ["network_profile.0.network_policy"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"network_profile.network_policy"} with input as inp
+}
+
+test_unknown_profile_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_aks({}), ["network_profile"])])
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"network_profile.network_policy"} with input as inp
 }

@@ -26,6 +26,7 @@ package tenet.azure.aks.rbac
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -57,4 +58,13 @@ unknown contains result.unknown(c, "local_account_disabled") if {
 	some c in terraform.resources("azurerm_kubernetes_cluster")
 	count(azure.block(c, "azure_active_directory_role_based_access_control")) > 0
 	terraform.unknown(c, "local_account_disabled")
+}
+
+# Entra ID integration set through a dynamic block or a local: whether the
+# local account matters is known only after apply.
+unknown contains result.unknown(c, "azure_active_directory_role_based_access_control") if {
+	some c in terraform.resources("azurerm_kubernetes_cluster")
+	count(azure.block(c, "azure_active_directory_role_based_access_control")) == 0
+	compute.set_unknown(c, "azure_active_directory_role_based_access_control")
+	not terraform.is_true(c, "local_account_disabled")
 }

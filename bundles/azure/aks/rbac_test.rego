@@ -42,3 +42,10 @@ test_unknown_local_account_with_entra_id if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"local_account_disabled"} with input as inp
 }
+
+# Entra ID integration set through a dynamic block or a local (issue 14).
+test_unknown_aad_block_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_aks({"role_based_access_control_enabled": true}), ["azure_active_directory_role_based_access_control"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"azure_active_directory_role_based_access_control"} with input as inp
+}

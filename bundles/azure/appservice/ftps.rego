@@ -27,6 +27,7 @@ package tenet.azure.appservice.ftps
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -60,4 +61,10 @@ unknown contains result.unknown(app, _attr) if {
 _undecided(app) if {
 	count(azure.block(app, "site_config")) > 0
 	terraform.unknown(app, _path)
+}
+
+# A site_config set through a dynamic block or a local.
+_undecided(app) if {
+	count(azure.block(app, "site_config")) == 0
+	compute.set_unknown(app, "site_config")
 }

@@ -23,7 +23,7 @@ test_deny_v2_app_service_unset_in_state if {
 }
 
 test_deny_v2_computed_site_config if {
-	app := fixtures.with_unknown(fixtures.resource("azurerm_function_app", "fn", {}), ["site_config"])
+	app := fixtures.computed(fixtures.resource("azurerm_function_app", "fn", {}), ["site_config"])
 	inp := fixtures.plan([app])
 	{f.resource | some f in check.deny} == {"azurerm_function_app.fn"} with input as inp
 	check.unknown == set() with input as inp
@@ -43,4 +43,10 @@ test_unknown_v2_computed_ftps_state if {
 	inp := fixtures.plan([app])
 	check.deny == set() with input as inp
 	{[f.resource, f.attribute] | some f in check.unknown} == {["azurerm_function_app.fn", "site_config.ftps_state"]} with input as inp
+}
+
+test_unknown_site_config_through_local if {
+	inp := fixtures.plan([fixtures.from_local(fixtures.resource("azurerm_function_app", "fn", {}), ["site_config"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"site_config.ftps_state"} with input as inp
 }

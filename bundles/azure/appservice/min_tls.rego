@@ -28,6 +28,7 @@ package tenet.azure.appservice.min_tls
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -44,6 +45,13 @@ unknown contains result.unknown(app, _attr(app)) if {
 	some app in azure.apps
 	count(azure.block(app, "site_config")) > 0
 	terraform.unknown(app, _path(app))
+}
+
+# A site_config set through a dynamic block or a local.
+unknown contains result.unknown(app, _attr(app)) if {
+	some app in azure.apps
+	count(azure.block(app, "site_config")) == 0
+	compute.set_unknown(app, "site_config")
 }
 
 _path(app) := "site_config.0.min_tls_version" if {

@@ -45,3 +45,14 @@ test_unknown_encryption_at_host if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"encryption_at_host_enabled"} with input as inp
 }
+
+test_unknown_encryption_set_through_local if {
+	vm := fixtures.from_local(_vm({"os_disk": [{"caching": "ReadWrite"}]}), ["os_disk.0.disk_encryption_set_id"])
+	d := fixtures.from_local(_disk({}), ["disk_encryption_set_id"])
+	inp := fixtures.plan([vm, d])
+	check.deny == set() with input as inp
+	{[f.resource, f.attribute] | some f in check.unknown} == {
+		["azurerm_linux_virtual_machine.web", "os_disk.disk_encryption_set_id"],
+		["azurerm_managed_disk.data", "disk_encryption_set_id"],
+	} with input as inp
+}

@@ -28,6 +28,7 @@ package tenet.azure.iam.custom_owner_role
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -46,6 +47,18 @@ unknown contains result.unknown(rd, "assignable_scopes") if {
 	not _any_broad(rd)
 	_unknown_scope(rd)
 }
+
+# Actions set through a local or a dynamic block may include "*".
+unknown contains result.unknown(rd, "permissions.actions") if {
+	some rd in terraform.resources("azurerm_role_definition")
+	not _all_actions(rd)
+	compute.set_unknown(rd, "permissions.0.actions")
+	_maybe_broad(rd)
+}
+
+_maybe_broad(rd) if _any_broad(rd)
+
+_maybe_broad(rd) if _unknown_scope(rd)
 
 _all_actions(rd) if {
 	some p in azure.block(rd, "permissions")

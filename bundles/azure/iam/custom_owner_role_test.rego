@@ -47,3 +47,10 @@ test_unknown_assignable_scope_entry if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"azurerm_role_definition.custom"} with input as inp
 }
+
+test_unknown_actions_through_local if {
+	rd := fixtures.from_local(fixtures.resource("azurerm_role_definition", "custom", {"scope": _sub, "permissions": [{}]}), ["permissions.0.actions"])
+	inp := fixtures.plan([rd])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"permissions.actions"} with input as inp
+}

@@ -27,6 +27,7 @@ package tenet.azure.keyvault.key_expiration
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -43,4 +44,16 @@ unknown contains result.unknown(r, "expiration_date") if {
 }
 
 # A rotation policy with expire_after sets the expiry of every version.
-_expires_by_policy(r) if terraform.present(r, "rotation_policy.0.expire_after")
+# An expiry through a local may be empty: unknown until apply, when the key
+# has no expiration_date of its own.
+unknown contains result.unknown(r, "rotation_policy.expire_after") if {
+	some r in terraform.resources("azurerm_key_vault_key")
+	not terraform.present(r, "expiration_date")
+	compute.presence_unknown(r, "rotation_policy.0.expire_after")
+}
+
+_expires_by_policy(r) if terraform.get(r, "rotation_policy.0.expire_after", null) != null
+
+_expires_by_policy(r) if compute.from_resource(r, "rotation_policy.0.expire_after")
+
+_expires_by_policy(r) if compute.presence_unknown(r, "rotation_policy.0.expire_after")

@@ -30,3 +30,9 @@ test_unknown_expiration_date if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"expiration_date"} with input as inp
 }
+
+test_unknown_policy_expiry_through_local if {
+	k := fixtures.from_local(_key({"rotation_policy": [{}]}), ["rotation_policy.0.expire_after"])
+	check.deny == set() with input as fixtures.plan([k])
+	{f.attribute | some f in check.unknown} == {"rotation_policy.expire_after"} with input as fixtures.plan([k])
+}

@@ -28,6 +28,7 @@ package tenet.azure.keyvault.network_default_deny
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -63,4 +64,10 @@ _undecided(kv, "public_network_access_enabled") if terraform.unknown(kv, "public
 _undecided(kv, "network_acls.default_action") if {
 	count(azure.block(kv, "network_acls")) > 0
 	terraform.unknown(kv, "network_acls.default_action")
+}
+
+# network_acls set through a dynamic block or a local.
+_undecided(kv, "network_acls.default_action") if {
+	count(azure.block(kv, "network_acls")) == 0
+	compute.set_unknown(kv, "network_acls")
 }

@@ -16,7 +16,7 @@ test_deny_default_allow if {
 }
 
 test_deny_without_network_acls if {
-	inp := fixtures.plan([fixtures.with_unknown(_kv({}), ["network_acls"])])
+	inp := fixtures.plan([fixtures.computed(_kv({}), ["network_acls"])])
 	{f.attribute | some f in check.deny} == {"network_acls"} with input as inp
 	check.unknown == set() with input as inp
 }
@@ -29,6 +29,12 @@ test_allow_default_deny_or_private if {
 test_unknown_default_action if {
 	kv := fixtures.with_unknown(_kv({"network_acls": [{"bypass": "AzureServices"}]}), ["network_acls.0.default_action"])
 	inp := fixtures.plan([kv])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"network_acls.default_action"} with input as inp
+}
+
+test_unknown_acls_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_kv({}), ["network_acls"])])
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"network_acls.default_action"} with input as inp
 }

@@ -26,6 +26,7 @@ package tenet.azure.network.app_gateway_waf
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -66,6 +67,23 @@ unknown contains result.unknown_via(gw, policy, path) if {
 	some policy in terraform.referenced(gw, _policy_type, "firewall_policy_id")
 	some path in ["policy_settings.enabled", "policy_settings.mode"]
 	terraform.unknown(policy, path)
+}
+
+# A policy id through a local or each.value, with no reference to follow,
+# and no inline firewall known to work instead.
+unknown contains result.unknown(gw, "firewall_policy_id") if {
+	some gw in terraform.resources("azurerm_application_gateway")
+	compute.presence_unknown(gw, "firewall_policy_id")
+	not terraform.get(gw, "waf_configuration.0.enabled", false) == true
+}
+
+# A waf_configuration the plan cannot show (set through a dynamic block or
+# a local, or computed).
+unknown contains result.unknown(gw, "waf_configuration") if {
+	some gw in terraform.resources("azurerm_application_gateway")
+	not terraform.present(gw, "firewall_policy_id")
+	count(azure.block(gw, "waf_configuration")) == 0
+	terraform.unknown(gw, "waf_configuration")
 }
 
 _inline_problems(gw) := {["waf_configuration.enabled", "waf_configuration.enabled is false: no web application firewall"] |

@@ -61,3 +61,15 @@ test_unknown_inline_firewall_mode if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"waf_configuration.firewall_mode"} with input as inp
 }
+
+test_unknown_policy_id_through_local if {
+	gw := fixtures.from_local(_gw({}), ["firewall_policy_id"])
+	check.deny == set() with input as fixtures.plan([gw])
+	{f.attribute | some f in check.unknown} == {"firewall_policy_id"} with input as fixtures.plan([gw])
+}
+
+test_unknown_waf_configuration_through_local if {
+	gw := fixtures.from_local(_gw({}), ["waf_configuration"])
+	check.deny == set() with input as fixtures.plan([gw])
+	{f.attribute | some f in check.unknown} == {"waf_configuration"} with input as fixtures.plan([gw])
+}

@@ -27,6 +27,7 @@ package tenet.azure.sql.audit_retention
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -52,6 +53,11 @@ deny contains result.fail(s, msg) if {
 	days := terraform.get(p, "retention_in_days", 0)
 	_short(days)
 	msg := sprintf("retention_in_days of %s is %d: audit logs are deleted within %d days", [p.address, days, _min_days])
+}
+
+unknown contains result.unknown(s, "extended_auditing_policy.retention_in_days") if {
+	some s in azure.sql_servers
+	compute.set_unknown(s, "extended_auditing_policy.0.retention_in_days")
 }
 
 unknown contains result.unknown_via(s, p, "retention_in_days") if {

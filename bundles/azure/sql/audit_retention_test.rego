@@ -32,3 +32,9 @@ test_unknown_retention if {
 	check.deny == set() with input as inp
 	{f.msg | some f in check.unknown} == {"retention_in_days of azurerm_mssql_server_extended_auditing_policy.db is unknown until apply"} with input as inp
 }
+
+test_unknown_inline_retention_through_local if {
+	s := fixtures.from_local(fixtures.resource("azurerm_mssql_server", "db", {"name": "acme-db", "extended_auditing_policy": [{}]}), ["extended_auditing_policy.0.retention_in_days"])
+	check.deny == set() with input as fixtures.plan([s])
+	{f.attribute | some f in check.unknown} == {"extended_auditing_policy.retention_in_days"} with input as fixtures.plan([s])
+}

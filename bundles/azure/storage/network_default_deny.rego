@@ -30,6 +30,7 @@ package tenet.azure.storage.network_default_deny
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -59,6 +60,13 @@ unknown contains result.unknown(sa, "network_rules.default_action") if {
 	some sa in _candidates
 	count(azure.block(sa, "network_rules")) > 0
 	terraform.unknown(sa, "network_rules.default_action")
+}
+
+# network_rules set through a dynamic block or a local.
+unknown contains result.unknown(sa, "network_rules.default_action") if {
+	some sa in _candidates
+	count(azure.block(sa, "network_rules")) == 0
+	compute.set_unknown(sa, "network_rules")
 }
 
 unknown contains result.unknown_via(sa, e, "default_action") if {

@@ -8,7 +8,7 @@ import data.tenet.lib.fixtures
 _sa(values) := fixtures.resource("azurerm_storage_account", "main", object.union({"name": "acmemain"}, values))
 
 # A v3/v4 account on create: id and the computed inline block are unknown.
-_new_sa := fixtures.with_unknown(_sa({}), ["id", "network_rules"])
+_new_sa := fixtures.computed(fixtures.with_configured(_sa({}), ["name"]), ["id", "network_rules"])
 
 _rules(action) := fixtures.resource("azurerm_storage_account_network_rules", "main", {"default_action": action, "bypass": ["AzureServices"]})
 
@@ -67,4 +67,10 @@ test_unknown_public_network_access if {
 	inp := fixtures.plan([fixtures.with_unknown(_new_sa, ["public_network_access_enabled"])])
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"public_network_access_enabled"} with input as inp
+}
+
+test_unknown_rules_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_sa({}), ["network_rules"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"network_rules.default_action"} with input as inp
 }

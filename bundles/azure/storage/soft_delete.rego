@@ -27,6 +27,7 @@ package tenet.azure.storage.soft_delete
 import rego.v1
 
 import data.tenet.lib.azure
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -62,6 +63,12 @@ unknown contains result.unknown(sa, "blob_properties.delete_retention_policy.day
 _undecided(sa) if {
 	count(azure.block(sa, "blob_properties")) > 0
 	terraform.unknown(sa, _policy)
+}
+
+# blob_properties set through a dynamic block or a local.
+_undecided(sa) if {
+	count(azure.block(sa, "blob_properties")) == 0
+	compute.set_unknown(sa, "blob_properties")
 }
 
 # FileStorage accounts have no blob service.

@@ -10,7 +10,7 @@ _sa(values) := fixtures.resource("azurerm_storage_account", "main", object.union
 _with_days(days) := _sa({"blob_properties": [{"delete_retention_policy": [{"days": days}]}]})
 
 test_deny_without_blob_properties if {
-	inp := fixtures.plan([fixtures.with_unknown(_sa({}), ["blob_properties"])])
+	inp := fixtures.plan([fixtures.computed(_sa({}), ["blob_properties"])])
 	check.deny == {{
 		"msg": "blob_properties.delete_retention_policy is not set: deleted blobs cannot be recovered",
 		"resource": "azurerm_storage_account.main",
@@ -38,6 +38,12 @@ test_allow_file_storage_account if {
 
 test_unknown_days if {
 	inp := fixtures.plan([fixtures.with_unknown(_with_days(null), ["blob_properties.0.delete_retention_policy.0.days"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"blob_properties.delete_retention_policy.days"} with input as inp
+}
+
+test_unknown_blob_properties_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_sa({}), ["blob_properties"])])
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"blob_properties.delete_retention_policy.days"} with input as inp
 }

@@ -27,6 +27,7 @@ package tenet.gcp.bigquery.public_dataset
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.gcp
 import data.tenet.lib.result
 import data.tenet.lib.terraform
@@ -64,4 +65,12 @@ unknown contains result.unknown(r, path) if {
 	some u in object.get(r, "unknown", [])
 	regex.match(`^(access\.[0-9]+\.)?(special_group|iam_member)$`, u)
 	path := u
+}
+
+# Access entries set through a local or a dynamic block may be public; left
+# out, BigQuery gives the project's owners, writers and readers.
+unknown contains result.unknown(d, "access") if {
+	some d in terraform.resources("google_bigquery_dataset")
+	count(terraform.get(d, "access", [])) == 0
+	compute.set_unknown(d, "access")
 }

@@ -36,7 +36,7 @@ test_deny_iam_binding if {
 test_allow_named_principals_and_computed_access if {
 	inp := fixtures.plan([
 		_dataset([{"role": "READER", "group_by_email": "analysts@acme.com"}]),
-		fixtures.with_unknown(fixtures.resource("google_bigquery_dataset", "e", {"dataset_id": "e"}), ["access"]),
+		fixtures.computed(fixtures.resource("google_bigquery_dataset", "e", {"dataset_id": "e"}), ["access"]),
 	])
 	check.deny == set() with input as inp
 	check.unknown == set() with input as inp
@@ -54,4 +54,10 @@ test_unknown_iam_binding_members if {
 	inp := fixtures.plan([b])
 	check.deny == set() with input as inp
 	{[f.resource, f.attribute] | some f in check.unknown} == {["google_bigquery_dataset_iam_binding.b", "members"]} with input as inp
+}
+
+test_unknown_access_through_local if {
+	d := fixtures.from_local(fixtures.resource("google_bigquery_dataset", "e", {"dataset_id": "e"}), ["access"])
+	check.deny == set() with input as fixtures.plan([d])
+	{f.attribute | some f in check.unknown} == {"access"} with input as fixtures.plan([d])
 }

@@ -26,7 +26,7 @@ test_deny_template_block_without_email if {
 }
 
 test_deny_plan_block_without_email if {
-	vm := fixtures.with_unknown(_vm("google_compute_instance", [{"scopes": ["cloud-platform"]}]), ["service_account.0.email"])
+	vm := fixtures.computed(fixtures.with_configured(_vm("google_compute_instance", [{"scopes": ["cloud-platform"]}]), ["service_account.scopes"]), ["service_account.0.email"])
 	inp := fixtures.plan([vm])
 	{f.msg | some f in check.deny} == {"the VM runs as the default compute service account with full API access (cloud-platform scope)"} with input as inp
 	check.unknown == set() with input as inp
@@ -59,4 +59,14 @@ test_unknown_email_from_elsewhere if {
 	inp := fixtures.plan([vm])
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"google_compute_instance.vm"} with input as inp
+}
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_email_through_local if {
+	vm := fixtures.from_local(_vm("google_compute_instance", [{"scopes": ["cloud-platform"]}]), ["service_account.0.email"])
+	whole := fixtures.from_local(fixtures.resource("google_compute_instance_template", "t", {"name": "t"}), ["service_account"])
+	inp := fixtures.plan([vm, whole])
+	check.deny == set() with input as inp
+	{f.resource | some f in check.unknown} == {"google_compute_instance.vm", "google_compute_instance_template.t"} with input as inp
 }

@@ -67,3 +67,10 @@ _items contains i if {
 	some i in terraform.resources("google_compute_project_metadata_item")
 	terraform.get(i, "key", "") == "enable-oslogin"
 }
+
+# An item whose key is set through a local may be enable-oslogin.
+unknown contains result.unknown(i, "key") if {
+	some i in terraform.resources("google_compute_project_metadata_item")
+	terraform.unknown(i, "key")
+	not gcp.truthy(lower(terraform.get(i, "value", "")))
+}

@@ -44,3 +44,11 @@ test_unknown_instance_metadata if {
 	check.deny == set() with input as inp
 	{[f.resource, f.attribute] | some f in check.unknown} == {["google_compute_instance.vm", "metadata"]} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_item_key_through_local if {
+	i := fixtures.from_local(fixtures.resource("google_compute_project_metadata_item", "i", {"value": "FALSE"}), ["key"])
+	check.deny == set() with input as fixtures.plan([i])
+	{f.attribute | some f in check.unknown} == {"key"} with input as fixtures.plan([i])
+}

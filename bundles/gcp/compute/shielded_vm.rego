@@ -25,6 +25,7 @@ package tenet.gcp.compute.shielded_vm
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -42,11 +43,14 @@ deny contains result.fail_attr(vm, path, sprintf("%s is false", [path])) if {
 	terraform.get(vm, path, true) == false
 }
 
+# A block left out takes the provider's defaults (secure boot off), as the
+# configuration shows (compute.unset); one set through a local or a dynamic
+# block is unknown until apply.
 warn contains result.fail_attr(vm, path, sprintf("%s is not true: boot components are not verified", [path])) if {
 	some vm in _vms
 	path := concat(".", [_block, "enable_secure_boot"])
 	not terraform.is_true(vm, path)
-	not terraform.unknown(vm, path)
+	not compute.set_unknown(vm, path)
 }
 
 unknown contains result.unknown(vm, path) if {
@@ -55,6 +59,12 @@ unknown contains result.unknown(vm, path) if {
 	some attr in ["enable_vtpm", "enable_integrity_monitoring", "enable_secure_boot"]
 	path := concat(".", [_block, attr])
 	terraform.unknown(vm, path)
+}
+
+unknown contains result.unknown(vm, "shielded_instance_config") if {
+	some vm in _vms
+	count(terraform.get(vm, "shielded_instance_config", [])) == 0
+	compute.set_unknown(vm, "shielded_instance_config")
 }
 
 _vms contains vm if {

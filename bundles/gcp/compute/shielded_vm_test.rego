@@ -41,3 +41,21 @@ test_unknown_secure_boot if {
 	check.warn == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"shielded_instance_config.0.enable_secure_boot"} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_block_through_local if {
+	vm := fixtures.from_local(fixtures.resource("google_compute_instance", "vm", {"name": "vm"}), ["shielded_instance_config"])
+	inp := fixtures.plan([vm])
+	check.deny == set() with input as inp
+	check.warn == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"shielded_instance_config"} with input as inp
+}
+
+# Left out, the block takes the provider's defaults: secure boot is off.
+test_warn_block_left_out if {
+	vm := fixtures.computed(fixtures.resource("google_compute_instance", "vm", {"name": "vm"}), ["shielded_instance_config"])
+	inp := fixtures.plan([vm])
+	{f.attribute | some f in check.warn} == {"shielded_instance_config.0.enable_secure_boot"} with input as inp
+	check.unknown == set() with input as inp
+}

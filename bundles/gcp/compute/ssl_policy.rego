@@ -27,6 +27,7 @@ package tenet.gcp.compute.ssl_policy
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -63,6 +64,14 @@ deny contains result.fail_attr(proxy, "ssl_policy", "no ssl_policy: the proxy us
 	some proxy in terraform.resources(type)
 	terraform.get(proxy, "ssl_policy", null) == null
 	not terraform.unknown(proxy, "ssl_policy")
+}
+
+# A policy named through a local may be empty; one that refers to a
+# google_compute_ssl_policy is judged there.
+unknown contains result.unknown(proxy, "ssl_policy") if {
+	some type in ["google_compute_target_https_proxy", "google_compute_target_ssl_proxy"]
+	some proxy in terraform.resources(type)
+	compute.presence_unknown(proxy, "ssl_policy")
 }
 
 unknown contains result.unknown(p, attr) if {

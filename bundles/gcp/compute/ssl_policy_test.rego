@@ -46,3 +46,11 @@ test_unknown_min_tls_version if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"min_tls_version"} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_proxy_policy_through_local if {
+	p := fixtures.from_local(fixtures.resource("google_compute_target_https_proxy", "web", {"name": "web"}), ["ssl_policy"])
+	check.deny == set() with input as fixtures.plan([p])
+	{f.attribute | some f in check.unknown} == {"ssl_policy"} with input as fixtures.plan([p])
+}

@@ -54,3 +54,18 @@ _subnets contains s if {
 	not terraform.get(s, "purpose", "PRIVATE") in _no_flows
 	not terraform.unknown(s, "purpose")
 }
+
+# A purpose through a local may be one that has no flow logs, or not: a
+# subnet without flow logs is unknown until apply.
+unknown contains result.unknown(s, "purpose") if {
+	some s in terraform.resources("google_compute_subnetwork")
+	terraform.unknown(s, "purpose")
+	_no_flow_logs(s)
+}
+
+_no_flow_logs(s) if {
+	count(terraform.get(s, "log_config", [])) == 0
+	not terraform.unknown(s, "log_config")
+}
+
+_no_flow_logs(s) if terraform.get(s, "log_config.0.flow_sampling", 0.5) == 0

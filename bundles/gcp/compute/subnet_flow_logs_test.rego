@@ -33,3 +33,11 @@ test_unknown_log_config if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"google_compute_subnetwork.app"} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_purpose_through_local if {
+	s := fixtures.from_local(_subnet("proxy", {"log_config": []}), ["purpose"])
+	check.deny == set() with input as fixtures.plan([s])
+	{f.attribute | some f in check.unknown} == {"purpose"} with input as fixtures.plan([s])
+}

@@ -9,7 +9,7 @@ _cluster(values) := fixtures.resource("google_container_cluster", "c", object.un
 
 # conftest-gke-show.json: network_policy is computed (wholly unknown), not declared.
 test_deny_undeclared if {
-	c := fixtures.with_unknown(_cluster({}), ["network_policy", "datapath_provider"])
+	c := fixtures.computed(_cluster({}), ["network_policy", "datapath_provider"])
 	inp := fixtures.plan([c])
 	check.deny == {{
 		"msg": "neither network_policy.enabled nor Dataplane V2 (datapath_provider ADVANCED_DATAPATH) is set: network policies are not enforced",

@@ -9,7 +9,7 @@ _pool(config) := fixtures.resource("google_container_node_pool", "pool", {"clust
 
 # conftest-gke-show.json: service_account unset, so unknown without a reference.
 test_deny_unset_in_plan if {
-	p := fixtures.with_unknown(_pool({"machine_type": "e2-medium"}), ["node_config.0.service_account"])
+	p := fixtures.computed(fixtures.with_configured(_pool({"machine_type": "e2-medium"}), ["node_config.machine_type"]), ["node_config.0.service_account"])
 	inp := fixtures.plan([p])
 	check.deny == {{
 		"msg": "nodes run as the default compute service account",

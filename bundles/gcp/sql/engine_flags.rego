@@ -60,3 +60,10 @@ unknown contains result.unknown(db, _flags) if {
 	_risky(db)
 	gcp.attr_unknown(db, _flags)
 }
+
+# The engine (database_version) set through a local decides which flags
+# apply.
+unknown contains result.unknown(db, "database_version") if {
+	some db in terraform.resources("google_sql_database_instance")
+	terraform.unknown(db, "database_version")
+}

@@ -62,3 +62,10 @@ _postgres contains db if {
 	some db in terraform.resources("google_sql_database_instance")
 	gcp.sql_engine(db) == "postgres"
 }
+
+# The engine (database_version) set through a local decides which flags
+# apply.
+unknown contains result.unknown(db, "database_version") if {
+	some db in terraform.resources("google_sql_database_instance")
+	terraform.unknown(db, "database_version")
+}

@@ -39,3 +39,11 @@ test_unknown_flags if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"google_sql_database_instance.db"} with input as inp
 }
+
+# Issue 14: set through a local or each.value (no reference), unknown until
+# apply.
+test_unknown_version_through_local if {
+	db := fixtures.from_local(fixtures.resource("google_sql_database_instance", "db", {"settings": [{"database_flags": []}]}), ["database_version"])
+	check.deny == set() with input as fixtures.plan([db])
+	{f.attribute | some f in check.unknown} == {"database_version"} with input as fixtures.plan([db])
+}
