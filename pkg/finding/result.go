@@ -102,6 +102,11 @@ type Input struct {
 	// judged. Reports per input (JUnit suites by input) read it; it is not
 	// written to JSON, where the per-rule totals are.
 	Checked map[string]int `json:"-"`
+	// Types counts the live resources of this input per resource type (or
+	// Kubernetes kind), skipping deleted resources and data sources as
+	// rules do, so that a control counts each resource its rules checked
+	// once. Not written to JSON.
+	Types map[string]int `json:"-"`
 }
 
 // InputError is an input that could not be loaded or evaluated.

@@ -21,6 +21,77 @@ type FrameworkInfo struct {
 // not_covered when no rule maps to it) and its evidence, rule by rule.
 // Frameworks come sorted by key, controls in natural id order.
 func Frameworks(rules []finding.RuleResult, findings []finding.Finding, info map[string]FrameworkInfo) []finding.Framework {
+	return FrameworksOf(rules, findings, info, nil)
+}
+
+// FrameworksOf is Frameworks with the inputs of the scan, whose resource
+// types let a control count the distinct resources its rules checked: two
+// rules on the same 14 buckets check 14 resources, not 28. Without inputs
+// (or their Types), a control counts the most any one of its rules checked.
+// Failed always counts distinct resources.
+func FrameworksOf(rules []finding.RuleResult, findings []finding.Finding, info map[string]FrameworkInfo, inputs []finding.Input) []finding.Framework {
+	fws := frameworks(rules, findings, info)
+	byID := map[string]*finding.RuleResult{}
+	for i := range rules {
+		byID[rules[i].Rule.ID] = &rules[i]
+	}
+	for i := range fws {
+		for j := range fws[i].Controls {
+			c := &fws[i].Controls[j]
+			if len(c.Rules) > 0 {
+				c.Checked, c.Failed = controlCounts(c, byID, inputs)
+			}
+		}
+	}
+	return fws
+}
+
+// controlCounts counts the distinct resources a control's rules checked
+// and the distinct resources with a failure no waiver covers.
+func controlCounts(c *finding.Control, rules map[string]*finding.RuleResult, inputs []finding.Input) (checked, failed int) {
+	types := map[string]bool{}
+	documents := 0 // rules without resource types count documents
+	most := 0
+	for _, id := range c.Rules {
+		rr := rules[id]
+		if rr == nil {
+			continue
+		}
+		most = max(most, rr.Checked)
+		typed := false
+		for _, sel := range rr.Rule.Selectors {
+			for _, t := range sel.ResourceTypes {
+				types[t], typed = true, true
+			}
+		}
+		if !typed {
+			documents = max(documents, rr.Checked)
+		}
+	}
+	haveTypes := false
+	for _, in := range inputs {
+		haveTypes = haveTypes || in.Types != nil
+		for t := range types {
+			checked += in.Types[t]
+		}
+	}
+	if !haveTypes {
+		checked = most
+	} else {
+		checked += documents
+	}
+	seen := map[[2]string]bool{}
+	for _, e := range c.Evidence {
+		for _, l := range e.Findings {
+			if l.Kind == finding.KindDeny && !l.Waived {
+				seen[[2]string{l.File, l.Resource}] = true
+			}
+		}
+	}
+	return checked, len(seen)
+}
+
+func frameworks(rules []finding.RuleResult, findings []finding.Finding, info map[string]FrameworkInfo) []finding.Framework {
 	locs := map[string][]finding.Location{}
 	for _, f := range findings {
 		locs[f.RuleID] = append(locs[f.RuleID], finding.Location{Kind: f.Kind, Resource: f.Resource, File: f.File, Line: f.Line, Waived: f.Waived()})
@@ -41,8 +112,6 @@ func Frameworks(rules []finding.RuleResult, findings []finding.Finding, info map
 					continue
 				}
 				c.Rules = append(c.Rules, rr.Rule.ID)
-				c.Checked += rr.Checked
-				c.Failed += rr.Failed
 				c.Evidence = append(c.Evidence, finding.Evidence{Rule: rr.Rule.ID, Status: rr.Status, Checked: rr.Checked, Findings: locs[rr.Rule.ID]})
 				if rr.Status.Worse(c.Status) {
 					c.Status = rr.Status

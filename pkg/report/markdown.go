@@ -271,8 +271,14 @@ const maxEvidence = 5
 func mdEvidence(c finding.Control) string {
 	var out []string
 	n := 0
+	seen := map[[2]string]bool{} // a resource that breaks several rules is named once
 	for _, e := range c.Evidence {
 		for _, l := range e.Findings {
+			k := [2]string{l.File, l.Resource}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
 			n++
 			if len(out) == maxEvidence {
 				continue

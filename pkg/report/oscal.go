@@ -63,7 +63,7 @@ func (o OSCAL) Write(w io.Writer, res *finding.Result) error {
 			nist = &res.Frameworks[i]
 		}
 	}
-	observations, byRule := oscalObservations(res, ts)
+	observations, byRule, subjects := oscalObservations(res, ts)
 	var include []oscal.AssessedControlsSelectControlById
 	var findings []oscal.Finding
 	if nist != nil {
@@ -72,7 +72,10 @@ func (o OSCAL) Write(w io.Writer, res *finding.Result) error {
 				continue // not assessed: nothing checks it
 			}
 			include = append(include, oscal.AssessedControlsSelectControlById{ControlId: oscalControlID(c.ID)})
-			if f, ok := oscalFinding(c, byRule); ok {
+			f, ok := oscalFinding(c, byRule)
+			// An incomplete scan cannot show a control satisfied: the
+			// inputs it could not read might break it.
+			if ok && !(len(res.Errors) > 0 && f.Target.Status.State == "satisfied") {
 				findings = append(findings, f)
 			}
 		}
@@ -84,7 +87,7 @@ func (o OSCAL) Write(w io.Writer, res *finding.Result) error {
 	result := oscal.Result{
 		UUID:        derivedUUID("result", res.Tool.Version, ts.Format(time.RFC3339)),
 		Title:       "tenet scan",
-		Description: fmt.Sprintf("Automated evaluation of %s (%s) against %s.", plural(res.Summary.Inputs, "input"), plural(res.Summary.Resources, "resource"), plural(res.Summary.Rules, "rule")),
+		Description: oscalDescription(res),
 		Start:       ts,
 		End:         &ts,
 		ReviewedControls: oscal.ReviewedControls{
@@ -117,14 +120,20 @@ func (o OSCAL) Write(w io.Writer, res *finding.Result) error {
 	if len(bundleProps) > 0 {
 		meta.Props = &bundleProps
 	}
+	plan := oscalPlan(res)
+	backMatter := []oscal.Resource{plan}
+	for _, u := range sortedKeys(subjects) {
+		backMatter = append(backMatter, subjects[u])
+	}
 	doc := oscal.OscalCompleteSchema{AssessmentResults: &oscal.AssessmentResults{
 		UUID:     derivedUUID("assessment-results", result.UUID),
 		Metadata: meta,
 		ImportAp: oscal.ImportAp{
-			Href:    "#tenet-assessment-plan",
+			Href:    "#" + plan.UUID,
 			Remarks: "tenet runs the rules of its bundles; their METADATA is the assessment plan.",
 		},
-		Results: []oscal.Result{result},
+		Results:    []oscal.Result{result},
+		BackMatter: &oscal.BackMatter{Resources: &backMatter},
 	}}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -134,7 +143,8 @@ func (o OSCAL) Write(w io.Writer, res *finding.Result) error {
 
 // oscalObservations makes one observation per rule that checked something
 // or found something, and returns them with their UUIDs by rule id.
-func oscalObservations(res *finding.Result, ts time.Time) ([]oscal.Observation, map[string]string) {
+func oscalObservations(res *finding.Result, ts time.Time) ([]oscal.Observation, map[string]string, map[string]oscal.Resource) {
+	resources := map[string]oscal.Resource{}
 	byRule := map[string][]finding.Finding{}
 	for _, f := range res.Findings {
 		byRule[f.RuleID] = append(byRule[f.RuleID], f)
@@ -170,11 +180,12 @@ func oscalObservations(res *finding.Result, ts time.Time) ([]oscal.Observation, 
 			}
 			if !seen[where] {
 				seen[where] = true
-				subjects = append(subjects, oscal.SubjectReference{
-					SubjectUuid: derivedUUID("subject", f.File, where),
-					Title:       where,
-					Type:        "resource",
-				})
+				u := derivedUUID("subject", f.File, where)
+				subjects = append(subjects, oscal.SubjectReference{SubjectUuid: u, Title: where, Type: "resource"})
+				// A subject of type resource is a back-matter resource:
+				// every reference must resolve in the document.
+				props := []oscal.Property{prop("input", orDash(f.File))}
+				resources[u] = oscal.Resource{UUID: u, Title: where, Description: "A resource (or input) judged by the rules, as written in " + orDash(f.File) + ".", Props: &props}
 			}
 			loc := f.File
 			if f.Line > 0 {
@@ -197,7 +208,7 @@ func oscalObservations(res *finding.Result, ts time.Time) ([]oscal.Observation, 
 	if obs, ok := oscalNotEvaluated(res, ts); ok {
 		out = append(out, obs)
 	}
-	return out, ids
+	return out, ids, resources
 }
 
 // oscalFinding states whether a reviewed control is satisfied; controls
@@ -266,4 +277,49 @@ func oscalNotEvaluated(res *finding.Result, ts time.Time) (oscal.Observation, bo
 		Props:            &props,
 		RelevantEvidence: &evidence,
 	}, true
+}
+
+// oscalPlan is the back-matter resource the import-ap points at: the rule
+// bundles, whose METADATA maps each rule to controls, are the plan.
+func oscalPlan(res *finding.Result) oscal.Resource {
+	var names []string
+	var props []oscal.Property
+	for _, b := range res.Bundles {
+		name := strings.TrimSpace(b.Name + " " + b.Revision)
+		names = append(names, name)
+		props = append(props, prop("bundle", name))
+	}
+	r := oscal.Resource{
+		UUID:        derivedUUID("assessment-plan", strings.Join(names, ",")),
+		Title:       "tenet assessment plan: the rule bundles",
+		Description: "The rules of these policy bundles, each mapped to framework controls in its METADATA, run on every input: " + strings.Join(names, ", ") + ".",
+		Rlinks:      &[]oscal.ResourceLink{{Href: informationURI}},
+	}
+	if len(props) > 0 {
+		r.Props = &props
+	}
+	return r
+}
+
+// oscalDescription says what the result covers and, when inputs were not
+// evaluated, that it is incomplete.
+func oscalDescription(res *finding.Result) string {
+	s := res.Summary
+	out := fmt.Sprintf("Automated evaluation of %s (%s) against %s.", plural(s.Inputs, "input"), plural(s.Resources, "resource"), plural(s.Rules, "rule"))
+	if s.Errors > 0 {
+		out += fmt.Sprintf(" Incomplete: %s could not be read or evaluated, so no control is stated satisfied; see the observation \"Inputs not evaluated\".", plural(s.Errors, "input"))
+	}
+	if s.NotEvaluated > 0 {
+		out += fmt.Sprintf(" %s no rule checks: nothing was assessed on them.", plural(s.NotEvaluated, "input"))
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tenet-dev/tenet/pkg/diff"
 	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/report"
 	"github.com/tenet-dev/tenet/pkg/waiver"
@@ -39,7 +40,7 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 		waivers = append(waivers, inline...)
 		status, reason := inputStatus(&o.doc, o.res)
 		res.Inputs = append(res.Inputs, finding.Input{Path: files[i], Format: string(o.doc.Source.Format), Resources: len(o.doc.Resources),
-			Status: status, Reason: reason, Checked: o.res.Checked})
+			Status: status, Reason: reason, Checked: o.res.Checked, Types: liveTypes(&o.doc)})
 		if status == finding.InputNotEvaluated {
 			res.Summary.NotEvaluated++
 		}
@@ -82,7 +83,7 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 		res.Baseline = diff.MarkBaseline(res.Findings, s.baseline, s.cfg.baseline)
 	}
 	res.Rules = ruleResults(s.cat.Rules, res.Findings, checked)
-	res.Frameworks = report.Frameworks(res.Rules, res.Findings, s.frameworks)
+	res.Frameworks = report.FrameworksOf(res.Rules, res.Findings, s.frameworks, res.Inputs)
 	res.Summary.Inputs = len(res.Inputs)
 	res.Summary.Rules = len(res.Rules)
 	res.Summary.Errors = len(res.Errors)
@@ -212,6 +213,18 @@ func ruleResults(rules []finding.Rule, findings []finding.Finding, checked map[s
 			rr.Status = finding.StatusNotApplicable
 		}
 		out = append(out, rr)
+	}
+	return out
+}
+
+// liveTypes counts the resources of doc per type that rules judge: not
+// deleted, not data sources.
+func liveTypes(doc *input.Document) map[string]int {
+	out := map[string]int{}
+	for _, r := range doc.Resources {
+		if r.Action != input.ActionDelete && r.Mode != "data" {
+			out[r.Type]++
+		}
 	}
 	return out
 }
