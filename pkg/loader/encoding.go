@@ -227,7 +227,9 @@ func stripActionsWrapper(data []byte) []byte {
 	if i < 0 {
 		return data
 	}
-	data = data[i+1:]
+	// Keep the line break: lines (of resources, of errors) then count as
+	// in the file written.
+	data = data[i:]
 	if j := bytes.Index(data, []byte("\n::")); j >= 0 {
 		data = data[:j]
 	}

@@ -74,6 +74,7 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 		}
 		doc.Resources = append(doc.Resources, planResource(path, rc, refs, configured))
 	}
+	setPlanLines(data, doc.Resources)
 	if t.KeepRaw {
 		raw, err := decodeJSON(data)
 		if err != nil {
@@ -231,4 +232,21 @@ func planAction(a tfjson.Actions) string {
 		return string(a[0]) // e.g. "forget"
 	}
 	return input.ActionNoOp
+}
+
+// setPlanLines gives each resource the line where its entry of
+// resource_changes starts, for reports that point into the file (SARIF
+// regions, the table's file:line). The lines stay 0 when the array cannot
+// be mapped (the plan decoded another way).
+func setPlanLines(data []byte, resources []input.Resource) {
+	_, spans, ok := arraySpans(data, "resource_changes")
+	if !ok || len(spans) != len(resources) {
+		return
+	}
+	line, at := 1, 0
+	for i, sp := range spans {
+		line += bytes.Count(data[at:sp[0]], []byte{'\n'})
+		at = sp[0]
+		resources[i].Location.Line = line
+	}
 }

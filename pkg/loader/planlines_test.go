@@ -1,0 +1,55 @@
+package loader_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tenet-dev/tenet/pkg/loader"
+)
+
+// TestPlanLines: plan resources had no line, so SARIF results had no
+// region and the table no file:line; each resource now has the line where
+// its resource_changes entry starts, also behind the setup-terraform
+// wrapper's first line.
+func TestPlanLines(t *testing.T) {
+	change := func(name string) string {
+		return `    {
+      "address": "aws_s3_bucket.` + name + `",
+      "mode": "managed", "type": "aws_s3_bucket", "name": "` + name + `",
+      "change": {"actions": ["create"], "before": null, "after": {}, "after_unknown": {}}
+    }`
+	}
+	plan := "{\n  \"format_version\": \"1.2\",\n  \"resource_changes\": [\n" + change("a") + ",\n" + change("b") + "\n  ]\n}\n"
+	tests := map[string]struct {
+		data string
+		want map[string]int
+	}{
+		"formatted": {plan, map[string]int{"aws_s3_bucket.a": 4, "aws_s3_bucket.b": 9}},
+		"setup-terraform wrapper": {"[command]/usr/bin/terraform show -json plan.out\n" + plan + "%0A\n::debug::exitcode: 0\n",
+			map[string]int{"aws_s3_bucket.a": 5, "aws_s3_bucket.b": 10}},
+		"one line": {strings.ReplaceAll(plan, "\n", ""), map[string]int{"aws_s3_bucket.a": 1, "aws_s3_bucket.b": 1}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "plan.json")
+			if err := os.WriteFile(path, []byte(tc.data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			doc, err := loader.Read(t.Context(), path, loader.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for _, r := range doc.Resources {
+				got[r.Address] = r.Location.Line
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("lines (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
