@@ -42,3 +42,23 @@ func TestMarkdownFitsAComment(t *testing.T) {
 		t.Error("an unknown is listed before a failure")
 	}
 }
+
+// TestTableFoldsIdleFrameworks: a Kubernetes-only run listed all 12
+// frameworks, most with nothing but n/a and not covered; those share one
+// line, unless chosen with --framework (Controls).
+func TestTableFoldsIdleFrameworks(t *testing.T) {
+	res := sample()
+	res.Frameworks = append(res.Frameworks, finding.Framework{ID: "cis-gcp-3.0.0", Controls: make([]finding.Control, 3),
+		Counts: map[finding.Status]int{finding.StatusNotApplicable: 1, finding.StatusNotCovered: 2}})
+	for _, controls := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := (report.Table{Controls: controls}).Write(&buf, res); err != nil {
+			t.Fatal(err)
+		}
+		folded := strings.Contains(buf.String(), "1 framework with nothing to check in these inputs: cis-gcp-3.0.0")
+		row := strings.Contains(buf.String(), "\ncis-gcp-3.0.0 ")
+		if folded == controls || row != controls {
+			t.Errorf("controls %v: folded %v, own row %v\n%s", controls, folded, row, buf.String())
+		}
+	}
+}

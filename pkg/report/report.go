@@ -45,6 +45,7 @@ var formats = map[string]func(Options) Reporter{
 	"csv":      func(Options) Reporter { return CSV{} },
 	"oscal":    func(o Options) Reporter { return OSCAL{Timestamp: o.Timestamp} },
 	"html":     func(o Options) Reporter { return HTML{History: o.History, Timestamp: o.Timestamp} },
+	"github":   func(Options) Reporter { return GitHub{} },
 }
 
 // New returns the Reporter for a format name.

@@ -76,6 +76,7 @@ func TestFormatsGolden(t *testing.T) {
 		{name: "junit-by-control", format: "junit", opts: report.Options{JUnitByControl: true}},
 		{name: "table-controls", format: "table", opts: report.Options{Controls: true}},
 		{name: "csv", format: "csv"},
+		{name: "github", format: "github"},
 		{name: "oscal", format: "oscal", opts: report.Options{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}},
 		{name: "html", format: "html"},
 		{name: "html-trend", format: "html", opts: report.Options{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), History: history()}},
@@ -165,7 +166,7 @@ func TestUnknownFormat(t *testing.T) {
 	if _, err := report.New("pdf", report.Options{}); err == nil {
 		t.Error("want an error for an unknown format")
 	}
-	if diff := cmp.Diff([]string{"csv", "html", "json", "junit", "markdown", "oscal", "sarif", "table"}, report.Formats()); diff != "" {
+	if diff := cmp.Diff([]string{"csv", "github", "html", "json", "junit", "markdown", "oscal", "sarif", "table"}, report.Formats()); diff != "" {
 		t.Errorf("formats (-want +got):\n%s", diff)
 	}
 }

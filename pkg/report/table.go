@@ -66,7 +66,7 @@ var kindStatus = map[finding.Kind]finding.Status{
 // Write implements Reporter.
 func (t Table) Write(w io.Writer, res *finding.Result) error {
 	bw := bufio.NewWriter(w)
-	p := tablePrinter{w: bw, color: t.Color, res: res, rules: map[string]*finding.RuleResult{}, byRule: map[string][]finding.Finding{}}
+	p := tablePrinter{w: bw, color: t.Color, controls: t.Controls, res: res, rules: map[string]*finding.RuleResult{}, byRule: map[string][]finding.Finding{}}
 	for i := range res.Rules {
 		p.rules[res.Rules[i].Rule.ID] = &res.Rules[i]
 	}
@@ -94,11 +94,12 @@ func (t Table) Write(w io.Writer, res *finding.Result) error {
 }
 
 type tablePrinter struct {
-	w      *bufio.Writer
-	color  bool
-	res    *finding.Result
-	rules  map[string]*finding.RuleResult
-	byRule map[string][]finding.Finding // in the result's order
+	w        *bufio.Writer
+	color    bool
+	controls bool // --framework: every chosen framework gets its row
+	res      *finding.Result
+	rules    map[string]*finding.RuleResult
+	byRule   map[string][]finding.Finding // in the result's order
 }
 
 func (p *tablePrinter) paint(code, s string) string {
@@ -177,44 +178,6 @@ func counts(fw finding.Framework) string {
 		}
 	}
 	return strings.Join(out, " · ")
-}
-
-// overview prints one line per framework: coverage and control counts.
-// Columns are padded by hand, as tabwriter would count color codes.
-func (p *tablePrinter) overview() {
-	if len(p.res.Frameworks) == 0 {
-		return
-	}
-	idWidth := len("FRAMEWORK")
-	for _, fw := range p.res.Frameworks {
-		idWidth = max(idWidth, len(fw.ID))
-	}
-	fmt.Fprintf(p.w, "\n%-*s  %8s  %8s  %4s  %4s  %7s  %6s  %4s  %4s  %11s\n", idWidth, "FRAMEWORK", "CONTROLS", "COVERED",
-		"FAIL", "WARN", "UNKNOWN", "WAIVED", "PASS", "N/A", "NOT COVERED")
-	cellWidth := []int{4, 4, 7, 6, 4, 4, 11}
-	partial := false
-	for _, fw := range p.res.Frameworks {
-		cov := fmt.Sprintf("%.1f%%", fw.Coverage)
-		if fw.Partial {
-			cov += "*"
-			partial = true
-		}
-		line := fmt.Sprintf("%-*s  %8d  %8s", idWidth, fw.ID, len(fw.Controls), cov)
-		for i, st := range finding.Statuses {
-			cell := fmt.Sprintf("%*s", cellWidth[i], "-")
-			if n := fw.Counts[st]; n > 0 {
-				cell = fmt.Sprintf("%*d", cellWidth[i], n)
-				if i < 3 {
-					cell = p.paint(statusColor[st], cell)
-				}
-			}
-			line += "  " + cell
-		}
-		fmt.Fprintln(p.w, line)
-	}
-	if partial {
-		fmt.Fprintln(p.w, p.paint(ansiDim, "* the catalog lists only the controls that rules map to"))
-	}
 }
 
 // failing lists the rules that did not pass, worst first, one line each.

@@ -13,7 +13,7 @@ func TestDeterministicOutputs(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(repoRoot, sharedData)); err == nil {
 		inputs = append(inputs, sharedData+"/terraform", sharedData+"/kubernetes")
 	}
-	for _, format := range []string{"table", "json", "sarif", "markdown", "junit", "csv", "oscal", "html"} {
+	for _, format := range []string{"table", "json", "sarif", "markdown", "junit", "csv", "oscal", "html", "github"} {
 		t.Run(format, func(t *testing.T) {
 			t.Parallel()
 			args := append([]string{"test", "-o", format}, inputs...)
