@@ -24,6 +24,7 @@ type testFlags struct {
 	failOnWarn bool
 	failUneval bool
 	basePath   string
+	briefJSON  bool
 	combine    bool
 	unknown    string
 	parallel   int
@@ -72,6 +73,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.baseline, "baseline", "", "compare with this earlier json report: fail only on new findings (by fingerprint) and list the resolved ones")
 	fl.StringVar(&f.history, "history", "", "append this run to the hash-chained history in DIR (and draw trends from it in formats that do)")
 	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign the --history record with this PEM private key (see tenet history keygen)")
+	fl.BoolVar(&f.briefJSON, "brief-json", false, "leave the verbose parts out of the json format: rule descriptions, remediation and references, controls no rule covers, control evidence")
 	fl.StringVar(&f.basePath, "base-path", ".", "the repository root: SARIF file URIs are relative to it (files outside it get absolute file: URIs)")
 	fl.StringVar(&f.junitBy, "junit-suites", "input", "how the junit output groups test cases: input (a suite per input, a case per rule) or control (a suite per framework, a case per control and rule; also \"framework\")")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
@@ -193,7 +195,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		}
 		// The control-by-control table is long across all frameworks: show
 		// it when the user picked frameworks.
-		opts := report.Options{Color: f.color || !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByControl: f.junitBy != "input", History: runs, BasePath: f.basePath}
+		opts := report.Options{Color: f.color || !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByControl: f.junitBy != "input", History: runs, BasePath: f.basePath, BriefJSON: f.briefJSON}
 		if err := writeOutput(s, o, res, opts, f.color); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}

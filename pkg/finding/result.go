@@ -161,7 +161,7 @@ type Control struct {
 	Failed  int `json:"failed"`
 	// Evidence says, rule by rule, what was checked and which resources
 	// broke the control (or were waived), with file and line where known.
-	Evidence []Evidence `json:"evidence,omitempty"`
+	Evidence []Evidence `json:"evidence"`
 }
 
 // Evidence is what one rule contributed to a control.

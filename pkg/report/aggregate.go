@@ -132,7 +132,7 @@ func frameworks(rules []finding.RuleResult, findings []finding.Finding, info map
 		}
 		for id, title := range info[k].Controls {
 			if byFW[k][id] == nil {
-				fw.Controls = append(fw.Controls, finding.Control{ID: id, Title: title, Status: finding.StatusNotCovered, Rules: []string{}})
+				fw.Controls = append(fw.Controls, finding.Control{ID: id, Title: title, Status: finding.StatusNotCovered, Rules: []string{}, Evidence: []finding.Evidence{}})
 			}
 		}
 		for _, c := range byFW[k] {

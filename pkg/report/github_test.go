@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -28,5 +29,43 @@ func TestGitHubCommandsEscaped(t *testing.T) {
 	}
 	if len(lines) != 2 {
 		t.Errorf("%d lines, want the command and the verdict:\n%s", len(lines), buf.String())
+	}
+}
+
+// TestBriefJSON: the json report of the 14-resource examples was 1.4 MB;
+// brief leaves out the verbose parts and is still a valid tenet.report/v1
+// (TestSchemaValidBrief); every control keeps an evidence array.
+func TestBriefJSON(t *testing.T) {
+	var full, short bytes.Buffer
+	if err := (report.JSON{}).Write(&full, sample()); err != nil {
+		t.Fatal(err)
+	}
+	if err := (report.JSON{Brief: true}).Write(&short, sample()); err != nil {
+		t.Fatal(err)
+	}
+	if short.Len() >= full.Len() {
+		t.Errorf("brief is %d bytes, full %d", short.Len(), full.Len())
+	}
+	for _, cut := range []string{`"remediation"`, `"status": "not_covered"`} {
+		if !strings.Contains(full.String(), cut) || strings.Contains(short.String(), cut) {
+			t.Errorf("%s: in full %v, in brief %v", cut, strings.Contains(full.String(), cut), strings.Contains(short.String(), cut))
+		}
+	}
+	var doc struct {
+		Frameworks []struct {
+			Controls []map[string]any `json:"controls"`
+		} `json:"frameworks"`
+	}
+	for _, b := range []*bytes.Buffer{&full, &short} {
+		if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, fw := range doc.Frameworks {
+			for _, c := range fw.Controls {
+				if _, ok := c["evidence"].([]any); !ok {
+					t.Errorf("control %v: evidence is %v, not an array", c["id"], c["evidence"])
+				}
+			}
+		}
 	}
 }

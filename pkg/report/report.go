@@ -26,6 +26,9 @@ type Options struct {
 	// History holds earlier runs, oldest first, for formats that draw
 	// trends (html); the current run is not in it.
 	History []RunSummary
+	// BriefJSON leaves the verbose parts out of the json format (see
+	// JSON.Brief).
+	BriefJSON bool
 	// BasePath is the directory that file URIs are relative to (SARIF): the
 	// repository root. Empty: paths as given.
 	BasePath string
@@ -38,7 +41,7 @@ type Options struct {
 // and one file.
 var formats = map[string]func(Options) Reporter{
 	"table":    func(o Options) Reporter { return Table{Color: o.Color, Controls: o.Controls} },
-	"json":     func(Options) Reporter { return JSON{} },
+	"json":     func(o Options) Reporter { return JSON{Brief: o.BriefJSON} },
 	"sarif":    func(o Options) Reporter { return SARIF{BasePath: o.BasePath} },
 	"markdown": func(Options) Reporter { return Markdown{} },
 	"junit":    func(o Options) Reporter { return JUnit{ByControl: o.JUnitByControl} },

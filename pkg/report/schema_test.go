@@ -26,6 +26,10 @@ func TestJSONValidatesAgainstSchema(t *testing.T) {
 	assertValid(t, compileSchema(t, "../../docs/schema/report-v1.json"), report.JSON{})
 }
 
+func TestSchemaValidBrief(t *testing.T) {
+	assertValid(t, compileSchema(t, "../../docs/schema/report-v1.json"), report.JSON{Brief: true})
+}
+
 func TestOSCALValidatesAgainstSchema(t *testing.T) {
 	assertValid(t, compileSchema(t, oscalSchema), report.OSCAL{Timestamp: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
 }
