@@ -25,6 +25,7 @@ type testFlags struct {
 	failUneval bool
 	basePath   string
 	briefJSON  bool
+	stdinName  string
 	combine    bool
 	unknown    string
 	parallel   int
@@ -73,6 +74,7 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	fl.StringVar(&f.baseline, "baseline", "", "compare with this earlier json report: fail only on new findings (by fingerprint) and list the resolved ones")
 	fl.StringVar(&f.history, "history", "", "append this run to the hash-chained history in DIR (and draw trends from it in formats that do)")
 	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign the --history record with this PEM private key (see tenet history keygen)")
+	fl.StringVar(&f.stdinName, "stdin-name", "", "the file name that findings and reports give the input read from - (SARIF results need a file to point at), e.g. deploy/pod.yaml")
 	fl.BoolVar(&f.briefJSON, "brief-json", false, "leave the verbose parts out of the json format: rule descriptions, remediation and references, controls no rule covers, control evidence")
 	fl.StringVar(&f.basePath, "base-path", ".", "the repository root: SARIF file URIs are relative to it (files outside it get absolute file: URIs)")
 	fl.StringVar(&f.junitBy, "junit-suites", "input", "how the junit output groups test cases: input (a suite per input, a case per rule) or control (a suite per framework, a case per control and rule; also \"framework\")")
@@ -174,6 +176,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithUnknown(mode),
 		tenet.WithParallel(f.parallel),
 		tenet.WithStdin(s.in),
+		tenet.WithStdinName(f.stdinName),
 		tenet.WithTimeout(f.timeout),
 		tenet.WithEvalTimeout(f.evalLimit),
 		tenet.WithMaxFileSize(f.maxSize),

@@ -54,6 +54,7 @@ type config struct {
 	waiverFiles         []string
 	failOnStale         bool
 	failOnUnevaluated   bool
+	stdinName           string
 	allowBroad          bool
 	noAnnotationWaivers bool
 	now                 func() time.Time
@@ -162,6 +163,11 @@ func WithVerificationKey(k VerificationKey) Option {
 
 // WithVersion sets the tool version written into results.
 func WithVersion(v string) Option { return func(c *config) { c.version = v } }
+
+// WithStdinName names the input read from "-" in findings and reports
+// (default "-"): a SARIF result needs a file to point at, and a baseline
+// a stable path.
+func WithStdinName(name string) Option { return func(c *config) { c.stdinName = name } }
 
 // WithStdin sets the reader for the input path "-" (default os.Stdin).
 func WithStdin(r io.Reader) Option { return func(c *config) { c.stdin = r } }

@@ -29,6 +29,9 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 	checked := map[string]int{}
 	waivers = waivers[:len(waivers):len(waivers)] // inline waivers must not write into the caller's array
 	for i, o := range outcomes {
+		if files[i] == "-" && s.cfg.stdinName != "" {
+			files[i] = s.cfg.stdinName
+		}
 		if o.err != nil {
 			res.Errors = append(res.Errors, inputError(o.err))
 			continue

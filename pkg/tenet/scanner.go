@@ -360,6 +360,14 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 
 func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.AliasBudget) (o outcome) {
 	doc, err := loader.Read(ctx, path, s.loaderOptions(s.keepRaw, aliases))
+	if path == "-" && s.cfg.stdinName != "" {
+		var fe *loader.FileError
+		if errors.As(err, &fe) && fe.Path == "-" {
+			fe.Path = s.cfg.stdinName
+		}
+		renameInput(&doc, s.cfg.stdinName)
+		path = s.cfg.stdinName
+	}
 	if err != nil {
 		return outcome{err: err}
 	}
@@ -409,4 +417,14 @@ func frameworkInfo(cat *catalog.Catalog) map[string]report.FrameworkInfo {
 		out[k] = report.FrameworkInfo{Title: f.Title, Controls: ctrls, Partial: f.Partial}
 	}
 	return out
+}
+
+// renameInput gives a document read from standard input its --stdin-name.
+func renameInput(doc *input.Document, name string) {
+	doc.Source.Path = name
+	for i := range doc.Resources {
+		if doc.Resources[i].Location.File == "-" {
+			doc.Resources[i].Location.File = name
+		}
+	}
 }

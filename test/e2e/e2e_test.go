@@ -117,6 +117,8 @@ func TestCLI(t *testing.T) {
 		},
 		{name: "stdin", args: []string{"test", "-"}, stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: c, image: nginx, securityContext: {privileged: true}}\n", wantCode: 1, wantStdout: []string{"Pod/p (-:1)"}},
 		{name: "forced-yaml-manifest", args: []string{"test", "--input-format", "yaml", manifest}, wantCode: 1, wantStdout: []string{"2 resources", "TNT-K8S-POD-001"}},
+		{name: "stdin-name", args: []string{"test", "--stdin-name", "deploy/pod.yaml", "-"}, stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: c, image: nginx, securityContext: {privileged: true}}\n", wantCode: 1, wantStdout: []string{"Pod/p (deploy/pod.yaml:1)"}},
+		{name: "stdin-name-sarif", args: []string{"test", "-o", "sarif", "--stdin-name", "deploy/pod.yaml", "-"}, stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: c, image: nginx, securityContext: {privileged: true}}\n", wantCode: 1, wantStdout: []string{`"uri": "deploy/pod.yaml"`}},
 		{name: "unknown-input-format", args: []string{"test", "--input-format", "hcl", plan}, wantCode: 2, wantStderr: []string{`unknown input format "hcl"`}},
 		{name: "unknown-output-format", args: []string{"test", "-o", "pdf", plan}, wantCode: 2, wantStderr: []string{`unknown output format "pdf"`}},
 		{name: "unknown-framework", args: []string{"test", "--framework", "iso27001", plan}, wantCode: 2, wantStderr: []string{`no loaded rule maps to framework "iso27001"`}},
