@@ -2,7 +2,6 @@ package tenet
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/tenet-dev/tenet/pkg/engine"
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -37,21 +36,10 @@ func (s *Scanner) combined(ctx context.Context, outcomes []outcome) outcome {
 		return outcome{err: &loader.FileError{Path: engine.CombinedPath, Err: err}}
 	}
 	if ctx.Err() != nil {
-		return fail(fmt.Errorf("not evaluated: the run's time limit (%s) was reached", s.cfg.timeout))
+		return fail(s.runTimeError())
 	}
-	evalCtx := ctx
-	if s.cfg.evalTimeout > 0 {
-		var cancel context.CancelFunc
-		evalCtx, cancel = context.WithTimeout(ctx, s.cfg.evalTimeout)
-		defer cancel()
-	}
-	res, err := s.eng.EvalCombined(evalCtx, docs)
-	switch {
-	case err != nil && ctx.Err() != nil:
-		return fail(fmt.Errorf("not evaluated: the run's time limit (%s) was reached", s.cfg.timeout))
-	case err != nil && evalCtx.Err() != nil:
-		return fail(fmt.Errorf("evaluation stopped after %s (the per-input limit): a policy runs too long on the combined inputs", s.cfg.evalTimeout))
-	case err != nil:
+	res, err := s.evaluate(ctx, "the combined inputs", func(ctx context.Context) (engine.Result, error) { return s.eng.EvalCombined(ctx, docs) })
+	if err != nil {
 		return fail(err)
 	}
 	for _, doc := range docs {

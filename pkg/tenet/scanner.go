@@ -379,31 +379,48 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 	select {
 	case <-s.compiled:
 	case <-ctx.Done():
-		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("not evaluated: the run's time limit (%s) was reached", s.cfg.timeout)}}
+		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: s.runTimeError()}}
 	}
 	if s.engErr != nil {
 		return outcome{} // Scan returns the policy error
 	}
+	res, err := s.evaluate(ctx, "this input", func(ctx context.Context) (engine.Result, error) { return s.eng.Eval(ctx, doc) })
+	if err != nil {
+		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: err}}
+	}
+	redactMessages(doc, res.Findings)
+	return outcome{doc: doc, res: res}
+}
+
+// evaluate runs eval under the per-input time limit and, when it stops
+// early, says why: the run's memory limit, the run's time limit, or the
+// per-input limit on what (this input, the combined inputs).
+func (s *Scanner) evaluate(ctx context.Context, what string, eval func(context.Context) (engine.Result, error)) (engine.Result, error) {
 	evalCtx := ctx
 	if s.cfg.evalTimeout > 0 {
 		var cancel context.CancelFunc
 		evalCtx, cancel = context.WithTimeout(ctx, s.cfg.evalTimeout)
 		defer cancel()
 	}
-	res, err := s.eng.Eval(evalCtx, doc)
+	res, err := eval(evalCtx)
 	var memErr *MemoryLimitError
 	switch {
-	case err != nil && errors.As(context.Cause(ctx), &memErr):
-		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: &stoppedError{cause: memErr, err: err}}}
-	case err != nil && ctx.Err() != nil:
-		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("not evaluated: the run's time limit (%s) was reached", s.cfg.timeout)}}
-	case err != nil && evalCtx.Err() != nil:
-		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("evaluation stopped after %s (the per-input limit): a policy runs too long on this input", s.cfg.evalTimeout)}}
-	case err != nil:
-		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: err}}
+	case err == nil:
+		return res, nil
+	case errors.As(context.Cause(ctx), &memErr):
+		return res, &stoppedError{cause: memErr, err: err}
+	case ctx.Err() != nil:
+		return res, s.runTimeError()
+	case evalCtx.Err() != nil:
+		return res, fmt.Errorf("evaluation stopped after %s (the per-input limit): a policy runs too long on %s", s.cfg.evalTimeout, what)
 	}
-	redactMessages(doc, res.Findings)
-	return outcome{doc: doc, res: res}
+	return res, err
+}
+
+// runTimeError is why an input was not evaluated when the run's --timeout
+// passed.
+func (s *Scanner) runTimeError() error {
+	return fmt.Errorf("not evaluated: the run's time limit (%s) was reached", s.cfg.timeout)
 }
 
 // frameworkInfo turns the framework catalogs into the titles reports use.
