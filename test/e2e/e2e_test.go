@@ -90,6 +90,7 @@ func TestCLI(t *testing.T) {
 		{name: "examples-csv", args: []string{"test", "-o", "csv", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-oscal", args: []string{"test", "-o", "oscal", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-sarif", args: []string{"test", "-o", "sarif", plan, manifest}, wantCode: 1, golden: true},
+		{name: "examples-github", args: []string{"test", "-o", "github", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-html", args: []string{"test", "-o", "html", plan, manifest}, wantCode: 1, golden: true},
 		{name: "clean-plan", args: []string{"test", clean}, wantCode: 0, golden: true},
 		{
