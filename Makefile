@@ -19,7 +19,7 @@ SARIF_MULTITOOL_VERSION := 5.7.0
 SARIF_MULTITOOL_DIR := $(BIN)/sarif-multitool-$(SARIF_MULTITOOL_VERSION)
 SARIF_MULTITOOL := $(SARIF_MULTITOOL_DIR)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
-.PHONY: all build test go-test sarif-multitool race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
+.PHONY: all build test go-test sarif-multitool xmllint race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
 
 all: build
 
@@ -35,7 +35,7 @@ $(STATICCHECK):
 	GOBIN=$(CURDIR)/$(dir $(STATICCHECK)) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 $(SARIF_MULTITOOL):
-	@command -v npm >/dev/null || { command -v apt-get >/dev/null && apt-get install -y -qq npm >/dev/null 2>&1; } || true
+	@command -v npm >/dev/null || { command -v apt-get >/dev/null && { apt-get install -y -qq npm >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq npm >/dev/null 2>&1; }; }; } || true
 	@if command -v npm >/dev/null; then \
 	  npm install --silent --no-audit --no-fund --prefix $(SARIF_MULTITOOL_DIR) @microsoft/sarif-multitool-linux@$(SARIF_MULTITOOL_VERSION) && chmod u+x $@; \
 	else echo "warning: npm is not available: the SARIF Multitool checks will be skipped"; fi
@@ -44,7 +44,11 @@ sarif-multitool: $(SARIF_MULTITOOL)
 
 test: lint go-test rego-test
 
-go-test: $(SARIF_MULTITOOL)
+# xmllint validates the JUnit output in the tests (they skip without it).
+xmllint:
+	@command -v xmllint >/dev/null || { command -v apt-get >/dev/null && { apt-get install -y -qq libxml2-utils >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libxml2-utils >/dev/null 2>&1; }; }; } || echo "warning: xmllint is not available: the JUnit xmllint checks will be skipped"
+
+go-test: $(SARIF_MULTITOOL) xmllint
 	TENET_SARIF_MULTITOOL=$(CURDIR)/$(SARIF_MULTITOOL) $(GO) test ./...
 	$(GO) test -race ./pkg/...
 

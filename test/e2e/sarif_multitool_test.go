@@ -121,3 +121,34 @@ func headLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
+
+// TestJUnitXmllint validates the JUnit that tenet writes, in both shapes,
+// with xmllint (libxml2, which make installs where it can) against the
+// schema of Jenkins' xUnit plugin, on the examples and on ../shared/data.
+func TestJUnitXmllint(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Skip("xmllint is not installed (Debian package libxml2-utils; make installs it where it can)")
+	}
+	schema := filepath.Join(repoRoot, "../shared/schemas", junitSchema)
+	if _, err := os.Stat(schema); err != nil {
+		t.Skip("the JUnit schema in ../shared/schemas is not present")
+	}
+	inputs := []string{"test/examples/plan.json", "test/examples/k8s.yaml", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/cloudformation.yaml"}
+	if _, err := os.Stat(filepath.Join(repoRoot, sharedData)); err == nil {
+		inputs = append(inputs, sharedData)
+	}
+	for _, shape := range []string{"input", "control"} {
+		t.Run(shape, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "junit.xml")
+			got := run(t, "", append([]string{"test", "--junit-suites", shape, "-o", "junit=" + out}, inputs...)...)
+			if got.code == 2 {
+				t.Fatalf("tenet: %s", got.stderr)
+			}
+			cmd := exec.Command(xmllint, "--noout", "--schema", schema, out)
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("xmllint: %v\n%s", err, msg)
+			}
+		})
+	}
+}
