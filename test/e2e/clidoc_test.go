@@ -41,7 +41,20 @@ exits 2 when the history cannot be read or appended to (the reports are written 
 func TestCLIDoc(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(cliDocHeader)
-	for _, cmd := range [][]string{{}, {"test"}, {"diff"}, {"history", "show"}, {"history", "verify"}, {"history", "keygen"}, {"watch"}, {"parse"}, {"rules"}, {"verify"}, {"bundle", "build"}, {"version"}} {
+	// The first commands in the order a reader meets them, then every
+	// other command the help lists, so that a new command cannot be left
+	// out of the page.
+	order := [][]string{{}, {"test"}, {"diff"}, {"history", "show"}, {"history", "verify"}, {"history", "keygen"}, {"watch"}, {"parse"}, {"rules"}, {"frameworks"}, {"verify"}, {"bundle", "build"}, {"version"}}
+	listed := map[string]bool{}
+	for _, c := range order {
+		listed[strings.Join(c, " ")] = true
+	}
+	for _, c := range leafCommands(t, nil) {
+		if !listed[strings.Join(c, " ")] {
+			order = append(order, c)
+		}
+	}
+	for _, cmd := range order {
 		name := strings.TrimSpace("tenet " + strings.Join(cmd, " "))
 		got := run(t, "", append(cmd, "--help")...)
 		if got.code != 0 {
@@ -62,4 +75,25 @@ func TestCLIDoc(t *testing.T) {
 	if diff := cmp.Diff(string(want), b.String()); diff != "" {
 		t.Errorf("docs/cli.md is stale; run go test ./test/e2e -run TestCLIDoc -update (-file +help):\n%s", diff)
 	}
+}
+
+// leafCommands lists the commands under parent that do something, from
+// the "Available Commands" of its help (help and completion left out).
+func leafCommands(t *testing.T, parent []string) [][]string {
+	t.Helper()
+	got := run(t, "", append(append([]string{}, parent...), "--help")...)
+	_, rest, ok := strings.Cut(got.stdout, "Available Commands:\n")
+	if !ok {
+		return [][]string{parent}
+	}
+	block, _, _ := strings.Cut(rest, "\n\n")
+	var out [][]string
+	for _, line := range strings.Split(block, "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 || fields[0] == "help" || fields[0] == "completion" {
+			continue
+		}
+		out = append(out, leafCommands(t, append(append([]string{}, parent...), fields[0]))...)
+	}
+	return out
 }

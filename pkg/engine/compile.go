@@ -1,0 +1,233 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/finding"
+)
+
+// Options tune the engine; the zero value is the default sandbox.
+type Options struct {
+	// AllowBuiltins names Restricted built-ins that policies may call.
+	AllowBuiltins []string
+	// Parallel is how many of a large document's shards are evaluated side
+	// by side; 0 means GOMAXPROCS; 1 evaluates it with one query, unsharded.
+	Parallel int
+	// SensitiveToCustom lets rules from outside the built-ins see the
+	// values Terraform marks sensitive. Without it they see
+	// input.Redacted in their place (input.Document.Masked), so that a
+	// third-party policy cannot carry a secret out in a message, encoded
+	// past redaction, or in an error. The built-in rules always see the
+	// real values: some must, to report that a secret is set in the clear.
+	SensitiveToCustom bool
+	// Combine leaves the conftest-style rules out of Eval: EvalCombined
+	// runs them once on all the documents, as conftest test --combine.
+	Combine bool
+	// shardMin overrides the package default (tests).
+	shardMin int
+	// allRules evaluates every rule on every document (tests).
+	allRules bool
+}
+
+// New compiles the catalog's modules once and prepares the queries.
+func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, error) {
+	e := &Engine{rules: map[string]finding.Rule{}, groups: map[string]*group{}}
+	for _, r := range cat.Rules {
+		e.rules[r.ID] = r
+	}
+	byPkg := map[string][]*ast.Module{}
+	builtin := map[*ast.Module]bool{}
+	for name, m := range cat.Modules {
+		p := m.Package.Path.String()
+		byPkg[p] = append(byPkg[p], m)
+		builtin[m] = cat.Builtin[name]
+	}
+	// The rules of packages outside the built-ins form groups of their
+	// own, evaluated on the document with its secrets masked (Options).
+	plan := map[string][]catalog.Eval{}
+	for _, ev := range cat.Evals {
+		if ev.Raw {
+			plan["raw"] = append(plan["raw"], ev)
+			continue
+		}
+		suffix := ""
+		if !builtinPackage(byPkg, builtin, ev) {
+			suffix = customSuffix
+		}
+		for _, t := range targets {
+			if applies(e.rules[ev.RuleID], t) {
+				plan[t+suffix] = append(plan[t+suffix], ev)
+			}
+		}
+	}
+	known := newReads(byPkg, builtin)
+	reads := func(ev catalog.Eval) ([]string, bool) {
+		sel := selectorTypes(e.rules[ev.RuleID], "terraform")
+		if len(sel) == 0 {
+			return nil, false
+		}
+		return known.readTypes(ev.Ref[:strings.LastIndex(ev.Ref, ".")], sel)
+	}
+	shards := map[string][][]int{}
+	shardTypes := map[string][][]string{}
+	if opts.Parallel != 1 && len(plan["terraform"]) > 0 {
+		shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)
+	}
+	// Each group's query reads a generated package, rN := <ref>: querying a
+	// package returns only the rules whose value is defined. A shard's few
+	// rules are queried directly (queryText), without the compile of one
+	// more package each.
+	modules := SandboxModules(cat.Modules)
+	for group, evs := range plan {
+		m, err := queryModule(group, evs)
+		if err != nil {
+			return nil, err
+		}
+		modules["tenet_engine/"+group+".rego"] = m
+	}
+	compiler := ast.NewCompiler().
+		WithEnablePrintStatements(false).
+		WithCapabilities(Capabilities(opts.AllowBuiltins))
+	if compiler.Compile(modules); compiler.Failed() {
+		return nil, &catalog.PolicyError{Err: fmt.Errorf("compile policies: %w", explainRestricted(compiler.Errors))}
+	}
+	store := inmem.NewFromObject(cat.Data)
+	newQuery := func(text string, evs []catalog.Eval, idx []int) *query {
+		q := &query{index: idx}
+		for _, i := range idx {
+			q.evals = append(q.evals, evs[i])
+		}
+		q.prepare = func(ctx context.Context) (rego.PreparedEvalQuery, error) {
+			opts := append([]func(*rego.Rego){rego.Query(text), rego.Compiler(compiler), rego.Store(store)}, SandboxFunctions()...)
+			pq, err := rego.New(opts...).PrepareForEval(ctx)
+			if err != nil {
+				return pq, &catalog.PolicyError{Err: fmt.Errorf("prepare query: %w", err)}
+			}
+			return pq, nil
+		}
+		return q
+	}
+	for name, evs := range plan {
+		text := "data.tenet_engine." + name
+		if name == "raw" {
+			text += rawWith
+		}
+		q := newQuery(text, evs, all(len(evs)))
+		q.pkg = true
+		if err := q.ready(ctx); err != nil {
+			return nil, err
+		}
+		if name == "raw" {
+			e.raw, e.rawMasked = q, !opts.SensitiveToCustom
+			continue
+		}
+		g := &group{evals: evs, whole: q, judged: make([][]string, len(evs)),
+			masked: strings.HasSuffix(name, customSuffix) && !opts.SensitiveToCustom}
+		g.subsets.queries = map[string]*query{}
+		g.subsets.build = func(idx []int) *query { return newQuery(queryText(evs, idx), evs, idx) }
+		for i, ev := range evs {
+			if builtinPackage(byPkg, builtin, ev) && !opts.allRules {
+				g.judged[i] = selectorTypes(e.rules[ev.RuleID], name)
+			}
+		}
+		// Shards are prepared when first used: only large documents use
+		// them, and preparing the hundred-odd queries takes 40-70 ms.
+		for i, idx := range shards[name] {
+			p := newQuery(queryText(evs, idx), evs, idx)
+			p.types = shardTypes[name][i]
+			g.shards = append(g.shards, p)
+		}
+		e.groups[name] = g
+	}
+	e.parallel = opts.Parallel
+	e.combine = opts.Combine
+	if e.parallel <= 0 {
+		e.parallel = runtime.GOMAXPROCS(0)
+	}
+	e.shardMin = shardMin
+	if opts.shardMin > 0 {
+		e.shardMin = opts.shardMin
+	}
+	return e, nil
+}
+
+func all(n int) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}
+
+// selectorTypes lists the resource types that r's selectors name for
+// target t.
+func selectorTypes(r finding.Rule, t string) []string {
+	var types []string
+	for _, s := range r.Selectors {
+		if s.Type == t {
+			types = append(types, s.ResourceTypes...)
+		}
+	}
+	return types
+}
+
+// builtinPackage is true when every module of ev's package is built in.
+func builtinPackage(byPkg map[string][]*ast.Module, builtin map[*ast.Module]bool, ev catalog.Eval) bool {
+	mods := byPkg[ev.Ref[:strings.LastIndex(ev.Ref, ".")]]
+	for _, m := range mods {
+		if !builtin[m] {
+			return false
+		}
+	}
+	return len(mods) > 0
+}
+
+// applies tells whether rule r runs on documents of target t: rules without
+// selectors run everywhere.
+func applies(r finding.Rule, t string) bool {
+	if len(r.Selectors) == 0 {
+		return true
+	}
+	for _, s := range r.Selectors {
+		if s.Type == t {
+			return true
+		}
+	}
+	return false
+}
+
+// queryModule generates the package a group's query reads: rN := <ref>.
+func queryModule(group string, evs []catalog.Eval) (*ast.Module, error) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "package tenet_engine.%s\n\n", group)
+	for i, ev := range evs {
+		fmt.Fprintf(&b, "r%d := %s\n", i, ev.Ref)
+	}
+	m, err := ast.ParseModuleWithOpts("tenet_engine/"+group+".rego", b.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, fmt.Errorf("generate query for %s: %w", group, err)
+	}
+	return m, nil
+}
+
+// queryText is the query over evs[idx]: rN is an array of the value of
+// the Nth, empty where the rule is undefined, so that one undefined rule
+// does not make the whole query undefined.
+func queryText(evs []catalog.Eval, idx []int) string {
+	var b strings.Builder
+	for i, j := range idx {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "r%d := [x | x := %s]", i, evs[j].Ref)
+	}
+	return b.String()
+}

@@ -1,0 +1,113 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+// findings turns the values of evs into findings located in doc.
+func (e *Engine) findings(evs []catalog.Eval, values []any, doc input.Document, index map[string]*input.Resource) []finding.Finding {
+	var out []finding.Finding
+	var excepted map[string]string // rule id -> exception ref
+	for i, ev := range evs {
+		v := values[i]
+		if v == nil {
+			continue
+		}
+		if ev.Kind == catalog.KindException {
+			excepted = exceptions(excepted, ev, v)
+			continue
+		}
+		rule := e.rules[ev.RuleID]
+		for _, f := range decodeFindings(v, ev) {
+			f.RuleID, f.Kind, f.Severity = rule.ID, ev.Kind, rule.Severity
+			f.File = doc.Source.Path
+			if r, ok := index[f.Resource]; ok && r.Location.File != "" {
+				f.File, f.Line = r.Location.File, r.Location.Line
+			}
+			out = append(out, f)
+		}
+	}
+	for i := range out {
+		if ref, ok := excepted[out[i].RuleID]; ok {
+			out[i].Waiver = &finding.Waiver{Rule: out[i].RuleID, Resource: out[i].Resource, Input: out[i].File,
+				Reason: "exception rule of the policy", Source: ref}
+		}
+	}
+	return out
+}
+
+// exceptions adds the rules that a conftest-style exception rule's value
+// excepts, as conftest reads it: a set of lists of names, where "foo"
+// excepts deny_foo and violation_foo, and "" excepts deny and violation.
+func exceptions(acc map[string]string, ev catalog.Eval, v any) map[string]string {
+	pkg := strings.TrimSuffix(ev.RuleID, ".exception")
+	lists, _ := v.([]any)
+	for _, l := range lists {
+		names, _ := l.([]any)
+		for _, n := range names {
+			name, ok := n.(string)
+			if !ok {
+				continue
+			}
+			if acc == nil {
+				acc = map[string]string{}
+			}
+			for _, prefix := range []string{"deny", "violation"} {
+				id := pkg + "." + prefix
+				if name != "" {
+					id += "_" + name
+				}
+				acc[id] = ev.Ref
+			}
+		}
+	}
+	return acc
+}
+
+func resourceIndex(doc input.Document) map[string]*input.Resource {
+	idx := make(map[string]*input.Resource, len(doc.Resources))
+	for i := range doc.Resources {
+		idx[doc.Resources[i].Address] = &doc.Resources[i]
+	}
+	return idx
+}
+
+// countChecked adds, for every rule of the group, the resources of its
+// selector types that the document holds. Deleted resources and data
+// sources are not checked: the rule helpers skip them too.
+func (e *Engine) countChecked(evs []catalog.Eval, doc input.Document, checked map[string]int) {
+	byType := map[string]int{}
+	for _, r := range doc.Resources {
+		if r.Action == input.ActionDelete || r.Mode == "data" {
+			continue
+		}
+		byType[r.Type]++
+	}
+	target := Target(doc.Source.Format)
+	seen := map[string]bool{}
+	for _, ev := range evs {
+		if seen[ev.RuleID] {
+			continue
+		}
+		seen[ev.RuleID] = true
+		rule := e.rules[ev.RuleID]
+		n, typed := 0, false
+		for _, s := range rule.Selectors {
+			if s.Type != target {
+				continue
+			}
+			for _, t := range s.ResourceTypes {
+				typed = true
+				n += byType[t]
+			}
+		}
+		if !typed {
+			n = 1 // a rule on the document as a whole
+		}
+		checked[rule.ID] += n
+	}
+}
