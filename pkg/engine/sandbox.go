@@ -14,10 +14,14 @@ import (
 	"github.com/open-policy-agent/opa/v1/util"
 )
 
-// Restricted lists the built-in functions that policies may not call unless
+// restricted lists the built-in functions that policies may not call unless
 // allowed by name: they reach the network or leak the environment of the
 // machine running tenet, and a compliance check needs neither.
-var Restricted = []string{"http.send", "net.lookup_ip_addr", "opa.runtime"}
+var restricted = []string{"http.send", "net.lookup_ip_addr", "opa.runtime"}
+
+// Restricted returns the built-in functions that policies may not call
+// unless allowed by name (a copy: the list is not the caller's to change).
+func Restricted() []string { return slices.Clone(restricted) }
 
 // networkBuiltins are the Restricted built-ins that reach the network:
 // allowing one of them lifts allow_net.
@@ -35,7 +39,7 @@ func Capabilities(allow []string) *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	kept := caps.Builtins[:0:0]
 	for _, b := range caps.Builtins {
-		if slices.Contains(Restricted, b.Name) && !slices.Contains(allow, b.Name) {
+		if slices.Contains(restricted, b.Name) && !slices.Contains(allow, b.Name) {
 			continue
 		}
 		kept = append(kept, b)
@@ -55,7 +59,7 @@ func Capabilities(allow []string) *ast.Capabilities {
 // restricted built-ins why they are missing and how to allow them.
 func explainRestricted(errs ast.Errors) ast.Errors {
 	for _, e := range errs {
-		for _, name := range Restricted {
+		for _, name := range restricted {
 			if strings.Contains(e.Message, "undefined function "+name) {
 				e.Message += fmt.Sprintf(" (tenet runs policies without network access or runtime information; allow it with --allow-builtin %s)", name)
 			}

@@ -134,7 +134,7 @@ func WithFrameworks(keys ...string) Option {
 }
 
 // WithAllowedBuiltins lets policies call these restricted built-ins
-// (engine.Restricted: http.send, net.lookup_ip_addr, opa.runtime), which
+// (engine.Restricted(): http.send, net.lookup_ip_addr, opa.runtime), which
 // are refused by default.
 func WithAllowedBuiltins(names ...string) Option {
 	return func(c *config) { c.allowBuiltins = append(c.allowBuiltins, names...) }
