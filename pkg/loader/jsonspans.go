@@ -1,5 +1,7 @@
 package loader
 
+import "strings"
+
 // arraySpans returns the byte ranges of the elements of the array that is
 // the value of key in the top-level object of data, so that the elements
 // can be decoded side by side, and the range of the array itself. ok is false when data is not such an object,
@@ -11,6 +13,11 @@ func arraySpans(data []byte, key string) (array [2]int, spans [][2]int, ok bool)
 		return array, nil, false
 	}
 	i = skipSpace(data, i+1)
+	// encoding/json, which decodes the rest, matches keys without regard to
+	// case and keeps the last of repeated ones: with the key twice, in any
+	// case, the spans of the first would not be what one pass decodes, so
+	// the caller decodes the plain way.
+	found := -1
 	for i < len(data) && data[i] == '"' {
 		end, escaped := stringEnd(data, i)
 		if end < 0 {
@@ -25,9 +32,11 @@ func arraySpans(data []byte, key string) (array [2]int, spans [][2]int, ok bool)
 			return array, nil, false
 		}
 		i = skipSpace(data, i+1)
-		if string(name) == key {
-			spans, ok = elementSpans(data, i)
-			return [2]int{i, skipValue(data, i)}, spans, ok
+		if strings.EqualFold(string(name), key) {
+			if found >= 0 || string(name) != key {
+				return array, nil, false
+			}
+			found = i
 		}
 		if i = skipValue(data, i); i < 0 {
 			return array, nil, false
@@ -37,7 +46,11 @@ func arraySpans(data []byte, key string) (array [2]int, spans [][2]int, ok bool)
 			i = skipSpace(data, i+1)
 		}
 	}
-	return array, nil, false
+	if found < 0 {
+		return array, nil, false
+	}
+	spans, ok = elementSpans(data, found)
+	return [2]int{found, skipValue(data, found)}, spans, ok
 }
 
 // elementSpans lists the elements of the array opening at data[i].

@@ -140,6 +140,9 @@ func FuzzDecodePlanParallel(f *testing.F) {
 		`{"format_version": "1.2", "resource_changes": [{"address": "a.b", "type": "a", "change": {"actions": ["create"]}}, {"address": "a.c"}], "configuration": {"root_module": {"resources": [{"address": "a.b", "expressions": {"x": {"references": ["a.c.id", "a.c"]}, "y": [{"z": {"constant_value": 1}}]}}]}}}`,
 		`{"resource_changes": [1, {"address": 2}], "configuration": {"root_module": {"module_calls": {"m": {"expressions": {"v": {"references": ["var.x"]}}, "module": {"outputs": {"o": {"expression": {"references": ["a.b"]}}}}}}}}}`,
 		`{"resource_changes": [], "configuration": null} {}`,
+		// Repeated keys, in any case: encoding/json keeps the last.
+		`{"resource_changes": [{"address": "a.first"}], "resource_changes": [{"address": "a.second"}]}`,
+		`{"resource_changes": [{"address": "a.first"}], "Resource_Changes": [{"address": "a.second"}]}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -3,6 +3,7 @@ package loader_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,5 +52,29 @@ func TestPlanLines(t *testing.T) {
 				t.Errorf("lines (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestPlanRepeatedKeyLoad: through the public TerraformPlan.Load, a plan
+// large enough to be decoded side by side, with resource_changes written
+// twice, reads as encoding/json reads it in one pass (the last one), not
+// the first array (loader.Read refuses such a file earlier; Load is
+// public).
+func TestPlanRepeatedKeyLoad(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
+	for i := range 300 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"address": "aws_s3_bucket.first` + strconv.Itoa(i) + `", "mode": "managed", "type": "aws_s3_bucket", "name": "x", "change": {"actions": ["create"], "after": {}}}`)
+	}
+	b.WriteString(`], "resource_changes": [{"address": "aws_s3_bucket.last", "mode": "managed", "type": "aws_s3_bucket", "name": "last", "change": {"actions": ["create"], "after": {}}}]}`)
+	doc, err := (loader.TerraformPlan{}).Load(t.Context(), "plan.json", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Resources) != 1 || doc.Resources[0].Address != "aws_s3_bucket.last" {
+		t.Errorf("%d resources, first %q; want the last array, as one pass decodes it", len(doc.Resources), doc.Resources[0].Address)
 	}
 }
