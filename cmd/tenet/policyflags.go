@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -121,12 +122,12 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 }
 
 // scanner builds the scanner, mapping every error to exit code 2.
-func (f *policyFlags) scanner(extra ...tenet.Option) (*tenet.Scanner, error) {
+func (f *policyFlags) scanner(ctx context.Context, extra ...tenet.Option) (*tenet.Scanner, error) {
 	opts, err := f.options()
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
-	s, err := tenet.New(append(opts, extra...)...)
+	s, err := tenet.New(ctx, append(opts, extra...)...)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}

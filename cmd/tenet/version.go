@@ -12,11 +12,11 @@ func newVersionCommand(s streams) *cobra.Command {
 		Use:   "version",
 		Short: "Print the versions of tenet, its OPA and its built-in bundles",
 		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintf(s.out, "tenet %s\n", version)
 			fmt.Fprintf(s.out, "opa %s\n", opaVersion())
 			var f policyFlags
-			sc, err := f.scanner()
+			sc, err := f.scanner(cmd.Context())
 			if err != nil {
 				return err
 			}

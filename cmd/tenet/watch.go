@@ -87,7 +87,7 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	// that scan only. The history directory holds the alert outbox, JSON
 	// files that a walk of a watched directory holding it would otherwise
 	// scan.
-	sc, err := f.scanner(append(f.waivers.options(), tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()),
+	sc, err := f.scanner(ctx, append(f.waivers.options(), tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()),
 		tenet.WithTimeout(f.timeout), tenet.WithExclude(f.history))...)
 	if err != nil {
 		return err

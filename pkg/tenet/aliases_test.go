@@ -24,7 +24,7 @@ func TestScanYAMLAliasBudget(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
-	s, err := New(WithoutBuiltins(), withBundleFS(testBundle()), WithParallel(1), WithYAMLAliasBudget(3500))
+	s, err := New(t.Context(), WithoutBuiltins(), withBundleFS(testBundle()), WithParallel(1), WithYAMLAliasBudget(3500))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,7 +55,7 @@ func writeBenchPlan(tb testing.TB, n int) string {
 
 // BenchmarkScan scans a generated plan with the full built-in library.
 func BenchmarkScan(b *testing.B) {
-	s, err := New()
+	s, err := New(b.Context())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func BenchmarkScan(b *testing.B) {
 // BenchmarkNew loads and compiles the built-in bundles.
 func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
-		if _, err := New(); err != nil {
+		if _, err := New(b.Context()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -29,9 +29,9 @@ func TestControlMappingTypoRefused(t *testing.T) {
 			t.Errorf("%s: error\n got %v\nwant %s (a *catalog.PolicyError)", name, err, want)
 		}
 	}
-	_, err := New(WithoutBuiltins(), WithPolicy(policy))
+	_, err := New(t.Context(), WithoutBuiltins(), WithPolicy(policy))
 	check("New", err)
-	_, err = New(WithPolicy(policy), WithFrameworks("hipaa"))
+	_, err = New(t.Context(), WithPolicy(policy), WithFrameworks("hipaa"))
 	check("New --framework hipaa", err)
 	_, err = Verify(t.Context(), "", WithoutBuiltins(), WithPolicy(policy))
 	check("Verify", err)
@@ -46,7 +46,7 @@ func TestControlMappingCustomCatalog(t *testing.T) {
 		"acme.json": {Data: []byte(`{"acme-2025": {"title": "ACME baseline", "controls": {"ACME-1": {"title": "Encrypt data"}, "ACME-2": {"title": "Tag data"}}}}`)},
 		"s3.rego":   {Data: []byte(strings.Replace(testRule, `#     hipaa: ["164.312(a)(2)(iv)"]`, `#     acme-2025: ["ACME-1"]`, 1))},
 	}
-	s, err := New(WithoutBuiltins(), withBundleFS(fsys))
+	s, err := New(t.Context(), WithoutBuiltins(), withBundleFS(fsys))
 	if err != nil {
 		t.Fatal(err)
 	}

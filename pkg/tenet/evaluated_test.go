@@ -54,7 +54,7 @@ func TestNotEvaluated(t *testing.T) {
 	for _, tc := range tests {
 		paths = append(paths, write(tc.file, tc.body))
 	}
-	s, err := New(WithVersion("test"))
+	s, err := New(t.Context(), WithVersion("test"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestNotEvaluated(t *testing.T) {
 
 	// Alone, a template does not fail the run unless asked to.
 	for _, fail := range []bool{false, true} {
-		s, err := New(WithVersion("test"), WithFailOnUnevaluated(fail))
+		s, err := New(t.Context(), WithVersion("test"), WithFailOnUnevaluated(fail))
 		if err != nil {
 			t.Fatal(err)
 		}

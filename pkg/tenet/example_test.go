@@ -15,7 +15,7 @@ import (
 // finding and the verdict.
 func ExampleScanner_Scan() {
 	// Policies are loaded and compiled once; Scan can then run many times.
-	s, err := tenet.New(tenet.WithMinSeverity(finding.SeverityHigh))
+	s, err := tenet.New(context.Background(), tenet.WithMinSeverity(finding.SeverityHigh))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func ExampleScan() {
 // ExampleWithFrameworks limits a scan to one framework and prints the
 // status of each of its controls that the rules could check.
 func ExampleWithFrameworks() {
-	s, err := tenet.New(tenet.WithFrameworks("gdpr"))
+	s, err := tenet.New(context.Background(), tenet.WithFrameworks("gdpr"))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -54,7 +54,7 @@ func TestScanExclude(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			s, err := New(WithoutBuiltins(), withBundleFS(testBundle()), WithExclude(tc.exclude...))
+			s, err := New(t.Context(), WithoutBuiltins(), withBundleFS(testBundle()), WithExclude(tc.exclude...))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -37,12 +37,12 @@ type Scanner struct {
 
 // New loads and compiles the policies. Its errors are policy or usage
 // errors (a *catalog.PolicyError for a bad policy): nothing can be evaluated.
-func New(opts ...Option) (*Scanner, error) {
-	s, err := load(opts)
+func New(ctx context.Context, opts ...Option) (*Scanner, error) {
+	s, err := load(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	s.compile()
+	s.compile(ctx)
 	if s.engErr != nil {
 		return nil, s.engErr
 	}
@@ -54,17 +54,19 @@ func New(opts ...Option) (*Scanner, error) {
 // built-in library, more than parsing most inputs). Its errors are those of
 // both.
 func Scan(ctx context.Context, paths []string, opts ...Option) (*finding.Result, error) {
-	s, err := load(opts)
+	s, err := load(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	go s.compile()
+	// The compile runs beside the reading of the inputs and must finish
+	// for Scan to return, whichever comes first; it stops with ctx.
+	go s.compile(ctx)
 	return s.Scan(ctx, paths...)
 }
 
 // load reads the policies and the configuration, everything of New but
 // compiling.
-func load(opts []Option) (*Scanner, error) {
+func load(ctx context.Context, opts []Option) (*Scanner, error) {
 	cfg := defaults()
 	for _, o := range opts {
 		o(&cfg)
@@ -85,7 +87,7 @@ func load(opts []Option) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	cat, err := catalog.Load(context.Background(), sources, catalog.Options{
+	cat, err := catalog.Load(ctx, sources, catalog.Options{
 		Namespaces:    cfg.namespaces,
 		AllNamespaces: cfg.allNamespaces,
 		DataPaths:     cfg.data,
@@ -117,9 +119,9 @@ func load(opts []Option) (*Scanner, error) {
 }
 
 // compile builds the engine and closes s.compiled.
-func (s *Scanner) compile() {
+func (s *Scanner) compile(ctx context.Context) {
 	defer close(s.compiled)
-	s.eng, s.engErr = engine.New(context.Background(), s.cat, engine.Options{AllowBuiltins: s.cfg.allowBuiltins, SensitiveToCustom: s.cfg.sensitive, Combine: s.cfg.combine})
+	s.eng, s.engErr = engine.New(ctx, s.cat, engine.Options{AllowBuiltins: s.cfg.allowBuiltins, SensitiveToCustom: s.cfg.sensitive, Combine: s.cfg.combine})
 }
 
 // sourcesFor lists the policy sources of a configuration: the Rego library

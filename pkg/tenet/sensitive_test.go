@@ -47,7 +47,7 @@ func TestNoSensitiveValueInReports(t *testing.T) {
 		}
 		marked = append(marked, out)
 	}
-	s, err := New(WithVersion("test"), WithParallel(2))
+	s, err := New(t.Context(), WithVersion("test"), WithParallel(2))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -193,7 +193,7 @@ func TestScan(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := New(append([]Option{WithoutBuiltins(), withBundleFS(testBundle()), WithVersion("test")}, tc.opts...)...)
+			s, err := New(t.Context(), append([]Option{WithoutBuiltins(), withBundleFS(testBundle()), WithVersion("test")}, tc.opts...)...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -222,7 +222,7 @@ func TestScan(t *testing.T) {
 // TestScanCancelled checks that a cancelled context stops a scan with the
 // context's error rather than a partial result.
 func TestScanCancelled(t *testing.T) {
-	s, err := New(WithoutBuiltins(), withBundleFS(testBundle()))
+	s, err := New(t.Context(), WithoutBuiltins(), withBundleFS(testBundle()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +243,7 @@ func TestScanDeterministic(t *testing.T) {
 		paths = append(paths, plan(t, dir, "p"+strings.Repeat("x", i)+".json", bucket("b", `{}`, `{}`)))
 	}
 	render := func(parallel int) string {
-		s, err := New(WithoutBuiltins(), withBundleFS(testBundle()), WithParallel(parallel), WithVersion("test"))
+		s, err := New(t.Context(), WithoutBuiltins(), withBundleFS(testBundle()), WithParallel(parallel), WithVersion("test"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -272,7 +272,7 @@ func TestScanFunction(t *testing.T) {
 		plan(t, dir, "b.json", bucket("b", `{"encrypted": true}`, `{"tags": true}`)),
 	}
 	opts := []Option{WithoutBuiltins(), withBundleFS(testBundle()), WithVersion("test"), WithNow(time.Unix(0, 0))}
-	s, err := New(opts...)
+	s, err := New(t.Context(), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,7 +296,7 @@ func TestScanFunction(t *testing.T) {
 	bad["bad.rego"] = &fstest.MapFile{Data: []byte(strings.Replace(testRule, "package tenet.test.s3", "package tenet.test.bad", 1) +
 		"\nwarn contains x if { x := count(input.resources, 1) }\n")}
 	bad["bad.rego"].Data = bytes.ReplaceAll(bad["bad.rego"].Data, []byte("TST-S3-001"), []byte("TST-S3-009"))
-	if _, err := load([]Option{WithoutBuiltins(), withBundleFS(bad)}); err != nil {
+	if _, err := load(t.Context(), []Option{WithoutBuiltins(), withBundleFS(bad)}); err != nil {
 		t.Fatalf("the policy should load and fail only to compile: %v", err)
 	}
 	res, err := Scan(t.Context(), paths, WithoutBuiltins(), withBundleFS(bad))

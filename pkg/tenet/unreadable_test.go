@@ -25,7 +25,7 @@ func TestScanUnreadable(t *testing.T) {
 	dir := t.TempDir()
 	bad := plan(t, dir, "bad.json", bucket("b", `{}`, `{}`))
 	sock := unreadable(t, dir)
-	s, err := New(WithoutBuiltins(), withBundleFS(testBundle()))
+	s, err := New(t.Context(), WithoutBuiltins(), withBundleFS(testBundle()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,10 +106,10 @@ func TestBroadAnnotationWaiverNotApplied(t *testing.T) {
 // the first scan, as it does a waiver given in Go.
 func TestBroadWaiverRefusedByNew(t *testing.T) {
 	path := writeWaivers(t, "waivers:\n  - rule: \"*\"\n    reason: everything is fine\n")
-	if _, err := New(WithWaiverFiles(path)); err == nil || !strings.Contains(err.Error(), filepath.ToSlash(path)+":2: broad waiver") {
+	if _, err := New(t.Context(), WithWaiverFiles(path)); err == nil || !strings.Contains(err.Error(), filepath.ToSlash(path)+":2: broad waiver") {
 		t.Errorf("New with a broad waiver file: %v, want an error naming %s:2", err, path)
 	}
-	_, err := New(WithWaivers(finding.Waiver{Rule: "TNT-K8S-*", Resource: "ci/Pod/miner", Reason: "r", Source: "policy.go:12"}))
+	_, err := New(t.Context(), WithWaivers(finding.Waiver{Rule: "TNT-K8S-*", Resource: "ci/Pod/miner", Reason: "r", Source: "policy.go:12"}))
 	if err == nil || !strings.HasPrefix(err.Error(), "policy.go:12: broad waiver refused") {
 		t.Errorf("New with a broad waiver: %v, want an error naming its source", err)
 	}

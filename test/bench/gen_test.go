@@ -15,7 +15,7 @@ import (
 // TestGenerator checks that the inputs are deterministic and load: a small
 // plan over every judged type, and a few manifests.
 func TestGenerator(t *testing.T) {
-	s, err := tenet.New()
+	s, err := tenet.New(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,7 +107,7 @@ func run(ctx context.Context, c config) error {
 	if err := os.MkdirAll(filepath.Join(c.dir, "out"), 0o755); err != nil {
 		return err
 	}
-	s, err := tenet.New()
+	s, err := tenet.New(context.Background())
 	if err != nil {
 		return err
 	}
