@@ -43,7 +43,12 @@ type Eval struct {
 	RuleID string
 	// Ref is the rule's path, e.g. "data.tenet.aws.s3.encryption.deny".
 	Ref  string
+	// Kind is what the rule's findings are (deny, warn, unknown); empty for
+	// an exception.
 	Kind finding.Kind
+	// Exception marks a conftest-style package's exception rule: its value
+	// names the rules whose findings it excepts, and it yields no finding.
+	Exception bool
 	// Raw is true for conftest-style rules, which read the raw file as input.
 	Raw bool
 }

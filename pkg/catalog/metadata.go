@@ -26,11 +26,6 @@ func ruleKind(name string) (finding.Kind, bool) {
 	return "", false
 }
 
-// KindException marks the Eval of a conftest-style package's exception
-// rule: its value names the deny_ and violation_ rules (without prefix)
-// that do not apply to the input; it yields no findings of its own.
-const KindException finding.Kind = "exception"
-
 // rules derives the rule catalog from the packages seen.
 func (b *builder) rules() error {
 	ns, err := newNamespaces(b.opts)
@@ -71,7 +66,7 @@ func (b *builder) rules() error {
 			}
 			found = custom
 			if _, ok := p.names["exception"]; ok {
-				b.cat.Evals = append(b.cat.Evals, Eval{RuleID: p.path + ".exception", Ref: "data." + p.path + ".exception", Kind: KindException, Raw: true})
+				b.cat.Evals = append(b.cat.Evals, Eval{RuleID: p.path + ".exception", Ref: "data." + p.path + ".exception", Exception: true, Raw: true})
 			}
 		}
 		for _, r := range found {

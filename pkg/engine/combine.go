@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 
-	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
 )
@@ -60,7 +59,7 @@ func (e *Engine) EvalCombined(ctx context.Context, docs []input.Document) (Resul
 	res.Findings = e.findings(e.raw.evals, values, doc, nil)
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
 	for _, ev := range e.raw.evals {
-		if ev.Kind != catalog.KindException {
+		if !ev.Exception {
 			res.Checked[ev.RuleID] = 1
 		}
 	}
@@ -75,7 +74,7 @@ func (e *Engine) RawRules() []string {
 	}
 	var ids []string
 	for _, ev := range e.raw.evals {
-		if ev.Kind != catalog.KindException {
+		if !ev.Exception {
 			ids = append(ids, ev.RuleID)
 		}
 	}

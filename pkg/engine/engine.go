@@ -148,7 +148,7 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 			}
 			res.Findings = append(res.Findings, fs...)
 			for _, ev := range e.raw.evals {
-				if ev.Kind != catalog.KindException {
+				if !ev.Exception {
 					res.Checked[ev.RuleID]++
 				}
 			}

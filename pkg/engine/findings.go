@@ -17,7 +17,7 @@ func (e *Engine) findings(evs []catalog.Eval, values []any, doc input.Document, 
 		if v == nil {
 			continue
 		}
-		if ev.Kind == catalog.KindException {
+		if ev.Exception {
 			excepted = exceptions(excepted, ev, v)
 			continue
 		}

@@ -183,7 +183,7 @@ func filterRules(cat *catalog.Catalog, cfg config) {
 	cat.Rules = rules
 	var evals []catalog.Eval
 	for _, ev := range cat.Evals {
-		if keep[ev.RuleID] || ev.Kind == catalog.KindException {
+		if keep[ev.RuleID] || ev.Exception {
 			evals = append(evals, ev)
 		}
 	}
