@@ -42,7 +42,7 @@ type Catalog struct {
 type Eval struct {
 	RuleID string
 	// Ref is the rule's path, e.g. "data.tenet.aws.s3.encryption.deny".
-	Ref  string
+	Ref string
 	// Kind is what the rule's findings are (deny, warn, unknown); empty for
 	// an exception.
 	Kind finding.Kind
