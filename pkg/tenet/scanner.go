@@ -165,29 +165,18 @@ func withoutTests(modules map[string]*ast.Module) map[string]*ast.Module {
 // filterRules drops the rules that the severity and framework options
 // leave out, before the engine compiles its queries.
 func filterRules(cat *catalog.Catalog, cfg config) {
-	keep := map[string]bool{}
-	var rules []finding.Rule
-	for _, r := range cat.Rules {
+	cat.Filter(func(r finding.Rule) (finding.Rule, bool) {
 		if !r.Custom && r.Severity.Rank() < cfg.minSeverity.Rank() {
-			continue
+			return r, false
 		}
 		if len(cfg.frameworks) > 0 && len(r.Controls) > 0 && !mapsTo(r, cfg.frameworks) {
-			continue
+			return r, false
 		}
 		if len(cfg.frameworks) > 0 {
 			r.Controls = selectFrameworks(r.Controls, cfg.frameworks)
 		}
-		keep[r.ID] = true
-		rules = append(rules, r)
-	}
-	cat.Rules = rules
-	var evals []catalog.Eval
-	for _, ev := range cat.Evals {
-		if keep[ev.RuleID] || ev.Exception {
-			evals = append(evals, ev)
-		}
-	}
-	cat.Evals = evals
+		return r, true
+	})
 }
 
 // checkSomeRules refuses to scan without rules, which would pass every
