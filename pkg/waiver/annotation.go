@@ -37,7 +37,7 @@ func FromDocument(doc *input.Document) ([]finding.Waiver, error) {
 		}
 		var nodes []yaml.Node
 		if err := yaml.Unmarshal([]byte(text), &nodes); err != nil {
-			return nil, fmt.Errorf("%s: %s annotation of %s: want a list of waivers: %v", where, Annotation, r.Address, err)
+			return nil, fmt.Errorf("%s: %s annotation of %s: want a list of waivers: %w", where, Annotation, r.Address, err)
 		}
 		ws, err := entries(doc.Source.Path, r.Location.Line, nodes)
 		if err != nil {
