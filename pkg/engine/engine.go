@@ -282,6 +282,11 @@ func shardInputs(byType map[string][]int, shards []*query) [][]int {
 // values evaluates q on val and returns the value of each of its evals, nil
 // where a rule is undefined.
 func (e *Engine) values(ctx context.Context, q *query, val ast.Value) ([]any, error) {
+	// A shard query is prepared once, by whichever document needs it
+	// first, and then shared by every document of the engine: it must not
+	// be left failed because that first document's context was cancelled
+	// (its per-input time limit), so the preparation keeps the values of
+	// ctx but not its cancellation.
 	if err := q.ready(context.WithoutCancel(ctx)); err != nil {
 		return nil, err
 	}
