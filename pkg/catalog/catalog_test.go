@@ -125,6 +125,18 @@ func TestLoadErrors(t *testing.T) {
 			wantErr: `custom.id "bad id" is not of the form ABC-DEF-001`,
 		},
 		{
+			// Accepted and ignored before: a rule author would believe an
+			// old id still matched waivers and baselines.
+			name:    "aliases are not supported",
+			files:   map[string]string{"x.rego": strings.Replace(goodRule, "#   severity: medium\n", "#   severity: medium\n#   aliases: [OLD-RULE-001]\n", 1)},
+			wantErr: `unknown field "aliases"`,
+		},
+		{
+			name:    "deprecated is not supported",
+			files:   map[string]string{"x.rego": strings.Replace(goodRule, "#   severity: medium\n", "#   severity: medium\n#   deprecated: true\n", 1)},
+			wantErr: `unknown field "deprecated"`,
+		},
+		{
 			name:    "unknown metadata key",
 			files:   map[string]string{"x.rego": strings.Replace(goodRule, "#   severity: medium\n", "#   severity: medium\n#   sevrity: high\n", 1)},
 			wantErr: `unknown field "sevrity"`,

@@ -152,8 +152,9 @@ type meta struct {
 	Input       struct {
 		Selector []finding.Selector `json:"selector"`
 	} `json:"input"`
-	Aliases    []string `json:"aliases"`
-	Deprecated bool     `json:"deprecated"`
+	// aliases and deprecated are not fields: tenet does nothing with them
+	// yet, so METADATA that sets them is refused as unknown rather than
+	// accepted and ignored.
 }
 
 func nativeRule(p *pkgInfo) (finding.Rule, error) {
