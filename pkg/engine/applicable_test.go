@@ -22,8 +22,9 @@ func TestApplicableSameResult(t *testing.T) {
 	docs := map[string][]byte{}
 	for seed := range uint64(6) {
 		var buf bytes.Buffer
-		types := bench.ResourceTypes(cat.Rules, "terraform")
-		if err := bench.WritePlan(&buf, 40, types[seed*20:seed*20+12], seed); err != nil {
+		types := planTypes(t, cat)
+		step := len(types) / 6
+		if err := bench.WritePlan(&buf, 2*step, types[int(seed)*step:int(seed)*step+step], seed); err != nil {
 			t.Fatal(err)
 		}
 		docs[filepath.Join("generated", string(rune('a'+seed))+".json")] = buf.Bytes()

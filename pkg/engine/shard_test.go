@@ -25,7 +25,7 @@ import (
 func TestShardsSameResult(t *testing.T) {
 	cat := builtinCatalog(t)
 	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, 1500, bench.ResourceTypes(cat.Rules, "terraform"), 7); err != nil {
+	if err := bench.WritePlan(&buf, 1500, planTypes(t, cat), 7); err != nil {
 		t.Fatal(err)
 	}
 	docs := map[string][]byte{"generated.json": buf.Bytes()}
