@@ -85,7 +85,7 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 	if s.baseline != nil {
 		res.Baseline = diff.MarkBaseline(res.Findings, s.baseline, s.cfg.baseline)
 	}
-	res.Rules = ruleResults(s.cat.Rules, res.Findings, checked)
+	res.Rules = report.RuleResults(s.cat.Rules, res.Findings, checked)
 	res.Frameworks = report.FrameworksOf(res.Rules, res.Findings, s.frameworks, res.Inputs)
 	res.Summary.Inputs = len(res.Inputs)
 	res.Summary.Rules = len(res.Rules)
@@ -154,70 +154,6 @@ func inputError(err error) finding.InputError {
 		return finding.InputError{Path: fe.Path, Line: fe.Line, Message: fe.Error()}
 	}
 	return finding.InputError{Message: err.Error()}
-}
-
-// waivedKind is the key under which ruleResults counts waived findings.
-const waivedKind finding.Kind = "waived"
-
-// ruleResults counts, per rule, the resources checked and the distinct
-// resources with each kind of finding, and derives the rule's status. A
-// resource whose findings are all waived counts as waived.
-func ruleResults(rules []finding.Rule, findings []finding.Finding, checked map[string]int) []finding.RuleResult {
-	type key struct{ file, resource string }
-	hit := map[string]map[finding.Kind]map[key]bool{}
-	touched := map[string]map[key]bool{}
-	for _, f := range findings {
-		if hit[f.RuleID] == nil {
-			hit[f.RuleID] = map[finding.Kind]map[key]bool{}
-			touched[f.RuleID] = map[key]bool{}
-		}
-		kind := f.Kind
-		if f.Waived() {
-			kind = waivedKind
-		}
-		if hit[f.RuleID][kind] == nil {
-			hit[f.RuleID][kind] = map[key]bool{}
-		}
-		k := key{f.File, f.Resource}
-		hit[f.RuleID][kind][k] = true
-		touched[f.RuleID][k] = true
-	}
-	// A resource with an unwaived finding is not counted as waived.
-	for id, kinds := range hit {
-		for k := range kinds[waivedKind] {
-			if kinds[finding.KindDeny][k] || kinds[finding.KindWarn][k] || kinds[finding.KindUnknown][k] {
-				delete(hit[id][waivedKind], k)
-			}
-		}
-	}
-	out := make([]finding.RuleResult, 0, len(rules))
-	for _, r := range rules {
-		rr := finding.RuleResult{
-			Rule:    r,
-			Checked: checked[r.ID],
-			Failed:  len(hit[r.ID][finding.KindDeny]),
-			Warned:  len(hit[r.ID][finding.KindWarn]),
-			Unknown: len(hit[r.ID][finding.KindUnknown]),
-			Waived:  len(hit[r.ID][waivedKind]),
-		}
-		rr.Passed = max(rr.Checked-len(touched[r.ID]), 0)
-		switch {
-		case rr.Failed > 0:
-			rr.Status = finding.StatusFail
-		case rr.Warned > 0:
-			rr.Status = finding.StatusWarn
-		case rr.Unknown > 0:
-			rr.Status = finding.StatusUnknown
-		case rr.Waived > 0:
-			rr.Status = finding.StatusWaived
-		case rr.Checked > 0:
-			rr.Status = finding.StatusPass
-		default:
-			rr.Status = finding.StatusNotApplicable
-		}
-		out = append(out, rr)
-	}
-	return out
 }
 
 // liveTypes counts the resources of doc per type that rules judge: not
