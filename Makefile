@@ -76,6 +76,7 @@ lint: $(OPA) $(STATICCHECK)
 	@out=$$($(OPA) fmt --list $(REGO_DIRS)); \
 	  if [ -n "$$out" ]; then echo "opa fmt would change:"; echo "$$out"; exit 1; fi
 	$(OPA) check --strict $(REGO_DIRS)
+	$(OPA) check --strict -s docs/schema/input-v1.json rego bundles test/examples/policy
 
 fmt: $(OPA)
 	gofmt -w $$(git ls-files '*.go')
