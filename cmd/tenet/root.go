@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -53,11 +54,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(stderr, "tenet: %v\n", ee.err)
+			fmt.Fprintf(stderr, "tenet: %s\n", oneLine(ee.err.Error()))
 		}
 		return ee.code
 	}
-	fmt.Fprintf(stderr, "tenet: %v\n", err)
+	fmt.Fprintf(stderr, "tenet: %s\n", oneLine(err.Error()))
 	return exitUsage
 }
 
@@ -102,4 +103,11 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		newVersionCommand(s),
 	)
 	return root
+}
+
+// oneLine keeps an error to the one line the CLI promises per problem:
+// a line break that reached a message (from a file name or an input) is
+// written as \n.
+func oneLine(msg string) string {
+	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(msg)
 }

@@ -19,6 +19,14 @@ func TestRunInProcess(t *testing.T) {
 	if err := os.WriteFile(template, []byte("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	newline := filepath.Join(dir, "bad\nplan.json")
+	if err := os.WriteFile(newline, []byte(`{"x":`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		args   []string
@@ -38,6 +46,8 @@ func TestRunInProcess(t *testing.T) {
 			stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: nginx, securityContext: {privileged: true}}]}\n",
 			code:  1, stdout: []string{"::error file=pod.yaml,line=1,"}},
 		{name: "missing input", args: []string{"test", filepath.Join(dir, "nope.json"), plan}, code: 3, stderr: []string{"nope.json: stat: no such file or directory"}},
+		{name: "a file named with a line break is one error line", args: []string{"test", newline, plan}, code: 3, stderr: []string{`plan.json": invalid JSON`}},
+		{name: "a directory with no input", args: []string{"test", empty}, code: 2, stderr: []string{"no input files found in " + empty + ": directories are walked for .json, .yaml, .yml and .tfstate files"}},
 		{name: "no rules", args: []string{"test", "--no-builtins", plan}, code: 2, stderr: []string{"no rules to run"}},
 		{name: "two stdout outputs", args: []string{"test", "-o", "json", "-o", "sarif", plan}, code: 2, stderr: []string{"only one output can go to standard output"}},
 		{name: "bad junit shape", args: []string{"test", "--junit-suites", "rule", plan}, code: 2, stderr: []string{"--junit-suites: want input or control"}},
@@ -55,6 +65,9 @@ func TestRunInProcess(t *testing.T) {
 				if !strings.Contains(out.String(), want) {
 					t.Errorf("stdout lacks %q:\n%.500s", want, out.String())
 				}
+			}
+			if n := strings.Count(errb.String(), "\n"); n > strings.Count(errb.String(), "tenet:") {
+				t.Errorf("%d stderr lines for %d messages: a message spans lines:\n%s", n, strings.Count(errb.String(), "tenet:"), errb.String())
 			}
 			for _, want := range tc.stderr {
 				if !strings.Contains(errb.String(), want) {

@@ -188,7 +188,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(s.err, "tenet: %s\n", e.Message)
+		fmt.Fprintf(s.err, "tenet: %s\n", oneLine(e.Message))
 	}
 	warnWaivers(s.err, res)
 	for _, o := range outs {

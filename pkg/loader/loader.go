@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -77,13 +80,23 @@ type FileError struct {
 }
 
 func (e *FileError) Error() string {
+	path := displayPath(e.Path)
 	switch {
 	case e.Line > 0 && e.Column > 0:
-		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Column, e.Err)
+		return fmt.Sprintf("%s:%d:%d: %v", path, e.Line, e.Column, e.Err)
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %v", path, e.Line, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	return fmt.Sprintf("%s: %v", path, e.Err)
+}
+
+// displayPath quotes a path that holds control characters (a file named
+// with a line break), so that its error stays one line naming the file.
+func displayPath(p string) string {
+	if strings.IndexFunc(p, unicode.IsControl) >= 0 {
+		return strconv.Quote(p)
+	}
+	return p
 }
 
 func (e *FileError) Unwrap() error { return e.Err }

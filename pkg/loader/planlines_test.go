@@ -1,6 +1,7 @@
 package loader_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -76,5 +77,14 @@ func TestPlanRepeatedKeyLoad(t *testing.T) {
 	}
 	if len(doc.Resources) != 1 || doc.Resources[0].Address != "aws_s3_bucket.last" {
 		t.Errorf("%d resources, first %q; want the last array, as one pass decodes it", len(doc.Resources), doc.Resources[0].Address)
+	}
+}
+
+// TestFileErrorOneLine: a file named with a line break still gets one error
+// line naming it.
+func TestFileErrorOneLine(t *testing.T) {
+	err := &loader.FileError{Path: "bad\nplan.json", Line: 3, Err: errors.New("invalid JSON")}
+	if got, want := err.Error(), `"bad\nplan.json":3: invalid JSON`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }

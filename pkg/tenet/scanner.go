@@ -295,7 +295,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	files, walkErrs := loader.Files(paths)
 	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
 	if len(files) == 0 && len(walkErrs) == 0 {
-		return nil, errors.New("no input files found")
+		return nil, fmt.Errorf("no input files found in %s: directories are walked for .json, .yaml, .yml and .tfstate files (Dockerfiles, .tf and other files are read only when named)", strings.Join(paths, ", "))
 	}
 	runCtx := ctx
 	if s.cfg.timeout > 0 {
