@@ -43,13 +43,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	for _, r := range cat.Rules {
 		e.rules[r.ID] = r
 	}
-	byPkg := map[string][]*ast.Module{}
-	builtin := map[*ast.Module]bool{}
-	for name, m := range cat.Modules {
-		p := m.Package.Path.String()
-		byPkg[p] = append(byPkg[p], m)
-		builtin[m] = cat.Builtin[name]
-	}
+	byPkg, builtin := modulesByPackage(cat)
 	// The rules of packages outside the built-ins form groups of their
 	// own, evaluated on the document with its secrets masked (Options).
 	plan := map[string][]catalog.Eval{}
@@ -177,6 +171,19 @@ func selectorTypes(r finding.Rule, t string) []string {
 		}
 	}
 	return types
+}
+
+// modulesByPackage groups the catalog's modules by package path and says
+// which modules are built in.
+func modulesByPackage(cat *catalog.Catalog) (map[string][]*ast.Module, map[*ast.Module]bool) {
+	byPkg := map[string][]*ast.Module{}
+	builtin := map[*ast.Module]bool{}
+	for name, m := range cat.Modules {
+		p := m.Package.Path.String()
+		byPkg[p] = append(byPkg[p], m)
+		builtin[m] = cat.Builtin[name]
+	}
+	return byPkg, builtin
 }
 
 // builtinPackage is true when every module of ev's package is built in.

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/test/bench"
 )
@@ -17,13 +15,7 @@ import (
 // network), which before appeared only in the files of ../shared/data.
 func planTypes(t *testing.T, cat *catalog.Catalog) []string {
 	t.Helper()
-	byPkg := map[string][]*ast.Module{}
-	builtin := map[*ast.Module]bool{}
-	for name, m := range cat.Modules {
-		p := m.Package.Path.String()
-		byPkg[p] = append(byPkg[p], m)
-		builtin[m] = cat.Builtin[name]
-	}
+	byPkg, builtin := modulesByPackage(cat)
 	known := newReads(byPkg, builtin)
 	types := bench.ResourceTypes(cat.Rules, "terraform")
 	selected := len(types)

@@ -114,15 +114,7 @@ func TestKubernetesLines(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			doc, err := loader.Read(t.Context(), tc.file, loader.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := map[string]int{}
-			for _, r := range doc.Resources {
-				got[r.Address] = r.Location.Line
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			if diff := cmp.Diff(tc.want, addressLines(t, tc.file)); diff != "" {
 				t.Errorf("lines (-want +got):\n%s", diff)
 			}
 		})
@@ -353,4 +345,18 @@ func TestDeepNesting(t *testing.T) {
 			}
 		})
 	}
+}
+
+// addressLines reads path and maps each resource's address to its line.
+func addressLines(t *testing.T, path string) map[string]int {
+	t.Helper()
+	doc, err := loader.Read(t.Context(), path, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range doc.Resources {
+		got[r.Address] = r.Location.Line
+	}
+	return got
 }

@@ -41,15 +41,7 @@ func TestPlanLines(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tc.data), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			doc, err := loader.Read(t.Context(), path, loader.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := map[string]int{}
-			for _, r := range doc.Resources {
-				got[r.Address] = r.Location.Line
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			if diff := cmp.Diff(tc.want, addressLines(t, path)); diff != "" {
 				t.Errorf("lines (-want +got):\n%s", diff)
 			}
 		})

@@ -48,7 +48,7 @@ const parallelChanges = 256
 
 // Load implements Loader.
 func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (input.Document, error) {
-	plan, err := decodePlan(data, runtime.GOMAXPROCS(0), parallelChanges)
+	plan, spans, err := decodePlanSpans(data, runtime.GOMAXPROCS(0), parallelChanges)
 	if err != nil {
 		return input.Document{}, err
 	}
@@ -74,7 +74,7 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 		}
 		doc.Resources = append(doc.Resources, planResource(path, rc, refs, configured))
 	}
-	setPlanLines(data, doc.Resources)
+	setPlanLines(data, spans, doc.Resources)
 	if t.KeepRaw {
 		raw, err := decodeJSON(data)
 		if err != nil {
@@ -92,9 +92,18 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 // plan is decoded again in one pass, whose error is the one to report: it
 // names the first problem in the file, as encoding/json meets it.
 func decodePlan(data []byte, n, minChanges int) (planFields, error) {
+	plan, _, err := decodePlanSpans(data, n, minChanges)
+	return plan, err
+}
+
+// decodePlanSpans is decodePlan that also returns the byte ranges of the
+// resource changes when it split the array (nil when it decoded in one
+// pass), so that their lines need no second scan of a large plan.
+func decodePlanSpans(data []byte, n, minChanges int) (planFields, [][2]int, error) {
 	array, spans, ok := arraySpans(data, "resource_changes")
 	if !ok || len(spans) < minChanges || n < 2 {
-		return decodeWhole(data)
+		plan, err := decodeWhole(data)
+		return plan, nil, err
 	}
 	var (
 		head    planHead
@@ -120,10 +129,11 @@ func decodePlan(data []byte, n, minChanges int) (planFields, error) {
 	}
 	wg.Wait()
 	if failed.Load() {
-		return decodeWhole(data)
+		plan, err := decodeWhole(data)
+		return plan, nil, err
 	}
 	return planFields{FormatVersion: head.FormatVersion, TerraformVersion: head.TerraformVersion,
-		ResourceChanges: changes, Config: head.Config}, nil
+		ResourceChanges: changes, Config: head.Config}, spans, nil
 }
 
 // decodeWhole decodes a plan in one pass.
@@ -235,12 +245,16 @@ func planAction(a tfjson.Actions) string {
 }
 
 // setPlanLines gives each resource the line where its entry of
-// resource_changes starts, for reports that point into the file (SARIF
-// regions, the table's file:line). The lines stay 0 when the array cannot
-// be mapped (the plan decoded another way).
-func setPlanLines(data []byte, resources []input.Resource) {
-	_, spans, ok := arraySpans(data, "resource_changes")
-	if !ok || len(spans) != len(resources) {
+// resource_changes starts (spans, when the decoder has them), for reports
+// that point into the file (SARIF regions, the table's file:line). The
+// lines stay 0 when the array cannot be mapped.
+func setPlanLines(data []byte, spans [][2]int, resources []input.Resource) {
+	if spans == nil {
+		// Decoded in one pass: a large plan was split already, so this
+		// scan is of a small one.
+		_, spans, _ = arraySpans(data, "resource_changes")
+	}
+	if len(spans) != len(resources) {
 		return
 	}
 	line, at := 1, 0

@@ -35,11 +35,25 @@ func FrameworksOf(rules []finding.RuleResult, findings []finding.Finding, info m
 	for i := range rules {
 		byID[rules[i].Rule.ID] = &rules[i]
 	}
+	// The resources per type over all inputs, once: controls are many
+	// (NIST alone has a thousand).
+	var types map[string]int
+	for _, in := range inputs {
+		if in.Types == nil {
+			continue
+		}
+		if types == nil {
+			types = map[string]int{}
+		}
+		for t, n := range in.Types {
+			types[t] += n
+		}
+	}
 	for i := range fws {
 		for j := range fws[i].Controls {
 			c := &fws[i].Controls[j]
 			if len(c.Rules) > 0 {
-				c.Checked, c.Failed = controlCounts(c, byID, inputs)
+				c.Checked, c.Failed = controlCounts(c, byID, types)
 			}
 		}
 	}
@@ -47,9 +61,10 @@ func FrameworksOf(rules []finding.RuleResult, findings []finding.Finding, info m
 }
 
 // controlCounts counts the distinct resources a control's rules checked
-// and the distinct resources with a failure no waiver covers.
-func controlCounts(c *finding.Control, rules map[string]*finding.RuleResult, inputs []finding.Input) (checked, failed int) {
-	types := map[string]bool{}
+// and the distinct resources with a failure no waiver covers. types counts
+// the resources of the scan per type; nil when the inputs do not say.
+func controlCounts(c *finding.Control, rules map[string]*finding.RuleResult, types map[string]int) (checked, failed int) {
+	selected := map[string]bool{}
 	documents := 0 // rules without resource types count documents
 	most := 0
 	for _, id := range c.Rules {
@@ -61,23 +76,19 @@ func controlCounts(c *finding.Control, rules map[string]*finding.RuleResult, inp
 		typed := false
 		for _, sel := range rr.Rule.Selectors {
 			for _, t := range sel.ResourceTypes {
-				types[t], typed = true, true
+				selected[t], typed = true, true
 			}
 		}
 		if !typed {
 			documents = max(documents, rr.Checked)
 		}
 	}
-	haveTypes := false
-	for _, in := range inputs {
-		haveTypes = haveTypes || in.Types != nil
-		for t := range types {
-			checked += in.Types[t]
-		}
-	}
-	if !haveTypes {
+	if types == nil {
 		checked = most
 	} else {
+		for t := range selected {
+			checked += types[t]
+		}
 		checked += documents
 	}
 	seen := map[[2]string]bool{}

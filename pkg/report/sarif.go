@@ -63,6 +63,14 @@ var sarifLevel = map[finding.Kind]string{
 
 // Write implements Reporter.
 func (s SARIF) Write(w io.Writer, res *finding.Result) error {
+	if s.BasePath != "" {
+		// Resolved once: uri runs for every result.
+		base, err := filepath.Abs(s.BasePath)
+		if err != nil {
+			return fmt.Errorf("sarif: base path: %w", err)
+		}
+		s.BasePath = base
+	}
 	driver := sarifComponent{Name: res.Tool.Name, InformationURI: informationURI}
 	driver.Version = sarifVersion(res.Tool.Version)
 	index := map[string]int{}
@@ -304,23 +312,22 @@ func sarifKind(k finding.Kind) string {
 	return "fail"
 }
 
-// uri makes the URI of a path: relative to BasePath (which GitHub
-// resolves against the repository root), or, for a file outside it, an
-// absolute file: URI.
+// uri makes the URI of a path: relative to BasePath (made absolute by
+// Write), the repository root that GitHub resolves URIs against; a file
+// outside it gets an absolute file: URI.
 func (s SARIF) uri(p string) string {
-	if s.BasePath != "" {
-		if abs, err := filepath.Abs(p); err == nil {
-			if base, err := filepath.Abs(s.BasePath); err == nil {
-				rel, err := filepath.Rel(base, abs)
-				if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-					p = rel
-				} else {
-					return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-				}
-			}
-		}
+	if s.BasePath == "" {
+		return fileURI(p)
 	}
-	return fileURI(p)
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return fileURI(p)
+	}
+	rel, err := filepath.Rel(s.BasePath, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	}
+	return fileURI(rel)
 }
 
 // fileURI makes a relative URI reference of a path, as SARIF consumers
