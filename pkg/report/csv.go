@@ -18,13 +18,17 @@ import (
 // with the file and the message, and the other columns empty.
 type CSV struct{}
 
-// csvColumns is the number of columns of every row.
-const csvColumns = 17
+// csvHeader names the columns of every row.
+var csvHeader = []string{"rule_id", "severity", "kind", "resource", "attribute", "file", "line", "message", "title", "controls", "fingerprint", "waived", "waiver_reason", "waiver_owner", "waiver_ticket", "waiver_expires", "bundle"}
 
-// inputRow is the row of an input that was not evaluated.
+// inputRow is the row of an input that was not evaluated: its kind, file,
+// line and message, not waived, the other columns empty.
 func inputRow(kind, file, line, message string) []string {
-	row := make([]string, csvColumns)
-	row[2], row[5], row[6], row[7], row[11] = kind, file, line, message, "false"
+	cells := map[string]string{"kind": kind, "file": file, "line": line, "message": message, "waived": "false"}
+	row := make([]string, len(csvHeader))
+	for i, name := range csvHeader {
+		row[i] = cells[name]
+	}
 	return row
 }
 
@@ -39,7 +43,7 @@ func (CSV) Write(w io.Writer, res *finding.Result) error {
 		revisions[b.Name] = strings.TrimSpace(b.Name + " " + b.Revision)
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"rule_id", "severity", "kind", "resource", "attribute", "file", "line", "message", "title", "controls", "fingerprint", "waived", "waiver_reason", "waiver_owner", "waiver_ticket", "waiver_expires", "bundle"}); err != nil {
+	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
 	for _, f := range res.Findings {

@@ -166,7 +166,7 @@ func junitControlSuites(res *finding.Result, rules map[string]*finding.RuleResul
 		for _, c := range fw.Controls {
 			for _, id := range c.Rules {
 				if rr := rules[id]; rr != nil {
-					suite.Cases = append(suite.Cases, junitCase1(junitClass(fw.ID, c.ID), rr, byRule[id]))
+					suite.Cases = append(suite.Cases, junitRuleCase(junitClass(fw.ID, c.ID), rr, byRule[id]))
 				}
 			}
 		}
@@ -175,7 +175,7 @@ func junitControlSuites(res *finding.Result, rules map[string]*finding.RuleResul
 	custom := junitSuite{Name: "custom"}
 	for i := range res.Rules {
 		if rr := &res.Rules[i]; len(rr.Rule.Controls) == 0 {
-			custom.Cases = append(custom.Cases, junitCase1(junitClass("custom", rr.Rule.Package), rr, byRule[rr.Rule.ID]))
+			custom.Cases = append(custom.Cases, junitRuleCase(junitClass("custom", rr.Rule.Package), rr, byRule[rr.Rule.ID]))
 		}
 	}
 	if len(custom.Cases) > 0 {
@@ -211,7 +211,7 @@ func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) 
 			if len(fs) == 0 {
 				one.Status = finding.StatusPass
 			}
-			suite.Cases = append(suite.Cases, junitCase1(class, &one, fs))
+			suite.Cases = append(suite.Cases, junitRuleCase(class, &one, fs))
 		}
 		if in.Status == finding.InputNotEvaluated {
 			suite.Cases = append(suite.Cases, notEvaluatedCase(in))
@@ -231,7 +231,7 @@ func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) 
 		for i := range res.Rules {
 			rr := &res.Rules[i]
 			if fs := byFile[file][rr.Rule.ID]; len(fs) > 0 {
-				suite.Cases = append(suite.Cases, junitCase1(junitClass("tenet", file), rr, fs))
+				suite.Cases = append(suite.Cases, junitRuleCase(junitClass("tenet", file), rr, fs))
 			}
 		}
 		out = append(out, suite)
@@ -245,11 +245,11 @@ func notEvaluatedCase(in finding.Input) junitCase {
 	return junitCase{Name: "check " + in.Path, Classname: junitClass("tenet", in.Path), Skipped: &junitMessage{Message: "not evaluated: " + in.Reason}}
 }
 
-// junitCase1 is the test case of one rule (under one control or in one
+// junitRuleCase is the test case of one rule (under one control or in one
 // input): failed when it denied a resource that no waiver covers, listing
 // every finding; skipped when it applied to nothing, or found only waived
 // or unknown results; passed otherwise, warnings as output.
-func junitCase1(class string, rr *finding.RuleResult, fs []finding.Finding) junitCase {
+func junitRuleCase(class string, rr *finding.RuleResult, fs []finding.Finding) junitCase {
 	name := rr.Rule.ID
 	if rr.Rule.Title != rr.Rule.ID {
 		name += " " + rr.Rule.Title
