@@ -12,7 +12,6 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
-	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/history"
 	"github.com/tenet-dev/tenet/pkg/report"
 	"github.com/tenet-dev/tenet/pkg/tenet"
@@ -85,30 +84,26 @@ framework and control. PATH may be a file, a directory (walked for .json,
 	return cmd
 }
 
-// output is one -o flag: a reporter and where it writes.
-type output struct {
-	format string
-	file   string // "" for stdout
-}
-
-func parseOutputs(flags []string) ([]output, error) {
+// parseOutputs reads the -o flags, FORMAT or FORMAT=FILE; the reports
+// without a file go to standard output.
+func parseOutputs(flags []string) ([]tenet.Output, error) {
 	if len(flags) == 0 {
 		flags = []string{"table"}
 	}
-	var outs []output
+	var outs []tenet.Output
 	for _, fl := range flags {
 		format, file, _ := strings.Cut(fl, "=")
 		if _, err := report.New(format, report.Options{}); err != nil {
 			return nil, err
 		}
-		outs = append(outs, output{format: format, file: file})
+		outs = append(outs, tenet.Output{Format: format, File: file})
 	}
 	// Two formats on standard output would concatenate into something no
 	// program reads (a SARIF document followed by a JSON one).
 	var onStdout []string
 	for _, o := range outs {
-		if o.file == "" {
-			onStdout = append(onStdout, o.format)
+		if o.File == "" {
+			onStdout = append(onStdout, o.Format)
 		}
 	}
 	if len(onStdout) > 1 {
@@ -132,29 +127,8 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if f.junitBy != "framework" && f.junitBy != "control" && f.junitBy != "input" {
 		return &exitError{code: exitUsage, err: fmt.Errorf("--junit-suites: want input or control, not %q", f.junitBy)}
 	}
-	var store *history.Store
-	var runs []report.RunSummary
 	if f.historyKey != "" && f.history == "" {
 		return &exitError{code: exitUsage, err: fmt.Errorf("--history-signing-key needs --history DIR")}
-	}
-	if f.history != "" {
-		var opts []history.Option
-		if f.historyKey != "" {
-			sign, err := readSigningKey(f.historyKey)
-			if err != nil {
-				return &exitError{code: exitUsage, err: err}
-			}
-			opts = append(opts, sign)
-		}
-		if store, err = history.Open(f.history, opts...); err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		if runs, err = store.Summaries(); err != nil {
-			if errors.Is(err, history.ErrTampered) {
-				err = fmt.Errorf("%w (the history is damaged: move a file that is not a record out of %s; tenet history verify names the first bad file)", err, f.history)
-			}
-			return &exitError{code: exitUsage, err: err}
-		}
 	}
 	mode := tenet.UnknownMode(f.unknown)
 	opts, err := f.options()
@@ -164,6 +138,28 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	opts = append(opts, f.waivers.options()...)
 	if f.combine {
 		opts = append(opts, tenet.WithCombine())
+	}
+	if f.history != "" {
+		var hopts []history.Option
+		if f.historyKey != "" {
+			sign, err := readSigningKey(f.historyKey)
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			hopts = append(hopts, sign)
+		}
+		opts = append(opts, tenet.WithHistory(f.history, hopts...))
+	}
+	// The control-by-control table is long across all frameworks: show it
+	// when the user picked frameworks.
+	ropts := report.Options{Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByControl: f.junitBy != "input", BasePath: f.basePath, BriefJSON: f.briefJSON}
+	for _, o := range outs {
+		o.Options = ropts
+		if o.File == "" {
+			o.Writer = s.out
+			o.Options.Color = colorOn(s.out, f.color, f.noColor)
+		}
+		opts = append(opts, tenet.WithOutputs(o))
 	}
 	// Policy errors, unusable paths and bad or broad waiver files are all
 	// usage errors (exit 2).
@@ -181,7 +177,6 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		tenet.WithEvalTimeout(f.evalLimit),
 		tenet.WithMaxFileSize(f.maxSize),
 		tenet.WithMemoryLimit(f.maxMemory.bytes()),
-		tenet.WithExclude(f.history), // a watch's outbox there holds JSON alerts
 	)...)
 	var incomplete *tenet.IncompleteError
 	if err != nil && !errors.As(err, &incomplete) {
@@ -192,22 +187,9 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	}
 	warnWaivers(s.err, res)
 	for _, o := range outs {
-		if o.format == "sarif" {
-			if n := report.SARIFOmitted(res); n > 0 {
-				fmt.Fprintf(s.err, "tenet: warning: sarif: %d of %d findings left out to stay within GitHub's %d results a run (waived, unknown, then warnings first); the json format has them all\n",
-					n, len(res.Findings), report.SARIFLimits.ResultsPerRun)
-			}
-		}
-		// The control-by-control table is long across all frameworks: show
-		// it when the user picked frameworks.
-		opts := report.Options{Color: f.color || !f.noColor, Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByControl: f.junitBy != "input", History: runs, BasePath: f.basePath, BriefJSON: f.briefJSON}
-		if err := writeOutput(s, o, res, opts, f.color); err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-	}
-	if store != nil {
-		if _, err := store.Append(cmd.Context(), ts, res); err != nil {
-			return &exitError{code: exitUsage, err: err}
+		if n := report.SARIFOmitted(res); o.Format == "sarif" && n > 0 {
+			fmt.Fprintf(s.err, "tenet: warning: sarif: %d of %d findings left out to stay within GitHub's %d results a run (waived, unknown, then warnings first); the json format has them all\n",
+				n, len(res.Findings), report.SARIFLimits.ResultsPerRun)
 		}
 	}
 	switch {
@@ -239,29 +221,11 @@ func reportTime(flag string) (time.Time, error) {
 	return time.Now().UTC().Truncate(time.Second), nil
 }
 
-// writeOutput writes one output; opts.Color says whether color is allowed
-// at all, and it is used only on standard output: forced (--color, which
+// colorOn says whether the table on w is colored: forced (--color, which
 // beats NO_COLOR as a flag for one run beats the environment), or on a
 // terminal without NO_COLOR.
-func writeOutput(s streams, o output, res *finding.Result, opts report.Options, force bool) error {
-	var w io.Writer = s.out
-	opts.Color = opts.Color && o.file == "" && (force || os.Getenv("NO_COLOR") == "" && isTerminal(s.out))
-	if o.file != "" {
-		file, err := os.Create(o.file)
-		if err != nil {
-			return fmt.Errorf("output %s: %w", o.format, err)
-		}
-		defer file.Close()
-		w = file
-	}
-	rep, err := report.New(o.format, opts)
-	if err != nil {
-		return err
-	}
-	if err := rep.Write(w, res); err != nil {
-		return fmt.Errorf("write %s output: %w", o.format, err)
-	}
-	return nil
+func colorOn(w io.Writer, force, never bool) bool {
+	return !never && (force || os.Getenv("NO_COLOR") == "" && isTerminal(w))
 }
 
 func isTerminal(w io.Writer) bool {

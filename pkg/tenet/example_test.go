@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"os"
+	"path/filepath"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/tenet"
@@ -92,4 +94,30 @@ func ExampleIncompleteError() {
 	// Output:
 	// not evaluated: testdata/missing.json: stat: no such file or directory
 	// 1 input evaluated; failed: true
+}
+
+// ExampleWithOutputs does with one call what `tenet test -o github -o
+// sarif=FILE --history DIR` does: scan, write every report, record the run.
+func ExampleWithOutputs() {
+	dir, err := os.MkdirTemp("", "tenet-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	_, err = tenet.Scan(context.Background(), []string{"../../test/examples/plan.json"},
+		tenet.WithMinSeverity(finding.SeverityHigh),
+		tenet.WithOutputs(
+			tenet.Output{Format: "github", Writer: os.Stdout},
+			tenet.Output{Format: "sarif", File: filepath.Join(dir, "tenet.sarif")},
+		),
+		tenet.WithHistory(filepath.Join(dir, "history")))
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// ::error file=../../test/examples/plan.json,line=715,title=TNT-AWS-EC2-001 EBS volumes are encrypted::aws_ebs_volume.scratch: the volume is not encrypted
+	// ::error file=../../test/examples/plan.json,line=575,title=TNT-AWS-VPC-001 Security groups do not admit SSH from the whole internet::aws_security_group.bastion: ingress admits SSH (port 22) from the whole internet
+	// ::error file=../../test/examples/plan.json,line=484,title=TNT-AWS-S3-003 S3 buckets block every form of public access::module.assets.aws_s3_bucket.this: no aws_s3_bucket_public_access_block applies to the bucket
+	// ::notice file=../../test/examples/plan.json,line=631,title=TNT-AWS-VPC-001 Security groups do not admit SSH from the whole internet::aws_security_group_rule.internal_ssh: whether ingress admits SSH from the internet is unknown until apply (unknown: cidr_blocks)
+	// tenet FAIL: 3 failures, 0 warnings, 1 unknown until apply, 0 input errors
 }

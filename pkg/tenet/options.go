@@ -8,6 +8,7 @@ import (
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/history"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 )
@@ -64,6 +65,9 @@ type config struct {
 	sensitive           bool
 	runAliasNodes       int64
 	exclude             []string
+	outputs             []Output
+	historyDir          string
+	historyOpts         []history.Option
 }
 
 func defaults() config {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +14,7 @@ import (
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/engine"
 	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/history"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/report"
@@ -33,6 +33,7 @@ type Scanner struct {
 	frameworks map[string]report.FrameworkInfo // titles for reports, built once
 	baseline   *finding.Result                 // nil without WithBaseline
 	ruleIDs    []string                        // every loaded rule, before filters: what makes a waiver broad
+	history    *history.Store                  // nil without WithHistory
 }
 
 // New loads and compiles the policies. Its errors are policy or usage
@@ -76,6 +77,9 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 	default:
 		return nil, fmt.Errorf("unknown mode %q (want warn, fail or ignore)", cfg.unknown)
 	}
+	if err := checkOutputs(cfg.outputs); err != nil {
+		return nil, err
+	}
 	var base *finding.Result
 	if cfg.baseline != "" {
 		var err error
@@ -106,7 +110,11 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 		ruleIDs[i] = r.ID
 	}
 	filterRules(cat, cfg)
-	s := &Scanner{cfg: cfg, cat: cat, compiled: make(chan struct{}), frameworks: frameworkInfo(cat), baseline: base, ruleIDs: ruleIDs}
+	store, err := openHistory(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Scanner{cfg: cfg, cat: cat, compiled: make(chan struct{}), frameworks: frameworkInfo(cat), baseline: base, ruleIDs: ruleIDs, history: store}
 	for _, r := range cat.Rules {
 		s.keepRaw = s.keepRaw || r.Custom
 	}
@@ -162,89 +170,6 @@ func withoutTests(modules map[string]*ast.Module) map[string]*ast.Module {
 	return out
 }
 
-// filterRules drops the rules that the severity and framework options
-// leave out, before the engine compiles its queries.
-func filterRules(cat *catalog.Catalog, cfg config) {
-	cat.Filter(func(r finding.Rule) (finding.Rule, bool) {
-		if !r.Custom && r.Severity.Rank() < cfg.minSeverity.Rank() {
-			return r, false
-		}
-		if len(cfg.frameworks) > 0 && len(r.Controls) > 0 && !mapsTo(r, cfg.frameworks) {
-			return r, false
-		}
-		if len(cfg.frameworks) > 0 {
-			r.Controls = selectFrameworks(r.Controls, cfg.frameworks)
-		}
-		return r, true
-	})
-}
-
-// checkSomeRules refuses to scan without rules, which would pass every
-// input having checked nothing. (Parse needs no rules.)
-func checkSomeRules(cat *catalog.Catalog, cfg config) error {
-	if len(cat.Rules) > 0 {
-		return nil
-	}
-	if !cfg.builtins && len(cfg.policies) == 0 && len(cfg.extraFS) == 0 {
-		return errors.New("no rules to run: --no-builtins leaves out the built-in bundles and no --policy was given")
-	}
-	return errors.New("no rules to run: the policies define no rule (a deny, warn or violation rule in package main or a --namespace package, or a rule with tenet METADATA)")
-}
-
-// checkFrameworks refuses a --framework that matches no framework the
-// loaded rules map to, which would otherwise silently run nothing.
-func checkFrameworks(cat *catalog.Catalog, wanted []string) error {
-	known := map[string]bool{}
-	for _, r := range cat.Rules {
-		for k := range r.Controls {
-			known[k] = true
-		}
-	}
-	for _, w := range wanted {
-		found := false
-		for k := range known {
-			found = found || frameworkMatches(k, []string{w})
-		}
-		if !found {
-			keys := make([]string, 0, len(known))
-			for k := range known {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			return fmt.Errorf("no loaded rule maps to framework %q (frameworks: %s)", w, strings.Join(keys, ", "))
-		}
-	}
-	return nil
-}
-
-func frameworkMatches(key string, wanted []string) bool {
-	for _, w := range wanted {
-		if key == w || strings.HasPrefix(key, w+"-") {
-			return true
-		}
-	}
-	return false
-}
-
-func mapsTo(r finding.Rule, wanted []string) bool {
-	for k := range r.Controls {
-		if frameworkMatches(k, wanted) {
-			return true
-		}
-	}
-	return false
-}
-
-func selectFrameworks(controls map[string][]string, wanted []string) map[string][]string {
-	out := map[string][]string{}
-	for k, v := range controls {
-		if frameworkMatches(k, wanted) {
-			out[k] = v
-		}
-	}
-	return out
-}
-
 // Rules returns the rule catalog, sorted by id.
 func (s *Scanner) Rules() []finding.Rule { return s.cat.Rules }
 
@@ -289,6 +214,10 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		return nil, err
 	}
 	waivers, err := s.givenWaivers()
+	if err != nil {
+		return nil, err
+	}
+	runs, err := s.earlierRuns()
 	if err != nil {
 		return nil, err
 	}
@@ -343,6 +272,9 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		return nil, err
 	}
 	res := s.result(files, outcomes, comb, walkErrs, waivers)
+	if err := s.deliver(ctx, res, s.cfg.now().UTC(), runs); err != nil {
+		return nil, err
+	}
 	if len(res.Errors) > 0 {
 		return res, &IncompleteError{Errors: res.Errors}
 	}
