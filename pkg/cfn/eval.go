@@ -1,0 +1,538 @@
+package cfn
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// info is what evaluating a value learned besides the value.
+type info struct {
+	known     bool
+	noValue   bool     // Ref AWS::NoValue: the property is left out
+	sensitive bool     // a NoEcho parameter flows into it
+	refs      []string // resources it refers to
+}
+
+func (a info) and(b info) info {
+	return info{known: a.known && b.known, sensitive: a.sensitive || b.sensitive, refs: append(a.refs, b.refs...)}
+}
+
+var knownInfo = info{known: true}
+
+// collector records, for one resource, where each property is and what is
+// unknown, sensitive or a reference in it.
+type collector struct{ res *Resource }
+
+func (c *collector) at(path string, line int, in info) {
+	if path == "" {
+		return
+	}
+	c.res.Lines[path] = line
+	if len(in.refs) > 0 {
+		c.res.Refs[path] = append(c.res.Refs[path], in.refs...)
+	}
+	if in.sensitive {
+		c.res.Sensitive = append(c.res.Sensitive, path)
+	}
+	if !in.known {
+		c.res.Unknown = append(c.res.Unknown, path)
+	}
+}
+
+// evaluator evaluates the intrinsic functions of one template.
+type evaluator struct {
+	t     *Template
+	conds map[string]condState
+}
+
+type condState int
+
+const (
+	condUnvisited condState = iota
+	condBusy
+	condTrue
+	condFalse
+	condUnknown
+)
+
+func newEvaluator(t *Template) *evaluator {
+	return &evaluator{t: t, conds: map[string]condState{}}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// into evaluates n, the property at path, recording into out the lines of
+// every property inside it, and what is unknown: a mapping or list keeps
+// its known members and lists its unknown ones, so that a rule sees
+// Encryption set though its key is a Ref.
+func (e *evaluator) into(n *node, path string, out *collector) (any, bool, bool) {
+	switch n.kind {
+	case mapNode:
+		m := make(map[string]any, len(n.keys))
+		for i, k := range n.keys {
+			v, known, noValue := e.into(n.vals[i], join(path, k), out)
+			if known && !noValue {
+				m[k] = v
+			}
+		}
+		out.at(path, n.line, knownInfo)
+		return m, true, false
+	case seqNode:
+		l := make([]any, 0, len(n.vals))
+		for _, c := range n.vals {
+			p := join(path, strconv.Itoa(len(l)))
+			v, _, noValue := e.into(c, p, out)
+			if !noValue {
+				l = append(l, v) // nil where unknown, so indexes hold
+			}
+		}
+		out.at(path, n.line, knownInfo)
+		return l, true, false
+	case callNode:
+		if n.fn == "Fn::If" {
+			// A known condition picks a branch, which keeps its own
+			// properties' lines and unknowns.
+			args := n.arg.vals
+			if n.arg.kind == seqNode && len(args) == 3 {
+				name, _ := args[0].str()
+				if v, known := e.condition(name); known {
+					branch := args[2]
+					if v {
+						branch = args[1]
+					}
+					return e.into(branch, path, out)
+				}
+			}
+		}
+		v, in := e.value(n)
+		if in.noValue {
+			return nil, true, true
+		}
+		out.at(path, n.line, in)
+		return v, in.known, false
+	}
+	out.at(path, n.line, knownInfo)
+	return n.value, true, false
+}
+
+// value evaluates n whole: unknown when any part of it is.
+func (e *evaluator) value(n *node) (any, info) {
+	switch n.kind {
+	case scalarNode:
+		return n.value, knownInfo
+	case mapNode:
+		m := make(map[string]any, len(n.keys))
+		in := knownInfo
+		for i, k := range n.keys {
+			v, vi := e.value(n.vals[i])
+			if !vi.noValue {
+				m[k] = v
+				in = in.and(vi)
+			}
+		}
+		return m, in
+	case seqNode:
+		l := make([]any, 0, len(n.vals))
+		in := knownInfo
+		for _, c := range n.vals {
+			v, vi := e.value(c)
+			if !vi.noValue {
+				l = append(l, v)
+				in = in.and(vi)
+			}
+		}
+		return l, in
+	}
+	return e.call(n)
+}
+
+// unknown is the value of a call known only when the stack is deployed;
+// the references of its arguments are kept.
+func (e *evaluator) unknown(args ...*node) (any, info) {
+	in := info{}
+	for _, a := range args {
+		if a != nil {
+			_, ai := e.value(a)
+			in.refs = append(in.refs, ai.refs...)
+			in.sensitive = in.sensitive || ai.sensitive
+		}
+	}
+	return nil, in
+}
+
+func (e *evaluator) call(n *node) (any, info) {
+	args := []*node{n.arg}
+	if n.arg.kind == seqNode {
+		args = n.arg.vals
+	}
+	switch n.fn {
+	case "Ref":
+		name, _ := n.arg.str()
+		return e.ref(name)
+	case "Fn::GetAtt":
+		if len(args) >= 1 {
+			if id, ok := args[0].str(); ok && e.t.ids[id] {
+				return nil, info{refs: []string{id}}
+			}
+		}
+		return e.unknown(args...)
+	case "Fn::Sub":
+		return e.sub(n.arg)
+	case "Fn::Join":
+		return e.joinFn(args)
+	case "Fn::Select":
+		return e.selectFn(args)
+	case "Fn::Split":
+		return e.splitFn(args)
+	case "Fn::FindInMap":
+		return e.findInMap(args)
+	case "Fn::If":
+		return e.ifFn(args)
+	case "Fn::Base64":
+		v, in := e.value(n.arg)
+		if s, ok := v.(string); ok && in.known {
+			return base64.StdEncoding.EncodeToString([]byte(s)), in
+		}
+		return nil, info{refs: in.refs, sensitive: in.sensitive}
+	case "Fn::Length":
+		v, in := e.value(n.arg)
+		if l, ok := v.([]any); ok && in.known {
+			return int64(len(l)), in
+		}
+		return nil, info{refs: in.refs}
+	case "Fn::ToJsonString":
+		v, in := e.value(n.arg)
+		if !in.known {
+			return nil, info{refs: in.refs, sensitive: in.sensitive}
+		}
+		data, err := json.Marshal(v)
+		if err != nil {
+			return nil, info{refs: in.refs}
+		}
+		return string(data), in
+	case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition":
+		v, known := e.boolean(n)
+		if !known {
+			return e.unknown(args...)
+		}
+		return v, knownInfo
+	}
+	// Fn::GetAZs, Fn::ImportValue, Fn::Cidr, Fn::Transform and tags of
+	// other tools: decided when the stack is deployed, or by a macro.
+	return e.unknown(args...)
+}
+
+// pseudo are the pseudo parameters; all but AWS::NoValue depend on where
+// the stack is deployed.
+var pseudo = map[string]bool{
+	"AWS::AccountId": true, "AWS::NotificationARNs": true, "AWS::NoValue": true, "AWS::Partition": true,
+	"AWS::Region": true, "AWS::StackId": true, "AWS::StackName": true, "AWS::URLSuffix": true,
+}
+
+func (e *evaluator) ref(name string) (any, info) {
+	if name == "AWS::NoValue" {
+		return nil, info{known: true, noValue: true}
+	}
+	if e.t.ids[name] {
+		return nil, info{refs: []string{name}}
+	}
+	p, ok := e.t.params[name]
+	if !ok || pseudo[name] {
+		return nil, info{}
+	}
+	noEcho := false
+	if ne := p.get("NoEcho"); ne != nil {
+		b, _ := ne.value.(bool)
+		s, _ := ne.value.(string)
+		noEcho = b || strings.EqualFold(s, "true")
+	}
+	def := p.get("Default")
+	typ, _ := p.get("Type").str()
+	if def == nil || strings.HasPrefix(typ, "AWS::SSM::Parameter::Value") {
+		return nil, info{sensitive: noEcho}
+	}
+	v, in := e.value(def)
+	in.sensitive = noEcho
+	if s, ok := v.(string); ok && (typ == "CommaDelimitedList" || strings.HasPrefix(typ, "List<")) {
+		parts := strings.Split(s, ",")
+		l := make([]any, len(parts))
+		for i, part := range parts {
+			l[i] = strings.TrimSpace(part)
+		}
+		return l, in
+	}
+	if typ == "Number" {
+		if s, ok := v.(string); ok {
+			if f, err := strconv.ParseFloat(s, 64); err == nil {
+				return f, in
+			}
+		}
+	}
+	return v, in
+}
+
+// text is a scalar as a string, as CloudFormation joins and substitutes it.
+func text(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	case bool:
+		return strconv.FormatBool(x), true
+	}
+	return "", false
+}
+
+func (e *evaluator) sub(arg *node) (any, info) {
+	tmpl, vars := arg, (*node)(nil)
+	if arg.kind == seqNode && len(arg.vals) >= 1 {
+		tmpl = arg.vals[0]
+		if len(arg.vals) > 1 {
+			vars = arg.vals[1]
+		}
+	}
+	s, ok := tmpl.str()
+	if !ok {
+		return e.unknown(arg)
+	}
+	var b strings.Builder
+	in := knownInfo
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		end := strings.IndexByte(s[i:], '}')
+		if end < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		name := s[i+2 : i+end]
+		s = s[i+end+1:]
+		if strings.HasPrefix(name, "!") { // ${!Literal} writes ${Literal}
+			b.WriteString("${" + name[1:] + "}")
+			continue
+		}
+		name = strings.TrimSpace(name)
+		var v any
+		var vi info
+		switch {
+		case vars.get(name) != nil:
+			v, vi = e.value(vars.get(name))
+		case strings.Contains(name, "."):
+			id, _, _ := strings.Cut(name, ".")
+			v, vi = nil, info{}
+			if e.t.ids[id] {
+				vi.refs = []string{id}
+			}
+		default:
+			v, vi = e.ref(name)
+		}
+		in = in.and(vi)
+		if t, ok := text(v); ok && vi.known {
+			b.WriteString(t)
+		} else {
+			in.known = false
+		}
+	}
+	if !in.known {
+		return nil, info{refs: in.refs, sensitive: in.sensitive}
+	}
+	return b.String(), in
+}
+
+func (e *evaluator) joinFn(args []*node) (any, info) {
+	if len(args) != 2 {
+		return e.unknown(args...)
+	}
+	d, din := e.value(args[0])
+	l, lin := e.value(args[1])
+	in := din.and(lin)
+	delim, ok := d.(string)
+	list, lok := l.([]any)
+	if !in.known || !ok || !lok {
+		return nil, info{refs: in.refs, sensitive: in.sensitive}
+	}
+	parts := make([]string, len(list))
+	for i, v := range list {
+		if parts[i], ok = text(v); !ok {
+			return nil, info{refs: in.refs}
+		}
+	}
+	return strings.Join(parts, delim), in
+}
+
+func (e *evaluator) selectFn(args []*node) (any, info) {
+	if len(args) != 2 {
+		return e.unknown(args...)
+	}
+	i, iin := e.value(args[0])
+	l, lin := e.value(args[1])
+	in := iin.and(lin)
+	list, ok := l.([]any)
+	idx, iok := text(i)
+	n, err := strconv.Atoi(idx)
+	if !in.known || !ok || !iok || err != nil || n < 0 || n >= len(list) {
+		return nil, info{refs: in.refs, sensitive: in.sensitive}
+	}
+	return list[n], in
+}
+
+func (e *evaluator) splitFn(args []*node) (any, info) {
+	if len(args) != 2 {
+		return e.unknown(args...)
+	}
+	d, din := e.value(args[0])
+	s, sin := e.value(args[1])
+	in := din.and(sin)
+	delim, ok := d.(string)
+	str, sok := s.(string)
+	if !in.known || !ok || !sok || delim == "" {
+		return nil, info{refs: in.refs, sensitive: in.sensitive}
+	}
+	parts := strings.Split(str, delim)
+	l := make([]any, len(parts))
+	for i, p := range parts {
+		l[i] = p
+	}
+	return l, in
+}
+
+func (e *evaluator) findInMap(args []*node) (any, info) {
+	if len(args) < 3 {
+		return e.unknown(args...)
+	}
+	in := knownInfo
+	keys := make([]string, 3)
+	for i := range keys {
+		v, vi := e.value(args[i])
+		in = in.and(vi)
+		keys[i], _ = text(v)
+	}
+	if in.known {
+		if v := e.t.mappings.get(keys[0]).get(keys[1]).get(keys[2]); v != nil {
+			val, vi := e.value(v)
+			return val, in.and(vi)
+		}
+	}
+	if len(args) == 4 { // the language extensions' DefaultValue
+		if d := args[3].get("DefaultValue"); d != nil && in.known {
+			return e.value(d)
+		}
+	}
+	return nil, info{refs: in.refs, sensitive: in.sensitive}
+}
+
+func (e *evaluator) ifFn(args []*node) (any, info) {
+	if len(args) != 3 {
+		return e.unknown(args...)
+	}
+	name, _ := args[0].str()
+	v, known := e.condition(name)
+	if !known {
+		return e.unknown(args[1], args[2])
+	}
+	if v {
+		return e.value(args[1])
+	}
+	return e.value(args[2])
+}
+
+// condition evaluates a named condition of the Conditions section; known
+// is false when it depends on what only a deployment decides, or is
+// missing or circular.
+func (e *evaluator) condition(name string) (value, known bool) {
+	switch e.conds[name] {
+	case condTrue:
+		return true, true
+	case condFalse:
+		return false, true
+	case condBusy, condUnknown:
+		return false, false
+	}
+	def := e.t.conditions.get(name)
+	if def == nil {
+		e.conds[name] = condUnknown
+		return false, false
+	}
+	e.conds[name] = condBusy
+	v, known := e.boolean(def)
+	switch {
+	case !known:
+		e.conds[name] = condUnknown
+	case v:
+		e.conds[name] = condTrue
+	default:
+		e.conds[name] = condFalse
+	}
+	return v, known
+}
+
+// boolean evaluates a condition function.
+func (e *evaluator) boolean(n *node) (value, known bool) {
+	if n.kind == scalarNode {
+		b, ok := n.value.(bool)
+		return b, ok
+	}
+	if n.kind != callNode {
+		return false, false
+	}
+	args := []*node{n.arg}
+	if n.arg.kind == seqNode {
+		args = n.arg.vals
+	}
+	switch n.fn {
+	case "Condition":
+		name, _ := n.arg.str()
+		return e.condition(name)
+	case "Fn::Equals":
+		if len(args) != 2 {
+			return false, false
+		}
+		a, ai := e.value(args[0])
+		b, bi := e.value(args[1])
+		if !ai.known || !bi.known {
+			return false, false
+		}
+		as, aok := text(a)
+		bs, bok := text(b)
+		if aok && bok {
+			return as == bs, true
+		}
+		return fmt.Sprint(a) == fmt.Sprint(b), true
+	case "Fn::Not":
+		v, known := e.boolean(args[0])
+		return !v, known
+	case "Fn::And", "Fn::Or":
+		and := n.fn == "Fn::And"
+		allKnown := true
+		for _, a := range args {
+			v, known := e.boolean(a)
+			switch {
+			case known && v != and: // a false in And, a true in Or decides
+				return v, true
+			case !known:
+				allKnown = false
+			}
+		}
+		return and, allKnown
+	case "Fn::If":
+		v, _ := e.ifFn(args)
+		b, ok := v.(bool)
+		return b, ok
+	}
+	return false, false
+}

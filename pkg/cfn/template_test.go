@@ -1,0 +1,224 @@
+package cfn
+
+import (
+	"reflect"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+func parseText(t *testing.T, text string) *Template {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := Parse(&doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tmpl
+}
+
+func resource(t *testing.T, tmpl *Template, id string) Resource {
+	t.Helper()
+	for _, r := range tmpl.Resources {
+		if r.ID == id {
+			return r
+		}
+	}
+	t.Fatalf("no resource %s", id)
+	return Resource{}
+}
+
+const intrinsics = `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Env: {Type: String, Default: prod}
+  Cidrs: {Type: CommaDelimitedList, Default: "10.0.0.0/8, 192.168.0.0/16"}
+  Size: {Type: Number, Default: "20"}
+  KeyArn: {Type: String}
+  DbPassword: {Type: String, NoEcho: true}
+  Ami: {Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", Default: /aws/ami}
+Mappings:
+  Regions:
+    prod: {Retention: 90}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  NotProd: !Not [!Condition IsProd]
+  HasKey: !Not [!Equals [!Ref KeyArn, ""]]
+  ProdAndKey: !And [!Condition IsProd, !Condition HasKey]
+  ProdOrKey: !Or [!Condition IsProd, !Condition HasKey]
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+  Data:
+    Type: AWS::S3::Bucket
+    DependsOn: [Logs]
+    Properties:
+      BucketName: !Sub "${Env}-data-${AWS::Region}"
+      Literal: !Sub "${!NotAVar}-${Env}"
+      Named: !Sub ["${Prefix}-x", {Prefix: !Ref Env}]
+      Joined: !Join ["-", [a, !Ref Env, 1]]
+      Picked: !Select [1, !Ref Cidrs]
+      Parts: !Split [",", "a,b"]
+      Retention: !FindInMap [Regions, !Ref Env, Retention]
+      Size: !Ref Size
+      Encoded: !Base64 hello
+      Image: !Ref Ami
+      Zones: !GetAZs ""
+      Imported: !ImportValue shared-vpc
+      LoggingConfiguration:
+        DestinationBucketName: !Ref Logs
+        LogFilePrefix: !GetAtt Logs.Arn
+      BucketEncryption:
+        ServerSideEncryptionConfiguration:
+          - ServerSideEncryptionByDefault:
+              SSEAlgorithm: aws:kms
+              KMSMasterKeyID: !Ref KeyArn
+      Picked2: !If [IsProd, !Ref "AWS::NoValue", other]
+      Versioning: !If
+        - IsProd
+        - Status: Enabled
+          Note: !Ref Logs
+        - Status: Suspended
+      Unsure: !If [HasKey, yes, no]
+      Password: !Ref DbPassword
+      Decided1: !If [ProdOrKey, a, b]
+      Decided2: !If [ProdAndKey, a, b]
+      Dropped: !Ref AWS::NoValue
+      Tags:
+        - {Key: env, Value: !Ref Env}
+        - {Key: arn, Value: !GetAtt [Logs, Arn]}
+  NotInProd:
+    Type: AWS::S3::Bucket
+    Condition: NotProd
+  MaybeKey:
+    Type: AWS::KMS::Key
+    Condition: HasKey
+`
+
+func TestIntrinsics(t *testing.T) {
+	tmpl := parseText(t, intrinsics)
+	if tmpl.FormatVersion != "2010-09-09" {
+		t.Errorf("format version %q", tmpl.FormatVersion)
+	}
+	var ids []string
+	for _, r := range tmpl.Resources {
+		ids = append(ids, r.ID)
+	}
+	if want := []string{"Logs", "Data", "MaybeKey"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("resources %v, want %v (a false condition leaves a resource out)", ids, want)
+	}
+	if r := resource(t, tmpl, "MaybeKey"); !r.ConditionUnknown || r.Condition != "HasKey" {
+		t.Errorf("MaybeKey condition %q unknown=%v, want HasKey unknown", r.Condition, r.ConditionUnknown)
+	}
+	r := resource(t, tmpl, "Data")
+	want := map[string]any{
+		"Literal":              "${NotAVar}-prod",
+		"Named":                "prod-x",
+		"Joined":               "a-prod-1",
+		"Picked":               "192.168.0.0/16",
+		"Parts":                []any{"a", "b"},
+		"Retention":            int64(90),
+		"Size":                 float64(20),
+		"Encoded":              "aGVsbG8=",
+		"LoggingConfiguration": map[string]any{},
+		"BucketEncryption": map[string]any{"ServerSideEncryptionConfiguration": []any{
+			map[string]any{"ServerSideEncryptionByDefault": map[string]any{"SSEAlgorithm": "aws:kms"}},
+		}},
+		"Versioning": map[string]any{"Status": "Enabled"},
+		"Decided1":   "a",
+		"Tags":       []any{map[string]any{"Key": "env", "Value": "prod"}, map[string]any{"Key": "arn"}},
+	}
+	if !reflect.DeepEqual(r.Properties, want) {
+		t.Errorf("properties:\n got %#v\nwant %#v", r.Properties, want)
+	}
+	wantUnknown := []string{
+		"BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault.KMSMasterKeyID",
+		"BucketName", "Decided2", "Image", "Imported",
+		"LoggingConfiguration.DestinationBucketName", "LoggingConfiguration.LogFilePrefix",
+		"Password", "Tags.1.Value", "Unsure", "Versioning.Note", "Zones",
+	}
+	if !reflect.DeepEqual(r.Unknown, wantUnknown) {
+		t.Errorf("unknown:\n got %q\nwant %q", r.Unknown, wantUnknown)
+	}
+	wantRefs := map[string][]string{
+		"LoggingConfiguration.DestinationBucketName": {"Logs"},
+		"LoggingConfiguration.LogFilePrefix":         {"Logs"},
+		"Versioning.Note":                            {"Logs"},
+		"Tags.1.Value":                               {"Logs"},
+	}
+	if !reflect.DeepEqual(r.Refs, wantRefs) {
+		t.Errorf("refs:\n got %v\nwant %v", r.Refs, wantRefs)
+	}
+	if !reflect.DeepEqual(r.Sensitive, []string{"Password"}) {
+		t.Errorf("sensitive %v, want [Password]", r.Sensitive)
+	}
+	if !reflect.DeepEqual(r.DependsOn, []string{"Logs"}) {
+		t.Errorf("depends on %v", r.DependsOn)
+	}
+	for path, line := range map[string]int{"BucketName": 25, "BucketEncryption": 40, "BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault.SSEAlgorithm": 43, "Versioning.Status": 48, "Tags.1.Value": 58} {
+		if r.Lines[path] != line {
+			t.Errorf("line of %s = %d, want %d", path, r.Lines[path], line)
+		}
+	}
+	if r.Line != 21 {
+		t.Errorf("resource line %d, want 21", r.Line)
+	}
+}
+
+func TestJSONTemplate(t *testing.T) {
+	tmpl := parseText(t, `{
+  "Parameters": {"Name": {"Type": "String", "Default": "n"}},
+  "Resources": {
+    "Q": {
+      "Type": "AWS::SQS::Queue",
+      "Properties": {
+        "QueueName": {"Fn::Sub": "${Name}-q"},
+        "KmsMasterKeyId": {"Fn::GetAtt": ["Key", "Arn"]},
+        "Policy": {"Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+      }
+    },
+    "Key": {"Type": "AWS::KMS::Key"}
+  }
+}`)
+	r := resource(t, tmpl, "Q")
+	if r.Properties["QueueName"] != "n-q" || r.Lines["KmsMasterKeyId"] != 8 || !reflect.DeepEqual(r.Refs["KmsMasterKeyId"], []string{"Key"}) {
+		t.Errorf("json template: %#v lines %v refs %v", r.Properties, r.Lines, r.Refs)
+	}
+	if _, ok := r.Properties["Policy"].(map[string]any)["Condition"].(map[string]any); !ok {
+		t.Errorf("an IAM Condition mapping was taken for the Condition function: %#v", r.Properties["Policy"])
+	}
+}
+
+func TestIsTemplate(t *testing.T) {
+	for text, want := range map[string]bool{
+		"AWSTemplateFormatVersion: 2010-09-09\n":                               true,
+		"Resources:\n  B: {Type: AWS::S3::Bucket}\n":                           true,
+		"Resources:\n  B: {Type: Custom::Thing}\n  C: {Type: AWS::SNS::Topic}": true,
+		"Resources:\n  B: {Type: bucket}\n":                                    false,
+		"Resources: []\n":                                                      false,
+		"kind: Pod\n":                                                          false,
+		"[1, 2]\n":                                                             false,
+	} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if got := IsTemplate(&doc); got != want {
+			t.Errorf("IsTemplate(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestCircularCondition(t *testing.T) {
+	tmpl := parseText(t, `Conditions:
+  A: !Condition B
+  B: !Not [!Condition A]
+Resources:
+  X: {Type: AWS::SNS::Topic, Condition: A}
+`)
+	if r := resource(t, tmpl, "X"); !r.ConditionUnknown {
+		t.Errorf("a circular condition is not unknown")
+	}
+}
