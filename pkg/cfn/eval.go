@@ -10,14 +10,34 @@ import (
 
 // info is what evaluating a value learned besides the value.
 type info struct {
-	known     bool
+	known bool
+	// symbolic: the value is unknown, but stands for specific resources
+	// and is written as their names ("${Logs.Arn}"): what a reference to
+	// a resource of the template or to the account or region holds is
+	// never a wildcard, so a policy document made of such values can be
+	// judged. A parameter without default or an import could be anything
+	// and is not symbolic.
+	symbolic  bool
 	noValue   bool     // Ref AWS::NoValue: the property is left out
 	sensitive bool     // a NoEcho parameter flows into it
 	refs      []string // resources it refers to
 }
 
+// renderable tells a value known or written symbolically.
+func (a info) renderable() bool { return a.known || a.symbolic }
+
 func (a info) and(b info) info {
-	return info{known: a.known && b.known, sensitive: a.sensitive || b.sensitive, refs: append(a.refs, b.refs...)}
+	return info{
+		known:     a.known && b.known,
+		symbolic:  !(a.known && b.known) && a.renderable() && b.renderable(),
+		sensitive: a.sensitive || b.sensitive,
+		refs:      append(a.refs, b.refs...),
+	}
+}
+
+// symbol is the unknown value written as name.
+func symbol(name string, refs ...string) (any, info) {
+	return "${" + name + "}", info{symbolic: true, refs: refs}
 }
 
 var knownInfo = info{known: true}
@@ -40,6 +60,14 @@ func (c *collector) at(path string, line int, in info) {
 	if !in.known {
 		c.res.Unknown = append(c.res.Unknown, path)
 	}
+}
+
+// symbolic records the symbolic form of the unknown value at path.
+func (c *collector) symbolic(path string, v any) {
+	if c.res.Symbolic == nil {
+		c.res.Symbolic = map[string]any{}
+	}
+	c.res.Symbolic[path] = v
 }
 
 // evaluator evaluates the intrinsic functions of one template.
@@ -117,6 +145,9 @@ func (e *evaluator) into(n *node, path string, out *collector) (any, bool, bool)
 			return nil, true, true
 		}
 		out.at(path, n.line, in)
+		if in.symbolic {
+			out.symbolic(path, v)
+		}
 		return v, in.known, false
 	}
 	out.at(path, n.line, knownInfo)
@@ -178,6 +209,13 @@ func (e *evaluator) call(n *node) (any, info) {
 		name, _ := n.arg.str()
 		return e.ref(name)
 	case "Fn::GetAtt":
+		if len(args) == 2 {
+			id, _ := args[0].str()
+			attr, _ := args[1].str()
+			if e.t.ids[id] && attr != "" {
+				return symbol(id+"."+attr, id)
+			}
+		}
 		if len(args) >= 1 {
 			if id, ok := args[0].str(); ok && e.t.ids[id] {
 				return nil, info{refs: []string{id}}
@@ -242,10 +280,13 @@ func (e *evaluator) ref(name string) (any, info) {
 		return nil, info{known: true, noValue: true}
 	}
 	if e.t.ids[name] {
-		return nil, info{refs: []string{name}}
+		return symbol(name, name)
+	}
+	if pseudo[name] {
+		return symbol(name)
 	}
 	p, ok := e.t.params[name]
-	if !ok || pseudo[name] {
+	if !ok {
 		return nil, info{}
 	}
 	noEcho := false
@@ -336,19 +377,19 @@ func (e *evaluator) sub(arg *node) (any, info) {
 			id, _, _ := strings.Cut(name, ".")
 			v, vi = nil, info{}
 			if e.t.ids[id] {
-				vi.refs = []string{id}
+				v, vi = symbol(name, id)
 			}
 		default:
 			v, vi = e.ref(name)
 		}
 		in = in.and(vi)
-		if t, ok := text(v); ok && vi.known {
+		if t, ok := text(v); ok && vi.renderable() {
 			b.WriteString(t)
 		} else {
-			in.known = false
+			in.known, in.symbolic = false, false
 		}
 	}
-	if !in.known {
+	if !in.renderable() {
 		return nil, info{refs: in.refs, sensitive: in.sensitive}
 	}
 	return b.String(), in
@@ -363,7 +404,7 @@ func (e *evaluator) joinFn(args []*node) (any, info) {
 	in := din.and(lin)
 	delim, ok := d.(string)
 	list, lok := l.([]any)
-	if !in.known || !ok || !lok {
+	if !in.renderable() || !ok || !lok {
 		return nil, info{refs: in.refs, sensitive: in.sensitive}
 	}
 	parts := make([]string, len(list))

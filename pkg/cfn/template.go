@@ -8,7 +8,10 @@ package cfn
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -49,6 +52,10 @@ type Resource struct {
 	// Unknown are the dotted paths (list indexes as numbers) of the
 	// properties known only when the stack is deployed.
 	Unknown []string
+	// Symbolic holds, for the unknown paths whose value stands for
+	// specific resources, that value written with their names
+	// ("${Logs.Arn}", "arn:${AWS::Partition}:s3:::${Logs}/*"); see Render.
+	Symbolic map[string]any
 	// Sensitive are the paths that take a NoEcho parameter.
 	Sensitive []string
 	// Refs maps a property path to the logical ids of the resources its
@@ -222,4 +229,83 @@ func compact(s []string) []string {
 		}
 	}
 	return out
+}
+
+// Render is the property at path with its unknown parts written
+// symbolically; ok is false when a part is unknown and has no symbolic form
+// (a parameter without default, an import, a condition the template cannot
+// decide), or the property is absent. A policy document that names the
+// template's own resources can be judged this way: such a name is never a
+// wildcard.
+func (r *Resource) Render(path string) (v any, ok bool) {
+	if s, ok := r.Symbolic[path]; ok {
+		return s, true
+	}
+	if slices.Contains(r.Unknown, path) {
+		return nil, false
+	}
+	v, ok = lookup(r.Properties, path)
+	if !ok {
+		return nil, false
+	}
+	prefix := path + "."
+	for _, u := range r.Unknown {
+		if !strings.HasPrefix(u, prefix) {
+			continue
+		}
+		s, ok := r.Symbolic[u]
+		if !ok {
+			return nil, false
+		}
+		v = place(v, strings.Split(u[len(prefix):], "."), s)
+	}
+	return v, true
+}
+
+// lookup is the value at a dotted path of properties.
+func lookup(v any, path string) (any, bool) {
+	if path == "" {
+		return v, true
+	}
+	for _, k := range strings.Split(path, ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = x[k]; !ok {
+				return nil, false
+			}
+		case []any:
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil, false
+			}
+			v = x[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// place returns v with s at the path keys, copying what it changes, so
+// that Properties is left as it is.
+func place(v any, keys []string, s any) any {
+	if len(keys) == 0 {
+		return s
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		m := maps.Clone(x)
+		m[keys[0]] = place(x[keys[0]], keys[1:], s)
+		return m
+	case []any:
+		i, err := strconv.Atoi(keys[0])
+		if err != nil || i < 0 || i >= len(x) {
+			return v
+		}
+		l := slices.Clone(x)
+		l[i] = place(x[i], keys[1:], s)
+		return l
+	}
+	return v
 }

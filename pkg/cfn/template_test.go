@@ -222,3 +222,45 @@ Resources:
 		t.Errorf("a circular condition is not unknown")
 	}
 }
+
+func TestRender(t *testing.T) {
+	tmpl := parseText(t, `Parameters:
+  Principal: {Type: String}
+Resources:
+  Bucket: {Type: AWS::S3::Bucket}
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}
+            Action: s3:GetObject
+            Resource: [!Sub "${Bucket.Arn}/*", !Join ["", [!GetAtt Bucket.Arn, "/x"]]]
+      Other:
+        Principal: !Ref Principal
+`)
+	r := resource(t, tmpl, "Policy")
+	got, ok := r.Render("PolicyDocument")
+	want := map[string]any{"Statement": []any{map[string]any{
+		"Effect": "Allow", "Action": "s3:GetObject",
+		"Principal": map[string]any{"AWS": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"},
+		"Resource":  []any{"${Bucket.Arn}/*", "${Bucket.Arn}/x"},
+	}}}
+	if !ok || !reflect.DeepEqual(got, want) {
+		t.Errorf("Render(PolicyDocument) = %#v, %v\nwant %#v", got, ok, want)
+	}
+	if _, ok := r.Properties["PolicyDocument"].(map[string]any)["Statement"].([]any)[0].(map[string]any)["Principal"].(map[string]any)["AWS"]; ok {
+		t.Errorf("Render wrote into Properties")
+	}
+	if v, ok := r.Render("Bucket"); !ok || v != "${Bucket}" {
+		t.Errorf("Render(Bucket) = %v, %v", v, ok)
+	}
+	if _, ok := r.Render("Other"); ok {
+		t.Errorf("a parameter without default rendered: it could be a wildcard")
+	}
+	if _, ok := r.Render("Missing"); ok {
+		t.Errorf("an absent property rendered")
+	}
+}
