@@ -17,7 +17,12 @@ type info struct {
 	// never a wildcard, so a policy document made of such values can be
 	// judged. A parameter without default or an import could be anything
 	// and is not symbolic.
-	symbolic  bool
+	symbolic bool
+	// opaque: symbolic, but written with a parameter that has no default
+	// ("${AppName}-logs"): the same text is the same value in a stack, so
+	// it still joins a policy to its bucket, but it could be anything,
+	// a wildcard too, so it is not judged.
+	opaque    bool
 	noValue   bool     // Ref AWS::NoValue: the property is left out
 	sensitive bool     // a NoEcho parameter flows into it
 	refs      []string // resources it refers to
@@ -30,6 +35,7 @@ func (a info) and(b info) info {
 	return info{
 		known:     a.known && b.known,
 		symbolic:  !(a.known && b.known) && a.renderable() && b.renderable(),
+		opaque:    a.opaque || b.opaque,
 		sensitive: a.sensitive || b.sensitive,
 		refs:      append(a.refs, b.refs...),
 	}
@@ -63,11 +69,14 @@ func (c *collector) at(path string, line int, in info) {
 }
 
 // symbolic records the symbolic form of the unknown value at path.
-func (c *collector) symbolic(path string, v any) {
+func (c *collector) symbolic(path string, v any, opaque bool) {
 	if c.res.Symbolic == nil {
 		c.res.Symbolic = map[string]any{}
 	}
 	c.res.Symbolic[path] = v
+	if opaque {
+		c.res.Opaque = append(c.res.Opaque, path)
+	}
 }
 
 // evaluator evaluates the intrinsic functions of one template.
@@ -146,7 +155,7 @@ func (e *evaluator) into(n *node, path string, out *collector) (any, bool, bool)
 		}
 		out.at(path, n.line, in)
 		if in.symbolic {
-			out.symbolic(path, v)
+			out.symbolic(path, v, in.opaque)
 		}
 		return v, in.known, false
 	}
@@ -298,7 +307,9 @@ func (e *evaluator) ref(name string) (any, info) {
 	def := p.get("Default")
 	typ, _ := p.get("Type").str()
 	if def == nil || strings.HasPrefix(typ, "AWS::SSM::Parameter::Value") {
-		return nil, info{sensitive: noEcho}
+		v, in := symbol(name)
+		in.opaque, in.sensitive = true, noEcho
+		return v, in
 	}
 	v, in := e.value(def)
 	in.sensitive = noEcho
@@ -347,6 +358,7 @@ func (e *evaluator) sub(arg *node) (any, info) {
 	if !ok {
 		return e.unknown(arg)
 	}
+	whole := s
 	var b strings.Builder
 	in := knownInfo
 	for {
@@ -392,7 +404,18 @@ func (e *evaluator) sub(arg *node) (any, info) {
 	if !in.renderable() {
 		return nil, info{refs: in.refs, sensitive: in.sensitive}
 	}
+	if !bare(whole) {
+		// Text around a parameter bounds it: "arn:aws:s3:::${App}/*" is
+		// the objects of one bucket, whatever App is.
+		in.opaque = false
+	}
 	return b.String(), in
+}
+
+// bare tells a Sub string that is one variable and nothing else.
+func bare(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "${") && strings.Index(s, "}") == len(s)-1
 }
 
 func (e *evaluator) joinFn(args []*node) (any, info) {
@@ -411,6 +434,11 @@ func (e *evaluator) joinFn(args []*node) (any, info) {
 	for i, v := range list {
 		if parts[i], ok = text(v); !ok {
 			return nil, info{refs: in.refs}
+		}
+	}
+	for _, p := range parts {
+		if len(list) > 1 && p != "" && !strings.Contains(p, "${") {
+			in.opaque = false // bounded by literal text, as in sub
 		}
 	}
 	return strings.Join(parts, delim), in

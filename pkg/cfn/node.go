@@ -113,8 +113,15 @@ func convert(y *yaml.Node, depth int) (*node, error) {
 	switch y.Kind {
 	case yaml.MappingNode:
 		n := &node{kind: mapNode, line: y.Line}
+		seen := make(map[string]int, len(y.Content)/2)
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
+			// A repeated key would let one copy hide the other from the
+			// rules, as CloudFormation itself refuses it.
+			if first, ok := seen[k.Value]; ok {
+				return nil, fmt.Errorf("line %d: key %q repeated (first on line %d)", k.Line, k.Value, first)
+			}
+			seen[k.Value] = k.Line
 			val, err := convert(v, depth+1)
 			if err != nil {
 				return nil, err

@@ -56,6 +56,10 @@ type Resource struct {
 	// specific resources, that value written with their names
 	// ("${Logs.Arn}", "arn:${AWS::Partition}:s3:::${Logs}/*"); see Render.
 	Symbolic map[string]any
+	// Opaque are the paths of Symbolic written with a parameter that has
+	// no default: the same text is the same value within a stack, but
+	// Render does not give them, as the value could be anything.
+	Opaque []string
 	// Sensitive are the paths that take a NoEcho parameter.
 	Sensitive []string
 	// Refs maps a property path to the logical ids of the resources its
@@ -214,6 +218,7 @@ func (e *evaluator) resource(id string, n *node) (r Resource, ok bool, err error
 	}
 	sort.Strings(r.Unknown)
 	sort.Strings(r.Sensitive)
+	sort.Strings(r.Opaque)
 	for p, ids := range r.Refs {
 		sort.Strings(ids)
 		r.Refs[p] = compact(ids)
@@ -238,6 +243,11 @@ func compact(s []string) []string {
 // template's own resources can be judged this way: such a name is never a
 // wildcard.
 func (r *Resource) Render(path string) (v any, ok bool) {
+	for _, o := range r.Opaque {
+		if o == path || strings.HasPrefix(o, path+".") {
+			return nil, false
+		}
+	}
 	if s, ok := r.Symbolic[path]; ok {
 		return s, true
 	}

@@ -264,3 +264,38 @@ Resources:
 		t.Errorf("an absent property rendered")
 	}
 }
+
+func TestJSONNode(t *testing.T) {
+	doc, err := JSONNode([]byte("{\n\t\"Resources\": {\n\t\t\"B\": {\"Type\": \"AWS::S3::Bucket\",\n\t\t\"Properties\": {\"BucketName\": \"a\\/b\", \"N\": 5, \"F\": 1.5, \"T\": true, \"Z\": null}}\n\t}\n}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := Parse(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := resource(t, tmpl, "B")
+	want := map[string]any{"BucketName": "a/b", "N": int64(5), "F": 1.5, "T": true, "Z": nil}
+	if !reflect.DeepEqual(r.Properties, want) || r.Line != 3 || r.Lines["BucketName"] != 4 {
+		t.Errorf("got %#v line %d lines %v", r.Properties, r.Line, r.Lines)
+	}
+	for _, bad := range []string{`{"Resources": {"B": {"Type": "AWS::S3::Bucket"}, "B": {"Type": "AWS::SNS::Topic"}}}`, `{"Resources": `, `{"Resources": {}} {}`} {
+		doc, err := JSONNode([]byte(bad))
+		if err == nil {
+			_, err = Parse(doc)
+		}
+		if err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
+}
+
+func TestRepeatedKeyRefused(t *testing.T) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private\n      AccessControl: PublicRead\n"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse(&doc); err == nil || err.Error() != `line 6: key "AccessControl" repeated (first on line 5)` {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -84,10 +84,12 @@ const shardMin = 500
 // targets are the document groups a selector type can name.
 var targets = []string{"terraform", "kubernetes", "json", "yaml"}
 
-// Target is the selector type that matches documents of format f.
+// Target is the selector type that matches documents of format f. A
+// CloudFormation template is read in the Terraform view (pkg/cfn/view),
+// so the rules that judge plans judge it.
 func Target(f input.Format) string {
 	switch f {
-	case input.FormatTerraformPlan, input.FormatTerraformState:
+	case input.FormatTerraformPlan, input.FormatTerraformState, input.FormatCloudFormation:
 		return "terraform"
 	}
 	return string(f)

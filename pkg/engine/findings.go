@@ -26,7 +26,7 @@ func (e *Engine) findings(evs []catalog.Eval, values []any, doc input.Document, 
 			f.RuleID, f.Kind, f.Severity = rule.ID, ev.Kind, rule.Severity
 			f.File = doc.Source.Path
 			if r, ok := index[f.Resource]; ok && r.Location.File != "" {
-				f.File, f.Line = r.Location.File, r.Location.Line
+				f.File, f.Line = r.Location.File, attributeLine(r.Location, f.Attribute)
 			}
 			out = append(out, f)
 		}
@@ -38,6 +38,23 @@ func (e *Engine) findings(evs []catalog.Eval, values []any, doc input.Document, 
 		}
 	}
 	return out
+}
+
+// attributeLine is the line of attribute attr, or of the nearest block
+// that holds it, when the format gives attribute lines; else the
+// resource's line.
+func attributeLine(l input.Location, attr string) int {
+	for attr != "" && len(l.Attributes) > 0 {
+		if line, ok := l.Attributes[attr]; ok {
+			return line
+		}
+		i := strings.LastIndexByte(attr, '.')
+		if i < 0 {
+			break
+		}
+		attr = attr[:i]
+	}
+	return l.Line
 }
 
 // exceptions adds the rules that a conftest-style exception rule's value

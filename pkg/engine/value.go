@@ -77,7 +77,7 @@ func resourceMap(r input.Resource) map[string]any {
 		"name":     r.Name,
 		"action":   r.Action,
 		"values":   r.Values,
-		"location": map[string]any{"file": r.Location.File, "line": r.Location.Line},
+		"location": locationMap(r.Location),
 	}
 	setString(m, "config_address", r.ConfigAddress)
 	setString(m, "namespace", r.Namespace)
@@ -105,6 +105,18 @@ func resourceMap(r input.Resource) map[string]any {
 	}
 	if r.Configured != nil {
 		m["configured"] = r.Configured // [] too: the configuration shows the resource
+	}
+	return m
+}
+
+func locationMap(l input.Location) map[string]any {
+	m := map[string]any{"file": l.File, "line": l.Line}
+	if len(l.Attributes) > 0 {
+		attrs := make(map[string]any, len(l.Attributes))
+		for k, v := range l.Attributes {
+			attrs[k] = v
+		}
+		m["attributes"] = attrs
 	}
 	return m
 }

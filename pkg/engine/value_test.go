@@ -24,7 +24,7 @@ func TestResourceMapIsTheJSONForm(t *testing.T) {
 		Action: input.ActionUpdate, Values: map[string]any{"bucket": "b", "n": json.Number("3"), "tags": map[string]any{"env": "dev"}},
 		Unknown: []string{"arn"}, Sensitive: []string{"policy"}, Before: map[string]any{"bucket": "a"},
 		Refs: map[string][]string{"policy": {"data.aws_iam_policy_document.p"}}, Configured: []string{"bucket", "policy"},
-		Location: input.Location{File: "plan.json", Line: 12},
+		Location: input.Location{File: "plan.json", Line: 12, Attributes: map[string]int{"bucket": 13}},
 	}
 	v := reflect.ValueOf(full)
 	for i := range v.NumField() {

@@ -12,13 +12,16 @@ const (
 	FormatTerraformPlan  Format = "terraform-plan"
 	FormatTerraformState Format = "terraform-state"
 	FormatKubernetes     Format = "kubernetes"
+	// FormatCloudFormation is a CloudFormation or SAM template, YAML or
+	// JSON.
+	FormatCloudFormation Format = "cloudformation"
 	FormatJSON           Format = "json"
 	FormatYAML           Format = "yaml"
 )
 
 // Formats lists every Format in a stable order, for help texts and flag checks.
 func Formats() []Format {
-	return []Format{FormatTerraformPlan, FormatTerraformState, FormatKubernetes, FormatJSON, FormatYAML}
+	return []Format{FormatTerraformPlan, FormatTerraformState, FormatKubernetes, FormatCloudFormation, FormatJSON, FormatYAML}
 }
 
 // Actions a Resource can carry. Terraform plans use the first six; state is
@@ -129,4 +132,8 @@ type Location struct {
 	File string `json:"file"`
 	// Line is 1-based, or 0 when the format does not give one.
 	Line int `json:"line"`
+	// Attributes maps an attribute path (as in Resource.Unknown) to the
+	// line that writes it, for formats that give one (CloudFormation); a
+	// finding on an attribute points there.
+	Attributes map[string]int `json:"attributes,omitempty"`
 }

@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/tenet-dev/tenet/pkg/cfn"
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
@@ -59,6 +60,11 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 		return "", nil, errors.New("unrendered template ({{ ... }}): render it first, e.g. with `helm template`")
 	case trimmed[0] == '{':
 		f, err := detectJSONObject(data)
+		if f == input.FormatJSON {
+			if n, ok := jsonTemplate(data); ok {
+				return input.FormatCloudFormation, []*yaml.Node{n}, nil
+			}
+		}
 		if err != nil && !jsonOnly {
 			// A YAML flow mapping also starts with a brace.
 			if yf, nodes, yerr := detectYAML(data); yerr == nil {
@@ -69,7 +75,7 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 	case trimmed[0] == '[':
 		return input.FormatJSON, nil, nil
 	case isDockerfile(path):
-		return "", nil, errors.New("a Dockerfile: not an input tenet reads (Terraform plans and state, Kubernetes manifests, JSON, YAML)")
+		return "", nil, errors.New("a Dockerfile: not an input tenet reads (Terraform plans and state, CloudFormation templates, Kubernetes manifests, JSON, YAML)")
 	case hasExt(path, ".tf"):
 		return "", nil, errors.New("a Terraform configuration file (.tf): give tenet the plan instead, `terraform show -json plan.out > plan.json`")
 	case jsonOnly:
@@ -89,7 +95,7 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 // errPlainText refuses a file whose every YAML document is a bare scalar:
 // an .env, .properties, XML, nginx or Groovy file reads that way, and
 // policies judging one string would pass it.
-var errPlainText = errors.New("plain text, not a YAML mapping or list: not an input tenet reads (Terraform plans and state, Kubernetes manifests, JSON, YAML); --input-format yaml reads it as one string")
+var errPlainText = errors.New("plain text, not a YAML mapping or list: not an input tenet reads (Terraform plans and state, CloudFormation templates, Kubernetes manifests, JSON, YAML); --input-format yaml reads it as one string")
 
 func allScalars(docs []*yaml.Node) bool {
 	for _, d := range docs {
@@ -205,6 +211,9 @@ func detectYAML(data []byte) (input.Format, []*yaml.Node, error) {
 			return input.FormatKubernetes, docs, nil
 		}
 	}
+	if len(docs) == 1 && cfn.IsTemplate(docs[0]) {
+		return input.FormatCloudFormation, docs, nil
+	}
 	return input.FormatYAML, docs, nil
 }
 
@@ -217,6 +226,9 @@ func detectIn(syntax input.Format, data []byte) (input.Format, []*yaml.Node, err
 	}
 	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
 		if f, err := detectJSONObject(data); err == nil {
+			if n, ok := jsonTemplate(data); ok && f == input.FormatJSON {
+				return input.FormatCloudFormation, []*yaml.Node{n}, nil
+			}
 			return f, nil, nil
 		}
 	}

@@ -216,6 +216,8 @@ func New(format input.Format, opts Options) (Loader, error) {
 		return TerraformState{KeepRaw: opts.KeepRaw}, nil
 	case input.FormatKubernetes:
 		return Kubernetes{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases}, nil
+	case input.FormatCloudFormation:
+		return CloudFormation{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases}, nil
 	case input.FormatJSON:
 		return JSON{}, nil
 	case input.FormatYAML:

@@ -32,7 +32,7 @@ const maxReasonTypes = 5
 func notEvaluatedReason(doc *input.Document) string {
 	switch doc.Source.Format {
 	case input.FormatJSON, input.FormatYAML:
-		return fmt.Sprintf("plain %s: no loaded rule reads it (the built-in rules read Terraform and Kubernetes)", strings.ToUpper(string(doc.Source.Format)))
+		return fmt.Sprintf("plain %s: no loaded rule reads it (the built-in rules read Terraform, CloudFormation and Kubernetes)", strings.ToUpper(string(doc.Source.Format)))
 	}
 	if len(doc.Resources) == 0 {
 		return "it has no resources"

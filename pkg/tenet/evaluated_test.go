@@ -34,12 +34,13 @@ func TestNotEvaluated(t *testing.T) {
 		want             finding.InputStatus
 		reason           string
 	}{
-		{"cloudformation template", "stack.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n", finding.InputNotEvaluated,
-			"plain YAML: no loaded rule reads it (the built-in rules read Terraform and Kubernetes)"},
+		{"cloudformation template of types no rule checks", "stack.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  S:\n    Type: AWS::SNS::Subscription\n", finding.InputNotEvaluated,
+			"no loaded rule checks its resource types (AWS::SNS::Subscription)"},
+		{"cloudformation template", "bucket.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n", finding.InputEvaluated, ""},
 		{"github workflow", "ci.yml", "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps: [{run: make}]\n", finding.InputNotEvaluated,
-			"plain YAML: no loaded rule reads it (the built-in rules read Terraform and Kubernetes)"},
+			"plain YAML: no loaded rule reads it (the built-in rules read Terraform, CloudFormation and Kubernetes)"},
 		{"json file", "package.json", `{"name": "x"}`, finding.InputNotEvaluated,
-			"plain JSON: no loaded rule reads it (the built-in rules read Terraform and Kubernetes)"},
+			"plain JSON: no loaded rule reads it (the built-in rules read Terraform, CloudFormation and Kubernetes)"},
 		{"kind no rule selects", "pc.yaml", "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: high}\nvalue: 1000\n", finding.InputNotEvaluated,
 			"no loaded rule checks its resource types (PriorityClass)"},
 		{"empty plan", "empty.json", planOf(""), finding.InputNotEvaluated, "it has no resources"},

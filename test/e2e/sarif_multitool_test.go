@@ -39,7 +39,7 @@ func TestSARIFMultitool(t *testing.T) {
 	cases := map[string][]string{
 		"examples":         {"test", "test/examples/plan.json", "test/examples/k8s.yaml"},
 		"waivers":          {"test", "--waivers", "test/examples/waivers.yaml", "test/examples/plan.json"},
-		"not evaluated":    {"test", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/cloudformation.yaml", "test/examples/plan.json"},
+		"not evaluated":    {"test", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/workflow.yml", "test/examples/plan.json"},
 		"conftest":         {"test", "--no-builtins", "-p", "test/e2e/testdata/policy-conftest", "test/examples/k8s.yaml"},
 		"absolute outside": {"test", "--base-path", "test", "test/examples/plan.json", "README.md"},
 	}
@@ -134,7 +134,7 @@ func TestJUnitXmllint(t *testing.T) {
 	if _, err := os.Stat(schema); err != nil {
 		t.Skip("the JUnit schema in ../shared/schemas is not present")
 	}
-	inputs := []string{"test/examples/plan.json", "test/examples/k8s.yaml", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/cloudformation.yaml"}
+	inputs := []string{"test/examples/plan.json", "test/examples/k8s.yaml", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/workflow.yml"}
 	if _, err := os.Stat(filepath.Join(repoRoot, sharedData)); err == nil {
 		inputs = append(inputs, sharedData)
 	}

@@ -1,0 +1,123 @@
+// Package cloudformation holds the CloudFormation cases of the AWS rules:
+// for each rule that judges templates, a template that passes, one that
+// fails and one whose verdict waits on the deployment (unknown), run
+// through the whole scanner, as a user's template would be.
+package cloudformation
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/tenet"
+)
+
+// minRules is the number of rules that must have CloudFormation cases: it
+// only goes up, so that no rule's cases are lost.
+const minRules = 1
+
+// caseFiles are the templates of each rule's directory.
+var caseFiles = []string{"pass.yaml", "fail.yaml", "unknown.yaml"}
+
+// TestCases runs every case. A case file names what the rule must find in
+// it on lines "# expect: KIND RESOURCE" (deny, warn or unknown and the
+// address); pass.yaml names nothing, and the rule must have checked a
+// resource in it, so that a template the view does not understand cannot
+// pass. Every finding of the rule must point at a line.
+func TestCases(t *testing.T) {
+	dirs, err := os.ReadDir("cases")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := tenet.New(t.Context(), tenet.WithVersion("test"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, r := range s.Rules() {
+		known[r.ID] = true
+	}
+	rules := 0
+	for _, d := range dirs {
+		id := d.Name()
+		if !d.IsDir() || !known[id] {
+			t.Errorf("cases/%s: not a rule id", id)
+			continue
+		}
+		rules++
+		for _, name := range caseFiles {
+			path := filepath.Join("cases", id, name)
+			t.Run(id+"/"+name, func(t *testing.T) {
+				want, err := expectations(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if name == "pass.yaml" && len(want) > 0 {
+					t.Fatalf("a pass case expects findings: %v", want)
+				}
+				if name != "pass.yaml" && len(want) == 0 {
+					t.Fatalf("no '# expect: KIND RESOURCE' line")
+				}
+				res, err := s.Scan(t.Context(), path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if in := res.Inputs[0]; in.Format != "cloudformation" {
+					t.Fatalf("read as %s, not as a template", in.Format)
+				}
+				var got []string
+				for _, f := range res.Findings {
+					if f.RuleID != id {
+						continue
+					}
+					got = append(got, string(f.Kind)+" "+f.Resource)
+					if f.Line == 0 {
+						t.Errorf("%s %s has no line", f.Kind, f.Resource)
+					}
+				}
+				sort.Strings(got)
+				if !slices.Equal(got, want) {
+					t.Errorf("findings %q, want %q", got, want)
+				}
+				if name == "pass.yaml" && checked(res, id) == 0 {
+					t.Errorf("the rule checked no resource of the template")
+				}
+			})
+		}
+	}
+	if rules < minRules {
+		t.Errorf("%d rules have CloudFormation cases, want %d at least", rules, minRules)
+	}
+}
+
+// expectations reads the "# expect:" lines of a case, sorted.
+func expectations(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var want []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "# expect:"); ok {
+			want = append(want, strings.Join(strings.Fields(rest), " "))
+		}
+	}
+	sort.Strings(want)
+	return want, sc.Err()
+}
+
+func checked(res *finding.Result, id string) int {
+	for _, r := range res.Rules {
+		if r.Rule.ID == id {
+			return r.Checked
+		}
+	}
+	return 0
+}
