@@ -57,7 +57,7 @@ go-test: $(SARIF_MULTITOOL) xmllint
 # into Go 1.26's spurious "context deadline exceeded" (golang/go#75804).
 FUZZTIME ?= 30s
 FUZZ_TARGETS := loader:FuzzDetect loader:FuzzTerraformPlan loader:FuzzTerraformState \
-	loader:FuzzKubernetes loader:FuzzJSON loader:FuzzYAML loader:FuzzDuplicateKeys loader:FuzzArraySpans loader:FuzzDecodePlanParallel catalog:FuzzBundleArchive catalog:FuzzDataValues catalog:FuzzRegoTokens loader:FuzzKeyCase waiver:FuzzParse history:FuzzRecordFile
+	loader:FuzzKubernetes loader:FuzzJSON loader:FuzzYAML loader:FuzzCloudFormation loader:FuzzDuplicateKeys loader:FuzzArraySpans loader:FuzzDecodePlanParallel catalog:FuzzBundleArchive catalog:FuzzDataValues catalog:FuzzRegoTokens loader:FuzzKeyCase waiver:FuzzParse history:FuzzRecordFile
 fuzz:
 	@for pt in $(FUZZ_TARGETS); do \
 	  p=$${pt%%:*}; t=$${pt#*:}; echo "$$p $$t"; \

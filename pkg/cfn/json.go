@@ -22,18 +22,18 @@ func JSONNode(data []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("line %d: data after the template", lines.at(dec.InputOffset()))
+		return nil, lineErr(lines.at(dec.InputOffset()), "data after the template")
 	}
 	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{n}, Line: 1}, nil
 }
 
 func jsonValue(dec *json.Decoder, lines lineIndex, depth int) (*yaml.Node, error) {
 	if depth > maxDepth {
-		return nil, fmt.Errorf("line %d: nested more than %d levels", lines.at(dec.InputOffset()), maxDepth)
+		return nil, lineErr(lines.at(dec.InputOffset()), "nested more than %d levels", maxDepth)
 	}
 	tok, err := dec.Token()
 	if err != nil {
-		return nil, fmt.Errorf("invalid JSON near line %d: %w", lines.at(dec.InputOffset()), err)
+		return nil, lineErr(lines.at(dec.InputOffset()), "invalid JSON: %w", err)
 	}
 	line := lines.at(dec.InputOffset())
 	switch t := tok.(type) {
@@ -46,7 +46,7 @@ func jsonValue(dec *json.Decoder, lines lineIndex, depth int) (*yaml.Node, error
 			if n.Kind == yaml.MappingNode {
 				k, err := dec.Token()
 				if err != nil {
-					return nil, fmt.Errorf("invalid JSON near line %d: %w", lines.at(dec.InputOffset()), err)
+					return nil, lineErr(lines.at(dec.InputOffset()), "invalid JSON: %w", err)
 				}
 				key, _ := k.(string)
 				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: lines.at(dec.InputOffset())})
@@ -58,7 +58,7 @@ func jsonValue(dec *json.Decoder, lines lineIndex, depth int) (*yaml.Node, error
 			n.Content = append(n.Content, v)
 		}
 		if _, err := dec.Token(); err != nil { // the closing delimiter
-			return nil, fmt.Errorf("invalid JSON near line %d: %w", lines.at(dec.InputOffset()), err)
+			return nil, lineErr(lines.at(dec.InputOffset()), "invalid JSON: %w", err)
 		}
 		return n, nil
 	case string:

@@ -1,7 +1,6 @@
 package cfn
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -73,7 +72,7 @@ const maxDepth = 200
 // to unknown: the template means something tenet cannot see.
 func convert(y *yaml.Node, depth int) (*node, error) {
 	if depth > maxDepth {
-		return nil, fmt.Errorf("line %d: nested more than %d levels", y.Line, maxDepth)
+		return nil, lineErr(y.Line, "nested more than %d levels", maxDepth)
 	}
 	for y.Kind == yaml.AliasNode {
 		y = y.Alias
@@ -119,7 +118,7 @@ func convert(y *yaml.Node, depth int) (*node, error) {
 			// A repeated key would let one copy hide the other from the
 			// rules, as CloudFormation itself refuses it.
 			if first, ok := seen[k.Value]; ok {
-				return nil, fmt.Errorf("line %d: key %q repeated (first on line %d)", k.Line, k.Value, first)
+				return nil, lineErr(k.Line, "key %q repeated (first on line %d)", k.Value, first)
 			}
 			seen[k.Value] = k.Line
 			val, err := convert(v, depth+1)

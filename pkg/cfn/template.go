@@ -175,11 +175,11 @@ func IsTemplate(doc *yaml.Node) bool {
 // false, so it is never created.
 func (e *evaluator) resource(id string, n *node) (r Resource, ok bool, err error) {
 	if n.kind != mapNode {
-		return r, false, fmt.Errorf("line %d: resource %s is not a mapping", n.line, id)
+		return r, false, lineErr(n.line, "resource %s is not a mapping", id)
 	}
 	typ, _ := n.get("Type").str()
 	if typ == "" {
-		return r, false, fmt.Errorf("line %d: resource %s has no Type", n.line, id)
+		return r, false, lineErr(n.line, "resource %s has no Type", id)
 	}
 	r = Resource{ID: id, Type: typ, Line: n.line, Refs: map[string][]string{}, Lines: map[string]int{}}
 	if c := n.get("Condition"); c != nil {
@@ -318,4 +318,18 @@ func place(v any, keys []string, s any) any {
 		return l
 	}
 	return v
+}
+
+// LineError is a problem at a line of the template.
+type LineError struct {
+	Line int
+	Err  error
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+
+func (e *LineError) Unwrap() error { return e.Err }
+
+func lineErr(line int, format string, args ...any) error {
+	return &LineError{Line: line, Err: fmt.Errorf(format, args...)}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"gopkg.in/yaml.v3"
@@ -27,7 +28,7 @@ func (c CloudFormation) Load(_ context.Context, path string, data []byte) (input
 	if isJSONObject(data) {
 		n, err := cfn.JSONNode(data)
 		if err != nil {
-			return input.Document{}, err
+			return input.Document{}, templateError(err)
 		}
 		return c.loadNodes(path, len(data), []*yaml.Node{n})
 	}
@@ -52,7 +53,7 @@ func (c CloudFormation) loadNodes(path string, size int, nodes []*yaml.Node) (in
 	}
 	tmpl, err := cfn.Parse(nodes[0])
 	if err != nil {
-		return input.Document{}, err
+		return input.Document{}, templateError(err)
 	}
 	doc := newDocument(path, input.FormatCloudFormation)
 	doc.Source.FormatVersion = tmpl.FormatVersion
@@ -62,6 +63,15 @@ func (c CloudFormation) loadNodes(path string, size int, nodes []*yaml.Node) (in
 		doc.Raw = rawOf([]any{raw})
 	}
 	return doc, nil
+}
+
+// templateError gives the line of a template's problem to the file's error.
+func templateError(err error) error {
+	var le *cfn.LineError
+	if errors.As(err, &le) {
+		return &FileError{Line: le.Line, Err: le.Err}
+	}
+	return err
 }
 
 // isJSONObject tells a JSON document from YAML, which may also start

@@ -15,7 +15,7 @@ import (
 // ../shared/data/malformed to the corpus.
 func seeds(f *testing.F) {
 	f.Helper()
-	for _, pattern := range []string{"testdata/*/*", "../../../shared/data/malformed/*"} {
+	for _, pattern := range []string{"testdata/*/*", "../../../shared/data/malformed/*", "../../../shared/data/cloudformation/*"} {
 		paths, err := filepath.Glob(pattern)
 		if err != nil {
 			f.Fatal(err)
@@ -58,3 +58,4 @@ func FuzzTerraformState(f *testing.F) { fuzzFormat(f, input.FormatTerraformState
 func FuzzKubernetes(f *testing.F)     { fuzzFormat(f, input.FormatKubernetes) }
 func FuzzJSON(f *testing.F)           { fuzzFormat(f, input.FormatJSON) }
 func FuzzYAML(f *testing.F)           { fuzzFormat(f, input.FormatYAML) }
+func FuzzCloudFormation(f *testing.F) { fuzzFormat(f, input.FormatCloudFormation) }

@@ -44,6 +44,8 @@ func TestParseGolden(t *testing.T) {
 		{file: "kubernetes/pod.json", format: input.FormatKubernetes},
 		{file: "data/settings.json", format: input.FormatJSON, raw: true},
 		{file: "data/config.yaml", format: input.FormatYAML, raw: true},
+		{file: "cloudformation/stack.yaml", format: input.FormatCloudFormation},
+		{file: "cloudformation/stack.json", format: input.FormatCloudFormation, raw: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -142,6 +144,9 @@ func TestInvalid(t *testing.T) {
 		{file: "binary.tfplan", wantErr: "binary Terraform plan (zip): convert it with `terraform show -json"},
 		{file: "app.Dockerfile", wantErr: "a Dockerfile: not an input tenet reads"},
 		{file: "main.tf", wantErr: "a Terraform configuration file (.tf): give tenet the plan instead"},
+		{file: "template-repeated-key.yaml", wantLine: 6, wantErr: `key "AccessControl" already defined at line 5`},
+		{file: "template-repeated-key.json", wantLine: 3, wantErr: `duplicate key "B" (first at line 2, column 16)`},
+		{file: "template-no-type.yaml", wantLine: 3, wantErr: "resource B has no Type"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

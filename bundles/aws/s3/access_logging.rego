@@ -39,4 +39,22 @@ deny contains result.fail(b, "server access logging is not enabled (no logging t
 	some b in terraform.resources("aws_s3_bucket")
 	not s3.logged(b)
 	not s3.log_target(b)
+	not _undecided(b)
+}
+
+# A logging configuration that the input writes but whose presence waits on
+# the deployment (a CloudFormation LoggingConfiguration under a condition
+# on a parameter) may or may not log. A plan's wholly unknown logging block
+# is computed by the provider and declares nothing: "configured" tells the
+# two apart.
+unknown contains result.unknown(b, "logging") if {
+	some b in terraform.resources("aws_s3_bucket")
+	not s3.logged(b)
+	not s3.log_target(b)
+	_undecided(b)
+}
+
+_undecided(b) if {
+	terraform.unknown(b, "logging")
+	"logging" in object.get(b, "configured", [])
 }

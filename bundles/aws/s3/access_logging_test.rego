@@ -43,3 +43,15 @@ test_allow_checkov_plan_v3_target_by_reference if {
 	)
 	check.deny == set() with input as fixtures.plan([logs, ds])
 }
+
+test_unknown_logging_written_but_undecided if {
+	b := object.union(_bucket("app"), {"configured": ["logging"]})
+	check.deny == set() with input as fixtures.plan([b])
+	check.unknown == {{"msg": "logging is unknown until apply", "resource": "aws_s3_bucket.app", "attribute": "logging"}} with input as fixtures.plan([b])
+}
+
+test_computed_logging_block_is_not_unknown if {
+	b := object.union(_bucket("app"), {"configured": ["bucket"]})
+	check.unknown == set() with input as fixtures.plan([b])
+	count(check.deny) == 1 with input as fixtures.plan([b])
+}

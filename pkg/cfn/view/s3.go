@@ -35,6 +35,9 @@ func s3Bucket(v *View, src *cfn.Resource) {
 	if b.Has("VersioningConfiguration") || b.Unknown("VersioningConfiguration") {
 		ver := v.Part(src, "aws_s3_bucket_versioning", "VersioningConfiguration", b, "bucket")
 		ver.Set("versioning_configuration.0.status", "VersioningConfiguration.Status")
+		// MFA delete is turned on by the root user through the API, never
+		// by CloudFormation: a template cannot show it either way.
+		ver.UnknownAttr("versioning_configuration.0.mfa_delete", "VersioningConfiguration")
 	}
 	const sse = "BucketEncryption.ServerSideEncryptionConfiguration"
 	if b.Has("BucketEncryption") || b.Unknown("BucketEncryption") {
@@ -49,9 +52,16 @@ func s3Bucket(v *View, src *cfn.Resource) {
 			enc.SetFunc(rule+".bucket_key_enabled", from+".BucketKeyEnabled", Bool)
 		}
 	}
-	if b.Has("LoggingConfiguration") || b.Unknown("LoggingConfiguration") {
+	switch {
+	case b.Unknown("LoggingConfiguration"):
+		// Whether the bucket logs at all waits on the deployment (a
+		// condition on a parameter): a separate logging resource with an
+		// unknown target would count as logging, so the bucket's own
+		// (provider v3) logging block is written, unknown.
+		b.UnknownAttr("logging", "LoggingConfiguration")
+	case b.Has("LoggingConfiguration"):
 		logs := v.Part(src, "aws_s3_bucket_logging", "LoggingConfiguration", b, "bucket")
-		if logs.Has("LoggingConfiguration.DestinationBucketName") || logs.Unknown("LoggingConfiguration") {
+		if logs.Has("LoggingConfiguration.DestinationBucketName") {
 			logs.Set("target_bucket", "LoggingConfiguration.DestinationBucketName")
 		} else {
 			// Without a destination, the bucket logs into itself.

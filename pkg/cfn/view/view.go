@@ -109,6 +109,7 @@ func (v *View) native(src *cfn.Resource) {
 	}
 	for p, line := range src.Lines {
 		r.line(p, line)
+		r.configured[stripIndexes(p)] = true
 	}
 }
 
