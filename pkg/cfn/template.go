@@ -116,8 +116,17 @@ func Parse(doc *yaml.Node) (*Template, error) {
 			t.params[k] = ps.vals[i]
 		}
 	}
-	for _, id := range res.keys {
+	sam := slices.Contains(t.Transforms, SAMTransform)
+	for i, id := range res.keys {
 		t.ids[id] = true
+		if typ, _ := res.vals[i].get("Type").str(); sam && typ == "AWS::Serverless::Function" {
+			// The transform's resources, which a template may name:
+			// !GetAtt FnRole.Arn.
+			t.ids[id+"Role"], t.ids[id+"Url"] = true, true
+		}
+	}
+	if sam {
+		applyGlobals(root.get("Globals"), res)
 	}
 	ev := newEvaluator(t)
 	for i, id := range res.keys {
@@ -128,6 +137,9 @@ func Parse(doc *yaml.Node) (*Template, error) {
 		if ok {
 			t.Resources = append(t.Resources, r)
 		}
+	}
+	if sam {
+		t.Resources = expandSAM(t.Resources)
 	}
 	return t, nil
 }

@@ -2,6 +2,7 @@ package cfn
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -297,5 +298,89 @@ func TestRepeatedKeyRefused(t *testing.T) {
 	}
 	if _, err := Parse(&doc); err == nil || err.Error() != `line 6: key "AccessControl" repeated (first on line 5)` {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestSAM(t *testing.T) {
+	tmpl := parseText(t, `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: python3.12
+    Environment:
+      Variables: {LOG_LEVEL: info}
+Parameters:
+  Key: {Type: String}
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Tracing: Active
+      Environment:
+        Variables: {TABLE: !Ref Table}
+      Policies:
+        - AmazonS3ReadOnlyAccess
+        - S3ReadPolicy: {BucketName: b}
+        - Statement:
+            - {Effect: Allow, Action: "s3:*", Resource: "*"}
+      FunctionUrlConfig:
+        AuthType: NONE
+      Tags: {team: data}
+  Table:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      SSESpecification: {SSEEnabled: true}
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      AccessLogSetting: {DestinationArn: !Ref Key}
+  Other:
+    Type: AWS::SNS::Topic
+    Properties:
+      KmsMasterKeyId: !GetAtt FnRole.Arn
+`)
+	var ids []string
+	for _, r := range tmpl.Resources {
+		ids = append(ids, r.ID+" "+r.Type)
+	}
+	want := []string{"Fn AWS::Lambda::Function", "FnRole AWS::IAM::Role", "FnUrl AWS::Lambda::Url",
+		"FnUrlPublicPermissions AWS::Lambda::Permission", "Table AWS::DynamoDB::Table",
+		"Api AWS::ApiGateway::RestApi", "ApiprodStage AWS::ApiGateway::Stage", "Other AWS::SNS::Topic"}
+	if !reflect.DeepEqual(ids, want) {
+		t.Fatalf("resources:\n got %q\nwant %q", ids, want)
+	}
+	fn := resource(t, tmpl, "Fn")
+	if fn.Properties["Runtime"] != "python3.12" || fn.Lines["Runtime"] != 4 {
+		t.Errorf("Globals not applied: runtime %v at line %d", fn.Properties["Runtime"], fn.Lines["Runtime"])
+	}
+	if v, _ := lookup(fn.Properties, "Environment.Variables.LOG_LEVEL"); v != "info" {
+		t.Errorf("Globals' variables not merged: %#v", fn.Properties["Environment"])
+	}
+	if !slices.Contains(fn.Unknown, "Environment.Variables.TABLE") || fn.Properties["TracingConfig"] == nil {
+		t.Errorf("function: unknown %v, tracing %v", fn.Unknown, fn.Properties["TracingConfig"])
+	}
+	if !reflect.DeepEqual(fn.Refs["Role"], []string{"FnRole"}) {
+		t.Errorf("the function's role is not the implicit one: %v", fn.Refs)
+	}
+	role := resource(t, tmpl, "FnRole")
+	arns, _ := role.Properties["ManagedPolicyArns"].([]any)
+	if len(arns) != 3 || arns[2] != "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" {
+		t.Errorf("managed policies %v", arns)
+	}
+	if doc, ok := lookup(role.Properties, "Policies.0.PolicyDocument.Statement.0.Action"); !ok || doc != "s3:*" {
+		t.Errorf("inline policy not moved: %#v", role.Properties["Policies"])
+	}
+	if role.Lines["Policies.0.PolicyDocument"] != 20 {
+		t.Errorf("inline policy line %d, want 20", role.Lines["Policies.0.PolicyDocument"])
+	}
+	if other := resource(t, tmpl, "Other"); !reflect.DeepEqual(other.Refs["KmsMasterKeyId"], []string{"FnRole"}) {
+		t.Errorf("a reference to the implicit role is not a reference: %v", other.Refs)
+	}
+	if st := resource(t, tmpl, "ApiprodStage"); !slices.Contains(st.Unknown, "AccessLogSetting.DestinationArn") || st.Lines["AccessLogSetting"] != 33 {
+		t.Errorf("stage: unknown %v lines %v", st.Unknown, st.Lines)
+	}
+	if tab := resource(t, tmpl, "Table"); tab.Properties["BillingMode"] != "PAY_PER_REQUEST" {
+		t.Errorf("table %v", tab.Properties)
 	}
 }
