@@ -13,10 +13,10 @@ const SAMTransform = "AWS::Serverless-2016-10-31"
 
 // globalSections maps a SAM resource type to its section of Globals.
 var globalSections = map[string]string{
-	"AWS::Serverless::Function":    "Function",
-	"AWS::Serverless::Api":         "Api",
-	"AWS::Serverless::HttpApi":     "HttpApi",
-	"AWS::Serverless::SimpleTable": "SimpleTable",
+	"AWS::Serverless::Function":     "Function",
+	"AWS::Serverless::Api":          "Api",
+	"AWS::Serverless::HttpApi":      "HttpApi",
+	"AWS::Serverless::SimpleTable":  "SimpleTable",
 	"AWS::Serverless::StateMachine": "StateMachine",
 }
 
