@@ -298,6 +298,14 @@ func (e *evaluator) ref(name string) (any, info) {
 	if !ok {
 		return nil, info{}
 	}
+	if g, ok := e.t.given[name]; ok {
+		if g.Known {
+			return g.Value, knownInfo
+		}
+		v, in := symbol(name)
+		in.opaque = true
+		return v, in
+	}
 	noEcho := false
 	if ne := p.get("NoEcho"); ne != nil {
 		b, _ := ne.value.(bool)

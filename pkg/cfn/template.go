@@ -28,6 +28,7 @@ type Template struct {
 	Resources []Resource
 
 	params     map[string]*node
+	given      map[string]Param
 	mappings   *node
 	conditions *node
 	ids        map[string]bool // resource logical ids
@@ -77,9 +78,20 @@ type Resource struct {
 // of typed resources.
 var ErrNotTemplate = errors.New("not a CloudFormation template: no Resources mapping of resources with a Type")
 
+// Param is a parameter's value given from outside the template: by the
+// parent stack of a nested stack.
+type Param struct {
+	Value any
+	// Known is false for a value the parent leaves to the deployment.
+	Known bool
+}
+
 // Parse reads the template in doc, a YAML (or JSON, which yaml.v3 reads
 // too, with lines) document node.
-func Parse(doc *yaml.Node) (*Template, error) {
+func Parse(doc *yaml.Node) (*Template, error) { return ParseWith(doc, nil) }
+
+// ParseWith is Parse with parameter values that replace the defaults.
+func ParseWith(doc *yaml.Node, params map[string]Param) (*Template, error) {
 	root, err := convert(doc, 0)
 	if err != nil {
 		return nil, err
@@ -93,6 +105,7 @@ func Parse(doc *yaml.Node) (*Template, error) {
 	}
 	t := &Template{
 		params:     map[string]*node{},
+		given:      params,
 		mappings:   root.get("Mappings"),
 		conditions: root.get("Conditions"),
 		ids:        map[string]bool{},

@@ -49,6 +49,11 @@ type Document struct {
 	// input: conftest-style policies receive it as their input instead.
 	// Loaders fill it only when asked to (it doubles the memory of a plan).
 	Raw any `json:"-"`
+	// Unread are the files this one refers to that were meant to be read
+	// with it and were not: a nested stack's template that is not on
+	// disk. They are reported as not evaluated (or as input errors), never
+	// taken as passing. Rules do not see them.
+	Unread []Unread `json:"unread,omitempty"`
 }
 
 // Source describes the file a Document was loaded from.
@@ -136,4 +141,15 @@ type Location struct {
 	// line that writes it, for formats that give one (CloudFormation); a
 	// finding on an attribute points there.
 	Attributes map[string]int `json:"attributes,omitempty"`
+}
+
+// Unread is a file that a document refers to and that was not read.
+type Unread struct {
+	// Path names the file (or URL) as the document gives it.
+	Path string `json:"path"`
+	// Reason says why it was not read.
+	Reason string `json:"reason"`
+	// Error is true when the file was read and is invalid: an input
+	// error, not an input left unevaluated.
+	Error bool `json:"error,omitempty"`
 }

@@ -21,6 +21,8 @@ type CloudFormation struct {
 	// KeepRaw fills Document.Raw with the template as written.
 	KeepRaw bool
 	Aliases AliasLimits
+	// MaxFileSize bounds the nested stacks' templates read with it.
+	MaxFileSize int64
 }
 
 // Load parses a template.
@@ -59,6 +61,9 @@ func (c CloudFormation) loadNodes(path string, size int, nodes []*yaml.Node) (in
 	doc.Source.FormatVersion = tmpl.FormatVersion
 	doc.Source.Documents = 1
 	doc.Resources = view.Resources(tmpl, path)
+	nested, unread := c.stacks(path, tmpl, 0, []string{path})
+	doc.Resources = append(doc.Resources, nested...)
+	doc.Unread = unread
 	if c.KeepRaw {
 		doc.Raw = rawOf([]any{raw})
 	}

@@ -217,7 +217,7 @@ func New(format input.Format, opts Options) (Loader, error) {
 	case input.FormatKubernetes:
 		return Kubernetes{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases}, nil
 	case input.FormatCloudFormation:
-		return CloudFormation{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases}, nil
+		return CloudFormation{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases, MaxFileSize: opts.MaxFileSize}, nil
 	case input.FormatJSON:
 		return JSON{}, nil
 	case input.FormatYAML:

@@ -47,6 +47,15 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 		if status == finding.InputNotEvaluated {
 			res.Summary.NotEvaluated++
 		}
+		for _, u := range o.doc.Unread {
+			if u.Error {
+				res.Errors = append(res.Errors, finding.InputError{Path: u.Path, Message: u.Reason})
+				continue
+			}
+			res.Inputs = append(res.Inputs, finding.Input{Path: u.Path, Format: string(o.doc.Source.Format),
+				Status: finding.InputNotEvaluated, Reason: u.Reason})
+			res.Summary.NotEvaluated++
+		}
 		res.Summary.Resources += len(o.doc.Resources)
 		res.Findings = append(res.Findings, o.res.Findings...)
 		for id, n := range o.res.Checked {
