@@ -1,0 +1,115 @@
+package view
+
+import (
+	"reflect"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tenet-dev/tenet/pkg/cfn"
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+func viewOf(t *testing.T, text string) map[string]input.Resource {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := cfn.Parse(&doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]input.Resource{}
+	for _, r := range Resources(tmpl, "t.yaml") {
+		out[r.Address] = r
+	}
+	return out
+}
+
+// TestBuilder checks what the mappings rely on: a property's value, or
+// unknown with its references, its line and configured; tags as a map; a
+// policy document as JSON with the template's resources named; parts
+// pointing at their resource; an unmapped type kept as written.
+func TestBuilder(t *testing.T) {
+	rs := viewOf(t, `Parameters:
+  Acl: {Type: String}
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: logs
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: !Ref Acl
+      Tags:
+        - {Key: team, Value: data}
+        - {Key: owner, Value: !GetAtt Logs.Arn}
+      VersioningConfiguration: {Status: Enabled}
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Data
+      PolicyDocument:
+        Statement: [{Effect: Allow, Principal: "*", Action: "s3:GetObject", Resource: !Sub "${Data.Arn}/*"}]
+  Topic:
+    Type: AWS::SNS::Subscription
+    Properties:
+      Endpoint: !GetAtt Logs.Arn
+`)
+	data := rs["Data"]
+	if data.Type != "aws_s3_bucket" || data.Location.Line != 8 || data.Location.Attributes["acl"] != 11 {
+		t.Errorf("Data: %+v", data)
+	}
+	if !reflect.DeepEqual(data.Unknown, []string{"acl", "tags.owner"}) {
+		t.Errorf("unknown %v, want the parameter's acl and the tag holding an ARN", data.Unknown)
+	}
+	if !reflect.DeepEqual(data.Values["tags"], map[string]any{"team": "data"}) {
+		t.Errorf("tags %v", data.Values["tags"])
+	}
+	if !reflect.DeepEqual(data.Refs["tags"], []string{"Logs"}) {
+		t.Errorf("refs %v", data.Refs)
+	}
+	if !reflect.DeepEqual(data.Configured, []string{"acl", "tags"}) {
+		t.Errorf("configured %v", data.Configured)
+	}
+	ver := rs["Data.VersioningConfiguration"]
+	if ver.Type != "aws_s3_bucket_versioning" || !reflect.DeepEqual(ver.Refs["bucket"], []string{"Data"}) ||
+		!reflect.DeepEqual(ver.Values["versioning_configuration"], []any{map[string]any{"status": "Enabled"}}) || ver.Location.Line != 15 {
+		t.Errorf("versioning part: %+v", ver)
+	}
+	pol := rs["Policy"]
+	want := `{"Statement":[{"Action":"s3:GetObject","Effect":"Allow","Principal":"*","Resource":"${Data.Arn}/*"}]}`
+	if pol.Values["policy"] != want || !reflect.DeepEqual(pol.Refs["bucket"], []string{"Data"}) {
+		t.Errorf("policy: %v refs %v", pol.Values, pol.Refs)
+	}
+	sub := rs["Topic"]
+	if sub.Type != "AWS::SNS::Subscription" || !reflect.DeepEqual(sub.Unknown, []string{"Endpoint"}) || !reflect.DeepEqual(sub.Refs["Endpoint"], []string{"Logs"}) {
+		t.Errorf("unmapped type: %+v", sub)
+	}
+}
+
+func TestConverters(t *testing.T) {
+	for _, tc := range []struct {
+		f    func(any) (any, bool)
+		in   any
+		want any
+		ok   bool
+	}{
+		{Bool, "true", true, true},
+		{Bool, false, false, true},
+		{Bool, "yes", nil, false},
+		{Number, "5", int64(5), true},
+		{Number, "1.5", 1.5, true},
+		{Number, int64(3), int64(3), true},
+		{Number, "x", 0.0, false},
+		{Enum(cannedACLs), "PublicRead", "public-read", true},
+		{Enum(cannedACLs), "Other", "Other", true},
+	} {
+		got, ok := tc.f(tc.in)
+		if ok != tc.ok || ok && !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%v -> %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
