@@ -32,6 +32,9 @@ var mappings = map[string]mapping{}
 // file, so that a service is one file.
 func register(m map[string]mapping) {
 	for k, f := range m {
+		if _, ok := mappings[k]; ok {
+			panic("cfn/view: " + k + " is mapped twice") // two files claim one type: a programming error
+		}
 		mappings[k] = f
 	}
 }
