@@ -510,7 +510,41 @@ func (e *evaluator) findInMap(args []*node) (any, info) {
 			return e.value(d)
 		}
 	}
+	if v, ok := e.byPseudoKey(args, keys); ok {
+		return v, info{symbolic: true, refs: in.refs}
+	}
 	return nil, info{refs: in.refs, sensitive: in.sensitive}
+}
+
+// byPseudoKey is the symbolic value of a FindInMap whose top-level key is
+// a pseudo parameter (a map of service principals by AWS::Partition, of
+// AMIs by AWS::Region): when every entry it could pick is a known string
+// without wildcard, it is a specific value, written as the one of the aws
+// partition, or the first entry.
+func (e *evaluator) byPseudoKey(args []*node, keys []string) (any, bool) {
+	if args[1].kind != callNode || args[1].fn != "Ref" {
+		return nil, false
+	}
+	name, _ := args[1].arg.str()
+	if !pseudo[name] || keys[0] == "" || keys[2] == "" {
+		return nil, false
+	}
+	m := e.t.mappings.get(keys[0])
+	if m == nil || m.kind != mapNode || len(m.keys) == 0 {
+		return nil, false
+	}
+	var pick any
+	for i, k := range m.keys {
+		v, vi := e.value(m.vals[i].get(keys[2]))
+		s, ok := v.(string)
+		if m.vals[i].get(keys[2]) == nil || !vi.known || !ok || strings.Contains(s, "*") {
+			return nil, false
+		}
+		if pick == nil || k == "aws" {
+			pick = s
+		}
+	}
+	return pick, true
 }
 
 func (e *evaluator) ifFn(args []*node) (any, info) {

@@ -269,7 +269,7 @@ func compact(s []string) []string {
 // wildcard.
 func (r *Resource) Render(path string) (v any, ok bool) {
 	for _, o := range r.Opaque {
-		if o == path || strings.HasPrefix(o, path+".") {
+		if (o == path || strings.HasPrefix(o, path+".")) && !inCondition(o) {
 			return nil, false
 		}
 	}
@@ -295,6 +295,13 @@ func (r *Resource) Render(path string) (v any, ok bool) {
 		v = place(v, strings.Split(u[len(prefix):], "."), s)
 	}
 	return v, true
+}
+
+// inCondition tells a path inside a policy statement's Condition: a
+// parameter there narrows the statement whatever its value, so the
+// document can still be judged, with the value written by name.
+func inCondition(path string) bool {
+	return strings.Contains(path, ".Condition.")
 }
 
 // lookup is the value at a dotted path of properties.

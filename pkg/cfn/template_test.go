@@ -384,3 +384,42 @@ Resources:
 		t.Errorf("table %v", tab.Properties)
 	}
 }
+
+func TestRenderPseudoMapAndConditions(t *testing.T) {
+	tmpl := parseText(t, `Parameters:
+  ExternalId: {Type: String}
+Mappings:
+  Partition:
+    aws: {EC2: ec2.amazonaws.com}
+    aws-cn: {EC2: ec2.amazonaws.com.cn}
+  Wild:
+    aws: {EC2: "*"}
+    aws-cn: {EC2: ec2.amazonaws.com.cn}
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Service: !FindInMap [Partition, !Ref AWS::Partition, EC2]}
+            Action: sts:AssumeRole
+            Condition: {StringEquals: {sts:ExternalId: !Ref ExternalId}}
+      Other: !FindInMap [Wild, !Ref AWS::Partition, EC2]
+`)
+	r := resource(t, tmpl, "Role")
+	doc, ok := r.Render("AssumeRolePolicyDocument")
+	if !ok {
+		t.Fatalf("the trust policy is not rendered (unknown %v, opaque %v)", r.Unknown, r.Opaque)
+	}
+	st := doc.(map[string]any)["Statement"].([]any)[0].(map[string]any)
+	if st["Principal"].(map[string]any)["Service"] != "ec2.amazonaws.com" {
+		t.Errorf("principal %v", st["Principal"])
+	}
+	if v, _ := lookup(st, "Condition.StringEquals.sts:ExternalId"); v != "${ExternalId}" {
+		t.Errorf("condition %v", st["Condition"])
+	}
+	if _, ok := r.Render("Other"); ok {
+		t.Errorf("a map holding a wildcard was rendered")
+	}
+}

@@ -43,9 +43,26 @@ func (e *Engine) findings(evs []catalog.Eval, values []any, doc input.Document, 
 // attributeLine is the line of attribute attr, or of the nearest block
 // that holds it, when the format gives attribute lines; else the
 // resource's line.
+// Rules name attributes with or without list indexes
+// (recording_group.all_supported for recording_group.0.all_supported):
+// both forms are looked up.
 func attributeLine(l input.Location, attr string) int {
-	for attr != "" && len(l.Attributes) > 0 {
+	if attr == "" || len(l.Attributes) == 0 {
+		return l.Line
+	}
+	plain := map[string]int{}
+	for k, line := range l.Attributes {
+		if p := withoutIndexes(k); p != k {
+			if prev, ok := plain[p]; !ok || line < prev {
+				plain[p] = line // the first item's line
+			}
+		}
+	}
+	for attr != "" {
 		if line, ok := l.Attributes[attr]; ok {
+			return line
+		}
+		if line, ok := plain[attr]; ok {
 			return line
 		}
 		i := strings.LastIndexByte(attr, '.')
@@ -55,6 +72,18 @@ func attributeLine(l input.Location, attr string) int {
 		attr = attr[:i]
 	}
 	return l.Line
+}
+
+// withoutIndexes drops the list indexes of a dotted path.
+func withoutIndexes(path string) string {
+	parts := strings.Split(path, ".")
+	out := parts[:0]
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ".")
 }
 
 // exceptions adds the rules that a conftest-style exception rule's value

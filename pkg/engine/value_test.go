@@ -61,3 +61,22 @@ func TestResourceMapIsTheJSONForm(t *testing.T) {
 		})
 	}
 }
+
+func TestAttributeLine(t *testing.T) {
+	l := input.Location{Line: 3, Attributes: map[string]int{
+		"acl": 5, "rule.0.sse": 9, "rule.1.sse": 12, "recording_group.0.all_supported": 20, "tags": 7,
+	}}
+	for attr, want := range map[string]int{
+		"":                              3,
+		"acl":                           5,
+		"rule.1.sse":                    12,
+		"rule.sse":                      9,
+		"recording_group.all_supported": 20,
+		"tags.team":                     7,
+		"policy":                        3,
+	} {
+		if got := attributeLine(l, attr); got != want {
+			t.Errorf("attributeLine(%q) = %d, want %d", attr, got, want)
+		}
+	}
+}

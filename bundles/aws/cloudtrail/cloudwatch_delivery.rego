@@ -28,6 +28,7 @@ package tenet.aws.cloudtrail.cloudwatch_delivery
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -41,3 +42,11 @@ deny contains result.fail_attr(t, attr, sprintf("%s is empty, so no events reach
 _set(t, attr) if terraform.get(t, attr, "") != ""
 
 _set(t, attr) if terraform.unknown(t, attr)
+
+# A value unknown until apply that refers to no resource (a CloudFormation
+# parameter without default, which may be empty) may leave delivery off.
+unknown contains result.unknown(t, attr) if {
+	some t in terraform.resources("aws_cloudtrail")
+	some attr in ["cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn"]
+	compute.presence_unknown(t, attr)
+}

@@ -19,6 +19,19 @@ test_deny_role_missing_in_state if {
 }
 
 test_allow_references if {
-	t := fixtures.with_unknown(_trail({}), ["cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn"])
+	t := fixtures.with_refs(
+		fixtures.with_unknown(_trail({}), ["cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn"]),
+		{"cloud_watch_logs_group_arn": ["aws_cloudwatch_log_group.trail"], "cloud_watch_logs_role_arn": ["aws_iam_role.trail"]},
+	)
 	check.deny == set() with input as fixtures.plan([t])
+	check.unknown == set() with input as fixtures.plan([t])
+}
+
+test_unknown_without_reference if {
+	t := fixtures.with_configured(
+		fixtures.with_unknown(_trail({"cloud_watch_logs_role_arn": "arn:aws:iam::1:role/trail"}), ["cloud_watch_logs_group_arn"]),
+		["cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn"],
+	)
+	check.deny == set() with input as fixtures.plan([t])
+	check.unknown == {{"msg": "cloud_watch_logs_group_arn is unknown until apply", "resource": "aws_cloudtrail.main", "attribute": "cloud_watch_logs_group_arn"}} with input as fixtures.plan([t])
 }

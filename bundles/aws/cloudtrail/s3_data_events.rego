@@ -59,9 +59,12 @@ _pending if {
 
 _covered contains kind if {
 	some t in _trails
-	some s in terraform.get(t, "event_selector", [])
+	some i, s in terraform.get(t, "event_selector", [])
 	some d in object.get(s, "data_resource", [])
 	d.type == "AWS::S3::Object"
+
+	# An unknown read_write_type is left out of the values: it is not All.
+	not terraform.unknown(t, sprintf("event_selector.%d.read_write_type", [i]))
 	some kind in _kinds[object.get(s, "read_write_type", "All")]
 }
 

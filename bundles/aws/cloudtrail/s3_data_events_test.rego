@@ -47,3 +47,9 @@ test_deny_advanced_read_only if {
 	t := _trail("main", _advanced([{"field": "readOnly", "equals": ["true"]}]))
 	{f.msg | some f in check.deny} == {"no trail records S3 object-level write events"} with input as fixtures.plan([t])
 }
+
+test_unknown_read_write_type if {
+	t := fixtures.with_unknown(_trail("main", {"event_selector": [{"include_management_events": true, "data_resource": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}]}), ["event_selector.0.read_write_type"])
+	check.deny == set() with input as fixtures.plan([t])
+	check.unknown == {{"msg": "event_selector is unknown until apply", "resource": "aws_cloudtrail.main", "attribute": "event_selector"}} with input as fixtures.plan([t])
+}

@@ -30,12 +30,15 @@ import rego.v1
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
-# Only a plan that creates both shows keys issued "at creation"; a state
-# cannot tell when each was made.
+# Only a plan that creates both, or a template that declares both (a stack
+# creates them together), shows keys issued "at creation"; a state cannot
+# tell when each was made.
 deny contains result.fail(u, sprintf("%s is created together with the console login %s", [k.address, l.address])) if {
 	some u in terraform.resources("aws_iam_user")
 	some l in terraform.referencing(u, "aws_iam_user_login_profile", "user")
-	l.action == "create"
+	l.action in _created
 	some k in terraform.referencing(u, "aws_iam_access_key", "user")
-	k.action == "create"
+	k.action in _created
 }
+
+_created := {"create", "apply"}

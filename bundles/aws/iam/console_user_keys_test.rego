@@ -28,3 +28,8 @@ test_allow_state if {
 	key := fixtures.patch(fixtures.resource("aws_iam_access_key", "alice", {}), {"values": {"user": "alice"}})
 	check.deny == set() with input as fixtures.state([_user, login, key])
 }
+
+test_deny_template_declaring_both if {
+	applied := [object.union(r, {"action": "apply"}) | some r in [_user, _login, _key]]
+	count(check.deny) == 1 with input as fixtures.plan(applied)
+}
