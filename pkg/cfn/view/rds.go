@@ -157,7 +157,7 @@ func rdsVPCPublic(v *View, db *cfn.Resource) (public, ok bool) {
 		return false, false
 	}
 	for _, r := range v.tmpl.Resources {
-		if r.Type != "AWS::EC2::VPCGatewayAttachment" || !rdsRefers(&r, "InternetGatewayId") {
+		if _, igw := r.Lines["InternetGatewayId"]; r.Type != "AWS::EC2::VPCGatewayAttachment" || !igw {
 			continue
 		}
 		for _, vpc := range vpcs {
@@ -185,12 +185,6 @@ func rdsTarget(v *View, src *cfn.Resource, prop, typ string) *cfn.Resource {
 		}
 	}
 	return nil
-}
-
-// rdsRefers tells whether src writes property prop (known or not).
-func rdsRefers(src *cfn.Resource, prop string) bool {
-	_, ok := src.Lines[prop]
-	return ok
 }
 
 func rdsRefersTo(src *cfn.Resource, prop, id string) bool {
