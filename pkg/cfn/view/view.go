@@ -82,18 +82,24 @@ func Resources(t *cfn.Template, file string) []input.Resource {
 // "${AppName}-${AWS::Region}" as the bucket's BucketName is about that
 // bucket, though neither name is known before the stack is deployed: the
 // view joins the two as a Terraform reference would.
+//
+// Only a resource's own name counts (a bucket's BucketName, a subnet
+// group's DBSubnetGroupName, a plain Name): a database that names its
+// subnet group by the same expression refers to the group, and is not
+// the group.
 func names(t *cfn.Template) map[string][]string {
 	out := map[string][]string{}
 	for _, r := range t.Resources {
-		for k := range r.Properties {
-			if strings.HasSuffix(k, "Name") {
-				if s, ok := r.Properties[k].(string); ok && s != "" {
-					out[s] = append(out[s], r.ID)
-				}
+		own := func(k string) bool {
+			return k == "Name" || strings.HasSuffix(k, "Name") && strings.Contains(k, r.Type[strings.LastIndex(r.Type, ":")+1:])
+		}
+		for k, v := range r.Properties {
+			if s, ok := v.(string); ok && s != "" && own(k) {
+				out[s] = append(out[s], r.ID)
 			}
 		}
 		for k, v := range r.Symbolic {
-			if s, ok := v.(string); ok && strings.HasSuffix(k, "Name") && !strings.Contains(k, ".") {
+			if s, ok := v.(string); ok && own(k) {
 				out[s] = append(out[s], r.ID)
 			}
 		}

@@ -113,3 +113,40 @@ func TestConverters(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinByOwnName: a policy naming its bucket by the bucket's own name
+// expression refers to it; a database naming its subnet group does not
+// make the two refer to each other.
+func TestJoinByOwnName(t *testing.T) {
+	rs := viewOf(t, `Parameters:
+  App: {Type: String}
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub "${App}-data"
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Sub "${App}-data"
+      PolicyDocument: {Statement: []}
+  Group:
+    Type: AWS::RDS::DBSubnetGroup
+    Properties:
+      DBSubnetGroupName: !Sub "${App}-db"
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      DBSubnetGroupName: !Sub "${App}-db"
+  Other:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      DBSubnetGroupName: !Sub "${App}-db"
+`)
+	if got := rs["Policy"].Refs["bucket"]; !reflect.DeepEqual(got, []string{"Data"}) {
+		t.Errorf("policy refs %v, want [Data]", got)
+	}
+	if got := rs["Db"].Refs["db_subnet_group_name"]; !reflect.DeepEqual(got, []string{"Group"}) {
+		t.Errorf("database refs %v, want only the group", got)
+	}
+}
