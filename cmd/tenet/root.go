@@ -35,6 +35,9 @@ func (e *exitError) Error() string {
 	return e.err.Error()
 }
 
+// Unwrap gives the command's error, nil when there is none.
+func (e *exitError) Unwrap() error { return e.err }
+
 // streams are the process's standard streams, passed in so that commands
 // can be tested in process.
 type streams struct {

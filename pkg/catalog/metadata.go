@@ -190,6 +190,8 @@ func nativeRule(p *pkgInfo) (finding.Rule, error) {
 	}
 	if m.Severity != "" || p.builtin {
 		if _, err := finding.ParseSeverity(m.Severity); err != nil {
+			// Text only, deliberately: the problems of a rule's
+			// metadata are listed in one message.
 			problems = append(problems, "custom.severity: "+err.Error())
 		}
 	}

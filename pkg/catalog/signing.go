@@ -225,6 +225,8 @@ func signatureError(err error, vc *bundle.VerificationConfig) error {
 	}
 	msg := err.Error()
 	if strings.Contains(msg, "bundle missing .signatures.json file") {
+		// OPA's error is left out on purpose: this message says all it
+		// does, and ErrUnsigned is what callers test for.
 		return fmt.Errorf("%w (no .signatures.json) but a verification key was given", ErrUnsigned)
 	}
 	for _, s := range signatureFailures {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -52,15 +51,14 @@ type group struct {
 // built-ins: "terraform_custom".
 const customSuffix = "_custom"
 
-// query is one prepared query: over a generated package whose rule rN
-// holds the value of evals[N] (pkg), or one whose variable rN holds it as a
-// one-element array, an empty one where the rule is undefined.
+// query is one prepared query (queryText): an array whose Nth element
+// holds the value of evals[N] as a one-element array, an empty one where
+// the rule is undefined.
 type query struct {
 	prepare  func(context.Context) (rego.PreparedEvalQuery, error)
 	once     sync.Once
 	prepared rego.PreparedEvalQuery
 	err      error // of prepare
-	pkg      bool
 	evals    []catalog.Eval
 	// index[N] is the position of evals[N] in its group, so that results
 	// merge in the group's order whatever the split.
@@ -297,21 +295,12 @@ func (e *Engine) values(ctx context.Context, q *query, val ast.Value) ([]any, er
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
 	out := make([]any, len(q.evals))
-	if len(rs) == 0 {
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return out, nil
 	}
-	if q.pkg {
-		if len(rs[0].Expressions) == 0 {
-			return out, nil
-		}
-		values, _ := rs[0].Expressions[0].Value.(map[string]any)
-		for i := range q.evals {
-			out[i] = values["r"+strconv.Itoa(i)]
-		}
-		return out, nil
-	}
-	for i := range q.evals {
-		if v, _ := rs[0].Bindings["r"+strconv.Itoa(i)].([]any); len(v) == 1 {
+	values, _ := rs[0].Expressions[0].Value.([]any)
+	for i := range min(len(out), len(values)) {
+		if v, _ := values[i].([]any); len(v) == 1 {
 			out[i] = v[0]
 		}
 	}

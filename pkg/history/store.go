@@ -182,7 +182,7 @@ func (s *Store) readData(seq int) ([]byte, error) {
 	if errors.As(err, &pe) {
 		return nil, fmt.Errorf("history: %w", err) // the disk failed, not the record
 	}
-	return nil, &TamperError{File: path, Problem: "not a valid record: not gzipped JSON: " + err.Error()}
+	return nil, &TamperError{File: path, Problem: "not a valid record: not gzipped JSON: " + err.Error(), Err: err}
 }
 
 // read decodes record file seq, refusing unknown fields so that an added
@@ -198,7 +198,7 @@ func (s *Store) read(seq int) (*Record, []byte, error) {
 	dec.DisallowUnknownFields()
 	var r Record
 	if err := dec.Decode(&r); err != nil {
-		return nil, data, &TamperError{File: path, Problem: "not a valid record (edited): " + err.Error()}
+		return nil, data, &TamperError{File: path, Problem: "not a valid record (edited): " + err.Error(), Err: err}
 	}
 	if r.Seq != seq {
 		return nil, data, &TamperError{File: path, Problem: fmt.Sprintf("holds record %d: records were copied, moved or reordered", r.Seq)}
@@ -265,7 +265,7 @@ func (s *Store) Summaries() ([]report.RunSummary, error) {
 			} `json:"report"`
 		}
 		if err := json.Unmarshal(data, &rec); err != nil {
-			return nil, &TamperError{File: filepath.Join(s.dir, fileName(n)), Problem: "not a valid record (edited): " + err.Error()}
+			return nil, &TamperError{File: filepath.Join(s.dir, fileName(n)), Problem: "not a valid record (edited): " + err.Error(), Err: err}
 		}
 		sum := report.RunSummary{Time: rec.Time, Frameworks: map[string]map[finding.Status]int{}}
 		for _, fw := range rec.Report.Frameworks {

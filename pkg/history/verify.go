@@ -21,12 +21,19 @@ type TamperError struct {
 	// have.
 	File    string
 	Problem string
+	// Err is the decoding error Problem quotes, if any.
+	Err error
 }
 
 func (e *TamperError) Error() string { return fmt.Sprintf("%s: %s", e.File, e.Problem) }
 
-// Unwrap makes errors.Is(err, ErrTampered) hold.
-func (e *TamperError) Unwrap() error { return ErrTampered }
+// Unwrap makes errors.Is(err, ErrTampered) hold, and gives Err too.
+func (e *TamperError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrTampered}
+	}
+	return []error{ErrTampered, e.Err}
+}
 
 // Verification is the state of an intact chain.
 type Verification struct {

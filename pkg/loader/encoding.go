@@ -141,7 +141,9 @@ func surrogateError(data []byte, offset int) error {
 }
 
 // jsonError turns an encoding/json error into a *FileError (path left for
-// the caller) with the line and column of the offset it reports.
+// the caller) with the line and column of the offset it reports. A type
+// error and the end of the input are said in words of their own, without
+// Go's type names; their cause is dropped on purpose.
 func jsonError(data []byte, err error) error {
 	var (
 		syn *json.SyntaxError
@@ -150,7 +152,7 @@ func jsonError(data []byte, err error) error {
 	switch {
 	case errors.As(err, &syn):
 		line, col := position(data, syn.Offset)
-		return &FileError{Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %s", syn.Error())}
+		return &FileError{Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %w", syn)}
 	case errors.As(err, &typ):
 		line, col := position(data, typ.Offset)
 		what := typ.Field
@@ -204,7 +206,9 @@ func jsonKind(t reflect.Type) string {
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
 // yamlError turns a yaml.v3 error into a one-line *FileError, taking the line
-// number out of the message.
+// number out of the message. It keeps the text only, deliberately: the
+// message is rewritten (one line, the line number moved to FileError.Line),
+// and yaml.v3's errors carry nothing a caller tests for.
 func yamlError(err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.Join(strings.Fields(strings.ReplaceAll(msg, "unmarshal errors:\n", "")), " ")

@@ -112,6 +112,10 @@ type stoppedError struct {
 }
 
 func (e *stoppedError) Error() string { return e.cause.Error() }
+
+// Unwrap gives the cause only, deliberately: the evaluation's own error is
+// the cancellation the guard caused (its text goes in the report's
+// Detail), not a second reason for the stop.
 func (e *stoppedError) Unwrap() error { return e.cause }
 
 // memoryError is the error of a scan the memory guard stopped: which

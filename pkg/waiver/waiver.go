@@ -76,12 +76,12 @@ func entries(name string, lineOffset int, nodes []yaml.Node) ([]finding.Waiver, 
 			if errLine == 0 {
 				errLine = n.Line
 			}
-			return nil, fmt.Errorf("%s:%d: %s", name, errLine+lineOffset, err)
+			return nil, fmt.Errorf("%s:%d: %w", name, errLine+lineOffset, err)
 		}
 		w := finding.Waiver{Rule: e.Rule, Resource: e.Resource, Input: e.Input, Reason: e.Reason, Owner: e.Owner,
 			Ticket: e.Ticket, Expires: e.Expires, Source: fmt.Sprintf("%s:%d", filepath.ToSlash(name), line)}
 		if err := check(w); err != nil {
-			return nil, fmt.Errorf("%s:%d: %s", name, line, err)
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
 		out = append(out, w)
 	}
@@ -130,7 +130,9 @@ func isField(key string) bool {
 }
 
 // yamlError splits a yaml.v3 error into its line (0 if none) and a
-// one-line message without Go type names.
+// one-line message without Go type names. Only the text is kept,
+// deliberately: the message is rewritten, and yaml.v3's errors carry
+// nothing a caller tests for.
 func yamlError(err error) (int, string) {
 	msg := err.Error()
 	var te *yaml.TypeError
@@ -178,6 +180,7 @@ func check(w finding.Waiver) error {
 	}
 	if w.Expires != "" {
 		if _, err := time.Parse(dateLayout, w.Expires); err != nil {
+			// time's error quotes Go's layout; this one says what to write.
 			return fmt.Errorf("expires %q is not a date (want YYYY-MM-DD)", w.Expires)
 		}
 	}
