@@ -19,6 +19,17 @@ import data.tenet.lib.terraform
 # public_cidrs are the CIDRs that mean "the whole internet".
 public_cidrs := {"0.0.0.0/0", "::/0"}
 
+# public_cidr(c) is true when CIDR c spans the whole internet: a prefix
+# length of 0 matches every address whatever the address written before
+# it ("192.168.1.0/0" is 0.0.0.0/0, a default that CloudFormation samples
+# ship).
+public_cidr(c) if c in public_cidrs
+
+public_cidr(c) if {
+	is_string(c)
+	regex.match(`^[0-9a-fA-F:.]+/0+$`, trim_space(c))
+}
+
 _classic := {"protocol": ["protocol"], "ports": ["from_port", "to_port"], "cidrs": ["cidr_blocks", "ipv6_cidr_blocks"]}
 
 _vpc := {"protocol": ["ip_protocol"], "ports": ["from_port", "to_port"], "cidrs": ["cidr_ipv4", "cidr_ipv6"]}
@@ -79,7 +90,7 @@ _attribute(block_path, block, attrs) := block_path if {
 	public := [name |
 		some name in attrs.cidrs
 		some c in _list(object.get(block, name, null))
-		c in public_cidrs
+		public_cidr(c)
 	]
 	a := public[0]
 } else := attrs.cidrs[0]
@@ -120,7 +131,7 @@ may_expose(rule, port, protocols) if {
 
 _public(rule) if {
 	some c in rule.cidrs
-	c in public_cidrs
+	public_cidr(c)
 }
 
 _maybe_public(rule) if _public(rule)

@@ -128,3 +128,14 @@ test_open_statement if {
 	]
 	[i | some i, st in statements; network.open_statement(st)] == [0, 1]
 }
+
+test_public_cidr if {
+	network.public_cidr("0.0.0.0/0")
+	network.public_cidr("::/0")
+	network.public_cidr("192.168.1.0/0")
+	network.public_cidr("2001:db8::/0")
+	not network.public_cidr("192.168.1.0/24")
+	not network.public_cidr("10.0.0.0/8")
+	not network.public_cidr("0.0.0.0/10")
+	not network.public_cidr(22)
+}

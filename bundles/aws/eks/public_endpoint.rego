@@ -66,7 +66,7 @@ _open(cidrs) if count(cidrs) == 0
 
 _open(cidrs) if {
 	some cidr in cidrs
-	cidr in network.public_cidrs
+	network.public_cidr(cidr)
 }
 
 _describe(cidrs) := "every address (public_access_cidrs is not set)" if {

@@ -75,3 +75,8 @@ test_unknown_inline_ports if {
 	check.deny == set() with input as inp
 	{[f.resource, f.attribute] | some f in check.unknown} == {["aws_security_group.bastion", "ingress.0"]} with input as inp
 }
+
+test_deny_zero_prefix_with_an_address if {
+	sg := _sg([_ingress("tcp", 22, 22, ["192.168.1.0/0"])])
+	check.deny == {{"msg": _msg, "resource": "aws_security_group.bastion", "attribute": "ingress.0"}} with input as fixtures.plan([sg])
+}
