@@ -93,6 +93,7 @@ func TestCLI(t *testing.T) {
 		{name: "examples-github", args: []string{"test", "-o", "github", plan, manifest}, wantCode: 1, golden: true},
 		{name: "examples-html", args: []string{"test", "-o", "html", plan, manifest}, wantCode: 1, golden: true},
 		{name: "clean-plan", args: []string{"test", clean}, wantCode: 0, golden: true},
+		{name: "examples-cloudformation", args: []string{"test", "-o", "github", "test/examples/stack.yaml"}, wantCode: 1, golden: true},
 		{
 			name: "not-evaluated", args: []string{"test", "test/e2e/testdata/inputs/workflow.yml"}, wantCode: 0,
 			wantStdout: []string{"NOT EVALUATED: 0 failures, 0 warnings, 0 unknown until apply, 0 input errors, 1 input not evaluated",

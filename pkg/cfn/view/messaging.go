@@ -1,10 +1,15 @@
 package view
 
-import "github.com/tenet-dev/tenet/pkg/cfn"
+import (
+	"strconv"
+
+	"github.com/tenet-dev/tenet/pkg/cfn"
+)
 
 func init() {
 	register(map[string]mapping{
 		"AWS::SNS::Topic":             snsTopic,
+		"AWS::SNS::Subscription":      snsSubscription,
 		"AWS::SNS::TopicPolicy":       messagingPolicy("aws_sns_topic_policy", "arn", "Topics"),
 		"AWS::SNS::TopicInlinePolicy": messagingPolicy("aws_sns_topic_policy", "arn", "TopicArn"),
 		"AWS::SQS::Queue":             sqsQueue,
@@ -23,6 +28,27 @@ func snsTopic(v *View, src *cfn.Resource) {
 	t.SetFunc("fifo_topic", "FifoTopic", Bool)
 	t.Set("kms_master_key_id", "KmsMasterKeyId")
 	t.Tags("tags", "Tags")
+	// The topic's inline subscriptions are what Terraform declares as
+	// aws_sns_topic_subscription resources for it: the CloudWatch alarm
+	// rules ask whether an alarm's topic has a subscriber.
+	for i := range t.Len("Subscription") {
+		from := "Subscription." + strconv.Itoa(i)
+		sub := v.Part(src, "aws_sns_topic_subscription", from, t, "topic_arn")
+		sub.Set("protocol", from+".Protocol")
+		sub.Set("endpoint", from+".Endpoint")
+	}
+	if t.Unknown("Subscription") {
+		sub := v.Part(src, "aws_sns_topic_subscription", "Subscription", t, "topic_arn")
+		sub.UnknownAttr("endpoint", "Subscription")
+	}
+}
+
+// snsSubscription is an aws_sns_topic_subscription.
+func snsSubscription(v *View, src *cfn.Resource) {
+	s := v.Main(src, "aws_sns_topic_subscription")
+	s.Set("topic_arn", "TopicArn")
+	s.Set("protocol", "Protocol")
+	s.Set("endpoint", "Endpoint")
 }
 
 // sqsQueue is an aws_sqs_queue. Left out, SqsManagedSseEnabled is true
