@@ -34,8 +34,8 @@ func TestNotEvaluated(t *testing.T) {
 		want             finding.InputStatus
 		reason           string
 	}{
-		{"cloudformation template of types no rule checks", "stack.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  S:\n    Type: AWS::SNS::Subscription\n", finding.InputNotEvaluated,
-			"no loaded rule checks its resource types (AWS::SNS::Subscription)"},
+		{"cloudformation template of types no rule checks", "stack.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  S:\n    Type: AWS::Events::Rule\n", finding.InputNotEvaluated,
+			"no loaded rule checks its resource types (AWS::Events::Rule)"},
 		{"cloudformation template", "bucket.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n", finding.InputEvaluated, ""},
 		{"github workflow", "ci.yml", "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps: [{run: make}]\n", finding.InputNotEvaluated,
 			"plain YAML: no loaded rule reads it (the built-in rules read Terraform, CloudFormation and Kubernetes)"},

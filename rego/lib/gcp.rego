@@ -267,20 +267,10 @@ os_login(vm) if {
 	metadata(vm, "enable-oslogin") == ""
 }
 
-# attr_unknown(r, path) is true when the attribute at the dotted path (list
-# indexes included, "settings.0.ip_configuration.0.ssl_mode"), or something
-# inside it, is known only after apply. Unlike terraform.unknown, an unknown
-# enclosing block does not count: the Google provider marks many blocks
-# Optional and Computed, so a block left unset shows as wholly unknown in a
-# plan and then gets the API defaults. It is not a declaration.
-attr_unknown(r, path) if {
-	some u in object.get(r, "unknown", [])
-	_at_or_below(u, path)
-}
-
-_at_or_below(u, path) if u == path
-
-_at_or_below(u, path) if startswith(u, concat("", [path, "."]))
+# attr_unknown(r, path) is terraform.unknown_within(r, path), kept for the
+# policies that call it: an unknown enclosing block does not count, as the
+# Google provider marks many blocks Optional and Computed.
+attr_unknown(r, path) if terraform.unknown_within(r, path)
 
 # sql_flags(r) is the map of r's Cloud SQL database flags, name to lower-cased
 # value.

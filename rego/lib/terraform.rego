@@ -75,6 +75,26 @@ _split_path(path) := split(path, ".")
 
 _head(path) := concat("", [_split_path(path)[0], "."])
 
+# unknown_within(r, path) is true when the attribute at the dotted path
+# (list indexes included, "settings.0.ip_configuration.0.ssl_mode"), or
+# something inside it, is known only after apply. Unlike unknown, an
+# unknown enclosing block does not count: a provider that marks a block
+# Optional and Computed shows a block left unset as wholly unknown in a
+# plan, which is not a declaration of its attributes.
+unknown_within(r, path) if {
+	some u in unknown_paths(r)
+	_at_or_below(u, path)
+}
+
+_at_or_below(u, path) if u == path
+
+_at_or_below(u, path) if startswith(u, concat("", [path, "."]))
+
+# unknown_paths(r) is the array of r's attribute paths known only after
+# apply ([] when there is none): rules read the input's "unknown" through
+# it and the tests above, never directly.
+unknown_paths(r) := object.get(r, "unknown", [])
+
 # any_unknown(r, paths) is true when one of paths is unknown(r, path).
 any_unknown(r, paths) if {
 	some path in paths

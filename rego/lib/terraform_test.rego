@@ -206,3 +206,18 @@ test_referencing_ignores_values_that_name_no_resource if {
 	e := _enc("logs", {"bucket": "acme-other"})
 	terraform.referencing(b, "aws_s3_bucket_server_side_encryption_configuration", "bucket") == [] with input as fixtures.state([b, e])
 }
+
+test_unknown_within_ignores_enclosing_blocks if {
+	r := {"unknown": ["settings", "network.0.ip.1"]}
+	not terraform.unknown_within(r, "settings.0.tier")
+	terraform.unknown(r, "settings.0.tier")
+	terraform.unknown_within(r, "network.0")
+	terraform.unknown_within(r, "network.0.ip.1")
+	not terraform.unknown_within(r, "network.0.ip.0")
+	not terraform.unknown_within(r, "net")
+}
+
+test_unknown_paths if {
+	terraform.unknown_paths({"unknown": ["a"]}) == ["a"]
+	terraform.unknown_paths({}) == []
+}

@@ -46,7 +46,7 @@ deny contains result.fail_attr(f, concat(".", ["environment.variables", name]), 
 
 unknown contains result.unknown(f, concat(".", ["environment.variables", name])) if {
 	some f in terraform.resources("aws_lambda_function")
-	some u in object.get(f, "unknown", [])
+	some u in terraform.unknown_paths(f)
 	startswith(u, "environment.0.variables.")
 	name := substring(u, count("environment.0.variables."), -1)
 	_secret_named(name)
@@ -71,6 +71,6 @@ _secret_named(name) if {
 # may hold a secret.
 unknown contains result.unknown(f, "environment.variables") if {
 	some f in terraform.resources("aws_lambda_function")
-	some u in object.get(f, "unknown", [])
+	some u in terraform.unknown_paths(f)
 	u in {"environment", "environment.0", "environment.0.variables"}
 }

@@ -84,6 +84,6 @@ _any_broad(rd) if {
 _unknown_scope(rd) if terraform.unknown(rd, "scope")
 
 _unknown_scope(rd) if {
-	some u in object.get(rd, "unknown", [])
+	some u in terraform.unknown_paths(rd)
 	startswith(u, "assignable_scopes.")
 }

@@ -86,5 +86,5 @@ _undecided if {
 
 _undecided if {
 	some a in _alerts
-	"action" in object.get(a, "unknown", [])
+	"action" in terraform.unknown_paths(a)
 }

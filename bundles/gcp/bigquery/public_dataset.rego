@@ -62,7 +62,7 @@ unknown contains result.unknown(g.resource, g.attribute) if {
 # declaration; an unknown principal inside a declared entry is undecided.
 unknown contains result.unknown(r, path) if {
 	some r in array.concat(terraform.resources("google_bigquery_dataset"), terraform.resources("google_bigquery_dataset_access"))
-	some u in object.get(r, "unknown", [])
+	some u in terraform.unknown_paths(r)
 	regex.match(`^(access\.[0-9]+\.)?(special_group|iam_member)$`, u)
 	path := u
 }

@@ -42,7 +42,7 @@ deny contains result.fail_attr(vm, path, sprintf("%s assigns an external IP addr
 # question open; unknown attributes inside a declared block (nat_ip) do not.
 unknown contains result.unknown(vm, u) if {
 	some vm in _vms
-	some u in object.get(vm, "unknown", [])
+	some u in terraform.unknown_paths(vm)
 	regex.match(`^network_interface(\.[0-9]+(\.(ipv6_)?access_config)?)?$`, u)
 	not _known_external(vm)
 }

@@ -33,13 +33,13 @@ _enabled := "network_policy.0.enabled"
 
 deny contains result.fail_attr(c, _enabled, "neither network_policy.enabled nor Dataplane V2 (datapath_provider ADVANCED_DATAPATH) is set: network policies are not enforced") if {
 	some c in _candidates
-	not gcp.attr_unknown(c, _enabled)
+	not terraform.unknown_within(c, _enabled)
 	not _datapath_unknown(c)
 }
 
 unknown contains result.unknown(c, _enabled) if {
 	some c in _candidates
-	gcp.attr_unknown(c, _enabled)
+	terraform.unknown_within(c, _enabled)
 }
 
 unknown contains result.unknown(c, "datapath_provider") if {

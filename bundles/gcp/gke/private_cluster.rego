@@ -38,13 +38,13 @@ _authorized := "master_authorized_networks_config"
 deny contains result.fail_attr(c, _private_nodes, "enable_private_nodes is not true: nodes get public IP addresses") if {
 	some c in terraform.resources("google_container_cluster")
 	not terraform.is_true(c, _private_nodes)
-	not gcp.attr_unknown(c, _private_nodes)
+	not terraform.unknown_within(c, _private_nodes)
 }
 
 deny contains result.fail_attr(c, _authorized, msg) if {
 	some c in _public_endpoint
 	count(terraform.get(c, _authorized, [])) == 0
-	not gcp.attr_unknown(c, _authorized)
+	not terraform.unknown_within(c, _authorized)
 	msg := "the control plane has a public endpoint and no master_authorized_networks_config"
 }
 
@@ -57,7 +57,7 @@ deny contains result.fail_attr(c, _authorized, sprintf("master_authorized_networ
 unknown contains result.unknown(c, attr) if {
 	some c in terraform.resources("google_container_cluster")
 	some attr in [_private_nodes, _private_endpoint, _authorized]
-	gcp.attr_unknown(c, attr)
+	terraform.unknown_within(c, attr)
 }
 
 # Clusters whose control plane keeps its public endpoint: neither the
@@ -65,6 +65,6 @@ unknown contains result.unknown(c, attr) if {
 _public_endpoint contains c if {
 	some c in terraform.resources("google_container_cluster")
 	not terraform.is_true(c, _private_endpoint)
-	not gcp.attr_unknown(c, _private_endpoint)
+	not terraform.unknown_within(c, _private_endpoint)
 	terraform.get(c, "control_plane_endpoints_config.0.ip_endpoints_config.0.enabled", true) != false
 }

@@ -73,5 +73,5 @@ _unknown_mode(r, nc) if gcp.node_unknown(r, nc, "workload_metadata_config")
 
 _unknown_mode(r, nc) if {
 	gcp.node_get(nc, _mode, "") == ""
-	gcp.attr_unknown(gcp.cluster_of(r), "workload_identity_config.0.workload_pool")
+	terraform.unknown_within(gcp.cluster_of(r), "workload_identity_config.0.workload_pool")
 }

@@ -35,12 +35,12 @@ _enabled := "settings.0.backup_configuration.0.enabled"
 deny contains result.fail_attr(db, _enabled, "backup_configuration.enabled is not true: no automated backups") if {
 	some db in _primaries
 	not terraform.is_true(db, _enabled)
-	not gcp.attr_unknown(db, _enabled)
+	not terraform.unknown_within(db, _enabled)
 }
 
 unknown contains result.unknown(db, _enabled) if {
 	some db in _primaries
-	gcp.attr_unknown(db, _enabled)
+	terraform.unknown_within(db, _enabled)
 }
 
 _primaries contains db if {

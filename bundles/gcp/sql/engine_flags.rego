@@ -49,7 +49,7 @@ _mysql_default(db) := "on" if {
 
 deny contains result.fail_attr(db, _flags, sprintf("database flag %q is %q, want \"off\"", [name, value])) if {
 	some db in terraform.resources("google_sql_database_instance")
-	not gcp.attr_unknown(db, _flags)
+	not terraform.unknown_within(db, _flags)
 	some name, fallback in _risky(db)
 	value := object.get(gcp.sql_flags(db), name, fallback)
 	value != "off"
@@ -58,7 +58,7 @@ deny contains result.fail_attr(db, _flags, sprintf("database flag %q is %q, want
 unknown contains result.unknown(db, _flags) if {
 	some db in terraform.resources("google_sql_database_instance")
 	_risky(db)
-	gcp.attr_unknown(db, _flags)
+	terraform.unknown_within(db, _flags)
 }
 
 # The engine (database_version) set through a local decides which flags

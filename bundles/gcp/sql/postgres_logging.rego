@@ -47,7 +47,7 @@ _rules := {
 
 deny contains result.fail_attr(db, _flags, sprintf("database flag %s is %q, want one of %v", [name, value, sort(rule.allowed)])) if {
 	some db in _postgres
-	not gcp.attr_unknown(db, _flags)
+	not terraform.unknown_within(db, _flags)
 	some name, rule in _rules
 	value := object.get(gcp.sql_flags(db), name, rule.default)
 	not value in rule.allowed
@@ -55,7 +55,7 @@ deny contains result.fail_attr(db, _flags, sprintf("database flag %s is %q, want
 
 unknown contains result.unknown(db, _flags) if {
 	some db in _postgres
-	gcp.attr_unknown(db, _flags)
+	terraform.unknown_within(db, _flags)
 }
 
 _postgres contains db if {

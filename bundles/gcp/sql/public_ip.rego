@@ -27,7 +27,6 @@ package tenet.gcp.sql.public_ip
 
 import rego.v1
 
-import data.tenet.lib.gcp
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -39,10 +38,10 @@ _ipv4 := "settings.0.ip_configuration.0.ipv4_enabled"
 deny contains result.fail_attr(db, _ipv4, "ipv4_enabled is true: the instance has a public IP address") if {
 	some db in terraform.resources("google_sql_database_instance")
 	terraform.get(db, _ipv4, true) == true
-	not gcp.attr_unknown(db, _ipv4)
+	not terraform.unknown_within(db, _ipv4)
 }
 
 unknown contains result.unknown(db, _ipv4) if {
 	some db in terraform.resources("google_sql_database_instance")
-	gcp.attr_unknown(db, _ipv4)
+	terraform.unknown_within(db, _ipv4)
 }

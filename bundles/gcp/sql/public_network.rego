@@ -42,5 +42,5 @@ deny contains result.fail_attr(db, path, sprintf("authorized network %s admits t
 
 unknown contains result.unknown(db, _networks) if {
 	some db in terraform.resources("google_sql_database_instance")
-	gcp.attr_unknown(db, _networks)
+	terraform.unknown_within(db, _networks)
 }

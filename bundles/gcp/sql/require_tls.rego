@@ -27,7 +27,6 @@ package tenet.gcp.sql.require_tls
 
 import rego.v1
 
-import data.tenet.lib.gcp
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -39,15 +38,15 @@ _require_ssl := concat(".", [_ip, "require_ssl"])
 
 deny contains result.fail_attr(db, _ssl_mode, sprintf("ssl_mode is %s and require_ssl is not true: unencrypted connections are accepted", [mode])) if {
 	some db in _candidates
-	not gcp.attr_unknown(db, _ssl_mode)
-	not gcp.attr_unknown(db, _require_ssl)
+	not terraform.unknown_within(db, _ssl_mode)
+	not terraform.unknown_within(db, _require_ssl)
 	mode := terraform.get(db, _ssl_mode, "ALLOW_UNENCRYPTED_AND_ENCRYPTED (the default)")
 }
 
 unknown contains result.unknown(db, attr) if {
 	some db in _candidates
 	some attr in [_ssl_mode, _require_ssl]
-	gcp.attr_unknown(db, attr)
+	terraform.unknown_within(db, attr)
 }
 
 _candidates contains db if {

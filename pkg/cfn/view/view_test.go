@@ -54,7 +54,7 @@ Resources:
       PolicyDocument:
         Statement: [{Effect: Allow, Principal: "*", Action: "s3:GetObject", Resource: !Sub "${Data.Arn}/*"}]
   Topic:
-    Type: AWS::SNS::Subscription
+    Type: AWS::Events::Rule
     Properties:
       Endpoint: !GetAtt Logs.Arn
 `)
@@ -85,7 +85,7 @@ Resources:
 		t.Errorf("policy: %v refs %v", pol.Values, pol.Refs)
 	}
 	sub := rs["Topic"]
-	if sub.Type != "AWS::SNS::Subscription" || !reflect.DeepEqual(sub.Unknown, []string{"Endpoint"}) || !reflect.DeepEqual(sub.Refs["Endpoint"], []string{"Logs"}) {
+	if sub.Type != "AWS::Events::Rule" || !reflect.DeepEqual(sub.Unknown, []string{"Endpoint"}) || !reflect.DeepEqual(sub.Refs["Endpoint"], []string{"Logs"}) {
 		t.Errorf("unmapped type: %+v", sub)
 	}
 }
