@@ -244,7 +244,9 @@ func (e *evaluator) call(n *node) (any, info) {
 		return e.ifFn(args)
 	case "Fn::Base64":
 		v, in := e.value(n.arg)
-		if s, ok := v.(string); ok && in.known {
+		if s, ok := v.(string); ok && in.renderable() {
+			// A user-data script written with ${AWS::Region} is encoded
+			// with the names in it: it can still be read for secrets.
 			return base64.StdEncoding.EncodeToString([]byte(s)), in
 		}
 		return nil, info{refs: in.refs, sensitive: in.sensitive}

@@ -273,6 +273,14 @@ func (r *Resource) Render(path string) (v any, ok bool) {
 			return nil, false
 		}
 	}
+	return r.RenderNames(path)
+}
+
+// RenderNames is Render that writes parameters without default by name
+// too ("${DbPassword}"): for reading a text for what the template itself
+// writes, such as credentials in user data, where a parameter is never a
+// secret written in the template.
+func (r *Resource) RenderNames(path string) (v any, ok bool) {
 	if s, ok := r.Symbolic[path]; ok {
 		return s, true
 	}
