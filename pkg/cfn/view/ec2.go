@@ -188,6 +188,8 @@ func ec2Metadata(r *Res, prop string) {
 	r.Set("metadata_options.0.http_endpoint", prop+".HttpEndpoint")
 	if tokens := prop + ".HttpTokens"; r.Has(tokens) || r.Unknown(tokens) {
 		r.Set("metadata_options.0.http_tokens", tokens)
+		// TNT-AWS-EC2-004 names the attribute without its index.
+		ec2Line(r, "metadata_options.http_tokens", tokens)
 	} else {
 		ec2Unset(r, "metadata_options.0.http_tokens", prop)
 	}
