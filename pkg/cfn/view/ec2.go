@@ -56,7 +56,7 @@ func ec2Instance(v *View, src *cfn.Resource) {
 func ec2ProfileFromTemplate(v *View, r *Res) {
 	for _, p := range []string{"LaunchTemplate.LaunchTemplateId", "LaunchTemplate.LaunchTemplateName"} {
 		for _, id := range r.src.Refs[p] {
-			lt := v.resource(id)
+			lt := ec2Resource(v, id)
 			if lt == nil || lt.Type != "AWS::EC2::LaunchTemplate" {
 				continue
 			}
@@ -78,8 +78,9 @@ func ec2Writes(src *cfn.Resource, prop string) bool {
 	})
 }
 
-// resource is the resource of the template with logical id id.
-func (v *View) resource(id string) *cfn.Resource {
+// ec2Resource is the resource of the template with logical id id (a
+// View helper that may belong in view.go).
+func ec2Resource(v *View, id string) *cfn.Resource {
 	for i := range v.tmpl.Resources {
 		if v.tmpl.Resources[i].ID == id {
 			return &v.tmpl.Resources[i]

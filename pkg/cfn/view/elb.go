@@ -167,7 +167,7 @@ func elbClassic(v *View, src *cfn.Resource) {
 		from := "Policies." + strconv.Itoa(i)
 		typ, _ := r.Get(from + ".PolicyType")
 		name, _ := r.Get(from + ".PolicyName")
-		if typ != "SSLNegotiationPolicyType" || !used[typeString(name)] {
+		if typ != "SSLNegotiationPolicyType" || !used[vpcString(name)] {
 			continue
 		}
 		p := v.Part(src, "aws_lb_ssl_negotiation_policy", from, r, "load_balancer")

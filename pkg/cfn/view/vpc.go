@@ -55,7 +55,7 @@ var vpcFlowTargets = map[string]string{
 func vpcFlowLog(v *View, src *cfn.Resource) {
 	r := v.Main(src, "aws_flow_log")
 	typ, _ := r.Get("ResourceType")
-	attr, ok := vpcFlowTargets[typeString(typ)]
+	attr, ok := vpcFlowTargets[vpcString(typ)]
 	if !ok {
 		// A type chosen at deployment: the log may capture a VPC.
 		attr = "vpc_id"
@@ -69,7 +69,7 @@ func vpcFlowLog(v *View, src *cfn.Resource) {
 	r.Tags("tags", "Tags")
 }
 
-func typeString(v any) string {
+func vpcString(v any) string {
 	s, _ := v.(string)
 	return s
 }
