@@ -82,6 +82,12 @@ func (c *collector) symbolic(path string, v any, opaque bool) {
 type evaluator struct {
 	t     *Template
 	conds map[string]condState
+	// noDefaults reads every parameter as the deployment may give it,
+	// ignoring defaults: what decides whether a resource exists.
+	noDefaults bool
+	// exists decides resource conditions: this template's evaluator
+	// without parameter defaults.
+	exists *evaluator
 }
 
 type condState int
@@ -95,7 +101,10 @@ const (
 )
 
 func newEvaluator(t *Template) *evaluator {
-	return &evaluator{t: t, conds: map[string]condState{}}
+	e := &evaluator{t: t, conds: map[string]condState{}}
+	e.exists = &evaluator{t: t, conds: map[string]condState{}, noDefaults: true}
+	e.exists.exists = e.exists
+	return e
 }
 
 func join(path, key string) string {
@@ -299,7 +308,7 @@ func (e *evaluator) ref(name string) (any, info) {
 	if !ok {
 		return nil, info{}
 	}
-	if g, ok := e.t.given[name]; ok {
+	if g, ok := e.t.given[name]; ok || e.noDefaults {
 		if g.Known {
 			return g.Value, knownInfo
 		}

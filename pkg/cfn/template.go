@@ -209,7 +209,11 @@ func (e *evaluator) resource(id string, n *node) (r Resource, ok bool, err error
 	r = Resource{ID: id, Type: typ, Line: n.line, Refs: map[string][]string{}, Lines: map[string]int{}}
 	if c := n.get("Condition"); c != nil {
 		r.Condition, _ = c.str()
-		v, known := e.condition(r.Condition)
+		// A resource is left out only when its condition is false
+		// whatever the parameters: one false by a parameter's default
+		// exists as soon as the stack is deployed with another value,
+		// and would otherwise never be checked.
+		v, known := e.exists.condition(r.Condition)
 		if known && !v {
 			return r, false, nil
 		}

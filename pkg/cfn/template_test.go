@@ -49,6 +49,7 @@ Conditions:
   HasKey: !Not [!Equals [!Ref KeyArn, ""]]
   ProdAndKey: !And [!Condition IsProd, !Condition HasKey]
   ProdOrKey: !Or [!Condition IsProd, !Condition HasKey]
+  Never: !Equals [a, b]
 Resources:
   Logs:
     Type: AWS::S3::Bucket
@@ -93,6 +94,9 @@ Resources:
   NotInProd:
     Type: AWS::S3::Bucket
     Condition: NotProd
+  Dropped:
+    Type: AWS::S3::Bucket
+    Condition: Never
   MaybeKey:
     Type: AWS::KMS::Key
     Condition: HasKey
@@ -107,8 +111,14 @@ func TestIntrinsics(t *testing.T) {
 	for _, r := range tmpl.Resources {
 		ids = append(ids, r.ID)
 	}
-	if want := []string{"Logs", "Data", "MaybeKey"}; !reflect.DeepEqual(ids, want) {
-		t.Errorf("resources %v, want %v (a false condition leaves a resource out)", ids, want)
+	// A condition false whatever the parameters leaves a resource out; one
+	// false only by a parameter's default (NotProd) does not: deployed
+	// with Env=dev, the bucket exists and must be checked.
+	if want := []string{"Logs", "Data", "NotInProd", "MaybeKey"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("resources %v, want %v", ids, want)
+	}
+	if r := resource(t, tmpl, "NotInProd"); !r.ConditionUnknown {
+		t.Errorf("NotInProd: condition decided by a default is not unknown")
 	}
 	if r := resource(t, tmpl, "MaybeKey"); !r.ConditionUnknown || r.Condition != "HasKey" {
 		t.Errorf("MaybeKey condition %q unknown=%v, want HasKey unknown", r.Condition, r.ConditionUnknown)
@@ -158,13 +168,13 @@ func TestIntrinsics(t *testing.T) {
 	if !reflect.DeepEqual(r.DependsOn, []string{"Logs"}) {
 		t.Errorf("depends on %v", r.DependsOn)
 	}
-	for path, line := range map[string]int{"BucketName": 25, "BucketEncryption": 40, "BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault.SSEAlgorithm": 43, "Versioning.Status": 48, "Tags.1.Value": 58} {
+	for path, line := range map[string]int{"BucketName": 26, "BucketEncryption": 41, "BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault.SSEAlgorithm": 44, "Versioning.Status": 49, "Tags.1.Value": 59} {
 		if r.Lines[path] != line {
 			t.Errorf("line of %s = %d, want %d", path, r.Lines[path], line)
 		}
 	}
-	if r.Line != 21 {
-		t.Errorf("resource line %d, want 21", r.Line)
+	if r.Line != 22 {
+		t.Errorf("resource line %d, want 22", r.Line)
 	}
 }
 
