@@ -99,8 +99,8 @@ func derive(r Resource, id, typ string) Resource {
 // known about it: lines, unknown parts, references, symbolic values.
 func move(dst *Resource, to string, src *Resource, from string) {
 	found := false
-	if v, ok := lookup(src.Properties, from); ok {
-		dst.Properties = build(dst.Properties, strings.Split(to, "."), v).(map[string]any)
+	if v, ok := Lookup(src.Properties, from); ok {
+		dst.Properties = Build(dst.Properties, strings.Split(to, "."), v).(map[string]any)
 		found = true
 	}
 	rename := func(p string) (string, bool) {
@@ -160,7 +160,7 @@ func copyProps(dst, src *Resource, names ...string) {
 
 // set writes a value the transform computes, at line.
 func set(dst *Resource, path string, v any, line int) {
-	dst.Properties = build(dst.Properties, strings.Split(path, "."), v).(map[string]any)
+	dst.Properties = Build(dst.Properties, strings.Split(path, "."), v).(map[string]any)
 	dst.Lines[path] = line
 }
 
@@ -223,8 +223,9 @@ func tagList(dst *Resource, src *Resource, extra map[string]string) {
 	dst.Lines["Tags"] = src.Lines["Tags"]
 }
 
-// build returns c with v at keys, making lists and mappings on the way.
-func build(c any, keys []string, v any) any {
+// Build returns c with v at keys, making the lists and mappings on the
+// way; it changes c in place where it can.
+func Build(c any, keys []string, v any) any {
 	if len(keys) == 0 {
 		return v
 	}
@@ -233,13 +234,13 @@ func build(c any, keys []string, v any) any {
 		for len(l) <= i {
 			l = append(l, map[string]any{})
 		}
-		l[i] = build(l[i], keys[1:], v)
+		l[i] = Build(l[i], keys[1:], v)
 		return l
 	}
 	m, _ := c.(map[string]any)
 	if m == nil {
 		m = map[string]any{}
 	}
-	m[keys[0]] = build(m[keys[0]], keys[1:], v)
+	m[keys[0]] = Build(m[keys[0]], keys[1:], v)
 	return m
 }

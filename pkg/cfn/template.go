@@ -291,7 +291,7 @@ func (r *Resource) RenderNames(path string) (v any, ok bool) {
 	if slices.Contains(r.Unknown, path) {
 		return nil, false
 	}
-	v, ok = lookup(r.Properties, path)
+	v, ok = Lookup(r.Properties, path)
 	if !ok {
 		return nil, false
 	}
@@ -316,8 +316,9 @@ func inCondition(path string) bool {
 	return strings.Contains(path, ".Condition.")
 }
 
-// lookup is the value at a dotted path of properties.
-func lookup(v any, path string) (any, bool) {
+// Lookup is the value at a dotted path (list indexes as numbers) of a
+// value decoded from a template.
+func Lookup(v any, path string) (any, bool) {
 	if path == "" {
 		return v, true
 	}

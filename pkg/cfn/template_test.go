@@ -364,7 +364,7 @@ Resources:
 	if fn.Properties["Runtime"] != "python3.12" || fn.Lines["Runtime"] != 4 {
 		t.Errorf("Globals not applied: runtime %v at line %d", fn.Properties["Runtime"], fn.Lines["Runtime"])
 	}
-	if v, _ := lookup(fn.Properties, "Environment.Variables.LOG_LEVEL"); v != "info" {
+	if v, _ := Lookup(fn.Properties, "Environment.Variables.LOG_LEVEL"); v != "info" {
 		t.Errorf("Globals' variables not merged: %#v", fn.Properties["Environment"])
 	}
 	if !slices.Contains(fn.Unknown, "Environment.Variables.TABLE") || fn.Properties["TracingConfig"] == nil {
@@ -378,7 +378,7 @@ Resources:
 	if len(arns) != 3 || arns[2] != "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" {
 		t.Errorf("managed policies %v", arns)
 	}
-	if doc, ok := lookup(role.Properties, "Policies.0.PolicyDocument.Statement.0.Action"); !ok || doc != "s3:*" {
+	if doc, ok := Lookup(role.Properties, "Policies.0.PolicyDocument.Statement.0.Action"); !ok || doc != "s3:*" {
 		t.Errorf("inline policy not moved: %#v", role.Properties["Policies"])
 	}
 	if role.Lines["Policies.0.PolicyDocument"] != 20 {
@@ -426,7 +426,7 @@ Resources:
 	if st["Principal"].(map[string]any)["Service"] != "ec2.amazonaws.com" {
 		t.Errorf("principal %v", st["Principal"])
 	}
-	if v, _ := lookup(st, "Condition.StringEquals.sts:ExternalId"); v != "${ExternalId}" {
+	if v, _ := Lookup(st, "Condition.StringEquals.sts:ExternalId"); v != "${ExternalId}" {
 		t.Errorf("condition %v", st["Condition"])
 	}
 	if _, ok := r.Render("Other"); ok {

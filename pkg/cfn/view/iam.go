@@ -131,7 +131,7 @@ func iamInlinePolicies(v *View, src *cfn.Resource, main *Res, typ, attr string) 
 	}
 	// The known policies of a list that also holds unknown ones are
 	// still judged: read the list itself, not through Len.
-	list, _ := lookup(src.Properties, prop)
+	list, _ := cfn.Lookup(src.Properties, prop)
 	items, _ := list.([]any)
 	for i := range items {
 		item := prop + "." + strconv.Itoa(i)

@@ -202,7 +202,7 @@ func (r *Res) Get(prop string) (any, bool) {
 	if r.Unknown(prop) {
 		return nil, false
 	}
-	return lookup(r.src.Properties, prop)
+	return cfn.Lookup(r.src.Properties, prop)
 }
 
 // Len is the number of items of the list property prop; 0 when it is
@@ -231,7 +231,7 @@ func (r *Res) SetFunc(attr, prop string, f func(any) (any, bool)) {
 		r.unknown(attr)
 		return
 	}
-	v, ok := lookup(r.src.Properties, prop)
+	v, ok := cfn.Lookup(r.src.Properties, prop)
 	if !ok {
 		return
 	}
@@ -304,7 +304,7 @@ func (r *Res) ref(attr string, ids ...string) {
 // put writes v at the dotted path attr, making the blocks (lists of one
 // object) and objects on the way.
 func (r *Res) put(attr string, v any) {
-	r.r.Values = place(r.r.Values, strings.Split(attr, "."), v).(map[string]any)
+	r.r.Values = cfn.Build(r.r.Values, strings.Split(attr, "."), v).(map[string]any)
 }
 
 func (r *Res) finish() input.Resource {
@@ -343,47 +343,4 @@ func stripIndexes(path string) string {
 		}
 	}
 	return strings.Join(out, ".")
-}
-
-func lookup(v any, path string) (any, bool) {
-	for _, k := range strings.Split(path, ".") {
-		switch x := v.(type) {
-		case map[string]any:
-			var ok bool
-			if v, ok = x[k]; !ok {
-				return nil, false
-			}
-		case []any:
-			i, err := strconv.Atoi(k)
-			if err != nil || i < 0 || i >= len(x) {
-				return nil, false
-			}
-			v = x[i]
-		default:
-			return nil, false
-		}
-	}
-	return v, true
-}
-
-// place returns container c with v at keys, growing lists and making
-// objects as needed.
-func place(c any, keys []string, v any) any {
-	if len(keys) == 0 {
-		return v
-	}
-	if i, err := strconv.Atoi(keys[0]); err == nil {
-		l, _ := c.([]any)
-		for len(l) <= i {
-			l = append(l, map[string]any{})
-		}
-		l[i] = place(l[i], keys[1:], v)
-		return l
-	}
-	m, _ := c.(map[string]any)
-	if m == nil {
-		m = map[string]any{}
-	}
-	m[keys[0]] = place(m[keys[0]], keys[1:], v)
-	return m
 }
