@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -113,8 +114,8 @@ func planReference(top map[string]any) []refResource {
 
 func showStateReference(top map[string]any) []refResource {
 	out := []refResource{}
-	var walk func(m map[string]any)
-	walk = func(m map[string]any) {
+	var walk func(m map[string]any, module string)
+	walk = func(m map[string]any, module string) {
 		resources, _ := m["resources"].([]any)
 		for _, r := range resources {
 			if r == nil {
@@ -122,21 +123,31 @@ func showStateReference(top map[string]any) []refResource {
 			}
 			res := obj(r)
 			out = append(out, refResource{
-				Address: str(res, "address"), Type: str(res, "type"), Name: str(res, "name"), Mode: str(res, "mode"),
-				Module: str(m, "address"), Values: obj(res["values"]),
+				Address: absolute(module, str(res, "address")), Type: str(res, "type"), Name: str(res, "name"),
+				Mode: str(res, "mode"), Module: module, Values: obj(res["values"]),
 			})
 		}
 		children, _ := m["child_modules"].([]any)
 		for _, c := range children {
 			if c != nil {
-				walk(obj(c))
+				walk(obj(c), absolute(module, str(obj(c), "address")))
 			}
 		}
 	}
 	if root, ok := obj(top["values"])["root_module"].(map[string]any); ok {
-		walk(root)
+		walk(root, "")
 	}
 	return out
+}
+
+// absolute is the address Terraform means by addr written inside module:
+// Terraform 0.12 wrote a child module's addresses relative to it, later
+// versions absolute (TestStateModulesRepro).
+func absolute(module, addr string) string {
+	if module == "" || addr == "" || strings.HasPrefix(addr, module+".") {
+		return addr
+	}
+	return module + "." + addr
 }
 
 // rawStateReference leaves out the address, which the loader builds from
