@@ -52,9 +52,10 @@ go-test: $(SARIF_MULTITOOL) xmllint
 	TENET_SARIF_MULTITOOL=$(CURDIR)/$(SARIF_MULTITOOL) $(GO) test ./...
 	$(GO) test -race ./pkg/...
 
-# fuzz runs every fuzz target (package:target) for FUZZTIME each: a duration
-# or a count such as 20000x. CI uses a count, which a busy machine cannot turn
-# into Go 1.26's spurious "context deadline exceeded" (golang/go#75804).
+# fuzz explores every fuzz target (package:target) for FUZZTIME each: a
+# duration or a count such as 20000x (a count cannot hit Go 1.26's spurious
+# "context deadline exceeded" on a busy machine, golang/go#75804). It is not
+# part of CI, which replays the saved corpus on every `go test`.
 FUZZTIME ?= 30s
 FUZZ_TARGETS := loader:FuzzDetect loader:FuzzTerraformPlan loader:FuzzTerraformState \
 	loader:FuzzKubernetes loader:FuzzJSON loader:FuzzYAML loader:FuzzCloudFormation loader:FuzzDuplicateKeys loader:FuzzArraySpans loader:FuzzDecodePlanParallel catalog:FuzzBundleArchive catalog:FuzzDataValues catalog:FuzzRegoTokens loader:FuzzKeyCase waiver:FuzzParse history:FuzzRecordFile
