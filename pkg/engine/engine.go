@@ -87,7 +87,7 @@ var targets = []string{"terraform", "kubernetes", "json", "yaml"}
 // so the rules that judge plans judge it.
 func Target(f input.Format) string {
 	switch f {
-	case input.FormatTerraformPlan, input.FormatTerraformState, input.FormatCloudFormation:
+	case input.FormatTerraformPlan, input.FormatTerraformState, input.FormatTerraform, input.FormatCloudFormation:
 		return "terraform"
 	}
 	return string(f)

@@ -15,13 +15,16 @@ const (
 	// FormatCloudFormation is a CloudFormation or SAM template, YAML or
 	// JSON.
 	FormatCloudFormation Format = "cloudformation"
-	FormatJSON           Format = "json"
-	FormatYAML           Format = "yaml"
+	// FormatTerraform is a Terraform configuration: a directory of .tf
+	// and .tf.json files, evaluated without planning (pkg/tfconfig).
+	FormatTerraform Format = "terraform"
+	FormatJSON      Format = "json"
+	FormatYAML      Format = "yaml"
 )
 
 // Formats lists every Format in a stable order, for help texts and flag checks.
 func Formats() []Format {
-	return []Format{FormatTerraformPlan, FormatTerraformState, FormatKubernetes, FormatCloudFormation, FormatJSON, FormatYAML}
+	return []Format{FormatTerraformPlan, FormatTerraformState, FormatTerraform, FormatKubernetes, FormatCloudFormation, FormatJSON, FormatYAML}
 }
 
 // Actions a Resource can carry. Terraform plans use the first six; state is

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,6 +42,13 @@ type Options struct {
 	// Aliases bounds the nodes that YAML aliases may copy, per file and
 	// per run; the zero value applies the per-file default only.
 	Aliases AliasLimits
+	// Terraform are the variables Terraform configuration directories are
+	// evaluated with.
+	Terraform TerraformVars
+	// TerraformDir is the configuration directory a plan was made from:
+	// findings on the plan then point at its .tf lines. "" looks beside
+	// the plan: its directory, when that holds .tf files.
+	TerraformDir string
 }
 
 // AliasLimits bound YAML alias expansion ("billion laughs"), so that an
@@ -114,13 +122,35 @@ func fileError(path string, err error) error {
 	return &FileError{Path: path, Err: err}
 }
 
-// Read reads the file at path ("-" for Options.Stdin) and loads it.
+// Read reads the file at path ("-" for Options.Stdin) and loads it. A
+// directory is a Terraform configuration (its .tf and .tf.json files); so
+// is a .tf file, judged with the rest of its directory.
 func Read(ctx context.Context, path string, opts Options) (input.Document, error) {
+	if path != "-" && (opts.Format == "" || opts.Format == input.FormatTerraform) {
+		switch {
+		case isDir(path):
+			return terraformDir(ctx, path, "", opts)
+		case isTerraformFile(path):
+			return terraformDir(ctx, filepath.Dir(path), path, opts)
+		}
+	}
 	data, err := readFile(path, opts)
 	if err != nil {
 		return input.Document{}, fileError(path, err)
 	}
-	return Parse(ctx, path, data, opts)
+	doc, err := Parse(ctx, path, data, opts)
+	if err == nil && doc.Source.Format == input.FormatTerraformPlan {
+		dir := opts.TerraformDir
+		if dir == "" {
+			dir = configBeside(path)
+		}
+		if dir != "" {
+			if err := locateInConfig(ctx, &doc, dir, opts); err != nil {
+				return input.Document{}, err
+			}
+		}
+	}
+	return doc, err
 }
 
 // Parse loads data, read from path, detecting its format unless
@@ -218,6 +248,8 @@ func New(format input.Format, opts Options) (Loader, error) {
 		return Kubernetes{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases}, nil
 	case input.FormatCloudFormation:
 		return CloudFormation{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases, MaxFileSize: opts.MaxFileSize}, nil
+	case input.FormatTerraform:
+		return nil, errors.New("a Terraform configuration is read from its directory or a .tf file, not from bytes")
 	case input.FormatJSON:
 		return JSON{}, nil
 	case input.FormatYAML:

@@ -143,7 +143,7 @@ func TestInvalid(t *testing.T) {
 		{file: "bad-utf8.json", wantLine: 2, wantErr: "invalid UTF-8 (byte 0xff)"},
 		{file: "binary.tfplan", wantErr: "binary Terraform plan (zip): convert it with `terraform show -json"},
 		{file: "app.Dockerfile", wantErr: "a Dockerfile: not an input tenet reads"},
-		{file: "main.tf", wantErr: "a Terraform configuration file (.tf): give tenet the plan instead"},
+		{file: "main.tf", wantLine: 1, wantErr: "Unclosed configuration block: There is no closing brace for this block before the end of the file."},
 		{file: "template-repeated-key.yaml", wantLine: 6, wantErr: `key "AccessControl" already defined at line 5`},
 		{file: "template-repeated-key.json", wantLine: 3, wantErr: `duplicate key "B" (first at line 2, column 16)`},
 		{file: "template-no-type.yaml", wantLine: 3, wantErr: "resource B has no Type"},

@@ -78,7 +78,7 @@ func TestReadNotRegular(t *testing.T) {
 		{name: "socket", path: p["socket"], want: ": not a regular file (socket)"},
 		{name: "char device", path: "/dev/null", want: ": not a regular file (character device)"},
 		{name: "terminal device", path: "/dev/tty", want: ": not a regular file (character device)"},
-		{name: "directory", path: dir, want: ": not a regular file (directory)"},
+		{name: "directory", path: dir, want: ": no Terraform configuration files (.tf, .tf.json) in the directory"},
 		{name: "dangling link", path: p["dangling link"], want: `: broken symbolic link (to "nowhere.json")`},
 		{name: "link loop", path: p["link loop"], want: ": symbolic link loop"},
 	}

@@ -31,7 +31,7 @@ func TestReadUnreadable(t *testing.T) {
 		name, path, want string
 		needsNonRoot     bool
 	}{
-		{name: "directory", path: dir, want: dir + ": not a regular file (directory)"},
+		{name: "directory", path: dir, want: dir + ": no Terraform configuration files (.tf, .tf.json) in the directory"},
 		{name: "socket", path: sock, want: sock + ": not a regular file (socket)"},
 		{name: "mode 000", path: noPerm, want: noPerm + ": open: permission denied", needsNonRoot: true},
 	}

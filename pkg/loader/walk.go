@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/tenet-dev/tenet/pkg/tfconfig"
 )
 
 // Extensions are the file extensions picked up when a directory is walked.
@@ -17,7 +19,10 @@ var walkExtensions = map[string]bool{".json": true, ".yaml": true, ".yml": true,
 // Files expands paths into the input files to read: files as given, "-"
 // for stdin, directories walked (sorted, without following symbolic links
 // to directories, skipping hidden directories such as .git and .terraform)
-// for files with a known extension. Paths that cannot be read are returned
+// for files with a known extension. A directory that holds .tf or .tf.json
+// files is one input, a Terraform root module, unless another directory
+// found calls it as a local module: it is then judged as part of its
+// caller, with the values the caller gives it. Paths that cannot be read are returned
 // as *FileErrors, and so are those that are not regular files (named
 // pipes, sockets, devices, directly or through a link) and broken or
 // looping links, given or found with a known extension: none is opened,
@@ -51,6 +56,7 @@ func Files(paths []string) ([]string, []error) {
 			continue
 		}
 		var found []string
+		tfDirs := map[string]bool{}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, &FileError{Path: path, Err: unwrapPathError(err)})
@@ -65,7 +71,13 @@ func Files(paths []string) ([]string, []error) {
 				}
 				return nil
 			}
-			if !walkExtensions[strings.ToLower(filepath.Ext(path))] {
+			if isTerraformFile(path) {
+				// The directory is the input; its loader reads the file
+				// (and refuses it if it is not a regular file).
+				tfDirs[filepath.Dir(path)] = true
+				return nil
+			}
+			if !walkExtensions[strings.ToLower(filepath.Ext(path))] || strings.HasSuffix(path, ".tfvars.json") {
 				return nil
 			}
 			mode := d.Type()
@@ -92,6 +104,7 @@ func Files(paths []string) ([]string, []error) {
 		if err != nil && !errors.Is(err, fs.SkipDir) {
 			errs = append(errs, &FileError{Path: p, Err: fmt.Errorf("walk: %w", err)})
 		}
+		found = append(found, tfconfig.Roots(tfDirs, func(f string) ([]byte, error) { return readFile(f, Options{}) })...)
 		sort.Strings(found)
 		for _, f := range found {
 			add(f)

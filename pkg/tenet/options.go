@@ -48,6 +48,8 @@ type config struct {
 	version             string
 	stdin               io.Reader
 	maxFileSize         int64
+	tfVars              loader.TerraformVars
+	tfDir               string
 	allowBuiltins       []string
 	timeout             time.Duration
 	evalTimeout         time.Duration
@@ -119,6 +121,22 @@ func WithParallel(n int) Option {
 
 // WithInputFormat forces the format of every input instead of detecting it.
 func WithInputFormat(f input.Format) Option { return func(c *config) { c.format = f } }
+
+// WithTerraformVariables sets the variables Terraform configuration
+// directories are evaluated with, after the files Terraform reads itself
+// (terraform.tfvars, *.auto.tfvars): variable files, then "name=value"
+// assignments, as terraform's -var-file and -var.
+func WithTerraformVariables(files, values []string) Option {
+	return func(c *config) {
+		c.tfVars.Files = append(c.tfVars.Files, files...)
+		c.tfVars.Values = append(c.tfVars.Values, values...)
+	}
+}
+
+// WithTerraformDir names the configuration directory the plans of a scan
+// were made from: their findings then point at its .tf files and lines.
+// Without it, a plan whose own directory holds .tf files is located there.
+func WithTerraformDir(dir string) Option { return func(c *config) { c.tfDir = dir } }
 
 // WithUnknown sets what unknown-until-apply results do to the outcome.
 func WithUnknown(m UnknownMode) Option { return func(c *config) { c.unknown = m } }

@@ -192,7 +192,7 @@ func (s *Scanner) Parse(ctx context.Context, path string, raw bool) (input.Docum
 // what the YAML aliases of all the files of a scan may expand to.
 func (s *Scanner) loaderOptions(raw bool, run *loader.AliasBudget) loader.Options {
 	return loader.Options{Format: s.cfg.format, KeepRaw: raw, Stdin: s.cfg.stdin, MaxFileSize: s.cfg.maxFileSize,
-		Aliases: loader.AliasLimits{Run: run}}
+		Aliases: loader.AliasLimits{Run: run}, Terraform: s.cfg.tfVars, TerraformDir: s.cfg.tfDir}
 }
 
 // outcome is what happened to one input file.
@@ -224,7 +224,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	files, walkErrs := loader.Files(paths)
 	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
 	if len(files) == 0 && len(walkErrs) == 0 {
-		return nil, fmt.Errorf("no input files found in %s: directories are walked for .json, .yaml, .yml and .tfstate files (Dockerfiles, .tf and other files are read only when named)", strings.Join(paths, ", "))
+		return nil, fmt.Errorf("no input files found in %s: directories are walked for .json, .yaml, .yml and .tfstate files and for directories of .tf files (Dockerfiles and other files are read only when named)", strings.Join(paths, ", "))
 	}
 	runCtx := ctx
 	if s.cfg.timeout > 0 {

@@ -96,7 +96,7 @@ var conftestCases = []conftestCase{
 	{name: "configfile (flags of its conftest.toml)", args: []string{"--namespace", "conftest", "-p", "configfile/test", "configfile/deployment.yaml"}},
 	// Inputs tenet does not read: one row each, saying what tenet prints.
 	{name: "docker", args: []string{"-p", "docker/policy", "docker/Dockerfile"}, note: "tenet has no Dockerfile reader: an input error (exit 3), nothing passes."},
-	{name: "hcl1 (.tf)", args: []string{"--namespace", "main.gke", "-p", "hcl1/policy", "hcl1/gke.tf"}, note: "tenet reads Terraform plans and state, not HCL: an input error that says how to make the plan."},
+	{name: "hcl1 (.tf)", args: []string{"--namespace", "main.gke", "-p", "hcl1/policy", "hcl1/gke.tf"}, note: "tenet reads a .tf file with the rest of its directory; conftest-style policies see the document conftest's HCL 2 parser gives them (blocks by type and labels, each a list of bodies)."},
 	{name: "hcl2 (.tf)", args: []string{"-p", "hcl2/policy", "hcl2/terraform.tf"}, note: "As hcl1."},
 	{name: "traefik (TOML)", args: []string{"-p", "traefik/policy", "traefik/traefik.toml"}, note: "No TOML reader: the file is not YAML either, an input error."},
 	{name: "cue", args: []string{"-p", "cue/policy", "cue/deployment.cue"}, note: "No CUE reader: an input error."},

@@ -1,1 +1,2 @@
-resource "aws_s3_bucket" "b" {}
+resource "aws_s3_bucket" "b" {
+  bucket = "x"

@@ -1,12 +1,18 @@
-# The configuration behind plan.json: a small, realistic AWS estate with a
-# few deliberate compliance gaps, used by the README quick start.
-# plan.json was written to match `terraform show -json` of this
-# configuration (Terraform 1.9.5, hashicorp/aws 5.x).
+# The configuration behind ../plan.json: a small, realistic AWS estate with
+# a few deliberate compliance gaps, used by the README quick start.
+# ../plan.json was written to match `terraform show -json` of this
+# configuration (Terraform 1.9.5, hashicorp/aws 5.x); `tenet test` reads
+# this directory as it is, before any plan.
 
 terraform {
   required_providers {
     aws = { source = "hashicorp/aws", version = "~> 5.0" }
   }
+}
+
+variable "db_password" {
+  type      = string
+  sensitive = true
 }
 
 resource "aws_vpc" "main" {
@@ -51,11 +57,6 @@ module "assets" {
   source = "./modules/bucket"
   name   = "acme-public-assets"
 }
-
-# modules/bucket/main.tf:
-#   variable "name" {}
-#   resource "aws_s3_bucket" "this" { bucket = var.name }
-#   output "id" { value = aws_s3_bucket.this.id }
 
 resource "aws_cloudtrail" "main" {
   name                          = "org-trail"
