@@ -455,3 +455,19 @@ func TestRoots(t *testing.T) {
 		t.Errorf("roots (-want +got):\n%s", diff)
 	}
 }
+
+// TestModuleDepth: modules nest at most maxModuleDepth levels.
+func TestModuleDepth(t *testing.T) {
+	files := map[string]string{}
+	path := ""
+	for range maxModuleDepth + 1 {
+		files[path+"main.tf"] = `module "m" { source = "./m" }`
+		path += "m/"
+	}
+	files[path+"main.tf"] = ``
+	dir := write(t, files)
+	_, err := Load(t.Context(), dir, Options{})
+	if err == nil || !strings.Contains(err.Error(), "module calls nest deeper than 32 levels") {
+		t.Errorf("err = %v", err)
+	}
+}
