@@ -30,6 +30,9 @@ type instance struct {
 
 	outputs map[string]cty.Value
 
+	attrs     map[string]cty.Value // "type.name.attr" -> a resource attribute's value
+	attrState map[string]state
+
 	providers map[string]provider // provider config key ("aws", "aws.west")
 }
 
@@ -51,6 +54,7 @@ func (i *instance) init() {
 	i.locals, i.localState, i.localRefs = map[string]cty.Value{}, map[string]state{}, map[string][]string{}
 	i.calls, i.callState, i.children = map[string]cty.Value{}, map[string]state{}, map[string][]*instance{}
 	i.outputs = map[string]cty.Value{}
+	i.attrs, i.attrState = map[string]cty.Value{}, map[string]state{}
 	if i.providers == nil {
 		i.providers = map[string]provider{}
 	}
@@ -68,6 +72,7 @@ func (i *instance) evalCtx(expr hcl.Expression, extra map[string]cty.Value) *hcl
 	vars := map[string]cty.Value{}
 	locals := map[string]cty.Value{}
 	modules := map[string]cty.Value{}
+	resources := map[string][]hcl.Traversal{}
 	for _, t := range expr.Variables() {
 		root := t.RootName()
 		if _, ok := extra[root]; ok {
@@ -90,11 +95,16 @@ func (i *instance) evalCtx(expr hcl.Expression, extra map[string]cty.Value) *hcl
 			})
 		case "terraform":
 			vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
-		default:
-			// Resources, data sources, self, count and each outside of a
+		case "data", "self", "count", "each":
+			// Data sources, and self, count and each outside of a
 			// resource: known only when planning.
 			vars[root] = cty.DynamicVal
+		default:
+			resources[root] = append(resources[root], t)
 		}
+	}
+	for typ, ts := range resources {
+		vars[typ] = i.resourceType(typ, ts)
 	}
 	vars["local"] = cty.ObjectVal(locals)
 	vars["module"] = cty.ObjectVal(modules)

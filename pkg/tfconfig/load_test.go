@@ -471,3 +471,42 @@ func TestModuleDepth(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestResourceReferences: an attribute of another resource that the
+// configuration sets is known, as in a plan; what the provider computes,
+// an instance of a counted resource and a cycle are unknown.
+func TestResourceReferences(t *testing.T) {
+	res, _ := load(t, map[string]string{"main.tf": `
+variable "cidr" { default = "10.0.0.0/16" }
+resource "aws_vpc" "main" {
+  cidr_block = var.cidr
+  tags       = { Name = "main" }
+}
+resource "aws_subnet" "many" {
+  count      = 2
+  cidr_block = "10.0.${count.index}.0/24"
+}
+resource "a_cycle" "x" { v = a_cycle.y.v }
+resource "a_cycle" "y" { v = a_cycle.x.v }
+resource "aws_security_group_rule" "r" {
+  cidr_blocks = [aws_vpc.main.cidr_block]
+  name        = aws_vpc.main.tags.Name
+  vpc_id      = aws_vpc.main.id
+  subnet      = aws_subnet.many[0].cidr_block
+}`}, Options{})
+	all := byAddress(res)
+	r := all["aws_security_group_rule.r"]
+	if got, want := values(t, r), `{"cidr_blocks":["10.0.0.0/16"],"name":"main"}`; got != want {
+		t.Errorf("values = %s, want %s", got, want)
+	}
+	if diff := cmp.Diff([]string{"subnet", "vpc_id"}, r.Unknown); diff != "" {
+		t.Errorf("unknown (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string][]string{"cidr_blocks": {"aws_vpc.main"}, "name": {"aws_vpc.main"},
+		"subnet": {"aws_subnet.many"}, "vpc_id": {"aws_vpc.main"}}, r.Refs); diff != "" {
+		t.Errorf("refs (-want +got):\n%s", diff)
+	}
+	if u := all["a_cycle.x"].Unknown; len(u) != 1 || u[0] != "v" {
+		t.Errorf("a cycle: unknown = %v", u)
+	}
+}
