@@ -187,13 +187,14 @@ func junitControlSuites(res *finding.Result, rules map[string]*finding.RuleResul
 // junitInputSuites makes a suite per input file, a case per rule that
 // judged something in it.
 func junitInputSuites(res *finding.Result, byRule map[string][]finding.Finding) []junitSuite {
-	byFile := map[string]map[string][]finding.Finding{} // file -> rule -> findings
+	byFile := map[string]map[string][]finding.Finding{} // input (or file) -> rule -> findings
 	for id, fs := range byRule {
 		for _, f := range fs {
-			if byFile[f.File] == nil {
-				byFile[f.File] = map[string][]finding.Finding{}
+			owner := inputOf(f.File, res.Inputs)
+			if byFile[owner] == nil {
+				byFile[owner] = map[string][]finding.Finding{}
 			}
-			byFile[f.File][id] = append(byFile[f.File][id], f)
+			byFile[owner][id] = append(byFile[owner][id], f)
 		}
 	}
 	var out []junitSuite
@@ -316,4 +317,29 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// inputOf is the input that a finding located in file belongs to: the
+// input of that path, else the directory input (a Terraform
+// configuration) that holds the file, the deepest if several do; file
+// itself when no input does. Inputs not evaluated own no finding (a part
+// of a configuration that was not evaluated is one, named by its file). A rule that failed in a module's file must
+// not pass in the suite of its directory.
+func inputOf(file string, inputs []finding.Input) string {
+	owner := ""
+	for _, in := range inputs {
+		if in.Status == finding.InputNotEvaluated {
+			continue // no finding comes from it, even when it names the file
+		}
+		if in.Path == file {
+			return file
+		}
+		if dir := strings.TrimSuffix(in.Path, "/") + "/"; strings.HasPrefix(file, dir) && len(in.Path) > len(owner) {
+			owner = in.Path
+		}
+	}
+	if owner == "" {
+		return file
+	}
+	return owner
 }

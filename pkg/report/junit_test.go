@@ -101,3 +101,27 @@ func TestJUnitByInputKeepsFindingsOutsideInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestJUnitDirectoryInput: a Terraform configuration is one input, a
+// directory, and its findings are located in its files. They belong to the
+// directory's suite: a rule that failed in main.tf must not pass there,
+// whatever else names main.tf (a part of it that was not evaluated).
+func TestJUnitDirectoryInput(t *testing.T) {
+	res := sample()
+	res.Inputs = []finding.Input{
+		{Path: "infra", Format: "terraform", Resources: 3, Status: finding.InputEvaluated, Checked: map[string]int{"TST-A-001": 3}},
+		{Path: "infra/main.tf", Format: "terraform", Status: finding.InputNotEvaluated, Reason: "module.vpc (line 1): remote module source not fetched"},
+	}
+	res.Findings = []finding.Finding{{RuleID: "TST-A-001", Kind: finding.KindDeny, Message: "not encrypted", Resource: "aws_s3_bucket.b", File: "infra/modules/b/main.tf", Line: 4}}
+	var buf bytes.Buffer
+	if err := (report.JUnit{}).Write(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, `<testsuite name="infra" tests="1" failures="1"`) {
+		t.Errorf("the directory's suite does not hold the failure:\n%s", out)
+	}
+	if strings.Contains(out, `<testsuite name="infra/modules/b/main.tf"`) {
+		t.Errorf("the finding's file has a suite of its own:\n%s", out)
+	}
+}

@@ -38,6 +38,7 @@ func TestSARIFMultitool(t *testing.T) {
 	tool := multitool(t)
 	cases := map[string][]string{
 		"examples":         {"test", "test/examples/plan.json", "test/examples/k8s.yaml", "test/examples/stack.yaml"},
+		"terraform dirs":   {"test", "test/examples/terraform", "test/e2e/testdata/terraform/remote", "--terraform-dir", "test/examples/terraform", "test/examples/plan.json"},
 		"waivers":          {"test", "--waivers", "test/examples/waivers.yaml", "test/examples/plan.json"},
 		"not evaluated":    {"test", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/workflow.yml", "test/examples/plan.json"},
 		"conftest":         {"test", "--no-builtins", "-p", "test/e2e/testdata/policy-conftest", "test/examples/k8s.yaml"},
@@ -134,7 +135,8 @@ func TestJUnitXmllint(t *testing.T) {
 	if _, err := os.Stat(schema); err != nil {
 		t.Skip("the JUnit schema in ../shared/schemas is not present")
 	}
-	inputs := []string{"test/examples/plan.json", "test/examples/k8s.yaml", "test/examples/stack.yaml", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/workflow.yml"}
+	inputs := []string{"test/examples/plan.json", "test/examples/k8s.yaml", "test/examples/stack.yaml", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/workflow.yml",
+		"test/examples/terraform", "test/e2e/testdata/terraform/remote"}
 	if _, err := os.Stat(filepath.Join(repoRoot, sharedData)); err == nil {
 		inputs = append(inputs, sharedData)
 	}
