@@ -396,8 +396,8 @@ func TestErrors(t *testing.T) {
 			"DIR/main.tf.json:1:15: Missing JSON value"},
 		{"duplicate resource", map[string]string{"a.tf": `resource "a" "b" {}`, "b.tf": `resource "a" "b" {}`},
 			"DIR/b.tf:1:1: duplicate resource a.b (first at DIR/a.tf:1,1-17)"},
-		{"override file", map[string]string{"main.tf": ``, "main_override.tf": ``},
-			"DIR/main_override.tf: override files are not supported: tenet would judge the configuration without the values they replace"},
+		{"override of nothing", map[string]string{"main.tf": ``, "main_override.tf": `resource "a" "b" {}`},
+			"DIR/main_override.tf:1:1: override for resource a.b: there is no such block in the other files to override"},
 		{"module calls itself", map[string]string{"main.tf": `module "m" { source = "./" }`},
 			"DIR/main.tf:1:1: module \"m\" calls itself (directory DIR)"},
 		{"non-literal source", map[string]string{"main.tf": `module "m" { source = var.s }`},
@@ -508,5 +508,45 @@ resource "aws_security_group_rule" "r" {
 	}
 	if u := all["a_cycle.x"].Unknown; len(u) != 1 || u[0] != "v" {
 		t.Errorf("a cycle: unknown = %v", u)
+	}
+}
+
+// TestOverrideFiles: override files replace, in the block of the same
+// type and labels, the attributes they set and every nested block of a
+// type they have, in name order.
+func TestOverrideFiles(t *testing.T) {
+	res, dir := load(t, map[string]string{
+		"main.tf": `
+variable "size" { default = 10 }
+locals { name = "base" }
+resource "aws_ebs_volume" "v" {
+  size      = var.size
+  encrypted = true
+  name      = local.name
+  tag { key = "a" }
+  tag { key = "b" }
+  other { x = 1 }
+}
+module "m" {
+  source = "./m"
+  in     = "base"
+}`,
+		"m/main.tf":     `variable "in" {}` + "\n" + `resource "aws_s3_bucket" "b" { bucket = var.in }`,
+		"a_override.tf": `resource "aws_ebs_volume" "v" { encrypted = false }`,
+		"override.tf":   `variable "size" { default = 20 }` + "\n" + `locals { name = "override" }`,
+		"z_override.tf": `resource "aws_ebs_volume" "v" {` + "\n" + `  count = 1` + "\n" + `  tag { key = "c" }` + "\n" + `}` + "\n" + `module "m" { in = "over" }`,
+	}, Options{})
+	all := byAddress(res)
+	v := all["aws_ebs_volume.v[0]"]
+	if got, want := values(t, v), `{"encrypted":false,"name":"override","other":[{"x":1}],"size":20,"tag":[{"key":"c"}]}`; got != want {
+		t.Errorf("values = %s\nwant     %s", got, want)
+	}
+	// The block is in main.tf: an attribute written in an override file
+	// has no line there, and a finding on it points at the block.
+	if _, ok := v.Attributes["encrypted"]; ok || v.Attributes["name"] != 7 || v.File != filepath.Join(dir, "main.tf") {
+		t.Errorf("lines %v in %s", v.Attributes, v.File)
+	}
+	if got := values(t, all["module.m.aws_s3_bucket.b"]); got != `{"bucket":"over"}` {
+		t.Errorf("module argument = %s", got)
 	}
 }

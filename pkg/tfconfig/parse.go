@@ -85,8 +85,8 @@ var callMeta = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 var terraformSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "required_providers"}}}
 
 // configFiles lists the configuration files of dir, sorted, as Terraform
-// reads them: *.tf and *.tf.json, without the override files, which
-// Terraform merges into the others (their names are returned apart).
+// reads them: *.tf and *.tf.json, and apart, sorted, the override files,
+// which Terraform merges into the others.
 func configFiles(dir string) (files, overrides []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -121,9 +121,6 @@ func (l *loader) parseModule(dir string) (*module, error) {
 	if len(files) == 0 && len(overrides) == 0 {
 		return nil, &Error{File: dir, Msg: "no Terraform configuration files (.tf, .tf.json) in the directory"}
 	}
-	if len(overrides) > 0 {
-		return nil, &Error{File: overrides[0], Msg: "override files are not supported: tenet would judge the configuration without the values they replace"}
-	}
 	m := &module{dir: dir, variables: map[string]*variable{}, locals: map[string]*hcl.Attribute{},
 		outputs: map[string]*hcl.Attribute{}, calls: map[string]*call{}, providers: map[string]hcl.Body{},
 		sources: map[string]string{}}
@@ -135,6 +132,9 @@ func (l *loader) parseModule(dir string) (*module, error) {
 		if err := m.add(body); err != nil {
 			return nil, err
 		}
+	}
+	if err := l.applyOverrides(m, overrides); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

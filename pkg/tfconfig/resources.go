@@ -40,7 +40,8 @@ func (i *instance) resources() error {
 
 // resource evaluates one instance of r.
 func (i *instance) resource(r *resourceBlock, k key) Resource {
-	acc := &accumulator{values: map[string]any{}, refs: map[string][]string{}, lines: map[string]int{}, configured: []string{}}
+	acc := &accumulator{values: map[string]any{}, refs: map[string][]string{}, lines: map[string]int{}, configured: []string{},
+		file: r.rng.Filename}
 	if b, ok := r.body.(*hclsyntax.Body); ok {
 		i.nativeBody(b, k.extra, "", "", acc.values, acc)
 	} else {
@@ -73,6 +74,17 @@ type accumulator struct {
 	refs               map[string][]string
 	lines              map[string]int
 	configured         []string
+	// file is the file of the resource block: an attribute written in an
+	// override file has no line there.
+	file string
+}
+
+// line records the line of path, written at r, when r is in the file of
+// the resource block.
+func (acc *accumulator) line(path string, r hcl.Range) {
+	if r.Filename == acc.file {
+		acc.lines[path] = r.Start.Line
+	}
 }
 
 // skipped are the meta-arguments and blocks of a resource that are not
@@ -89,7 +101,7 @@ func (i *instance) nativeBody(b *hclsyntax.Body, extra map[string]cty.Value, pat
 		if path == "" && skipped[name] {
 			continue
 		}
-		i.attribute(name, a.Expr, a.SrcRange.Start.Line, extra, path, cpath, out, acc)
+		i.attribute(name, a.Expr, a.SrcRange, extra, path, cpath, out, acc)
 	}
 	for _, blk := range b.Blocks {
 		if path == "" && skipped[blk.Type] {
@@ -99,18 +111,18 @@ func (i *instance) nativeBody(b *hclsyntax.Body, extra map[string]cty.Value, pat
 			i.dynamic(blk, extra, path, cpath, out, acc)
 			continue
 		}
-		i.block(blk.Type, blk.Body, blk.TypeRange.Start.Line, extra, path, cpath, out, acc)
+		i.block(blk.Type, blk.Body, blk.TypeRange, extra, path, cpath, out, acc)
 	}
 }
 
 // block appends one nested block of type typ to out[typ].
-func (i *instance) block(typ string, body *hclsyntax.Body, line int, extra map[string]cty.Value, path, cpath string, out map[string]any, acc *accumulator) {
+func (i *instance) block(typ string, body *hclsyntax.Body, at hcl.Range, extra map[string]cty.Value, path, cpath string, out map[string]any, acc *accumulator) {
 	list, _ := out[typ].([]any)
 	p := join(path, typ) + "." + strconv.Itoa(len(list))
 	if _, ok := acc.lines[join(path, typ)]; !ok {
-		acc.lines[join(path, typ)] = line
+		acc.line(join(path, typ), at)
 	}
-	acc.lines[p] = line
+	acc.line(p, at)
 	obj := map[string]any{}
 	i.nativeBody(body, extra, p, join(cpath, typ), obj, acc)
 	out[typ] = append(list, obj)
@@ -150,20 +162,20 @@ func (i *instance) dynamic(blk *hclsyntax.Block, extra map[string]cty.Value, pat
 		if _, listed := out[typ]; !listed {
 			acc.unknown = append(acc.unknown, join(path, typ))
 		}
-		acc.lines[join(path, typ)] = blk.TypeRange.Start.Line
+		acc.line(join(path, typ), blk.TypeRange)
 		return
 	}
 	for it := v.ElementIterator(); it.Next(); {
 		k, val := it.Element()
 		ex := with(extra, iterator, cty.ObjectVal(map[string]cty.Value{"key": k, "value": val}))
-		i.block(typ, content.Body, blk.TypeRange.Start.Line, ex, path, cpath, out, acc)
+		i.block(typ, content.Body, blk.TypeRange, ex, path, cpath, out, acc)
 	}
 }
 
 // attribute evaluates one attribute into out[name].
-func (i *instance) attribute(name string, expr hcl.Expression, line int, extra map[string]cty.Value, path, cpath string, out map[string]any, acc *accumulator) {
+func (i *instance) attribute(name string, expr hcl.Expression, at hcl.Range, extra map[string]cty.Value, path, cpath string, out map[string]any, acc *accumulator) {
 	p, cp := join(path, name), join(cpath, name)
-	acc.lines[p] = line
+	acc.line(p, at)
 	acc.configured = append(acc.configured, cp)
 	if r := i.refs(expr, extra); len(r) > 0 {
 		acc.refs[cp] = sortedUnique(append(acc.refs[cp], r...))
@@ -179,7 +191,7 @@ func (i *instance) attribute(name string, expr hcl.Expression, line int, extra m
 func (i *instance) jsonBody(body hcl.Body, extra map[string]cty.Value, acc *accumulator) {
 	attrs, _ := body.JustAttributes()
 	for name, a := range attrs {
-		i.attribute(name, a.Expr, a.Range.Start.Line, extra, "", "", acc.values, acc)
+		i.attribute(name, a.Expr, a.Range, extra, "", "", acc.values, acc)
 	}
 }
 
