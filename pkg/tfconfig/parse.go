@@ -149,18 +149,20 @@ func (l *loader) parseFile(path string) (hcl.Body, error) {
 	if l.files > maxFiles {
 		return nil, &Error{File: path, Msg: fmt.Sprintf("more than %d configuration files in the modules of one directory", maxFiles)}
 	}
-	p := hclparse.NewParser()
-	var f *hcl.File
-	var diags hcl.Diagnostics
-	if strings.HasSuffix(path, ".json") {
-		f, diags = p.ParseJSON(data, path)
-	} else {
-		f, diags = p.ParseHCL(data, path)
-	}
+	f, diags := parseSource(path, data)
 	if diags.HasErrors() {
 		return nil, diagError(diags)
 	}
 	return f.Body, nil
+}
+
+// parseSource parses data, read from path: JSON syntax for a .json file,
+// native syntax otherwise.
+func parseSource(path string, data []byte) (*hcl.File, hcl.Diagnostics) {
+	if strings.HasSuffix(path, ".json") {
+		return hclparse.NewParser().ParseJSON(data, path)
+	}
+	return hclparse.NewParser().ParseHCL(data, path)
 }
 
 // add adds the blocks of one file to m.

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclparse"
 )
 
 // Roots returns, sorted, the directories of dirs that no other directory
@@ -47,14 +46,8 @@ func localCalls(dir string, read func(string) ([]byte, error)) []string {
 		if err != nil {
 			continue
 		}
-		p := hclparse.NewParser()
-		var f *hcl.File
-		if strings.HasSuffix(path, ".json") {
-			f, _ = p.ParseJSON(data, path)
-		} else {
-			f, _ = p.ParseHCL(data, path)
-		}
-		if f == nil {
+		f, _ := parseSource(path, data)
+		if f == nil || f.Body == nil {
 			continue
 		}
 		content, _, _ := f.Body.PartialContent(schema)

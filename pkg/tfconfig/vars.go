@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -74,14 +73,7 @@ func (l *loader) readVarFile(path string, set map[string]cty.Value) error {
 	if err != nil {
 		return &Error{File: path, Msg: readError(err)}
 	}
-	p := hclparse.NewParser()
-	var f *hcl.File
-	var diags hcl.Diagnostics
-	if strings.HasSuffix(path, ".json") {
-		f, diags = p.ParseJSON(data, path)
-	} else {
-		f, diags = p.ParseHCL(data, path)
-	}
+	f, diags := parseSource(path, data)
 	if diags.HasErrors() {
 		return diagError(diags)
 	}
