@@ -159,7 +159,8 @@ func maskValue(v any, r *strings.Replacer, secrets map[string]bool) any {
 // holds, from the raw file: outputs marked sensitive (output_changes'
 // after_sensitive and before_sensitive, planned_values and state outputs'
 // "sensitive") and the values of root variables the configuration
-// declares sensitive.
+// declares sensitive; for a configuration directory, the defaults of the
+// variables declared sensitive.
 func rawSecrets(doc Document, seen map[string]bool) {
 	root, ok := doc.Raw.(map[string]any)
 	if !ok {
@@ -197,6 +198,17 @@ func rawSecrets(doc Document, seen map[string]bool) {
 		}
 	case FormatTerraformState:
 		stateOutputs(obj(root, "values"))
+	case FormatTerraform:
+		// The configuration as conftest's parser shows it: the default of
+		// a variable declared sensitive, used by no resource or not.
+		for _, decls := range obj(root, "variable") {
+			list, _ := decls.([]any)
+			for _, d := range list {
+				if decl, ok := d.(map[string]any); ok && decl["sensitive"] == true {
+					leaves(decl["default"], seen)
+				}
+			}
+		}
 	}
 }
 

@@ -114,3 +114,62 @@ func TestCustomPolicySensitive(t *testing.T) {
 		t.Errorf("with WithSensitiveForPolicies the policy should see the value:\n%s", got)
 	}
 }
+
+// TestCustomPolicySensitiveConfig is the same attack on a Terraform
+// configuration directory: a sensitive variable's value reaches a
+// resource through a tfvars file, and another's default is used by no
+// resource. Neither leaves encoded, through the document or the
+// conftest-style view of the files.
+func TestCustomPolicySensitiveConfig(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"main.tf": `
+variable "db_password" {
+  sensitive = true
+}
+variable "unused_key" {
+  default   = "sk-unused-default"
+  sensitive = true
+}
+resource "aws_db_instance" "main" {
+  password = var.db_password
+  dsn      = "postgres://admin:${var.db_password}@db"
+}`,
+		"terraform.tfvars": `db_password = "correct-horse-battery"`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bundle := fstest.MapFS{
+		"main/exfil.rego": {Data: []byte(`package main
+
+import rego.v1
+
+deny contains base64.encode(input.variable.unused_key[0]["default"])
+
+deny contains base64.encode(json.marshal(input))
+`)},
+		"evil/evil.rego": {Data: []byte(exfilNative)},
+	}
+	res, err := Scan(t.Context(), []string{dir}, WithoutBuiltins(), withBundleFS(bundle))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, f := range res.Findings {
+		msgs = append(msgs, f.Message)
+		if b, err := base64.StdEncoding.DecodeString(f.Message); err == nil {
+			msgs = append(msgs, string(b))
+		}
+	}
+	got := strings.Join(msgs, "\n")
+	if len(res.Findings) < 3 {
+		t.Fatalf("the policies did not all run: %v", got)
+	}
+	for _, secret := range []string{"correct-horse-battery", "sk-unused-default"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("a custom policy carried %q out:\n%s", secret, got)
+		}
+	}
+}
