@@ -78,10 +78,16 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
 	fl.BoolVar(&f.allowSensitive, "allow-sensitive", false, "let --policy policies see the values Terraform marks sensitive (by default they see \"(sensitive value)\"; built-in rules always see them)")
 	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v; json and yaml force only the syntax, as conftest --parser (plans, state and Kubernetes objects in them are still read as such)", input.Formats()))
+	f.registerTerraform(fl)
+	f.signing.register(fl)
+}
+
+// registerTerraform adds the flags that say how Terraform configuration
+// directories are read.
+func (f *policyFlags) registerTerraform(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "evaluate Terraform configuration directories with this variable file, after terraform.tfvars and *.auto.tfvars, as terraform -var-file (repeatable)")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a variable of Terraform configuration directories, NAME=VALUE, as terraform -var (repeatable; last wins)")
 	fl.StringVar(&f.terraformDir, "terraform-dir", "", "the configuration directory the plans were made from: findings on a plan point at its .tf files and lines (default: the plan's own directory when it holds .tf files)")
-	f.signing.register(fl)
 }
 
 func (f *policyFlags) options() ([]tenet.Option, error) {

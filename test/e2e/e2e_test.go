@@ -101,6 +101,8 @@ func TestCLI(t *testing.T) {
 			wantStdout: []string{"INCOMPLETE: 0 failures, 0 warnings, 0 unknown until apply, 1 input error"}},
 		{name: "terraform-var-default", args: []string{"test", "test/e2e/testdata/terraform/vars"}, wantCode: 1,
 			wantStdout: []string{"aws_ebs_volume.data (test/e2e/testdata/terraform/vars/main.tf:9): the volume is not encrypted"}},
+		{name: "terraform-parse-var", args: []string{"parse", "--var", "encrypted=true", "test/e2e/testdata/terraform/vars"}, wantCode: 0,
+			wantStdout: []string{`"format": "terraform"`, `"encrypted": true,`, `"encrypted": 9`}},
 		{name: "terraform-var-flag", args: []string{"test", "--var", "encrypted=true", "test/e2e/testdata/terraform/vars"}, wantCode: 0},
 		{name: "terraform-var-file", args: []string{"test", "--var-file", "test/e2e/testdata/terraform/vars/prod.tfvars", "test/e2e/testdata/terraform/vars"}, wantCode: 0},
 		{name: "terraform-remote-module", args: []string{"test", "test/e2e/testdata/terraform/remote"}, wantCode: 0,
