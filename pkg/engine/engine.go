@@ -80,7 +80,7 @@ func (q *query) ready(ctx context.Context) error {
 const shardMin = 500
 
 // targets are the document groups a selector type can name.
-var targets = []string{"terraform", "kubernetes", "json", "yaml"}
+var targets = []string{"terraform", "kubernetes", "dockerfile", "json", "yaml"}
 
 // Target is the selector type that matches documents of format f. A
 // CloudFormation template is read in the Terraform view (pkg/cfn/view),

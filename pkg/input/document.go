@@ -18,13 +18,15 @@ const (
 	// FormatTerraform is a Terraform configuration: a directory of .tf
 	// and .tf.json files, evaluated without planning (pkg/tfconfig).
 	FormatTerraform Format = "terraform"
-	FormatJSON      Format = "json"
-	FormatYAML      Format = "yaml"
+	// FormatDockerfile is a Dockerfile (or Containerfile).
+	FormatDockerfile Format = "dockerfile"
+	FormatJSON       Format = "json"
+	FormatYAML       Format = "yaml"
 )
 
 // Formats lists every Format in a stable order, for help texts and flag checks.
 func Formats() []Format {
-	return []Format{FormatTerraformPlan, FormatTerraformState, FormatTerraform, FormatKubernetes, FormatCloudFormation, FormatJSON, FormatYAML}
+	return []Format{FormatTerraformPlan, FormatTerraformState, FormatTerraform, FormatKubernetes, FormatCloudFormation, FormatDockerfile, FormatJSON, FormatYAML}
 }
 
 // Actions a Resource can carry. Terraform plans use the first six; state is

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -74,8 +75,8 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 		return f, nil, err
 	case trimmed[0] == '[':
 		return input.FormatJSON, nil, nil
-	case isDockerfile(path):
-		return "", nil, errors.New("a Dockerfile: not an input tenet reads (Terraform plans and state, CloudFormation templates, Kubernetes manifests, JSON, YAML)")
+	case isContainerfile(path) || looksLikeDockerfile(trimmed):
+		return input.FormatDockerfile, nil, nil
 	case hasExt(path, ".tf"):
 		return "", nil, errors.New("a Terraform configuration file (.tf): give tenet the plan instead, `terraform show -json plan.out > plan.json`")
 	case jsonOnly:
@@ -106,12 +107,15 @@ func allScalars(docs []*yaml.Node) bool {
 	return true
 }
 
-// isDockerfile tells Dockerfiles by their usual names: Dockerfile,
-// Dockerfile.dev, app.Dockerfile. Some parse as YAML scalars, which would
-// pass silently with nothing checked.
-func isDockerfile(path string) bool {
-	base := strings.ToLower(filepath.Base(path))
-	return base == "dockerfile" || strings.HasPrefix(base, "dockerfile.") || strings.HasSuffix(base, ".dockerfile")
+// dockerfileStart is the first instruction of a Dockerfile, after
+// comments, parser directives and blank lines: FROM, or ARG before it.
+var dockerfileStart = regexp.MustCompile(`(?i)^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(FROM|ARG)[ \t]+\S`)
+
+// looksLikeDockerfile reports whether data starts as a Dockerfile does and
+// has a FROM instruction: such a file read as YAML is one string, which
+// would pass with nothing checked.
+func looksLikeDockerfile(data []byte) bool {
+	return dockerfileStart.Match(data) && regexp.MustCompile(`(?im)^[ \t]*FROM[ \t]+\S`).Match(data)
 }
 
 func hasExt(path string, exts ...string) bool {

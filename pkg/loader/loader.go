@@ -250,6 +250,8 @@ func New(format input.Format, opts Options) (Loader, error) {
 		return CloudFormation{KeepRaw: opts.KeepRaw, Aliases: opts.Aliases, MaxFileSize: opts.MaxFileSize}, nil
 	case input.FormatTerraform:
 		return nil, errors.New("a Terraform configuration is read from its directory or a .tf file, not from bytes")
+	case input.FormatDockerfile:
+		return Dockerfile{KeepRaw: opts.KeepRaw}, nil
 	case input.FormatJSON:
 		return JSON{}, nil
 	case input.FormatYAML:

@@ -19,7 +19,8 @@ var walkExtensions = map[string]bool{".json": true, ".yaml": true, ".yml": true,
 // Files expands paths into the input files to read: files as given, "-"
 // for stdin, directories walked (sorted, without following symbolic links
 // to directories, skipping hidden directories such as .git and .terraform)
-// for files with a known extension. A directory that holds .tf or .tf.json
+// for files with a known extension and Dockerfiles by name (Dockerfile,
+// *.Dockerfile, Containerfile). A directory that holds .tf or .tf.json
 // files is one input, a Terraform root module, unless another directory
 // found calls it as a local module: it is then judged as part of its
 // caller, with the values the caller gives it. Paths that cannot be read are returned
@@ -77,7 +78,8 @@ func Files(paths []string) ([]string, []error) {
 				tfDirs[filepath.Dir(path)] = true
 				return nil
 			}
-			if !walkExtensions[strings.ToLower(filepath.Ext(path))] || strings.HasSuffix(path, ".tfvars.json") {
+			known := walkExtensions[strings.ToLower(filepath.Ext(path))] && !strings.HasSuffix(path, ".tfvars.json")
+			if !known && !isContainerfile(path) {
 				return nil
 			}
 			mode := d.Type()

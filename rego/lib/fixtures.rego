@@ -255,3 +255,63 @@ _spec(kind, pod_spec) := {"template": {"metadata": {"labels": {"app": "test"}}, 
 
 # container(name, image) is a minimal container.
 container(name, image) := {"name": name, "image": image}
+
+# dockerfile(stages) is the document of a Dockerfile whose build stages are
+# stages (see stage), in order; the last one is final.
+dockerfile(stages) := {
+	"schema": _schema,
+	"source": {"path": "Dockerfile", "format": "dockerfile"},
+	"resources": [_numbered(s, i, count(stages)) | some i, s in stages],
+}
+
+_numbered(s, i, n) := object.union(s, {
+	"address": sprintf("stage.%s", [id]),
+	"name": id,
+	"values": object.union(s.values, {"index": i, "final": i == (n - 1)}),
+}) if {
+	id := _stage_id(s, i)
+}
+
+_stage_id(s, _) := s.values.name if s.values.name != ""
+
+_stage_id(s, i) := sprintf("%d", [i]) if s.values.name == ""
+
+# stage(name, image, instructions) is a build stage FROM image, AS name
+# unless name is "", holding instructions (see ins), which get lines from 2.
+# An image that names an earlier stage is written stage_from.
+stage(name, image, instructions) := _stage(name, _image(image), instructions)
+
+# stage_from(name, earlier, instructions) is a build stage FROM the earlier
+# stage named earlier.
+stage_from(name, earlier, instructions) := _stage(name, {"raw": earlier, "image": earlier, "stage": earlier}, instructions)
+
+_stage(name, from, instructions) := {
+	"type": "dockerfile_stage",
+	"action": "apply",
+	"values": {"name": name, "from": from, "instructions": [object.union(ins, {"line": i + 2, "end_line": i + 2}) | some i, ins in instructions]},
+	"location": {"file": "Dockerfile", "line": 1, "attributes": {k: line | some i, _ in instructions; k := sprintf("instructions.%d", [i]); line := i + 2}},
+}
+
+_image("scratch") := {"raw": "scratch", "image": "scratch", "scratch": true}
+
+_image(ref) := {"raw": ref, "image": ref, "name": m[1], "tag": m[2], "digest": m[3]} if {
+	ref != "scratch"
+	m := regex.find_all_string_submatch_n(`^([^@]*?)(?::([^:/@]*))?(?:@(.*))?$`, ref, 1)[0]
+}
+
+# ins(cmd, args) is an instruction in shell form: cmd (any case) with the
+# arguments as BuildKit splits them (the whole command line for RUN, CMD and
+# ENTRYPOINT; name=value pairs for ENV and ARG; one per word otherwise).
+ins(cmd, args) := {
+	"cmd": lower(cmd), "args": args, "flags": [], "heredocs": [], "json": false,
+	"original": concat(" ", array.concat([upper(cmd)], args)),
+}
+
+# ins_flags(cmd, flags, args) is ins(cmd, args) with flags ("--chown=app").
+ins_flags(cmd, flags, args) := object.union(ins(cmd, args), {"flags": flags})
+
+# ins_exec(cmd, argv) is an instruction in exec (JSON) form.
+ins_exec(cmd, argv) := object.union(ins(cmd, argv), {"json": true})
+
+# heredoc(cmd, content) is a RUN (or COPY) instruction whose body is a heredoc.
+heredoc(cmd, content) := object.union(ins(cmd, ["<<EOF"]), {"heredocs": [{"name": "EOF", "content": content}]})

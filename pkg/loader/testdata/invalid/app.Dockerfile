@@ -1,2 +1,3 @@
 FROM alpine:3.20
-RUN apk add curl
+RUN <<EOF
+apk add curl

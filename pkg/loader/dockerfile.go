@@ -1,0 +1,256 @@
+package loader
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/command"
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+// Dockerfile loads a Dockerfile with BuildKit's parser (line
+// continuations, heredocs, the escape and syntax directives, JSON and
+// shell forms). Each build stage is a resource of type dockerfile_stage,
+// addressed stage.<name> (or stage.<index> when unnamed), whose values
+// are its base image and its instructions in order, each with its line:
+// rules judge the final stage, every stage, or every instruction.
+type Dockerfile struct {
+	KeepRaw bool
+}
+
+// DockerfileStage is the resource type of a build stage.
+const DockerfileStage = "dockerfile_stage"
+
+// Load parses data, read from path.
+func (d Dockerfile) Load(_ context.Context, path string, data []byte) (input.Document, error) {
+	res, err := parser.Parse(bytes.NewReader(data))
+	if err != nil {
+		return input.Document{}, dockerfileError(err)
+	}
+	doc := input.Document{Schema: input.Schema, Source: input.Source{Path: path, Format: input.FormatDockerfile}, Resources: []input.Resource{}}
+	var (
+		stages  []*stageBuilder
+		globals []map[string]any // ARG before the first FROM
+		args    = map[string]string{}
+	)
+	for _, n := range res.AST.Children {
+		ins := instruction(n)
+		cmd := ins["cmd"].(string)
+		if _, known := command.Commands[cmd]; !known {
+			// BuildKit refuses the file: nothing of it would be built.
+			return input.Document{}, &FileError{Line: n.StartLine, Err: fmt.Errorf("unknown instruction %q", n.Value)}
+		}
+		if cmd == "from" {
+			s := &stageBuilder{index: len(stages), line: n.StartLine}
+			s.from(n, args, stages)
+			stages = append(stages, s)
+		}
+		if len(stages) == 0 {
+			if cmd != "arg" {
+				return input.Document{}, &FileError{Line: n.StartLine, Err: fmt.Errorf("%s before the first FROM: only ARG may come before it", strings.ToUpper(cmd))}
+			}
+			ins["global"] = true
+			globals = append(globals, ins)
+			for _, kv := range argValues(n) {
+				args[kv[0]] = kv[1]
+			}
+			continue
+		}
+		if cmd == "from" {
+			continue
+		}
+		s := stages[len(stages)-1]
+		s.instructions = append(s.instructions, ins)
+	}
+	if len(stages) == 0 {
+		return input.Document{}, fmt.Errorf("no FROM instruction: not a Dockerfile")
+	}
+	for i, s := range stages {
+		instructions := s.instructions
+		if i == 0 {
+			instructions = append(globals, instructions...)
+		}
+		doc.Resources = append(doc.Resources, s.resource(path, instructions, i == len(stages)-1))
+	}
+	if d.KeepRaw {
+		raw := make([]any, 0, len(res.AST.Children))
+		for _, n := range res.AST.Children {
+			raw = append(raw, instruction(n))
+		}
+		doc.Raw = raw
+	}
+	return doc, nil
+}
+
+// dockerfileError gives a parser error its line when BuildKit knows it.
+func dockerfileError(err error) error {
+	var le *parser.LocationError
+	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
+		return &FileError{Line: le.Locations[0][0].Start.Line, Err: fmt.Errorf("invalid Dockerfile: %v", le.Unwrap())}
+	}
+	return fmt.Errorf("invalid Dockerfile: %w", err)
+}
+
+// instruction is one instruction as rules read it: cmd (lower case), its
+// arguments as the parser splits them, flags, heredocs, whether it is in
+// exec (JSON) form, the text written and its lines.
+func instruction(n *parser.Node) map[string]any {
+	args := []any{}
+	for next := n.Next; next != nil; next = next.Next {
+		args = append(args, next.Value)
+	}
+	flags := make([]any, 0, len(n.Flags))
+	for _, f := range n.Flags {
+		flags = append(flags, f)
+	}
+	heredocs := make([]any, 0, len(n.Heredocs))
+	for _, h := range n.Heredocs {
+		heredocs = append(heredocs, map[string]any{"name": h.Name, "content": h.Content})
+	}
+	return map[string]any{
+		"cmd": strings.ToLower(n.Value), "args": args, "flags": flags, "heredocs": heredocs,
+		"json": n.Attributes["json"], "original": n.Original,
+		"line": json.Number(strconv.Itoa(n.StartLine)), "end_line": json.Number(strconv.Itoa(n.EndLine)),
+	}
+}
+
+// argValues are the name=default pairs an ARG declares ("" default when
+// none).
+func argValues(n *parser.Node) [][2]string {
+	var out [][2]string
+	for next := n.Next; next != nil; next = next.Next {
+		name, def, _ := strings.Cut(next.Value, "=")
+		out = append(out, [2]string{name, strings.Trim(def, `"'`)})
+	}
+	return out
+}
+
+// stageBuilder collects one build stage.
+type stageBuilder struct {
+	index        int
+	name         string
+	line         int
+	base         map[string]any
+	unknown      []string
+	instructions []map[string]any
+}
+
+// from reads a FROM instruction: image, stage name, platform. The image
+// is expanded with the ARGs declared before the first FROM; one that
+// names an ARG without a value is unknown.
+func (s *stageBuilder) from(n *parser.Node, args map[string]string, earlier []*stageBuilder) {
+	raw := ""
+	if n.Next != nil {
+		raw = n.Next.Value
+		if as := n.Next.Next; as != nil && strings.EqualFold(as.Value, "as") && as.Next != nil {
+			s.name = strings.ToLower(as.Next.Value)
+		}
+	}
+	s.base = map[string]any{"raw": raw}
+	for _, f := range n.Flags {
+		if p, ok := strings.CutPrefix(f, "--platform="); ok {
+			s.base["platform"] = p
+		}
+	}
+	image, ok := expandArgs(raw, args)
+	if !ok {
+		s.unknown = append(s.unknown, "from.image", "from.tag", "from.digest")
+		return
+	}
+	s.base["image"] = image
+	for _, e := range earlier {
+		if e.name != "" && strings.EqualFold(e.name, image) {
+			s.base["stage"] = e.name // built on an earlier stage
+			return
+		}
+	}
+	if image == "scratch" {
+		s.base["scratch"] = true
+		return
+	}
+	name, tag, digest := splitImage(image)
+	s.base["name"], s.base["tag"], s.base["digest"] = name, tag, digest
+}
+
+var argRef = regexp.MustCompile(`\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))`)
+
+// expandArgs replaces $NAME, ${NAME}, ${NAME:-default} and ${NAME:+alt}
+// with the values of args; ok is false when a name has no value.
+func expandArgs(s string, args map[string]string) (string, bool) {
+	ok := true
+	out := argRef.ReplaceAllStringFunc(s, func(m string) string {
+		sub := argRef.FindStringSubmatch(m)
+		name := sub[1] + sub[4]
+		v, set := args[name]
+		switch sub[2] {
+		case "-":
+			if !set || v == "" {
+				return sub[3]
+			}
+		case "+":
+			if set && v != "" {
+				return sub[3]
+			}
+			return ""
+		}
+		if !set || v == "" {
+			ok = false
+		}
+		return v
+	})
+	return out, ok
+}
+
+// splitImage splits an image reference into its name (with registry),
+// tag and digest; tag is "" when the reference has none.
+func splitImage(ref string) (name, tag, digest string) {
+	name, digest, _ = strings.Cut(ref, "@")
+	if i := strings.LastIndex(name, ":"); i > strings.LastIndex(name, "/") {
+		name, tag = name[:i], name[i+1:]
+	}
+	return name, tag, digest
+}
+
+func (s *stageBuilder) resource(path string, instructions []map[string]any, final bool) input.Resource {
+	id := s.name
+	if id == "" {
+		id = strconv.Itoa(s.index)
+	}
+	list := make([]any, 0, len(instructions))
+	lines := map[string]int{"from": s.line}
+	for i, ins := range instructions {
+		list = append(list, ins)
+		line, _ := strconv.Atoi(ins["line"].(json.Number).String())
+		lines["instructions."+strconv.Itoa(i)] = line
+	}
+	return input.Resource{
+		Address: "stage." + id, Type: DockerfileStage, Name: id, Action: input.ActionApply,
+		Values: map[string]any{
+			"index": json.Number(strconv.Itoa(s.index)), "name": s.name, "final": final,
+			"from": s.base, "instructions": list,
+		},
+		Unknown:  s.unknown,
+		Location: input.Location{File: path, Line: s.line, Attributes: lines},
+	}
+}
+
+// isContainerfile tells Dockerfiles by their usual names: Dockerfile,
+// Dockerfile.dev, app.Dockerfile, Containerfile.
+func isContainerfile(path string) bool {
+	base := strings.ToLower(filepath.Base(path))
+	for _, n := range []string{"dockerfile", "containerfile"} {
+		if base == n || strings.HasPrefix(base, n+".") || strings.HasSuffix(base, "."+n) {
+			return true
+		}
+	}
+	return false
+}
