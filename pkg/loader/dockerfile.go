@@ -46,8 +46,12 @@ func (d Dockerfile) Load(_ context.Context, path string, data []byte) (input.Doc
 		ins := instruction(n)
 		cmd := ins["cmd"].(string)
 		if _, known := command.Commands[cmd]; !known {
-			// BuildKit refuses the file: nothing of it would be built.
-			return input.Document{}, &FileError{Line: n.StartLine, Err: fmt.Errorf("unknown instruction %q", n.Value)}
+			// BuildKit refuses the file, so it is an input error; the
+			// other instructions are still judged, so that one stray line
+			// hides no finding.
+			doc.Unread = append(doc.Unread, input.Unread{Path: path, Error: true,
+				Reason: fmt.Sprintf("%s:%d: unknown instruction %q: docker build refuses the file (the other instructions were judged)", displayPath(path), n.StartLine, n.Value)})
+			continue
 		}
 		if cmd == "from" {
 			s := &stageBuilder{index: len(stages), line: n.StartLine}
@@ -105,8 +109,19 @@ func dockerfileError(err error) error {
 // exec (JSON) form, the text written and its lines.
 func instruction(n *parser.Node) map[string]any {
 	args := []any{}
-	for next := n.Next; next != nil; next = next.Next {
-		args = append(args, next.Value)
+	switch strings.ToLower(n.Value) {
+	case "env", "label":
+		// The parser gives name, value and separator for each pair.
+		for next := n.Next; next != nil && next.Next != nil; next = next.Next.Next.Next {
+			args = append(args, next.Value+"="+unquote(next.Next.Value))
+			if next.Next.Next == nil {
+				break
+			}
+		}
+	default:
+		for next := n.Next; next != nil; next = next.Next {
+			args = append(args, next.Value)
+		}
 	}
 	flags := make([]any, 0, len(n.Flags))
 	for _, f := range n.Flags {
@@ -123,13 +138,21 @@ func instruction(n *parser.Node) map[string]any {
 	}
 }
 
+// unquote removes the quotes around a value written "..." or '...'.
+func unquote(v string) string {
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		return v[1 : len(v)-1]
+	}
+	return v
+}
+
 // argValues are the name=default pairs an ARG declares ("" default when
 // none).
 func argValues(n *parser.Node) [][2]string {
 	var out [][2]string
 	for next := n.Next; next != nil; next = next.Next {
 		name, def, _ := strings.Cut(next.Value, "=")
-		out = append(out, [2]string{name, strings.Trim(def, `"'`)})
+		out = append(out, [2]string{name, unquote(def)})
 	}
 	return out
 }

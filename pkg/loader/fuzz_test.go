@@ -15,7 +15,7 @@ import (
 // ../shared/data/malformed to the corpus.
 func seeds(f *testing.F) {
 	f.Helper()
-	for _, pattern := range []string{"testdata/*/*", "../../../shared/data/malformed/*", "../../../shared/data/cloudformation/*"} {
+	for _, pattern := range []string{"testdata/*/*", "../../../shared/data/malformed/*", "../../../shared/data/cloudformation/*", "../../../shared/data/docker/*"} {
 		paths, err := filepath.Glob(pattern)
 		if err != nil {
 			f.Fatal(err)
@@ -59,3 +59,4 @@ func FuzzKubernetes(f *testing.F)     { fuzzFormat(f, input.FormatKubernetes) }
 func FuzzJSON(f *testing.F)           { fuzzFormat(f, input.FormatJSON) }
 func FuzzYAML(f *testing.F)           { fuzzFormat(f, input.FormatYAML) }
 func FuzzCloudFormation(f *testing.F) { fuzzFormat(f, input.FormatCloudFormation) }
+func FuzzDockerfile(f *testing.F)     { fuzzFormat(f, input.FormatDockerfile) }
