@@ -224,7 +224,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	files, walkErrs := loader.Files(paths)
 	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
 	if len(files) == 0 && len(walkErrs) == 0 {
-		return nil, fmt.Errorf("no input files found in %s: directories are walked for .json, .yaml, .yml and .tfstate files and for directories of .tf files (Dockerfiles and other files are read only when named)", strings.Join(paths, ", "))
+		return nil, fmt.Errorf("no input files found in %s: directories are walked for .json, .yaml, .yml and .tfstate files, Dockerfiles and directories of .tf files (other files are read only when named)", strings.Join(paths, ", "))
 	}
 	runCtx := ctx
 	if s.cfg.timeout > 0 {
