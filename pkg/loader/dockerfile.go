@@ -86,13 +86,49 @@ func (d Dockerfile) Load(_ context.Context, path string, data []byte) (input.Doc
 		doc.Resources = append(doc.Resources, s.resource(path, instructions, i == len(stages)-1))
 	}
 	if d.KeepRaw {
-		raw := make([]any, 0, len(res.AST.Children))
-		for _, n := range res.AST.Children {
-			raw = append(raw, instruction(n))
-		}
-		doc.Raw = raw
+		// One document holding the instructions, as conftest gives it:
+		// policies read input[i].Cmd.
+		doc.Raw = []any{conftestCommands(res.AST)}
 	}
 	return doc, nil
+}
+
+// conftestCommands is the Dockerfile as conftest's parser shows it to
+// policies, so that conftest-style policies read the same input: one
+// entry per instruction, and per comment before it, with Cmd (lower
+// case), SubCmd (ONBUILD's), JSON, Flags, Value (the parser's words) and
+// Stage (the index of the FROM it follows).
+func conftestCommands(ast *parser.Node) []any {
+	out := []any{}
+	stage := -1
+	for _, child := range ast.Children {
+		if strings.EqualFold(child.Value, "from") {
+			stage++
+		}
+		at := max(stage, 0)
+		for _, c := range child.PrevComment {
+			out = append(out, map[string]any{"Cmd": "comment", "SubCmd": "", "JSON": false, "Flags": nil, "Value": []any{c}, "Stage": at})
+		}
+		cmd := map[string]any{"Cmd": strings.ToLower(child.Value), "SubCmd": "", "Stage": at}
+		var flags []any
+		for _, f := range child.Flags {
+			flags = append(flags, f)
+		}
+		cmd["Flags"] = flags
+		n := child
+		if child.Next != nil && len(child.Next.Children) > 0 {
+			cmd["SubCmd"] = child.Next.Children[0].Value
+			n = child.Next.Children[0]
+		}
+		cmd["JSON"] = n.Attributes["json"]
+		var value []any
+		for next := n.Next; next != nil; next = next.Next {
+			value = append(value, next.Value)
+		}
+		cmd["Value"] = value
+		out = append(out, cmd)
+	}
+	return out
 }
 
 // dockerfileError gives a parser error its line when BuildKit knows it.
