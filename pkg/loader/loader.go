@@ -123,11 +123,21 @@ func fileError(path string, err error) error {
 }
 
 // Read reads the file at path ("-" for Options.Stdin) and loads it. A
-// directory is a Terraform configuration (its .tf and .tf.json files); so
-// is a .tf file, judged with the rest of its directory.
-func Read(ctx context.Context, path string, opts Options) (input.Document, error) {
+// directory is a kustomization when it holds one (built as kustomize
+// builds it), a Terraform configuration (its .tf and .tf.json files)
+// otherwise; a .tf file is judged with the rest of its directory.
+func Read(ctx context.Context, path string, opts Options) (doc input.Document, err error) {
+	defer func() {
+		// Directories are loaded by other projects' code (kustomize):
+		// a panic there is an error of this input, as in Parse.
+		if r := recover(); r != nil {
+			doc, err = input.Document{}, &FileError{Path: path, Err: fmt.Errorf("internal error while loading: %v", r)}
+		}
+	}()
 	if path != "-" && (opts.Format == "" || opts.Format == input.FormatTerraform) {
 		switch {
+		case isDir(path) && kustomizationFile(path) != "":
+			return kustomizeDir(ctx, path, opts)
 		case isDir(path):
 			return terraformDir(ctx, path, "", opts)
 		case isTerraformFile(path):
@@ -138,7 +148,7 @@ func Read(ctx context.Context, path string, opts Options) (input.Document, error
 	if err != nil {
 		return input.Document{}, fileError(path, err)
 	}
-	doc, err := Parse(ctx, path, data, opts)
+	doc, err = Parse(ctx, path, data, opts)
 	if err == nil && doc.Source.Format == input.FormatTerraformPlan {
 		dir := opts.TerraformDir
 		if dir == "" {

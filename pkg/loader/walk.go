@@ -23,7 +23,9 @@ var walkExtensions = map[string]bool{".json": true, ".yaml": true, ".yml": true,
 // *.Dockerfile, Containerfile). A directory that holds .tf or .tf.json
 // files is one input, a Terraform root module, unless another directory
 // found calls it as a local module: it is then judged as part of its
-// caller, with the values the caller gives it. Paths that cannot be read are returned
+// caller, with the values the caller gives it. A directory that holds a
+// kustomization is one input too, built as kustomize builds it, unless
+// another one builds on it; the files under it are not read on their own. Paths that cannot be read are returned
 // as *FileErrors, and so are those that are not regular files (named
 // pipes, sockets, devices, directly or through a link) and broken or
 // looping links, given or found with a known extension: none is opened,
@@ -58,6 +60,7 @@ func Files(paths []string) ([]string, []error) {
 		}
 		var found []string
 		tfDirs := map[string]bool{}
+		kustDirs := map[string]bool{}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, &FileError{Path: path, Err: unwrapPathError(err)})
@@ -70,6 +73,12 @@ func Files(paths []string) ([]string, []error) {
 				if path != p && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir
 				}
+				if kustomizationFile(path) != "" {
+					kustDirs[path] = true
+				}
+				return nil
+			}
+			if inKustomization(path, p, kustDirs) {
 				return nil
 			}
 			if isTerraformFile(path) {
@@ -107,6 +116,7 @@ func Files(paths []string) ([]string, []error) {
 			errs = append(errs, &FileError{Path: p, Err: fmt.Errorf("walk: %w", err)})
 		}
 		found = append(found, tfconfig.Roots(tfDirs, func(f string) ([]byte, error) { return readFile(f, Options{}) })...)
+		found = append(found, kustomizeRoots(kustDirs)...)
 		sort.Strings(found)
 		for _, f := range found {
 			add(f)

@@ -30,9 +30,14 @@ const maxReasonTypes = 5
 
 // notEvaluatedReason says, in a few words, why no rule checked doc.
 func notEvaluatedReason(doc *input.Document) string {
+	for _, u := range doc.Unread {
+		if u.Path == doc.Source.Path && !u.Error {
+			return u.Reason // the loader knows why (a remote base not fetched)
+		}
+	}
 	switch doc.Source.Format {
 	case input.FormatJSON, input.FormatYAML:
-		return fmt.Sprintf("plain %s: no loaded rule reads it (the built-in rules read Terraform, CloudFormation and Kubernetes)", strings.ToUpper(string(doc.Source.Format)))
+		return fmt.Sprintf("plain %s: no loaded rule reads it (the built-in rules read Terraform, CloudFormation, Kubernetes and Dockerfiles)", strings.ToUpper(string(doc.Source.Format)))
 	}
 	if len(doc.Resources) == 0 {
 		return "it has no resources"

@@ -48,6 +48,9 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 			res.Summary.NotEvaluated++
 		}
 		for _, u := range o.doc.Unread {
+			if u.Path == files[i] && !u.Error && status == finding.InputNotEvaluated {
+				continue // the input's own reason, given above
+			}
 			if u.Error {
 				res.Errors = append(res.Errors, finding.InputError{Path: u.Path, Message: u.Reason})
 				continue
