@@ -46,7 +46,7 @@ one document; several print a JSON array.`,
 	}
 	cmd.Flags().BoolVar(&raw, "raw", false, "print the parsed original file instead of the tenet document")
 	cmd.Flags().StringVar(&f.inputFormat, "input-format", "", "force the input format instead of detecting it: "+formatList())
-	f.registerTerraform(cmd.Flags())
+	f.registerInputs(cmd.Flags())
 	return cmd
 }
 

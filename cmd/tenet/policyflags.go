@@ -11,6 +11,7 @@ import (
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/tenet"
 )
 
@@ -28,6 +29,9 @@ type policyFlags struct {
 	varFiles      []string
 	vars          []string
 	terraformDir  string
+	helmValues    []string
+	helmSet       []string
+	kubeVersion   string
 	allowBuiltins []string
 	// allowSensitive lets custom policies see sensitive values.
 	allowSensitive bool
@@ -78,16 +82,19 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
 	fl.BoolVar(&f.allowSensitive, "allow-sensitive", false, "let --policy policies see the values Terraform marks sensitive (by default they see \"(sensitive value)\"; built-in rules always see them)")
 	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v; json and yaml force only the syntax, as conftest --parser (plans, state and Kubernetes objects in them are still read as such)", input.Formats()))
-	f.registerTerraform(fl)
+	f.registerInputs(fl)
 	f.signing.register(fl)
 }
 
-// registerTerraform adds the flags that say how Terraform configuration
-// directories are read.
-func (f *policyFlags) registerTerraform(fl *pflag.FlagSet) {
+// registerInputs adds the flags that say how Terraform configuration
+// directories and Helm charts are read.
+func (f *policyFlags) registerInputs(fl *pflag.FlagSet) {
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "evaluate Terraform configuration directories with this variable file, after terraform.tfvars and *.auto.tfvars, as terraform -var-file (repeatable)")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a variable of Terraform configuration directories, NAME=VALUE, as terraform -var (repeatable; last wins)")
 	fl.StringVar(&f.terraformDir, "terraform-dir", "", "the configuration directory the plans were made from: findings on a plan point at its .tf files and lines (default: the plan's own directory when it holds .tf files)")
+	fl.StringArrayVarP(&f.helmValues, "values", "f", nil, "render Helm charts with this values file over the chart's values.yaml, as helm template -f (repeatable)")
+	fl.StringArrayVar(&f.helmSet, "set", nil, "render Helm charts with this value, KEY=VALUE, as helm template --set (repeatable)")
+	fl.StringVar(&f.kubeVersion, "kube-version", "", "the Kubernetes version Helm charts are rendered for (.Capabilities.KubeVersion; default "+loader.DefaultKubeVersion+", no cluster is asked)")
 }
 
 func (f *policyFlags) options() ([]tenet.Option, error) {
@@ -101,6 +108,7 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 		tenet.WithSensitiveForPolicies(f.allowSensitive),
 		tenet.WithTerraformVariables(f.varFiles, f.vars),
 		tenet.WithTerraformDir(f.terraformDir),
+		tenet.WithHelm(f.helmValues, f.helmSet, f.kubeVersion),
 	}
 	verify, err := f.signing.option()
 	if err != nil {

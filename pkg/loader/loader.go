@@ -45,6 +45,8 @@ type Options struct {
 	// Terraform are the variables Terraform configuration directories are
 	// evaluated with.
 	Terraform TerraformVars
+	// Helm says how Helm charts are rendered.
+	Helm HelmOptions
 	// TerraformDir is the configuration directory a plan was made from:
 	// findings on the plan then point at its .tf lines. "" looks beside
 	// the plan: its directory, when that holds .tf files.
@@ -138,6 +140,8 @@ func Read(ctx context.Context, path string, opts Options) (doc input.Document, e
 		switch {
 		case isDir(path) && kustomizationFile(path) != "":
 			return kustomizeDir(ctx, path, opts)
+		case isDir(path) && isChart(path):
+			return helmChart(ctx, path, opts)
 		case isDir(path):
 			return terraformDir(ctx, path, "", opts)
 		case isTerraformFile(path):

@@ -25,7 +25,9 @@ var walkExtensions = map[string]bool{".json": true, ".yaml": true, ".yml": true,
 // found calls it as a local module: it is then judged as part of its
 // caller, with the values the caller gives it. A directory that holds a
 // kustomization is one input too, built as kustomize builds it, unless
-// another one builds on it; the files under it are not read on their own. Paths that cannot be read are returned
+// another one builds on it; the files under it are not read on their own.
+// A directory that holds a Chart.yaml is one input, a Helm chart rendered
+// with its vendored dependencies; nothing under it is walked. Paths that cannot be read are returned
 // as *FileErrors, and so are those that are not regular files (named
 // pipes, sockets, devices, directly or through a link) and broken or
 // looping links, given or found with a known extension: none is opened,
@@ -71,6 +73,12 @@ func Files(paths []string) ([]string, []error) {
 			}
 			if d.IsDir() {
 				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				if isChart(path) {
+					// A chart is one input, rendered whole; its templates
+					// and subcharts are not inputs of their own.
+					found = append(found, path)
 					return fs.SkipDir
 				}
 				if kustomizationFile(path) != "" {

@@ -50,6 +50,7 @@ type config struct {
 	maxFileSize         int64
 	tfVars              loader.TerraformVars
 	tfDir               string
+	helm                loader.HelmOptions
 	allowBuiltins       []string
 	timeout             time.Duration
 	evalTimeout         time.Duration
@@ -137,6 +138,20 @@ func WithTerraformVariables(files, values []string) Option {
 // were made from: their findings then point at its .tf files and lines.
 // Without it, a plan whose own directory holds .tf files is located there.
 func WithTerraformDir(dir string) Option { return func(c *config) { c.tfDir = dir } }
+
+// WithHelm says how Helm charts are rendered, as helm template's flags
+// do: values files (-f) in order over the chart's values.yaml, then
+// key=value assignments (--set), and the Kubernetes version templates
+// see ("" for loader.DefaultKubeVersion).
+func WithHelm(valuesFiles, set []string, kubeVersion string) Option {
+	return func(c *config) {
+		c.helm.ValuesFiles = append(c.helm.ValuesFiles, valuesFiles...)
+		c.helm.Set = append(c.helm.Set, set...)
+		if kubeVersion != "" {
+			c.helm.KubeVersion = kubeVersion
+		}
+	}
+}
 
 // WithUnknown sets what unknown-until-apply results do to the outcome.
 func WithUnknown(m UnknownMode) Option { return func(c *config) { c.unknown = m } }

@@ -192,7 +192,7 @@ func (s *Scanner) Parse(ctx context.Context, path string, raw bool) (input.Docum
 // what the YAML aliases of all the files of a scan may expand to.
 func (s *Scanner) loaderOptions(raw bool, run *loader.AliasBudget) loader.Options {
 	return loader.Options{Format: s.cfg.format, KeepRaw: raw, Stdin: s.cfg.stdin, MaxFileSize: s.cfg.maxFileSize,
-		Aliases: loader.AliasLimits{Run: run}, Terraform: s.cfg.tfVars, TerraformDir: s.cfg.tfDir}
+		Aliases: loader.AliasLimits{Run: run}, Terraform: s.cfg.tfVars, TerraformDir: s.cfg.tfDir, Helm: s.cfg.helm}
 }
 
 // outcome is what happened to one input file.
