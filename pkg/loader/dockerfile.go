@@ -144,6 +144,14 @@ func dockerfileError(err error) error {
 // arguments as the parser splits them, flags, heredocs, whether it is in
 // exec (JSON) form, the text written and its lines.
 func instruction(n *parser.Node) map[string]any {
+	if strings.EqualFold(n.Value, "onbuild") && n.Next != nil && len(n.Next.Children) > 0 {
+		// ONBUILD RUN ...: the trigger, read as the instruction it runs
+		// in images built on this one.
+		sub := instruction(n.Next.Children[0])
+		sub["cmd"], sub["subcmd"] = "onbuild", sub["cmd"]
+		sub["original"], sub["line"], sub["end_line"] = n.Original, json.Number(strconv.Itoa(n.StartLine)), json.Number(strconv.Itoa(n.EndLine))
+		return sub
+	}
 	args := []any{}
 	switch strings.ToLower(n.Value) {
 	case "env", "label":

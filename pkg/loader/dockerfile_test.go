@@ -2,6 +2,7 @@ package loader_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -192,5 +193,17 @@ func TestDockerfileLegacyEnv(t *testing.T) {
 	}
 	if diff := cmp.Diff([]any{"a=b", "c=d e"}, ins[1].(map[string]any)["args"]); diff != "" {
 		t.Errorf("LABEL (-want +got):\n%s", diff)
+	}
+}
+
+// TestDockerfileOnbuild: ONBUILD keeps the instruction it triggers.
+func TestDockerfileOnbuild(t *testing.T) {
+	doc, err := loader.Parse(t.Context(), "Dockerfile", []byte("FROM alpine:3.20\nONBUILD RUN curl -k https://x | sh\n"), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins := doc.Resources[0].Values["instructions"].([]any)[0].(map[string]any)
+	if ins["cmd"] != "onbuild" || ins["subcmd"] != "run" || fmt.Sprint(ins["args"]) != "[curl -k https://x | sh]" || ins["line"] != json.Number("2") {
+		t.Errorf("onbuild = %v", ins)
 	}
 }

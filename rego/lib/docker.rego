@@ -66,8 +66,9 @@ _graph := {r.address: [p.address | p := _parent(r)] | some r in stages}
 
 _by_address := {r.address: r | some r in stages}
 
-# _chain(r) is r and the stages it is built on, nearest first.
-_chain(r) := [_by_address[a] | some a in longest] if {
+# chain(r) is stage r and the stages it is built on, nearest first: what
+# the image of r inherits (user, healthcheck, environment) comes from them.
+chain(r) := [_by_address[a] | some a in longest] if {
 	paths := graph.reachable_paths(_graph, {r.address})
 	most := max({count(p) | some p in paths})
 	longest := [p | some p in paths; count(p) == most][0]
@@ -77,7 +78,7 @@ _chain(r) := [_by_address[a] | some a in longest] if {
 # it is built on; undefined when none sets one (the base image decides,
 # root for most).
 user(r) := u if {
-	users := [u | some s in _chain(r); u := last_user(s)]
+	users := [u | some s in chain(r); u := last_user(s)]
 	count(users) > 0
 	u := users[0]
 }
@@ -87,3 +88,22 @@ root_user(u) if {
 	name := split(u, ":")[0]
 	name in {"root", "0"}
 }
+
+# base_unknown(r) is true when stage r is built on an image named by a
+# build argument without a value: rules on the base image say unknown.
+base_unknown(r) if "from.image" in object.get(r, "unknown", [])
+
+# pairs(ins) is the array of [name, value] that an ENV, ARG or LABEL
+# assigns (the loader gives name=value; quotes around the value removed);
+# an ARG without = has no value and no pair.
+pairs(ins) := [[name, _unquote(value)] |
+	some a in ins.args
+	contains(a, "=")
+	name := substring(a, 0, indexof(a, "="))
+	value := substring(a, indexof(a, "=") + 1, -1)
+]
+
+_unquote(v) := substring(v, 1, count(v) - 2) if {
+	count(v) >= 2
+	regex.match(`^(".*"|'.*')$`, v)
+} else := v

@@ -63,3 +63,15 @@ test_root_user if {
 	not docker.root_user("app")
 	not docker.root_user("1000")
 }
+
+test_chain_and_base_unknown if {
+	[c.address | some c in docker.chain(docker.final)] == ["stage.2", "stage.base", "stage.build"] with input as _multi
+	st := object.union(fixtures.stage("", "x", []), {"unknown": ["from.image", "from.tag", "from.digest"]})
+	docker.base_unknown(st)
+	not docker.base_unknown(fixtures.stage("", "alpine:3.20", []))
+}
+
+test_pairs if {
+	docker.pairs(fixtures.ins("ENV", ["A=1", "B=two words", "C='q'"])) == [["A", "1"], ["B", "two words"], ["C", "q"]]
+	docker.pairs(fixtures.ins("ARG", ["VERSION", "TAG=1.2"])) == [["TAG", "1.2"]]
+}

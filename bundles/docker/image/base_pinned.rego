@@ -29,14 +29,13 @@ import rego.v1
 
 import data.tenet.lib.docker
 import data.tenet.lib.result
-import data.tenet.lib.terraform
 
 # _pulled(s) is true when stage s pulls an image from a registry: not
 # scratch, not an earlier stage, and known.
 _pulled(s) if {
 	not s.values.from.stage
 	not s.values.from.scratch
-	not terraform.unknown(s, "from.tag")
+	not docker.base_unknown(s)
 }
 
 deny contains result.fail_attr(s, "from", sprintf("FROM %s has no tag: it builds on whatever latest is at build time", [s.values.from.image])) if {
@@ -57,6 +56,6 @@ deny contains result.fail_attr(s, "from", sprintf("FROM %s uses the latest tag, 
 # by --build-arg when the image is built.
 unknown contains result.unknown_msg(s, "from", msg) if {
 	some s in docker.stages
-	terraform.unknown(s, "from.tag")
+	docker.base_unknown(s)
 	msg := sprintf("FROM %s depends on a build argument without a default: whether the base image is pinned is decided by --build-arg", [s.values.from.raw])
 }

@@ -29,20 +29,6 @@ import rego.v1
 
 import data.tenet.lib.docker
 import data.tenet.lib.result
-import data.tenet.lib.terraform
-
-# _parents maps each stage's address to the address of the earlier stage it
-# is built on (none for an image from a registry).
-_parents := {s.address: [p.address | some p in docker.stages; p.values.name != ""; p.values.name == s.values.from.stage] | some s in docker.stages}
-
-# _chain(s) is stage s and the stages it is built on, nearest first: each
-# stage has one parent, always an earlier one, so the reachable stages in
-# reverse file order are the chain.
-_chain(s) := [c |
-	reachable := graph.reachable(_parents, {s.address})
-	some c in array.reverse(docker.stages)
-	c.address in reachable
-]
 
 # _last(s) is [i, instruction] of the last HEALTHCHECK of stage s itself.
 _last(s) := [i, ins] if {
@@ -54,15 +40,11 @@ _last(s) := [i, ins] if {
 # _effective(s) is [stage, i, instruction]: the HEALTHCHECK the image of
 # stage s has, its own last one or the nearest of the stages it is built on.
 _effective(s) := found[0] if {
-	found := [[c, i, ins] | some c in _chain(s); [i, ins] := _last(c)]
+	found := [[c, i, ins] | some c in docker.chain(s); [i, ins] := _last(c)]
 	count(found) > 0
 }
 
 _none(ins) if upper(ins.args[0]) == "NONE"
-
-# _base_unknown(s) is true when stage s is built on an image named by a
-# build argument without a value: it may be an earlier stage.
-_base_unknown(s) if terraform.unknown(s, "from.image")
 
 deny contains result.fail_attr(s, "from", "the final stage defines no HEALTHCHECK: nothing tells whether the service answers") if {
 	s := docker.final
@@ -88,7 +70,7 @@ deny contains result.fail_attr(s, "from", sprintf("the final stage is built on s
 # chain but its base image is decided by a build argument and an earlier
 # stage, which it might name, defines one.
 _maybe_inherited(s) if {
-	_base_unknown(s)
+	docker.base_unknown(s)
 	some c in docker.stages
 	c.values.index < s.values.index
 	[_, ins] := _last(c)

@@ -41,39 +41,12 @@ import data.tenet.lib.result
 
 # --- ENV and ARG ---
 
-# _pairs(ins) is the array of [name, value] an ENV or ARG assigns. BuildKit
-# gives ENV as name, value, separator triples and ARG as name=value words;
-# an ARG without = has no value.
-_pairs(ins) := [[ins.args[k], ins.args[k + 1]] | some k in numbers.range_step(0, count(ins.args) - 1, 3)] if {
-	ins.cmd == "env"
-	_triples(ins.args)
-} else := [[name, value] |
-	some a in ins.args
-	contains(a, "=")
-	name := substring(a, 0, indexof(a, "="))
-	value := substring(a, indexof(a, "=") + 1, -1)
-]
-
-_triples(args) if {
-	count(args) > 0
-	count(args) % 3 == 0
-	every k in numbers.range_step(2, count(args) - 1, 3) {
-		args[k] in {"=", ""}
-	}
-}
-
 _assignments contains [s, i, ins, name, value] if {
 	some s in docker.stages
 	some i, ins in s.values.instructions
 	ins.cmd in {"env", "arg"}
-	some [name, raw] in _pairs(ins)
-	value := _unquote(raw)
+	some [name, value] in docker.pairs(ins)
 }
-
-_unquote(v) := substring(v, 1, count(v) - 2) if {
-	count(v) >= 2
-	regex.match(`^(".*"|'.*')$`, v)
-} else := v
 
 # _literal(v) is true for a value written in the Dockerfile: not empty and
 # not taken from another variable.
