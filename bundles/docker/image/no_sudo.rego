@@ -69,12 +69,12 @@ _shells := {"sh", "bash", "ash", "dash", "zsh", "ksh"}
 _base(w) := regex.replace(w, `^.*/`, "")
 
 # _text(ins) is the command line of a RUN: the script of the exec form
-# ["sh", "-c", script], else its arguments joined.
-_text(ins) := ins.args[2] if {
+# ["bash", "-o", "pipefail", "-c", script], else its arguments joined.
+_text(ins) := ins.args[k + 1] if {
 	ins.json
-	count(ins.args) > 2
 	_base(ins.args[0]) in _shells
-	regex.match(`^-[a-z]*c$`, ins.args[1])
+	k := min({j | some j, a in ins.args; j > 0; regex.match(`^-[a-z]*c$`, a)})
+	k + 1 < count(ins.args)
 } else := concat(" ", ins.args)
 
 # _script(ins) is the shell text of a RUN: its command line and the
