@@ -189,7 +189,7 @@ _shell_head(head) if _base(regex.split(`\s+`, head)[0]) in _shells
 
 _foreign_shebang(content) if {
 	startswith(content, "#!")
-	not regex.match(`^#!\S*\b(sh|bash|ash|dash|zsh|ksh)\b`, split(content, "\n")[0])
+	not regex.match(`^#!.*\b(sh|bash|ash|dash|zsh|ksh)\b`, split(content, "\n")[0])
 }
 
 # _commands(ins) is the array of simple commands of a RUN, split at &&, ||,

@@ -36,16 +36,16 @@ import data.tenet.lib.result
 deny contains result.fail_attr(s, docker.attr(i), sprintf("RUN uses sudo: %s", [_short(uses[0])])) if {
 	some s in docker.stages
 	some [i, ins] in docker.instructions(s, "run")
-	uses := [c | some c in _commands(ins); _sudo(c)]
+	uses := [u | some c in _commands(ins); u := _sudo(c)]
 	count(uses) > 0
 }
 
-# _sudo(c) is true when simple command c runs through sudo: sudo before
-# its command word, not an argument such as apt-get install sudo.
-_sudo(c) if {
+# _sudo(c) is simple command c from its sudo on when it runs through sudo:
+# sudo before its command word, not an argument such as apt-get install
+# sudo.
+_sudo(c) := concat(" ", array.slice(ws, i, count(ws))) if {
 	ws := _words(c)
-	some i, w in ws
-	_base(w) == "sudo"
+	i := min({j | some j, w in ws; _base(w) == "sudo"})
 	i < _start(ws)
 }
 
@@ -100,7 +100,7 @@ _shell_head(head) if _base(regex.split(`\s+`, head)[0]) in _shells
 
 _foreign_shebang(content) if {
 	startswith(content, "#!")
-	not regex.match(`^#!\S*\b(sh|bash|ash|dash|zsh|ksh)\b`, split(content, "\n")[0])
+	not regex.match(`^#!.*\b(sh|bash|ash|dash|zsh|ksh)\b`, split(content, "\n")[0])
 }
 
 # _commands(ins) is the array of simple commands of a RUN, split at &&, ||,
