@@ -30,21 +30,100 @@ instructions(r, cmd) := {[i, ins] |
 # attr(i) is the attribute path of instruction i, which points at its line.
 attr(i) := sprintf("instructions.%d", [i])
 
-# script(ins) is the shell text of a RUN instruction: its arguments (the
-# command of the shell form, or the argv of the exec form) and the content
-# of its heredocs.
-script(ins) := concat("\n", array.concat([concat(" ", ins.args)], [h.content | some h in ins.heredocs]))
+# shells are the command names of POSIX-like shells.
+shells := {"sh", "bash", "ash", "dash", "zsh", "ksh"}
 
-# commands(ins) is the array of simple commands of a RUN instruction's
-# script: split at &&, ||, ;, | and line breaks, each trimmed.
+# command_name(w) is a command word without its directory: /usr/bin/sudo -> sudo.
+command_name(w) := regex.replace(w, `^.*/`, "")
+
+# text(ins) is the command line of a RUN: the script of the exec form
+# ["bash", "-o", "pipefail", "-c", script], else its arguments joined.
+text(ins) := ins.args[k + 1] if {
+	ins.json
+	command_name(ins.args[0]) in shells
+	k := min({j | some j, a in ins.args; j > 0; regex.match(`^-[a-z]*c$`, a)})
+	k + 1 < count(ins.args)
+} else := concat(" ", ins.args)
+
+# script(ins) is the shell text of a RUN: its command line and the
+# heredocs a shell runs (RUN <<EOF, RUN bash <<EOF; not RUN python3 <<EOF
+# nor a file written with cat <<EOF), comment lines dropped and
+# continuation lines joined.
+script(ins) := regex.replace(
+	concat("\n", array.concat(
+		[text(ins)],
+		[regex.replace(h.content, `(?m)^[ \t]*#.*$`, "") | some h in ins.heredocs; _shell_heredoc(ins, h)],
+	)),
+	`\\\n`, " ",
+)
+
+_shell_heredoc(ins, h) if {
+	_shell_head(trim_space(regex.replace(text(ins), `<<.*`, "")))
+	not _foreign_shebang(h.content)
+}
+
+_shell_head("")
+
+_shell_head(head) if command_name(regex.split(`\s+`, head)[0]) in shells
+
+_foreign_shebang(content) if {
+	startswith(content, "#!")
+	not regex.match(`^#!.*\b(sh|bash|ash|dash|zsh|ksh)\b`, split(content, "\n")[0])
+}
+
+# commands(ins) is the array of simple commands of a RUN, split at &&, ||,
+# ;, | and line breaks.
 commands(ins) := [c |
 	some part in regex.split(`&&|\|\||;|\||\n`, script(ins))
 	c := trim_space(part)
 	c != ""
 ]
 
-# words(cmd) is the array of words of a simple command.
-words(cmd) := [w | some w in split(cmd, " "); w != ""]
+# words(c) is the words of a simple command, split at any white space,
+# without command substitutions, redirections and surrounding quotes.
+words(c) := [w |
+	some x in regex.split(`\s+`, regex.replace(
+		regex.replace(c, "\\$\\([^()]*\\)|`[^`]*`", " "),
+		`(^|\s)&?[0-9]*(>>|<<-|<<<|<<|>|<)&?\s*\S+`, " ",
+	))
+	w := trim(x, `"'`)
+	w != ""
+]
+
+_keywords := {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "time", "exec", "command", "nohup"}
+
+# _wrappers maps a command that runs the command after it to its options
+# that take a value.
+_wrappers := {
+	"sudo": {"-u", "-g", "-C", "-D", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--role", "--type", "--other-user"},
+	"env": {"-u", "--unset", "-C", "--chdir", "-S", "--split-string"},
+	"xargs": {"-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--max-args", "--max-procs", "--arg-file", "--delimiter"},
+}
+
+# command_index(ws) is the index of the command word of words ws: after variable
+# assignments, shell keywords and wrappers with their options.
+command_index(ws) := min(s) if {
+	s := {i | some i, _ in ws; _command_word(ws, i)}
+	count(s) > 0
+} else := count(ws)
+
+_command_word(ws, i) if {
+	w := ws[i]
+	not regex.match(`^[A-Za-z_][A-Za-z0-9_]*=`, w)
+	not w in _keywords
+	not _wrappers[command_name(w)]
+	not startswith(w, "-")
+	not _wrapper_option_value(ws, i)
+}
+
+_wrapper_option_value(ws, i) if {
+	j := max({k | some k, v in ws; k < i; _wrappers[command_name(v)]})
+	i > j + 1
+	ws[i - 1] in _wrappers[command_name(ws[j])]
+}
+
+# argv(c) is the command word of simple command c and its arguments.
+argv(c) := array.slice(ws, command_index(ws), count(ws)) if ws := words(c)
 
 # last_user(r) is the argument of the last USER instruction of stage r
 # itself; undefined when it has none.

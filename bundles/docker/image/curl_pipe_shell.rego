@@ -55,13 +55,13 @@ _piped(ins) := [sprintf("pipes %s into %s", [f, sh]) |
 
 # _pipelines(ins) is the pipelines of a RUN, each an array of commands.
 _pipelines(ins) := [[trim_left(trim_space(c), "& ") | some c in split(p, "|")] |
-	some p in regex.split(`&&|\|\||;|\n`, _script(ins))
+	some p in regex.split(`&&|\|\||;|\n`, docker.script(ins))
 ]
 
 _fetcher(seg) := b if {
-	a := _argv(seg)
+	a := docker.argv(seg)
 	count(a) > 0
-	b := _base(a[0])
+	b := docker.command_name(a[0])
 	b in {"curl", "wget"}
 }
 
@@ -70,23 +70,23 @@ _fetcher(seg) := b if {
 # perl -e) and no script file other than /dev/stdin, unless sh -s reads it
 # anyway.
 _stdin_interpreter(seg) := b if {
-	a := _argv(seg)
+	a := docker.argv(seg)
 	count(a) > 0
-	b := _base(a[0])
+	b := docker.command_name(a[0])
 	_interpreter(b)
 	args := array.slice(a, 1, count(a))
 	not _inline_program(b, args)
 	not _script_file(b, args)
 }
 
-_interpreter(b) if b in _shells
+_interpreter(b) if b in docker.shells
 
 _interpreter(b) if b in {"perl", "ruby", "node", "nodejs", "php"}
 
 _interpreter(b) if regex.match(`^python[0-9.]*$`, b)
 
 _inline_program(b, args) if {
-	b in _shells
+	b in docker.shells
 	some w in args
 	regex.match(`^-[A-Za-z]*c[A-Za-z]*$`, w)
 }
@@ -98,7 +98,7 @@ _inline_program(b, args) if {
 }
 
 _inline_program(b, args) if {
-	not b in _shells
+	not b in docker.shells
 	not startswith(b, "python")
 	some w in args
 	regex.match(`^(-[A-Za-z]*[eEpr][A-Za-z]*|--eval|--print)$`, w)
@@ -119,7 +119,7 @@ _script_file(b, args) if {
 }
 
 _option_value(b, args, k) if {
-	b in _shells
+	b in docker.shells
 	k > 0
 	args[k - 1] in {"-o", "+o", "-O", "+O"}
 }
@@ -131,7 +131,7 @@ _after_stdin_marker(args, k) if {
 }
 
 _sh_s(b, args) if {
-	b in _shells
+	b in docker.shells
 	some w in args
 	regex.match(`^-[A-Za-z]*s[A-Za-z]*$`, w)
 }
@@ -140,108 +140,7 @@ _sh_s(b, args) if {
 # interpreter given a download through process or command substitution:
 # bash <(curl ...), sh -c "$(curl ...)", eval "$(wget -qO- ...)".
 _substituted(ins) := [sprintf("runs the output of %s with %s", [m[2], m[1]]) |
-	some m in regex.find_all_string_submatch_n(_substitution, _script(ins), -1)
+	some m in regex.find_all_string_submatch_n(_substitution, docker.script(ins), -1)
 ]
 
 _substitution := "(?:^|[\\s;&|(])(?:\\S*/)?(sh|bash|ash|dash|zsh|ksh|python[0-9.]*|perl|ruby|node|source|eval|\\.)\\s+(?:-\\S+\\s+)*[\"']?(?:<\\(|\\$\\(|`)\\s*(?:\\S*/)?(curl|wget)\\s"
-
-# Shell reading, private to this rule: the same block is in no_sudo,
-# package_cache, curl_pipe_shell, no_upgrade and pinned_packages (a
-# candidate for rego/lib/docker.rego). docker.commands leaves a heredoc's
-# continuation lines apart, runs every heredoc as shell and splits words
-# at spaces only, and the command word may follow assignments, keywords
-# and wrappers such as sudo, env or xargs.
-
-_shells := {"sh", "bash", "ash", "dash", "zsh", "ksh"}
-
-# _base(w) is a command word without its directory: /usr/bin/sudo -> sudo.
-_base(w) := regex.replace(w, `^.*/`, "")
-
-# _text(ins) is the command line of a RUN: the script of the exec form
-# ["bash", "-o", "pipefail", "-c", script], else its arguments joined.
-_text(ins) := ins.args[k + 1] if {
-	ins.json
-	_base(ins.args[0]) in _shells
-	k := min({j | some j, a in ins.args; j > 0; regex.match(`^-[a-z]*c$`, a)})
-	k + 1 < count(ins.args)
-} else := concat(" ", ins.args)
-
-# _script(ins) is the shell text of a RUN: its command line and the
-# heredocs a shell runs (RUN <<EOF, RUN bash <<EOF; not RUN python3 <<EOF
-# nor a file written with cat <<EOF), comment lines dropped and
-# continuation lines joined.
-_script(ins) := regex.replace(
-	concat("\n", array.concat(
-		[_text(ins)],
-		[regex.replace(h.content, `(?m)^[ \t]*#.*$`, "") | some h in ins.heredocs; _shell_heredoc(ins, h)],
-	)),
-	`\\\n`, " ",
-)
-
-_shell_heredoc(ins, h) if {
-	_shell_head(trim_space(regex.replace(_text(ins), `<<.*`, "")))
-	not _foreign_shebang(h.content)
-}
-
-_shell_head("")
-
-_shell_head(head) if _base(regex.split(`\s+`, head)[0]) in _shells
-
-_foreign_shebang(content) if {
-	startswith(content, "#!")
-	not regex.match(`^#!.*\b(sh|bash|ash|dash|zsh|ksh)\b`, split(content, "\n")[0])
-}
-
-# _commands(ins) is the array of simple commands of a RUN, split at &&, ||,
-# ;, | and line breaks.
-_commands(ins) := [c |
-	some part in regex.split(`&&|\|\||;|\||\n`, _script(ins))
-	c := trim_space(part)
-	c != ""
-]
-
-# _words(c) is the words of a simple command, split at any white space,
-# without command substitutions, redirections and surrounding quotes.
-_words(c) := [w |
-	some x in regex.split(`\s+`, regex.replace(
-		regex.replace(c, "\\$\\([^()]*\\)|`[^`]*`", " "),
-		`(^|\s)&?[0-9]*(>>|<<-|<<<|<<|>|<)&?\s*\S+`, " ",
-	))
-	w := trim(x, `"'`)
-	w != ""
-]
-
-_keywords := {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "time", "exec", "command", "nohup"}
-
-# _wrappers maps a command that runs the command after it to its options
-# that take a value.
-_wrappers := {
-	"sudo": {"-u", "-g", "-C", "-D", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--role", "--type", "--other-user"},
-	"env": {"-u", "--unset", "-C", "--chdir", "-S", "--split-string"},
-	"xargs": {"-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--max-args", "--max-procs", "--arg-file", "--delimiter"},
-}
-
-# _start(ws) is the index of the command word of words ws: after variable
-# assignments, shell keywords and wrappers with their options.
-_start(ws) := min(s) if {
-	s := {i | some i, _ in ws; _command_word(ws, i)}
-	count(s) > 0
-} else := count(ws)
-
-_command_word(ws, i) if {
-	w := ws[i]
-	not regex.match(`^[A-Za-z_][A-Za-z0-9_]*=`, w)
-	not w in _keywords
-	not _wrappers[_base(w)]
-	not startswith(w, "-")
-	not _wrapper_option_value(ws, i)
-}
-
-_wrapper_option_value(ws, i) if {
-	j := max({k | some k, v in ws; k < i; _wrappers[_base(v)]})
-	i > j + 1
-	ws[i - 1] in _wrappers[_base(ws[j])]
-}
-
-# _argv(c) is the command word of simple command c and its arguments.
-_argv(c) := array.slice(ws, _start(ws), count(ws)) if ws := _words(c)

@@ -34,14 +34,14 @@ import data.tenet.lib.result
 deny contains result.fail_attr(s, docker.attr(i), sprintf("RUN upgrades every installed package: %s", [_short(upgrades[0])])) if {
 	some s in docker.stages
 	some [i, ins] in docker.instructions(s, "run")
-	upgrades := [concat(" ", a) | some c in _commands(ins); a := _argv(c); _upgrades_all(a)]
+	upgrades := [concat(" ", a) | some c in docker.commands(ins); a := docker.argv(c); _upgrades_all(a)]
 	count(upgrades) > 0
 }
 
 _apt_options := {"-o", "--option", "-t", "--target-release", "--default-release", "-c", "--config-file", "-a", "--host-architecture"}
 
 _upgrades_all(a) if {
-	_base(a[0]) in {"apt-get", "apt", "aptitude"}
+	docker.command_name(a[0]) in {"apt-get", "apt", "aptitude"}
 	_operands(a, _apt_options)[0] in {"upgrade", "dist-upgrade", "full-upgrade", "safe-upgrade"}
 }
 
@@ -49,7 +49,7 @@ _rpm_options := {"-c", "--config", "--installroot", "--releasever", "--enablerep
 
 # yum, dnf, microdnf and tdnf update every package when given no package.
 _upgrades_all(a) if {
-	_base(a[0]) in {"yum", "dnf", "microdnf", "tdnf"}
+	docker.command_name(a[0]) in {"yum", "dnf", "microdnf", "tdnf"}
 	ops := _operands(a, _rpm_options)
 	ops[0] in {"update", "upgrade", "upgrade-minimal", "update-minimal", "distro-sync", "distribution-synchronization"}
 	count(ops) == 1
@@ -58,7 +58,7 @@ _upgrades_all(a) if {
 _apk_options := {"-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"}
 
 _upgrades_all(a) if {
-	_base(a[0]) == "apk"
+	docker.command_name(a[0]) == "apk"
 	ops := _operands(a, _apk_options)
 	ops[0] == "upgrade"
 	count(ops) == 1
@@ -67,7 +67,7 @@ _upgrades_all(a) if {
 _zypper_options := {"-R", "--root", "-c", "--config", "-D", "--reposd-dir", "-C", "--cache-dir", "-r", "--repo", "--from", "-t", "--type"}
 
 _upgrades_all(a) if {
-	_base(a[0]) == "zypper"
+	docker.command_name(a[0]) == "zypper"
 	ops := _operands(a, _zypper_options)
 	ops[0] in {"up", "update", "dup", "dist-upgrade"}
 	count(ops) == 1
@@ -86,104 +86,3 @@ _operands(a, options) := [w |
 _short(c) := c if count(c) <= 80
 
 _short(c) := concat("", [substring(c, 0, 77), "..."]) if count(c) > 80
-
-# Shell reading, private to this rule: the same block is in no_sudo,
-# package_cache, curl_pipe_shell, no_upgrade and pinned_packages (a
-# candidate for rego/lib/docker.rego). docker.commands leaves a heredoc's
-# continuation lines apart, runs every heredoc as shell and splits words
-# at spaces only, and the command word may follow assignments, keywords
-# and wrappers such as sudo, env or xargs.
-
-_shells := {"sh", "bash", "ash", "dash", "zsh", "ksh"}
-
-# _base(w) is a command word without its directory: /usr/bin/sudo -> sudo.
-_base(w) := regex.replace(w, `^.*/`, "")
-
-# _text(ins) is the command line of a RUN: the script of the exec form
-# ["bash", "-o", "pipefail", "-c", script], else its arguments joined.
-_text(ins) := ins.args[k + 1] if {
-	ins.json
-	_base(ins.args[0]) in _shells
-	k := min({j | some j, a in ins.args; j > 0; regex.match(`^-[a-z]*c$`, a)})
-	k + 1 < count(ins.args)
-} else := concat(" ", ins.args)
-
-# _script(ins) is the shell text of a RUN: its command line and the
-# heredocs a shell runs (RUN <<EOF, RUN bash <<EOF; not RUN python3 <<EOF
-# nor a file written with cat <<EOF), comment lines dropped and
-# continuation lines joined.
-_script(ins) := regex.replace(
-	concat("\n", array.concat(
-		[_text(ins)],
-		[regex.replace(h.content, `(?m)^[ \t]*#.*$`, "") | some h in ins.heredocs; _shell_heredoc(ins, h)],
-	)),
-	`\\\n`, " ",
-)
-
-_shell_heredoc(ins, h) if {
-	_shell_head(trim_space(regex.replace(_text(ins), `<<.*`, "")))
-	not _foreign_shebang(h.content)
-}
-
-_shell_head("")
-
-_shell_head(head) if _base(regex.split(`\s+`, head)[0]) in _shells
-
-_foreign_shebang(content) if {
-	startswith(content, "#!")
-	not regex.match(`^#!.*\b(sh|bash|ash|dash|zsh|ksh)\b`, split(content, "\n")[0])
-}
-
-# _commands(ins) is the array of simple commands of a RUN, split at &&, ||,
-# ;, | and line breaks.
-_commands(ins) := [c |
-	some part in regex.split(`&&|\|\||;|\||\n`, _script(ins))
-	c := trim_space(part)
-	c != ""
-]
-
-# _words(c) is the words of a simple command, split at any white space,
-# without command substitutions, redirections and surrounding quotes.
-_words(c) := [w |
-	some x in regex.split(`\s+`, regex.replace(
-		regex.replace(c, "\\$\\([^()]*\\)|`[^`]*`", " "),
-		`(^|\s)&?[0-9]*(>>|<<-|<<<|<<|>|<)&?\s*\S+`, " ",
-	))
-	w := trim(x, `"'`)
-	w != ""
-]
-
-_keywords := {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "time", "exec", "command", "nohup"}
-
-# _wrappers maps a command that runs the command after it to its options
-# that take a value.
-_wrappers := {
-	"sudo": {"-u", "-g", "-C", "-D", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--role", "--type", "--other-user"},
-	"env": {"-u", "--unset", "-C", "--chdir", "-S", "--split-string"},
-	"xargs": {"-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--max-args", "--max-procs", "--arg-file", "--delimiter"},
-}
-
-# _start(ws) is the index of the command word of words ws: after variable
-# assignments, shell keywords and wrappers with their options.
-_start(ws) := min(s) if {
-	s := {i | some i, _ in ws; _command_word(ws, i)}
-	count(s) > 0
-} else := count(ws)
-
-_command_word(ws, i) if {
-	w := ws[i]
-	not regex.match(`^[A-Za-z_][A-Za-z0-9_]*=`, w)
-	not w in _keywords
-	not _wrappers[_base(w)]
-	not startswith(w, "-")
-	not _wrapper_option_value(ws, i)
-}
-
-_wrapper_option_value(ws, i) if {
-	j := max({k | some k, v in ws; k < i; _wrappers[_base(v)]})
-	i > j + 1
-	ws[i - 1] in _wrappers[_base(ws[j])]
-}
-
-# _argv(c) is the command word of simple command c and its arguments.
-_argv(c) := array.slice(ws, _start(ws), count(ws)) if ws := _words(c)

@@ -41,7 +41,7 @@ deny contains result.fail_attr(s, docker.attr(i), concat("", ["RUN: ", concat(";
 	some s in docker.stages
 	s.address in _shipped
 	some [i, ins] in docker.instructions(s, "run")
-	argvs := [a | some c in _commands(ins); a := _argv(c); count(a) > 0]
+	argvs := [a | some c in docker.commands(ins); a := docker.argv(c); count(a) > 0]
 	problems := (((_apt_extras(s, i, argvs) | _apt_lists(ins, argvs)) | _apk_cache(ins, argvs)) | _rpm_cache(ins, argvs)) | _zypper_cache(ins, argvs)
 	count(problems) > 0
 }
@@ -51,11 +51,11 @@ deny contains result.fail_attr(s, docker.attr(i), concat("", ["RUN: ", concat(";
 _apt_options := {"-o", "--option", "-t", "--target-release", "--default-release", "-c", "--config-file", "-a", "--host-architecture"}
 
 _apt_install(a) if {
-	_base(a[0]) in {"apt-get", "apt"}
+	docker.command_name(a[0]) in {"apt-get", "apt"}
 	_operands(a, _apt_options)[0] == "install"
 }
 
-_apt_extras(s, i, argvs) := {sprintf("%s install runs without --no-install-recommends", [_base(a[0])]) |
+_apt_extras(s, i, argvs) := {sprintf("%s install runs without --no-install-recommends", [docker.command_name(a[0])]) |
 	some a in argvs
 	_apt_install(a)
 	not _no_recommends(a)
@@ -76,7 +76,7 @@ _recommends_off(s, i) if {
 	t := _stage_at[a]
 	some [j, ins] in docker.instructions(t, "run")
 	_before(t, j, s, i)
-	regex.match(`APT::Install-Recommends\s+["']?(false|0|no|off)`, _script(ins))
+	regex.match(`APT::Install-Recommends\s+["']?(false|0|no|off)`, docker.script(ins))
 }
 
 _before(t, j, s, i) if {
@@ -86,14 +86,14 @@ _before(t, j, s, i) if {
 
 _before(t, _, s, _) if t.address != s.address
 
-_apt_lists(ins, argvs) := {sprintf("%s install is not followed by rm -rf /var/lib/apt/lists/*", [_base(a[0])]) |
+_apt_lists(ins, argvs) := {sprintf("%s install is not followed by rm -rf /var/lib/apt/lists/*", [docker.command_name(a[0])]) |
 	some j, a in argvs
 	_apt_install(a)
 	not _cleaned(ins, argvs, j, ["/var/lib/apt/lists"])
 }
 
 _cleans(a) if {
-	_base(a[0]) in {"apt-get", "apt"}
+	docker.command_name(a[0]) in {"apt-get", "apt"}
 	_operands(a, _apt_options)[0] == "distclean"
 }
 
@@ -104,7 +104,7 @@ _apk_options := {"-t", "--virtual", "-X", "--repository", "-p", "--root", "--arc
 # apk add --no-network fetches nothing, so it caches nothing.
 _apk_cache(ins, argvs) := {"apk add runs without --no-cache" |
 	some j, a in argvs
-	_base(a[0]) == "apk"
+	docker.command_name(a[0]) == "apk"
 	_operands(a, _apk_options)[0] == "add"
 	not "--no-cache" in a
 	not "--no-network" in a
@@ -119,9 +119,9 @@ _rpm_options := {"-c", "--config", "--installroot", "--releasever", "--enablerep
 
 _rpm_cache_dirs := ["/var/cache/yum", "/var/cache/dnf", "/var/cache/tdnf"]
 
-_rpm_cache(ins, argvs) := {sprintf("%s install is not followed by %s clean all", [_base(a[0]), _base(a[0])]) |
+_rpm_cache(ins, argvs) := {sprintf("%s install is not followed by %s clean all", [docker.command_name(a[0]), docker.command_name(a[0])]) |
 	some j, a in argvs
-	_base(a[0]) in _rpm_tools
+	docker.command_name(a[0]) in _rpm_tools
 	_rpm_installs(_operands(a, _rpm_options))
 	not _cleaned(ins, argvs, j, _rpm_cache_dirs)
 }
@@ -134,7 +134,7 @@ _rpm_installs(ops) if {
 }
 
 _cleans(a) if {
-	_base(a[0]) in _rpm_tools
+	docker.command_name(a[0]) in _rpm_tools
 	ops := _operands(a, _rpm_options)
 	ops[0] == "clean"
 	"all" in ops
@@ -146,13 +146,13 @@ _zypper_options := {"-R", "--root", "-c", "--config", "-D", "--reposd-dir", "-C"
 
 _zypper_cache(ins, argvs) := {"zypper install is not followed by zypper clean" |
 	some j, a in argvs
-	_base(a[0]) == "zypper"
+	docker.command_name(a[0]) == "zypper"
 	_operands(a, _zypper_options)[0] in {"install", "in"}
 	not _cleaned(ins, argvs, j, ["/var/cache/zypp"])
 }
 
 _cleans(a) if {
-	_base(a[0]) == "zypper"
+	docker.command_name(a[0]) == "zypper"
 	_operands(a, _zypper_options)[0] in {"clean", "cc"}
 }
 
@@ -184,12 +184,12 @@ _cleans_dirs(argvs, k, dirs) if {
 	a := argvs[k]
 	_cleans(a)
 	some d in dirs
-	_cache_of(_base(a[0]), d)
+	_cache_of(docker.command_name(a[0]), d)
 }
 
 _cleans_dirs(argvs, k, dirs) if {
 	a := argvs[k]
-	_base(a[0]) == "rm"
+	docker.command_name(a[0]) == "rm"
 	some p in _operands(a, set())
 	some e in _expand(p)
 	some d in dirs
@@ -227,7 +227,7 @@ _absolute(_, _, p) := p if startswith(p, "/")
 
 _absolute(argvs, k, p) := concat("/", [cds[count(cds) - 1], p]) if {
 	not startswith(p, "/")
-	cds := [a[1] | some m, a in argvs; m < k; _base(a[0]) == "cd"; count(a) > 1]
+	cds := [a[1] | some m, a in argvs; m < k; docker.command_name(a[0]) == "cd"; count(a) > 1]
 	count(cds) > 0
 	startswith(cds[count(cds) - 1], "/")
 }
@@ -259,104 +259,3 @@ _graph := {s.address: parents |
 }
 
 _shipped := graph.reachable(_graph, {docker.final.address})
-
-# Shell reading, private to this rule: the same block is in no_sudo,
-# package_cache, curl_pipe_shell, no_upgrade and pinned_packages (a
-# candidate for rego/lib/docker.rego). docker.commands leaves a heredoc's
-# continuation lines apart, runs every heredoc as shell and splits words
-# at spaces only, and the command word may follow assignments, keywords
-# and wrappers such as sudo, env or xargs.
-
-_shells := {"sh", "bash", "ash", "dash", "zsh", "ksh"}
-
-# _base(w) is a command word without its directory: /usr/bin/sudo -> sudo.
-_base(w) := regex.replace(w, `^.*/`, "")
-
-# _text(ins) is the command line of a RUN: the script of the exec form
-# ["bash", "-o", "pipefail", "-c", script], else its arguments joined.
-_text(ins) := ins.args[k + 1] if {
-	ins.json
-	_base(ins.args[0]) in _shells
-	k := min({j | some j, a in ins.args; j > 0; regex.match(`^-[a-z]*c$`, a)})
-	k + 1 < count(ins.args)
-} else := concat(" ", ins.args)
-
-# _script(ins) is the shell text of a RUN: its command line and the
-# heredocs a shell runs (RUN <<EOF, RUN bash <<EOF; not RUN python3 <<EOF
-# nor a file written with cat <<EOF), comment lines dropped and
-# continuation lines joined.
-_script(ins) := regex.replace(
-	concat("\n", array.concat(
-		[_text(ins)],
-		[regex.replace(h.content, `(?m)^[ \t]*#.*$`, "") | some h in ins.heredocs; _shell_heredoc(ins, h)],
-	)),
-	`\\\n`, " ",
-)
-
-_shell_heredoc(ins, h) if {
-	_shell_head(trim_space(regex.replace(_text(ins), `<<.*`, "")))
-	not _foreign_shebang(h.content)
-}
-
-_shell_head("")
-
-_shell_head(head) if _base(regex.split(`\s+`, head)[0]) in _shells
-
-_foreign_shebang(content) if {
-	startswith(content, "#!")
-	not regex.match(`^#!.*\b(sh|bash|ash|dash|zsh|ksh)\b`, split(content, "\n")[0])
-}
-
-# _commands(ins) is the array of simple commands of a RUN, split at &&, ||,
-# ;, | and line breaks.
-_commands(ins) := [c |
-	some part in regex.split(`&&|\|\||;|\||\n`, _script(ins))
-	c := trim_space(part)
-	c != ""
-]
-
-# _words(c) is the words of a simple command, split at any white space,
-# without command substitutions, redirections and surrounding quotes.
-_words(c) := [w |
-	some x in regex.split(`\s+`, regex.replace(
-		regex.replace(c, "\\$\\([^()]*\\)|`[^`]*`", " "),
-		`(^|\s)&?[0-9]*(>>|<<-|<<<|<<|>|<)&?\s*\S+`, " ",
-	))
-	w := trim(x, `"'`)
-	w != ""
-]
-
-_keywords := {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "time", "exec", "command", "nohup"}
-
-# _wrappers maps a command that runs the command after it to its options
-# that take a value.
-_wrappers := {
-	"sudo": {"-u", "-g", "-C", "-D", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--role", "--type", "--other-user"},
-	"env": {"-u", "--unset", "-C", "--chdir", "-S", "--split-string"},
-	"xargs": {"-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--max-args", "--max-procs", "--arg-file", "--delimiter"},
-}
-
-# _start(ws) is the index of the command word of words ws: after variable
-# assignments, shell keywords and wrappers with their options.
-_start(ws) := min(s) if {
-	s := {i | some i, _ in ws; _command_word(ws, i)}
-	count(s) > 0
-} else := count(ws)
-
-_command_word(ws, i) if {
-	w := ws[i]
-	not regex.match(`^[A-Za-z_][A-Za-z0-9_]*=`, w)
-	not w in _keywords
-	not _wrappers[_base(w)]
-	not startswith(w, "-")
-	not _wrapper_option_value(ws, i)
-}
-
-_wrapper_option_value(ws, i) if {
-	j := max({k | some k, v in ws; k < i; _wrappers[_base(v)]})
-	i > j + 1
-	ws[i - 1] in _wrappers[_base(ws[j])]
-}
-
-# _argv(c) is the command word of simple command c and its arguments.
-_argv(c) := array.slice(ws, _start(ws), count(ws)) if ws := _words(c)

@@ -37,7 +37,7 @@ import data.tenet.lib.result
 deny contains result.fail_attr(s, docker.attr(i), sprintf("RUN installs packages without a pinned version: %s", [_list(unpinned)])) if {
 	some s in docker.stages
 	some [i, ins] in docker.instructions(s, "run")
-	found := [p | some c in _commands(ins); some p in _unpinned(_argv(c))]
+	found := [p | some c in docker.commands(ins); some p in _unpinned(docker.argv(c))]
 	unpinned := [p | some k, p in found; not p in array.slice(found, 0, k)]
 	count(unpinned) > 0
 }
@@ -51,25 +51,25 @@ _list(ps) := sprintf("%s and %d more", [concat(", ", array.slice(ps, 0, 3)), cou
 # _unpinned(a) is the packages that command a installs without a version;
 # [] for a command that installs none.
 _unpinned(a) := [p | some p in _judged(_packages(a, _apt_options)); not _apt_pinned(p)] if {
-	_base(a[0]) in {"apt-get", "apt"}
+	docker.command_name(a[0]) in {"apt-get", "apt"}
 	_operands(a, _apt_options)[0] == "install"
 } else := [p | some p in _judged(_packages(a, _apk_options)); not _apk_pinned(p)] if {
-	_base(a[0]) == "apk"
+	docker.command_name(a[0]) == "apk"
 	_operands(a, _apk_options)[0] == "add"
 } else := _pip_unpinned(_packages(p, _pip_options)) if {
 	p := _pip(a)
 	_operands(p, _pip_options)[0] == "install"
 	not _pip_constrained(p)
 } else := [p | some p in _judged(_packages(a, _npm_options)); not _npm_pinned(p)] if {
-	_base(a[0]) == "npm"
+	docker.command_name(a[0]) == "npm"
 	_operands(a, _npm_options)[0] in {"install", "i", "add"}
 	_npm_global(a)
 } else := [p | some p in _judged(_packages(a, _gem_options)); not _gem_pinned(p)] if {
-	_base(a[0]) == "gem"
+	docker.command_name(a[0]) == "gem"
 	_operands(a, _gem_options)[0] == "install"
 	not _gem_version(a)
 } else := [p | some p in _judged(_packages(a, _rpm_options)); not _rpm_pinned(p)] if {
-	_base(a[0]) in {"yum", "dnf", "microdnf", "tdnf"}
+	docker.command_name(a[0]) in {"yum", "dnf", "microdnf", "tdnf"}
 	_operands(a, _rpm_options)[0] in {"install", "reinstall"}
 } else := []
 
@@ -107,10 +107,10 @@ _apk_pinned(p) if regex.match(`^(so|cmd|pc):`, p)
 # pip, pip3 and python -m pip: flask==3.0.3, flask~=3.0, flask>=3.0, a
 # path, a wheel or an URL; pkg @ url; everything under -c constraints.
 
-_pip(a) := a if regex.match(`^pip[0-9.]*$`, _base(a[0]))
+_pip(a) := a if regex.match(`^pip[0-9.]*$`, docker.command_name(a[0]))
 
 _pip(a) := array.slice(a, k, count(a)) if {
-	regex.match(`^python[0-9.]*$`, _base(a[0]))
+	regex.match(`^python[0-9.]*$`, docker.command_name(a[0]))
 	some k, w in a
 	k > 1
 	a[k - 1] == "-m"
@@ -202,104 +202,3 @@ _operands(a, options) := [w |
 	not startswith(w, "-")
 	not a[i - 1] in options
 ]
-
-# Shell reading, private to this rule: the same block is in no_sudo,
-# package_cache, curl_pipe_shell, no_upgrade and pinned_packages (a
-# candidate for rego/lib/docker.rego). docker.commands leaves a heredoc's
-# continuation lines apart, runs every heredoc as shell and splits words
-# at spaces only, and the command word may follow assignments, keywords
-# and wrappers such as sudo, env or xargs.
-
-_shells := {"sh", "bash", "ash", "dash", "zsh", "ksh"}
-
-# _base(w) is a command word without its directory: /usr/bin/sudo -> sudo.
-_base(w) := regex.replace(w, `^.*/`, "")
-
-# _text(ins) is the command line of a RUN: the script of the exec form
-# ["bash", "-o", "pipefail", "-c", script], else its arguments joined.
-_text(ins) := ins.args[k + 1] if {
-	ins.json
-	_base(ins.args[0]) in _shells
-	k := min({j | some j, a in ins.args; j > 0; regex.match(`^-[a-z]*c$`, a)})
-	k + 1 < count(ins.args)
-} else := concat(" ", ins.args)
-
-# _script(ins) is the shell text of a RUN: its command line and the
-# heredocs a shell runs (RUN <<EOF, RUN bash <<EOF; not RUN python3 <<EOF
-# nor a file written with cat <<EOF), comment lines dropped and
-# continuation lines joined.
-_script(ins) := regex.replace(
-	concat("\n", array.concat(
-		[_text(ins)],
-		[regex.replace(h.content, `(?m)^[ \t]*#.*$`, "") | some h in ins.heredocs; _shell_heredoc(ins, h)],
-	)),
-	`\\\n`, " ",
-)
-
-_shell_heredoc(ins, h) if {
-	_shell_head(trim_space(regex.replace(_text(ins), `<<.*`, "")))
-	not _foreign_shebang(h.content)
-}
-
-_shell_head("")
-
-_shell_head(head) if _base(regex.split(`\s+`, head)[0]) in _shells
-
-_foreign_shebang(content) if {
-	startswith(content, "#!")
-	not regex.match(`^#!.*\b(sh|bash|ash|dash|zsh|ksh)\b`, split(content, "\n")[0])
-}
-
-# _commands(ins) is the array of simple commands of a RUN, split at &&, ||,
-# ;, | and line breaks.
-_commands(ins) := [c |
-	some part in regex.split(`&&|\|\||;|\||\n`, _script(ins))
-	c := trim_space(part)
-	c != ""
-]
-
-# _words(c) is the words of a simple command, split at any white space,
-# without command substitutions, redirections and surrounding quotes.
-_words(c) := [w |
-	some x in regex.split(`\s+`, regex.replace(
-		regex.replace(c, "\\$\\([^()]*\\)|`[^`]*`", " "),
-		`(^|\s)&?[0-9]*(>>|<<-|<<<|<<|>|<)&?\s*\S+`, " ",
-	))
-	w := trim(x, `"'`)
-	w != ""
-]
-
-_keywords := {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "(", "time", "exec", "command", "nohup"}
-
-# _wrappers maps a command that runs the command after it to its options
-# that take a value.
-_wrappers := {
-	"sudo": {"-u", "-g", "-C", "-D", "-p", "-r", "-t", "-U", "-T", "--user", "--group", "--chdir", "--prompt", "--role", "--type", "--other-user"},
-	"env": {"-u", "--unset", "-C", "--chdir", "-S", "--split-string"},
-	"xargs": {"-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--max-args", "--max-procs", "--arg-file", "--delimiter"},
-}
-
-# _start(ws) is the index of the command word of words ws: after variable
-# assignments, shell keywords and wrappers with their options.
-_start(ws) := min(s) if {
-	s := {i | some i, _ in ws; _command_word(ws, i)}
-	count(s) > 0
-} else := count(ws)
-
-_command_word(ws, i) if {
-	w := ws[i]
-	not regex.match(`^[A-Za-z_][A-Za-z0-9_]*=`, w)
-	not w in _keywords
-	not _wrappers[_base(w)]
-	not startswith(w, "-")
-	not _wrapper_option_value(ws, i)
-}
-
-_wrapper_option_value(ws, i) if {
-	j := max({k | some k, v in ws; k < i; _wrappers[_base(v)]})
-	i > j + 1
-	ws[i - 1] in _wrappers[_base(ws[j])]
-}
-
-# _argv(c) is the command word of simple command c and its arguments.
-_argv(c) := array.slice(ws, _start(ws), count(ws)) if ws := _words(c)
