@@ -85,8 +85,8 @@ _sticky(clauses) if {
 
 # --- Mode changes: shared with no_setuid.rego (candidate for rego/lib/docker.rego).
 
-# _mode_changes(s) is the set of mode changes in stage s: {i, what, mode,
-# targets} for chmod, mkdir -m and install -m in RUN (in any command of
+# _mode_changes(s) is the set of mode changes in stage s: {i, tool, what,
+# mode, targets} for chmod, mkdir -m and install -m in RUN (in any command of
 # it, find -exec chmod too), and COPY/ADD --chmod (targets: the
 # destination).
 _mode_changes(s) := ({ch |
@@ -97,7 +97,7 @@ _mode_changes(s) := ({ch |
 	_base(w) == "chmod"
 	args := [a | some a in array.slice(ws, j + 1, count(ws)); not startswith(a, "-")]
 	count(args) > 0
-	ch := {"i": i, "what": concat(" ", array.concat(["RUN"], array.slice(ws, j, count(ws)))), "mode": args[0], "targets": array.slice(args, 1, count(args))}
+	ch := {"i": i, "tool": "chmod", "what": concat(" ", array.concat(["RUN"], array.slice(ws, j, count(ws)))), "mode": args[0], "targets": array.slice(args, 1, count(args))}
 } | {ch |
 	some [i, ins] in docker.instructions(s, "run")
 	some c in docker.commands(ins)
@@ -106,14 +106,14 @@ _mode_changes(s) := ({ch |
 	_base(w) in {"mkdir", "install"}
 	rest := array.slice(ws, j + 1, count(ws))
 	some mode in _mode_option(rest)
-	ch := {"i": i, "what": concat(" ", array.concat(["RUN"], array.slice(ws, j, count(ws)))), "mode": mode, "targets": [a | some a in rest; not startswith(a, "-"); a != mode]}
+	ch := {"i": i, "tool": _base(w), "what": concat(" ", array.concat(["RUN"], array.slice(ws, j, count(ws)))), "mode": mode, "targets": [a | some a in rest; not startswith(a, "-"); a != mode]}
 }) | {ch |
 	some cmd in {"copy", "add"}
 	some [i, ins] in docker.instructions(s, cmd)
 	some flag in ins.flags
 	startswith(flag, "--chmod=")
 	count(ins.args) > 0
-	ch := {"i": i, "what": sprintf("%s %s", [upper(cmd), flag]), "mode": substring(flag, 8, -1), "targets": [ins.args[count(ins.args) - 1]]}
+	ch := {"i": i, "tool": cmd, "what": sprintf("%s %s", [upper(cmd), flag]), "mode": substring(flag, 8, -1), "targets": [ins.args[count(ins.args) - 1]]}
 }
 
 # _mode_option(ws) is the mode of -m MODE, -mMODE, --mode=MODE or --mode
