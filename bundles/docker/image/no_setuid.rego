@@ -10,7 +10,9 @@
 #   exempt where the Dockerfile shows the target is one (mkdir -m, a path
 #   ending in /, or a path the same RUN creates with mkdir). The final image
 #   counts, with the stages it is built on and the files it copies from
-#   other stages (COPY --from keeps the mode).
+#   other stages (COPY --from keeps the mode). When the final image's FROM
+#   depends on an ARG without a value, what an earlier stage it may name
+#   does is reported unknown.
 # scope: package
 # related_resources:
 #   - https://docs.docker.com/reference/dockerfile/#copy---chmod
@@ -36,6 +38,7 @@ import rego.v1
 
 import data.tenet.lib.docker
 import data.tenet.lib.result
+import data.tenet.lib.terraform
 
 deny contains result.fail_attr(s, docker.attr(ch.i), sprintf("%s adds the %s", [ch.what, _bits(s, ch)])) if {
 	some s in docker.stages
@@ -51,6 +54,16 @@ deny contains result.fail_attr(s, docker.attr(ch.i), msg) if {
 	what := _bits(s, ch)
 	some copy in _copied(s, ch)
 	msg := sprintf("%s adds the %s, and the final image copies the files (%s)", [ch.what, what, copy])
+}
+
+# When the stage the final image starts from has a FROM that depends on an
+# ARG without a value, it may name an earlier stage: its mode changes are
+# unknown, not failures (those the final image copies fail above).
+unknown contains result.unknown_msg(s, docker.attr(ch.i), sprintf("%s adds the %s %s", [ch.what, _bits(s, ch), _if_base(s)])) if {
+	some s in _candidates
+	some ch in _mode_changes(s)
+	_bits(s, ch)
+	count(_copied(s, ch)) == 0
 }
 
 # _bits(s, ch) names the special bits mode change ch of stage s adds;
@@ -224,6 +237,27 @@ _overlap(a, b) if startswith(a, concat("", [b, "/"]))
 _overlap("", _)
 
 _overlap(_, "")
+
+# _root is the first stage of the final image: the final stage or the
+# earliest stage it is built on.
+_root := s if {
+	some s in docker.stages
+	s.address in _chain
+	not s.values.from.stage
+}
+
+# _candidates is the set of the named stages before _root, outside the
+# final image's chain, when _root's FROM depends on an ARG without a
+# value: it may name any of them.
+_candidates contains s if {
+	terraform.unknown(_root, "from.image")
+	some s in docker.stages
+	s.values.index < _root.values.index
+	s.values.name != ""
+	not s.address in _chain
+}
+
+_if_base(s) := sprintf("if the final image is built on stage %s (its FROM %s depends on an ARG without a value)", [s.values.name, _root.values.from.raw])
 
 # _chain is the set of addresses of the final stage and the stages it is
 # built on.

@@ -93,3 +93,32 @@ test_allow_setuid_in_a_stage_that_does_not_ship if {
 		fixtures.stage("", "debian:12-slim", [fixtures.ins("RUN", ["echo ok"])]),
 	])) == 0
 }
+
+_open_stage(name, raw, instructions) := object.union(object.remove(st, {"values"}), {
+	"values": object.union(object.remove(st.values, {"from"}), {"from": {"raw": raw}}),
+	"unknown": ["from.image", "from.tag", "from.digest"],
+}) if {
+	st := fixtures.stage(name, "scratch", instructions)
+}
+
+_unknown(stages) := u if {
+	u := no_setuid.unknown with input as fixtures.dockerfile(stages)
+}
+
+test_unknown_when_the_final_base_may_be_the_stage if {
+	stages := [
+		fixtures.stage("linux", "alpine:3.20", [fixtures.ins("RUN", ["chmod u+s /usr/local/bin/helper"])]),
+		fixtures.stage("windows", "mcr.microsoft.com/windows/nanoserver:ltsc2022", []),
+		_open_stage("", "$TARGETOS", [fixtures.ins("VOLUME", ["/var/lib/app"])]),
+	]
+	count(_deny(stages)) == 0
+	_unknown(stages) == {{"msg": "RUN chmod u+s /usr/local/bin/helper adds the setuid bit if the final image is built on stage linux (its FROM $TARGETOS depends on an ARG without a value)", "resource": "stage.linux", "attribute": "instructions.0"}}
+}
+
+test_allow_unknown_base_when_the_stage_cannot_be_it if {
+	# A later stage, or an unnamed one, cannot be named by the final FROM.
+	count(_unknown([
+		fixtures.stage("", "alpine:3.20", [fixtures.ins("RUN", ["chmod u+s /usr/local/bin/helper"])]),
+		_open_stage("", "$TARGETOS", []),
+	])) == 0
+}

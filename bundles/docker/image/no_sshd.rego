@@ -7,7 +7,9 @@
 #   image, is one more service to patch, and is rarely watched. The final
 #   image counts, with the stages it is built on: an SSH server installed
 #   there (openssh-server, Debian's ssh, Alpine's openssh, dropbear,
-#   tinysshd), or started by its CMD or ENTRYPOINT, ships.
+#   tinysshd), or started by its CMD or ENTRYPOINT, ships. When the final
+#   image's FROM depends on an ARG without a value, what an earlier stage it
+#   may name does is reported unknown.
 # scope: package
 # related_resources:
 #   - https://docs.docker.com/reference/cli/docker/container/exec/
@@ -33,6 +35,7 @@ import rego.v1
 
 import data.tenet.lib.docker
 import data.tenet.lib.result
+import data.tenet.lib.terraform
 
 deny contains result.fail_attr(s, docker.attr(i), sprintf("RUN installs %s: the image carries an SSH server", [pkg])) if {
 	some s in _shipped
@@ -45,6 +48,59 @@ deny contains result.fail_attr(s, docker.attr(i), sprintf("%s starts an SSH serv
 	some [s, i, ins] in _effective_start
 	some c in docker.commands(ins)
 	some server in _ssh_servers_started(_words(c))
+}
+
+# When the stage the final image starts from has a FROM that depends on an
+# ARG without a value, it may name an earlier stage: what that stage does
+# is unknown, not a failure.
+unknown contains result.unknown_msg(s, docker.attr(i), sprintf("RUN installs %s: the image carries an SSH server %s", [pkg, _if_base(s)])) if {
+	some s in _candidates
+	some [i, ins] in docker.instructions(s, "run")
+	some c in docker.commands(ins)
+	some pkg in _ssh_servers_installed(_words(c))
+}
+
+unknown contains result.unknown_msg(s, docker.attr(i), sprintf("%s starts an SSH server (%s) %s", [upper(ins.cmd), server, _if_base(s)])) if {
+	some s in _candidates
+	some cmd in {"cmd", "entrypoint"}
+	not _overridden(cmd)
+	some [i, ins] in docker.instructions(s, cmd)
+	not _later(s, i, cmd)
+	some c in docker.commands(ins)
+	some server in _ssh_servers_started(_words(c))
+}
+
+# _root is the first stage of the final image: the final stage or the
+# earliest stage it is built on.
+_root := s if {
+	some s in _shipped_in_order
+	not s.values.from.stage
+}
+
+# _candidates is the set of the named stages before _root, not in the
+# final image's chain, when _root's FROM is unknown: it may name any.
+_candidates contains s if {
+	terraform.unknown(_root, "from.image")
+	some s in docker.stages
+	s.values.index < _root.values.index
+	s.values.name != ""
+	not s.address in _chain
+}
+
+_if_base(s) := sprintf("if the final image is built on stage %s (its FROM %s depends on an ARG without a value)", [s.values.name, _root.values.from.raw])
+
+# _overridden(cmd) is true when the final image's known stages replace
+# the CMD or ENTRYPOINT of the stage they may be built on: their own, or
+# an ENTRYPOINT, which drops an inherited CMD.
+_overridden(cmd) if {
+	some e in _ordered
+	e[2].cmd in {cmd, "entrypoint"}
+}
+
+# _later(s, i, cmd) is true when stage s has a cmd instruction after i.
+_later(s, i, cmd) if {
+	some [k, _] in docker.instructions(s, cmd)
+	k > i
 }
 
 # _servers maps each family of package managers to the packages that bring

@@ -81,3 +81,43 @@ test_allow_overridden_cmd if {
 		fixtures.stage_from("", "base", [fixtures.ins_exec("ENTRYPOINT", ["/app/server"])]),
 	])) == 0
 }
+
+# _open_stage(name, raw, instructions) is a stage whose FROM raw depends on
+# an ARG without a value: the loader leaves its image out and lists it as
+# unknown.
+_open_stage(name, raw, instructions) := object.union(object.remove(st, {"values"}), {
+	"values": object.union(object.remove(st.values, {"from"}), {"from": {"raw": raw}}),
+	"unknown": ["from.image", "from.tag", "from.digest"],
+}) if {
+	st := fixtures.stage(name, "scratch", instructions)
+}
+
+_unknown(stages) := u if {
+	u := no_sshd.unknown with input as fixtures.dockerfile(stages)
+}
+
+test_unknown_when_the_final_base_may_be_a_stage_with_sshd if {
+	stages := [
+		fixtures.stage("export-alpine", "alpine:3.20", [fixtures.ins("RUN", ["apk add --no-cache fuse3 git openssh openssl"])]),
+		fixtures.stage("export-debian", "debian:12-slim", [fixtures.ins("RUN", ["apt-get update && apt-get install -y git"]), fixtures.ins_exec("CMD", ["/usr/sbin/sshd", "-D"])]),
+		_open_stage("", "export-$TARGETOS", [fixtures.ins("VOLUME", ["/var/lib/app"])]),
+	]
+	count(_deny(stages)) == 0
+	_unknown(stages) == {
+		{"msg": "RUN installs openssh: the image carries an SSH server if the final image is built on stage export-alpine (its FROM export-$TARGETOS depends on an ARG without a value)", "resource": "stage.export-alpine", "attribute": "instructions.0"},
+		{"msg": "CMD starts an SSH server (sshd) if the final image is built on stage export-debian (its FROM export-$TARGETOS depends on an ARG without a value)", "resource": "stage.export-debian", "attribute": "instructions.1"},
+	}
+}
+
+test_allow_unknown_base_when_no_stage_could_bring_sshd if {
+	stages := [
+		fixtures.stage("a", "alpine:3.20", [fixtures.ins_exec("CMD", ["/usr/sbin/sshd", "-D"])]),
+		_open_stage("", "$BASE", [fixtures.ins_exec("CMD", ["/app/server"])]),
+	]
+	count(_deny(stages)) == 0
+	count(_unknown(stages)) == 0
+	count(_unknown([
+		fixtures.stage("b", "alpine:3.20", [fixtures.ins("RUN", ["apk add --no-cache git"])]),
+		_open_stage("", "$BASE", []),
+	])) == 0
+}

@@ -9,7 +9,9 @@
 #   shared directory with the sticky bit (chmod 1777, as /tmp has) is
 #   exempt: its users cannot remove or rename each other's files. The final
 #   image counts, with the stages it is built on and the files it copies
-#   from other stages (COPY --from keeps the mode).
+#   from other stages (COPY --from keeps the mode). When the final image's
+#   FROM depends on an ARG without a value, what an earlier stage it may
+#   name does is reported unknown.
 # scope: package
 # related_resources:
 #   - https://docs.docker.com/reference/dockerfile/#copy---chmod
@@ -34,6 +36,7 @@ import rego.v1
 
 import data.tenet.lib.docker
 import data.tenet.lib.result
+import data.tenet.lib.terraform
 
 deny contains result.fail_attr(s, docker.attr(ch.i), sprintf("%s makes files writable by every user", [ch.what])) if {
 	some s in docker.stages
@@ -49,6 +52,16 @@ deny contains result.fail_attr(s, docker.attr(ch.i), msg) if {
 	_world_writable(ch.mode)
 	some copy in _copied(s, ch)
 	msg := sprintf("%s makes files writable by every user, and the final image copies them (%s)", [ch.what, copy])
+}
+
+# When the stage the final image starts from has a FROM that depends on an
+# ARG without a value, it may name an earlier stage: its mode changes are
+# unknown, not failures (those the final image copies fail above).
+unknown contains result.unknown_msg(s, docker.attr(ch.i), sprintf("%s makes files writable by every user %s", [ch.what, _if_base(s)])) if {
+	some s in _candidates
+	some ch in _mode_changes(s)
+	_world_writable(ch.mode)
+	count(_copied(s, ch)) == 0
 }
 
 # _world_writable(mode) is true for a mode that gives others write access
@@ -193,6 +206,27 @@ _overlap(a, b) if startswith(a, concat("", [b, "/"]))
 _overlap("", _)
 
 _overlap(_, "")
+
+# _root is the first stage of the final image: the final stage or the
+# earliest stage it is built on.
+_root := s if {
+	some s in docker.stages
+	s.address in _chain
+	not s.values.from.stage
+}
+
+# _candidates is the set of the named stages before _root, outside the
+# final image's chain, when _root's FROM depends on an ARG without a
+# value: it may name any of them.
+_candidates contains s if {
+	terraform.unknown(_root, "from.image")
+	some s in docker.stages
+	s.values.index < _root.values.index
+	s.values.name != ""
+	not s.address in _chain
+}
+
+_if_base(s) := sprintf("if the final image is built on stage %s (its FROM %s depends on an ARG without a value)", [s.values.name, _root.values.from.raw])
 
 # _chain is the set of addresses of the final stage and the stages it is
 # built on.
