@@ -71,22 +71,37 @@ _run_insecure(ins) := {why |
 # _command_insecure(ws) is the set of reasons command ws skips verification:
 # its options and the variables it sets (NAME=value before a program or
 # after export).
-_command_insecure(ws) := ((({sprintf("curl %s skips certificate verification", [w]) |
+_command_insecure(ws) := ((((_curl(ws) | _wget(ws)) | _hosts(ws)) | _npm(ws)) | _powershell(ws)) | _assignments(ws)
+
+_curl(ws) := {sprintf("curl %s skips certificate verification", [w]) |
 	some j, prog in ws
 	_program(prog) == "curl"
 	some w in array.slice(ws, j + 1, count(ws))
 	_curl_insecure(w)
-} | {"wget --no-check-certificate skips certificate verification" |
+}
+
+_wget(ws) := {"wget --no-check-certificate skips certificate verification" |
 	some j, prog in ws
 	_program(prog) == "wget"
 	"--no-check-certificate" in array.slice(ws, j + 1, count(ws))
-}) | {sprintf("%s %s: %s", [flag, host, why]) |
-	some k, w in ws
+}
+
+_hosts(ws) := {sprintf("%s %s: %s", [flag, host, why]) |
+	some k, _ in ws
 	some flag, why in _host_options
 	host := _option_value(ws, k, flag)
-}) | {"--no-strict-ssl: npm skips certificate verification" |
-	"--no-strict-ssl" in ws
-}) | {sprintf("sets %s=%s: %s", [name, value, why]) |
+}
+
+_npm(ws) := {"--no-strict-ssl: npm skips certificate verification" | "--no-strict-ssl" in ws}
+
+_powershell(ws) := {sprintf("%s -SkipCertificateCheck skips certificate verification", [prog]) |
+	some j, prog in ws
+	lower(prog) in {"invoke-webrequest", "iwr", "invoke-restmethod", "irm"}
+	some w in array.slice(ws, j + 1, count(ws))
+	lower(w) == "-skipcertificatecheck"
+}
+
+_assignments(ws) := {sprintf("sets %s=%s: %s", [name, value, why]) |
 	some w in ws
 	[_, name, value] := regex.find_all_string_submatch_n(`^([A-Za-z_][A-Za-z0-9_]*)=(.*)$`, w, 1)[0]
 	why := _insecure_env(name, value)
@@ -145,8 +160,8 @@ _insecure_env("UV_INSECURE_HOST", value) := "uv trusts the hosts without verifyi
 # _config_text(text) is the set of settings in text (a script, or a file a
 # heredoc writes) that turn verification off: npm, yarn and pnpm
 # strict-ssl, Yarn 2+ enableStrictSsl, git and yum/dnf sslVerify, conda
-# ssl_verify, wget check_certificate, and trusted-host in pip's
-# configuration.
+# ssl_verify, wget check_certificate, a .NET certificate callback that
+# accepts all, and trusted-host in pip's configuration.
 _config_text(text) := {why |
 	some [pattern, why] in _config_patterns
 	regex.match(pattern, text)
@@ -158,6 +173,7 @@ _config_patterns := [
 	[`(?i)\bsslverify["']?(\s*=\s*|\s+)["']?(false|no|off|0)\b`, "sslVerify false: git (or yum and dnf) skips certificate verification"],
 	[`(?i)\bssl_verify["']?(\s*[:=]\s*|\s+)["']?(false|no|0)\b`, "ssl_verify false: conda skips certificate verification"],
 	[`(?i)\bcheck_certificate\s*=\s*(off|no|0|false)\b`, "check_certificate off: wget skips certificate verification"],
+	[`(?i)ServerCertificateValidationCallback\s*=\s*\{\s*\$true\s*\}`, "ServerCertificateValidationCallback = {$true}: .NET and PowerShell accept any certificate"],
 	[`(?i)(^|[^-\w]|\\n)(global\.|install\.)?trusted-host(\s*=\s*|\s+)[^\s=-]`, "trusted-host: pip trusts a host without verifying its certificate"],
 ]
 
@@ -192,8 +208,9 @@ _unquote(s) := substring(s, 1, count(s) - 2) if {
 } else := s
 
 # _program(w) is the program a word names: its base name, after a command
-# substitution's opening ($(curl, `wget).
-_program(w) := _base(regex.replace(w, "^.*[(`]", ""))
+# substitution's opening ($(curl, `wget), without .exe (curl.exe on
+# Windows).
+_program(w) := trim_suffix(lower(_base(regex.replace(w, "^.*[(`]", ""))), ".exe")
 
 # _words(c) is the words of a command, split at any blank and without the
 # quotes around them.

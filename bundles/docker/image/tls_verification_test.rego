@@ -121,3 +121,20 @@ test_deny_in_a_build_stage if {
 	])
 	{f.resource | some f in d} == {"stage.deps"}
 }
+
+test_deny_windows_downloads if {
+	d := _deny([fixtures.stage("", "mcr.microsoft.com/windows/servercore:ltsc2022", [
+		fixtures.ins("RUN", ["curl.exe -k -o app.zip https://downloads.example.com/app.zip"]),
+		fixtures.ins("RUN", ["Invoke-WebRequest -Uri https://downloads.example.com/app.zip -OutFile app.zip -SkipCertificateCheck"]),
+		fixtures.ins("RUN", ["[System.Net.ServicePointManager]::ServerCertificateValidationCallback = {$true}; Invoke-WebRequest -Uri $url -OutFile app.zip"]),
+	])])
+	d == {
+		{"msg": "RUN curl -k skips certificate verification", "resource": "stage.0", "attribute": "instructions.0"},
+		{"msg": "RUN Invoke-WebRequest -SkipCertificateCheck skips certificate verification", "resource": "stage.0", "attribute": "instructions.1"},
+		{"msg": "RUN ServerCertificateValidationCallback = {$true}: .NET and PowerShell accept any certificate", "resource": "stage.0", "attribute": "instructions.2"},
+	}
+}
+
+test_allow_windows_tls12 if {
+	count(_deny([fixtures.stage("", "mcr.microsoft.com/windows/servercore:ltsc2022", [fixtures.ins("RUN", ["[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12; Invoke-WebRequest -Uri $url -OutFile 'python.exe'"])])])) == 0
+}
