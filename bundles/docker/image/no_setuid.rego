@@ -31,7 +31,7 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
-#   remediation: Do not add setuid or setgid bits (use 755 rather than 4755); give the program the one capability it needs (setcap cap_net_bind_service=+ep) or run it as the user it needs, and strip the bits the base image has with find / -perm /6000 -type f -exec chmod a-s {} + .
+#   remediation: Do not add setuid or setgid bits (755 rather than 4755); give the program the one capability it needs (setcap cap_net_bind_service=+ep) or run it as the user it needs, and strip the bits the base image has (RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +).
 package tenet.docker.image.no_setuid
 
 import rego.v1
