@@ -33,7 +33,6 @@ import rego.v1
 
 import data.tenet.lib.docker
 import data.tenet.lib.result
-import data.tenet.lib.terraform
 
 deny contains result.fail_attr(s, "from", sprintf("FROM %s is not pinned by digest", [f.image])) if {
 	some s in docker.stages
@@ -45,5 +44,5 @@ deny contains result.fail_attr(s, "from", sprintf("FROM %s is not pinned by dige
 
 unknown contains result.unknown_msg(s, "from", sprintf("FROM %s depends on an ARG without a value: whether the base image is pinned by digest is unknown", [s.values.from.raw])) if {
 	some s in docker.stages
-	terraform.unknown(s, "from.digest")
+	docker.base_unknown(s)
 }

@@ -38,7 +38,6 @@ import rego.v1
 
 import data.tenet.lib.docker
 import data.tenet.lib.result
-import data.tenet.lib.terraform
 
 deny contains result.fail_attr(s, docker.attr(ch.i), sprintf("%s adds the %s", [ch.what, _bits(s, ch)])) if {
 	some s in docker.stages
@@ -114,7 +113,7 @@ _directories(s, ch) if {
 	ins := s.values.instructions[ch.i]
 	made := {w |
 		some c in docker.commands(ins)
-		ws := _words(c)
+		ws := docker.words(c)
 		_base(ws[0]) == "mkdir"
 		some w in ws
 	}
@@ -136,7 +135,7 @@ _directory(t, made) if t in made
 _mode_changes(s) := ({ch |
 	some [i, ins] in docker.instructions(s, "run")
 	some c in docker.commands(ins)
-	ws := _words(c)
+	ws := docker.words(c)
 	some j, w in ws
 	_base(w) == "chmod"
 	args := [a | some a in array.slice(ws, j + 1, count(ws)); not startswith(a, "-")]
@@ -145,7 +144,7 @@ _mode_changes(s) := ({ch |
 } | {ch |
 	some [i, ins] in docker.instructions(s, "run")
 	some c in docker.commands(ins)
-	ws := _words(c)
+	ws := docker.words(c)
 	some j, w in ws
 	_base(w) in {"mkdir", "install"}
 	rest := array.slice(ws, j + 1, count(ws))
@@ -250,7 +249,7 @@ _root := s if {
 # final image's chain, when _root's FROM depends on an ARG without a
 # value: it may name any of them.
 _candidates contains s if {
-	terraform.unknown(_root, "from.image")
+	docker.base_unknown(_root)
 	some s in docker.stages
 	s.values.index < _root.values.index
 	s.values.name != ""
@@ -266,9 +265,8 @@ _chain contains a if {
 	some a in graph.reachable(g, {docker.final.address})
 }
 
-# _words(c) is the words of a command, split at any blank and without the
+# docker.words(c) is the words of a command, split at any blank and without the
 # quotes around them.
-_words(c) := [trim(w, `"'`) | some w in regex.split(`\s+`, c); w != ""]
 
 _base(w) := b if {
 	parts := split(w, "/")

@@ -35,19 +35,18 @@ import rego.v1
 
 import data.tenet.lib.docker
 import data.tenet.lib.result
-import data.tenet.lib.terraform
 
 deny contains result.fail_attr(s, docker.attr(i), sprintf("RUN installs %s: the image carries an SSH server", [pkg])) if {
 	some s in _shipped
 	some [i, ins] in docker.instructions(s, "run")
 	some c in docker.commands(ins)
-	some pkg in _ssh_servers_installed(_words(c))
+	some pkg in _ssh_servers_installed(docker.words(c))
 }
 
 deny contains result.fail_attr(s, docker.attr(i), sprintf("%s starts an SSH server (%s)", [upper(ins.cmd), server])) if {
 	some [s, i, ins] in _effective_start
 	some c in docker.commands(ins)
-	some server in _ssh_servers_started(_words(c))
+	some server in _ssh_servers_started(docker.words(c))
 }
 
 # When the stage the final image starts from has a FROM that depends on an
@@ -57,7 +56,7 @@ unknown contains result.unknown_msg(s, docker.attr(i), sprintf("RUN installs %s:
 	some s in _candidates
 	some [i, ins] in docker.instructions(s, "run")
 	some c in docker.commands(ins)
-	some pkg in _ssh_servers_installed(_words(c))
+	some pkg in _ssh_servers_installed(docker.words(c))
 }
 
 unknown contains result.unknown_msg(s, docker.attr(i), sprintf("%s starts an SSH server (%s) %s", [upper(ins.cmd), server, _if_base(s)])) if {
@@ -67,7 +66,7 @@ unknown contains result.unknown_msg(s, docker.attr(i), sprintf("%s starts an SSH
 	some [i, ins] in docker.instructions(s, cmd)
 	not _later(s, i, cmd)
 	some c in docker.commands(ins)
-	some server in _ssh_servers_started(_words(c))
+	some server in _ssh_servers_started(docker.words(c))
 }
 
 # _root is the first stage of the final image: the final stage or the
@@ -80,7 +79,7 @@ _root := s if {
 # _candidates is the set of the named stages before _root, not in the
 # final image's chain, when _root's FROM is unknown: it may name any.
 _candidates contains s if {
-	terraform.unknown(_root, "from.image")
+	docker.base_unknown(_root)
 	some s in docker.stages
 	s.values.index < _root.values.index
 	s.values.name != ""
@@ -197,9 +196,8 @@ _chain contains a if {
 	some a in graph.reachable(g, {docker.final.address})
 }
 
-# _words(c) is the words of a command, split at any blank and without the
+# docker.words(c) is the words of a command, split at any blank and without the
 # quotes around them.
-_words(c) := [trim(w, `"'`) | some w in regex.split(`\s+`, c); w != ""]
 
 _base(w) := b if {
 	parts := split(w, "/")

@@ -54,7 +54,7 @@ deny contains result.fail_attr(s, docker.attr(i), sprintf("COPY writes %s", [why
 # its script passes or writes to a configuration file.
 _run_unverified(ins) := {why |
 	some c in docker.commands(ins)
-	some w in _words(c)
+	some w in docker.words(c)
 	why := _options[w]
 } | _config_text(docker.script(ins))
 
@@ -87,6 +87,5 @@ _config_patterns := [
 	[`(?i)(^|[^\w]|\\n)gpgcheck\s*=\s*["']?(0|false|no|off)\b`, "gpgcheck=0: the repository's packages are installed without checking their signatures"],
 ]
 
-# _words(c) is the words of a command, split at any blank and without the
+# docker.words(c) is the words of a command, split at any blank and without the
 # quotes around them.
-_words(c) := [trim(w, `"'`) | some w in regex.split(`\s+`, c); w != ""]

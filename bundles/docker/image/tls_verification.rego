@@ -50,7 +50,7 @@ deny contains result.fail_attr(s, docker.attr(i), sprintf("%s sets %s=%s: %s", [
 	some s in docker.stages
 	some cmd in {"env", "arg"}
 	some [i, ins] in docker.instructions(s, cmd)
-	some [name, value] in _pairs(ins)
+	some [name, value] in docker.pairs(ins)
 	why := _insecure_env(name, value)
 }
 
@@ -177,35 +177,10 @@ _config_patterns := [
 	[`(?i)(^|[^-\w]|\\n)(global\.|install\.)?trusted-host(\s*=\s*|\s+)[^\s=-]`, "trusted-host: pip trusts a host without verifying its certificate"],
 ]
 
-# _pairs(ins) is the [name, value] pairs an ENV or ARG instruction sets:
-# BuildKit gives ENV as name, value, separator triples (ENV A=1 B=2 is A,
-# 1, =, B, 2, =; the legacy ENV A 1 is A, 1, ""), ARG as name=value words
-# (an ARG without a value sets nothing). Values lose their quotes.
-_pairs(ins) := [[ins.args[k], _unquote(ins.args[k + 1])] |
-	some k in numbers.range_step(0, count(ins.args) - 1, 3)
-] if {
-	ins.cmd == "env"
-	_triples(ins.args)
-} else := [[substring(a, 0, n), _unquote(substring(a, n + 1, -1))] |
-	some a in ins.args
-	n := indexof(a, "=")
-	n > 0
-]
-
-_triples(args) if {
-	count(args) > 0
-	count(args) % 3 == 0
-	every k in numbers.range_step(2, count(args) - 1, 3) {
-		args[k] in {"=", ""}
-	}
-}
-
-_unquote(s) := substring(s, 1, count(s) - 2) if {
-	count(s) >= 2
-	some q in [`"`, "'"]
-	startswith(s, q)
-	endswith(s, q)
-} else := s
+# _words(c) is the words of c split at any white space, quotes removed;
+# unlike docker.words it keeps command substitutions, where downloads
+# often hide ($(curl -k ...)).
+_words(c) := [trim(w, `"'`) | some w in regex.split(`\s+`, c); w != ""]
 
 # _program(w) is the program a word names: its base name, after a command
 # substitution's opening ($(curl, `wget), without .exe (curl.exe on
@@ -214,7 +189,6 @@ _program(w) := trim_suffix(lower(_base(regex.replace(w, "^.*[(`]", ""))), ".exe"
 
 # _words(c) is the words of a command, split at any blank and without the
 # quotes around them.
-_words(c) := [trim(w, `"'`) | some w in regex.split(`\s+`, c); w != ""]
 
 _base(w) := b if {
 	parts := split(w, "/")

@@ -28,7 +28,7 @@ test_allow_verified_downloads if {
 	]))) == 0
 	count(_deny([fixtures.stage("", "node:22-slim", [
 		fixtures.ins("ENV", ["NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/corp.crt"]),
-		fixtures.ins("ENV", ["NODE_TLS_REJECT_UNAUTHORIZED", "1", "="]),
+		fixtures.ins("ENV", ["NODE_TLS_REJECT_UNAUTHORIZED=1"]),
 		fixtures.ins("ARG", ["PIP_TRUSTED_HOST"]),
 		fixtures.ins("ENV", ["REQUESTS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt", "CURL_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt"]),
 	])])) == 0
@@ -85,8 +85,8 @@ test_deny_git_settings if {
 
 test_deny_env_and_arg if {
 	d := _deny([fixtures.stage("", "node:22-slim", [
-		fixtures.ins("ENV", ["NODE_TLS_REJECT_UNAUTHORIZED", `"0"`, ""]),
-		fixtures.ins("ENV", ["GIT_SSL_NO_VERIFY", "true", "=", "PYTHONHTTPSVERIFY", "0", "="]),
+		fixtures.ins("ENV", ["NODE_TLS_REJECT_UNAUTHORIZED=\"0\""]),
+		fixtures.ins("ENV", ["GIT_SSL_NO_VERIFY=true", "PYTHONHTTPSVERIFY=0"]),
 		fixtures.ins("ARG", [`CURL_CA_BUNDLE=""`]),
 		fixtures.ins("ARG", [`PIP_TRUSTED_HOST="pypi.org files.pythonhosted.org"`]),
 		fixtures.ins("ENV", ["npm_config_strict_ssl=false"]),
