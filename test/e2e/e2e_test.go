@@ -103,7 +103,7 @@ func TestCLI(t *testing.T) {
 			wantStdout: []string{"aws_ebs_volume.data (test/e2e/testdata/terraform/vars/main.tf:9): the volume is not encrypted"}},
 		{name: "dockerfile-unknown-instruction", args: []string{"test", "pkg/loader/testdata/invalid/unknown.Dockerfile"}, wantCode: 3,
 			wantStderr: []string{`tenet: pkg/loader/testdata/invalid/unknown.Dockerfile:3: unknown instruction "NOTANINSTRUCTION": docker build refuses the file (the other instructions were judged)`},
-			wantStdout: []string{"TNT-DKR-IMG-001", "1 failure, 0 warnings, 0 unknown until apply, 1 input error"}},
+			wantStdout: []string{"TNT-DKR-IMG-001", "5 failures, 0 warnings, 0 unknown until apply, 1 input error"}},
 		{name: "terraform-parse-var", args: []string{"parse", "--var", "encrypted=true", "test/e2e/testdata/terraform/vars"}, wantCode: 0,
 			wantStdout: []string{`"format": "terraform"`, `"encrypted": true,`, `"encrypted": 9`}},
 		{name: "terraform-var-flag", args: []string{"test", "--var", "encrypted=true", "test/e2e/testdata/terraform/vars"}, wantCode: 0},
