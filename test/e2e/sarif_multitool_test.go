@@ -39,6 +39,7 @@ func TestSARIFMultitool(t *testing.T) {
 	cases := map[string][]string{
 		"examples":         {"test", "test/examples/plan.json", "test/examples/k8s.yaml", "test/examples/stack.yaml"},
 		"terraform dirs":   {"test", "test/examples/terraform", "test/e2e/testdata/terraform/remote", "--terraform-dir", "test/examples/terraform", "test/examples/plan.json"},
+		"containers":       {"test", "test/examples/Dockerfile", "test/kustomize", "test/helm/web"},
 		"waivers":          {"test", "--waivers", "test/examples/waivers.yaml", "test/examples/plan.json"},
 		"not evaluated":    {"test", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/workflow.yml", "test/examples/plan.json"},
 		"conftest":         {"test", "--no-builtins", "-p", "test/e2e/testdata/policy-conftest", "test/examples/k8s.yaml"},
@@ -136,7 +137,7 @@ func TestJUnitXmllint(t *testing.T) {
 		t.Skip("the JUnit schema in ../shared/schemas is not present")
 	}
 	inputs := []string{"test/examples/plan.json", "test/examples/k8s.yaml", "test/examples/stack.yaml", "test/e2e/testdata/inputs/truncated.json", "test/e2e/testdata/inputs/workflow.yml",
-		"test/examples/terraform", "test/e2e/testdata/terraform/remote"}
+		"test/examples/terraform", "test/e2e/testdata/terraform/remote", "test/examples/Dockerfile", "test/kustomize", "test/helm/web"}
 	if _, err := os.Stat(filepath.Join(repoRoot, sharedData)); err == nil {
 		inputs = append(inputs, sharedData)
 	}
