@@ -45,13 +45,7 @@ func FuzzTerraformConfig(f *testing.F) {
 			return // the run's timeout stops a configuration too slow to evaluate
 		}
 		if err != nil {
-			var fe *loader.FileError
-			if !errors.As(err, &fe) || !strings.HasPrefix(fe.Path, dir) {
-				t.Fatalf("error does not name a file of the directory: %v", err)
-			}
-			if strings.Contains(err.Error(), "internal error") || strings.Contains(err.Error(), "\n") {
-				t.Fatalf("error is a panic or more than one line: %q", err)
-			}
+			checkDirError(t, err, dir)
 			return
 		}
 		again, err := loader.Read(ctx, dir, loader.Options{})
@@ -64,4 +58,17 @@ func FuzzTerraformConfig(f *testing.F) {
 			t.Fatalf("two loads differ:\n%s\n%s", a, b)
 		}
 	})
+}
+
+// checkDirError fails t unless err, from loading the directory input dir,
+// is one line naming dir or a file in it, and not a recovered panic.
+func checkDirError(t *testing.T, err error, dir string) {
+	t.Helper()
+	var fe *loader.FileError
+	if !errors.As(err, &fe) || !strings.HasPrefix(fe.Path, dir) {
+		t.Fatalf("error does not name the directory or a file in it: %v", err)
+	}
+	if strings.Contains(err.Error(), "internal error") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("error is a panic or more than one line: %q", err)
+	}
 }
