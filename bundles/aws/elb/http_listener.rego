@@ -63,7 +63,10 @@ _redirects_to_https(l) if {
 	redirect.protocol == "HTTPS"
 }
 
-_redirect_unknown(l) if terraform.unknown(l, "default_action")
+# _redirect_unknown(l) is true when whether the default action redirects is
+# known only after apply: its type or its redirect. A forward whose target
+# group is created in the same plan (its ARN unknown) is still a forward.
+_redirect_unknown(l) if terraform.any_unknown(l, ["default_action.type", "default_action.redirect"])
 
 # Classic load balancers: an internet-facing HTTP listener (internal is
 # computed: left out, the load balancer is internet-facing). TCP listeners are

@@ -81,3 +81,12 @@ test_unknown_classic_listeners_through_local if {
 	check.deny == set() with input as fixtures.plan([elb])
 	{f.attribute | some f in check.unknown} == {"listener"} with input as fixtures.plan([elb])
 }
+
+# A forward to a target group of the same plan (its ARN unknown until
+# apply) is still plain HTTP: a deny, not unknown.
+test_deny_http_forward_to_a_new_target_group if {
+	l := fixtures.with_unknown(_listener("l", "HTTP", [object.remove(_forward, {"target_group_arn"})]), ["default_action.0.target_group_arn"])
+	inp := fixtures.plan([l])
+	count(check.deny) == 1 with input as inp
+	count(check.unknown) == 0 with input as inp
+}
