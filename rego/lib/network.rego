@@ -201,7 +201,21 @@ nacl_ingress_rules contains rule if {
 nacl_ingress_rules contains rule if {
 	some r in terraform.resources("aws_network_acl_rule")
 	terraform.get(r, "egress", false) == false
+	not terraform.unknown(r, "egress")
 	lower(terraform.get(r, "rule_action", "")) == "allow"
+	rule := _rule(r, "", r.values, _nacl)
+}
+
+# An entry whose direction or action is known only after apply may be an
+# inbound allow entry: it is one with "undecided" set and those attributes
+# among its unknown ones, so that rules report unknown where they would
+# fail, never pass it.
+nacl_ingress_rules contains object.union(rule, {"undecided": true, "unknown_attributes": (rule.unknown_attributes | undecided)}) if {
+	some r in terraform.resources("aws_network_acl_rule")
+	undecided := {a | some a in ["egress", "rule_action"]; terraform.unknown(r, a)}
+	count(undecided) > 0
+	terraform.get(r, "egress", false) == false
+	lower(terraform.get(r, "rule_action", "allow")) == "allow"
 	rule := _rule(r, "", r.values, _nacl)
 }
 

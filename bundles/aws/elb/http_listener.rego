@@ -94,3 +94,13 @@ unknown contains result.unknown(elb, "internal") if {
 	some listener in terraform.get(elb, "listener", [])
 	lower(listener.lb_protocol) == "http"
 }
+
+# A listener of an internet-facing classic load balancer whose protocol is
+# known only after apply may serve HTTP.
+unknown contains result.unknown(elb, sprintf("listener.%d.lb_protocol", [i])) if {
+	some elb in terraform.resources("aws_elb")
+	not terraform.is_true(elb, "internal")
+	some i, listener in terraform.get(elb, "listener", [])
+	not listener.lb_protocol
+	terraform.unknown(elb, sprintf("listener.%d.lb_protocol", [i]))
+}

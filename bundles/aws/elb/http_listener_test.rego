@@ -90,3 +90,10 @@ test_deny_http_forward_to_a_new_target_group if {
 	count(check.deny) == 1 with input as inp
 	count(check.unknown) == 0 with input as inp
 }
+
+test_deny_classic_listener_protocol_unknown if {
+	elb := fixtures.with_unknown(fixtures.resource("aws_elb", "e", {"listener": [{"lb_port": 80, "instance_port": 8080, "instance_protocol": "http"}]}), ["listener.0.lb_protocol"])
+	inp := fixtures.plan([elb])
+	count(check.deny) == 0 with input as inp
+	{[f.resource, f.attribute] | some f in check.unknown} == {["aws_elb.e", "listener.0.lb_protocol"]} with input as inp
+}

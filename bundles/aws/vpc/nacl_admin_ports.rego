@@ -36,6 +36,7 @@ _ports := [[22, {"tcp"}], [3389, {"tcp", "udp"}]]
 
 deny contains result.fail_attr(rule.resource, rule.attribute, msg) if {
 	some rule in network.nacl_ingress_rules
+	not rule.undecided
 	exposed := [sprintf("%d", [port]) | some [port, protocols] in _ports; network.exposes(rule, port, protocols)]
 	count(exposed) > 0
 	msg := sprintf("inbound allow entry admits port(s) %s from the whole internet", [concat(", ", exposed)])
@@ -52,4 +53,13 @@ unknown contains result.unknown_msg(rule.resource, rule.attribute, msg) if {
 _exposes_any(rule) if {
 	some [port, protocols] in _ports
 	network.exposes(rule, port, protocols)
+}
+
+# An entry whose direction or action is unknown that would admit the ports
+# as an inbound allow entry.
+unknown contains result.unknown_msg(rule.resource, rule.attribute, msg) if {
+	some rule in network.nacl_ingress_rules
+	rule.undecided
+	_exposes_any(rule)
+	msg := sprintf("whether the entry admits SSH or RDP from the internet is unknown until apply (unknown: %s)", [concat(", ", sort(rule.unknown_attributes))])
 }

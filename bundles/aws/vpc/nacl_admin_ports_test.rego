@@ -53,3 +53,13 @@ test_unknown_not_reported_beside_a_known_exposure if {
 	{f.resource | some f in check.deny} == {"aws_network_acl_rule.ssh"} with input as inp
 	check.unknown == set() with input as inp
 }
+
+# An entry whose action or direction is unknown until apply is unknown
+# where a known allow entry would fail, never a pass.
+test_deny_becomes_unknown_when_the_action_is_unknown if {
+	r := fixtures.with_unknown(fixtures.resource("aws_network_acl_rule", "r", {"egress": false, "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_block": "0.0.0.0/0"}), ["rule_action"])
+	e := fixtures.with_unknown(fixtures.resource("aws_network_acl_rule", "e", {"rule_action": "allow", "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_block": "0.0.0.0/0"}), ["egress"])
+	inp := fixtures.plan([r, e])
+	count(check.deny) == 0 with input as inp
+	{f.resource | some f in check.unknown} == {"aws_network_acl_rule.r", "aws_network_acl_rule.e"} with input as inp
+}
