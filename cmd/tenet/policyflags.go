@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -25,6 +26,9 @@ type policyFlags struct {
 	noBuiltins    bool
 	frameworks    []string
 	severity      string
+	rules         []string
+	skipRules     []string
+	skipPaths     []string
 	inputFormat   string
 	varFiles      []string
 	vars          []string
@@ -78,7 +82,10 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.allNamespaces, "all-namespaces", false, "run the conftest-style rules of every package")
 	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "leave out the built-in rule bundles (the Rego library stays); only --policy policies run")
 	fl.StringArrayVar(&f.frameworks, "framework", nil, "keep only rules mapped to this framework key or prefix, e.g. nist-800-53-r5, cis-aws (repeatable)")
-	fl.StringVar(&f.severity, "severity", "", "run only rules of at least this severity: low, medium, high, critical")
+	fl.StringVar(&f.severity, "severity", "", "run only rules of at least this severity (low, medium, high, critical), or of exactly the severities of a list: high,critical")
+	fl.StringSliceVar(&f.rules, "rule", nil, "run only the rules whose id matches this glob, e.g. TNT-AWS-S3-* (repeatable or comma-separated; a glob that matches no rule is an error)")
+	fl.StringSliceVar(&f.skipRules, "skip-rule", nil, "leave out the rules whose id matches this glob (repeatable or comma-separated; a glob that matches no rule is an error)")
+	fl.StringSliceVar(&f.skipPaths, "skip-path", nil, "leave out the inputs whose path, base name or a parent directory matches this glob, e.g. test/*, *.generated.yaml (repeatable or comma-separated)")
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
 	fl.BoolVar(&f.allowSensitive, "allow-sensitive", false, "let --policy policies see the values Terraform marks sensitive (by default they see \"(sensitive value)\"; built-in rules always see them)")
 	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v; json and yaml force only the syntax, as conftest --parser (plans, state and Kubernetes objects in them are still read as such)", input.Formats()))
@@ -124,12 +131,17 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 		opts = append(opts, tenet.WithoutBuiltins())
 	}
 	if f.severity != "" {
-		sev, err := finding.ParseSeverity(f.severity)
+		sevs, err := parseSeverities(f.severity)
 		if err != nil {
 			return nil, err
 		}
-		opts = append(opts, tenet.WithMinSeverity(sev))
+		if len(sevs) == 1 {
+			opts = append(opts, tenet.WithMinSeverity(sevs[0]))
+		} else {
+			opts = append(opts, tenet.WithSeverities(sevs...))
+		}
 	}
+	opts = append(opts, tenet.WithRules(f.rules...), tenet.WithSkipRules(f.skipRules...), tenet.WithSkipPaths(f.skipPaths...))
 	if f.inputFormat != "" {
 		ok := false
 		for _, known := range input.Formats() {
@@ -154,4 +166,18 @@ func (f *policyFlags) scanner(ctx context.Context, extra ...tenet.Option) (*tene
 		return nil, &exitError{code: exitUsage, err: err}
 	}
 	return s, nil
+}
+
+// parseSeverities reads --severity: one severity (a minimum) or a
+// comma-separated list (exactly those).
+func parseSeverities(v string) ([]finding.Severity, error) {
+	var out []finding.Severity
+	for _, part := range strings.Split(v, ",") {
+		sev, err := finding.ParseSeverity(strings.TrimSpace(part))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sev)
+	}
+	return out, nil
 }

@@ -77,16 +77,19 @@ func writeJSON(w io.Writer, v any) error {
 func newRootCommand(s streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "tenet",
-		Short: "Compliance as code for Terraform and Kubernetes",
-		Long: `tenet checks Terraform plans, Terraform state and Kubernetes manifests against
-Rego policies mapped to CIS, NIST 800-53, SOC 2, PCI-DSS, HIPAA and GDPR controls,
-and reports per framework and control.
+		Short: "Compliance as code for Terraform, CloudFormation, Kubernetes and Dockerfiles",
+		Long: `tenet checks Terraform plans, state and configuration directories, CloudFormation
+templates, Kubernetes manifests, Helm charts, Kustomize overlays and Dockerfiles
+against Rego policies mapped to CIS, NIST 800-53, SOC 2, PCI-DSS, HIPAA and GDPR
+controls, and reports per framework and control.
 
 Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 3 an input could not be loaded (every other input was still evaluated).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version,
 	}
+	root.SetVersionTemplate("tenet {{.Version}}\n")
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)

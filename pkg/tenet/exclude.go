@@ -2,6 +2,7 @@ package tenet
 
 import (
 	"errors"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -67,4 +68,48 @@ func resolvePath(p string) string {
 		return r
 	}
 	return a
+}
+
+// skipInputs drops the inputs, and the walk errors about paths, that one
+// of the globs matches (WithSkipPaths).
+func skipInputs(globs, files []string, walkErrs []error) ([]string, []error) {
+	if len(globs) == 0 {
+		return files, walkErrs
+	}
+	kept := files[:0:0]
+	for _, f := range files {
+		if !skipped(globs, f) {
+			kept = append(kept, f)
+		}
+	}
+	keptErrs := walkErrs[:0:0]
+	for _, err := range walkErrs {
+		var fe *loader.FileError
+		if errors.As(err, &fe) && skipped(globs, fe.Path) {
+			continue
+		}
+		keptErrs = append(keptErrs, err)
+	}
+	return kept, keptErrs
+}
+
+// skipped reports whether one of the globs matches p, its base name or
+// one of its parent directories.
+func skipped(globs []string, p string) bool {
+	if p == "-" {
+		return false
+	}
+	p = strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), "./")
+	for _, g := range globs {
+		g = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(g), "./"), "/")
+		for q := p; q != "." && q != "/" && q != ""; q = path.Dir(q) {
+			if ok, _ := path.Match(g, q); ok {
+				return true
+			}
+		}
+		if ok, _ := path.Match(g, path.Base(p)); ok {
+			return true
+		}
+	}
+	return false
 }

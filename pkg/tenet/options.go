@@ -44,6 +44,9 @@ type config struct {
 	unknown             UnknownMode
 	failOnWarn          bool
 	minSeverity         finding.Severity
+	severities          []finding.Severity
+	rules, skipRules    []string
+	skipPaths           []string
 	frameworks          []string
 	version             string
 	stdin               io.Reader
@@ -162,6 +165,35 @@ func WithFailOnWarn(b bool) Option { return func(c *config) { c.failOnWarn = b }
 // WithMinSeverity runs only rules of at least this severity (custom rules
 // without a severity always run).
 func WithMinSeverity(s finding.Severity) Option { return func(c *config) { c.minSeverity = s } }
+
+// WithSeverities runs only rules of exactly these severities (custom rules
+// without a severity always run), as Trivy's --severity list.
+func WithSeverities(s ...finding.Severity) Option {
+	return func(c *config) { c.severities = append(c.severities, s...) }
+}
+
+// WithRules runs only the rules whose id matches one of these patterns
+// (path.Match globs, case-insensitive: "TNT-AWS-S3-*"). A pattern that
+// matches no loaded rule is an error, since the scan would run nothing it
+// was asked to.
+func WithRules(patterns ...string) Option {
+	return func(c *config) { c.rules = append(c.rules, patterns...) }
+}
+
+// WithSkipRules leaves out the rules whose id matches one of these
+// patterns (as WithRules). A pattern that matches no loaded rule is an
+// error: a misspelt id would leave the rule running unnoticed.
+func WithSkipRules(patterns ...string) Option {
+	return func(c *config) { c.skipRules = append(c.skipRules, patterns...) }
+}
+
+// WithSkipPaths leaves out of Scan the inputs whose path matches one of
+// these globs (path.Match, slash-separated): against the whole path as
+// given or walked, its base name, or one of its parent directories
+// ("vendor", "**/testdata" style prefixes: "test/*" skips test/x/plan.json).
+func WithSkipPaths(globs ...string) Option {
+	return func(c *config) { c.skipPaths = append(c.skipPaths, globs...) }
+}
 
 // WithFrameworks keeps only rules mapped to one of these frameworks (a key
 // such as "nist-800-53-r5", or a prefix such as "cis-aws"); custom rules

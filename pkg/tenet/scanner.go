@@ -103,6 +103,12 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 	if err := checkFrameworks(cat, cfg.frameworks); err != nil {
 		return nil, err
 	}
+	if err := checkRulePatterns(cat, "--rule", cfg.rules); err != nil {
+		return nil, err
+	}
+	if err := checkRulePatterns(cat, "--skip-rule", cfg.skipRules); err != nil {
+		return nil, err
+	}
 	// A waiver is judged against every loaded rule, so that --severity or
 	// --framework cannot make a broad waiver look narrow.
 	ruleIDs := make([]string, len(cat.Rules))
@@ -223,6 +229,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	}
 	files, walkErrs := loader.Files(paths)
 	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
+	files, walkErrs = skipInputs(s.cfg.skipPaths, files, walkErrs)
 	if len(files) == 0 && len(walkErrs) == 0 {
 		return nil, fmt.Errorf("no input files found in %s: directories are walked for .json, .yaml, .yml and .tfstate files, Dockerfiles and directories of .tf files (other files are read only when named)", strings.Join(paths, ", "))
 	}

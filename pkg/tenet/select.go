@@ -3,6 +3,8 @@ package tenet
 import (
 	"errors"
 	"fmt"
+	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,6 +21,15 @@ func filterRules(cat *catalog.Catalog, cfg config) {
 		if !r.Custom && r.Severity.Rank() < cfg.minSeverity.Rank() {
 			return r, false
 		}
+		if len(cfg.severities) > 0 && r.Severity != "" && !slices.Contains(cfg.severities, r.Severity) {
+			return r, false
+		}
+		if len(cfg.rules) > 0 && !matchesAny(cfg.rules, r.ID) {
+			return r, false
+		}
+		if matchesAny(cfg.skipRules, r.ID) {
+			return r, false
+		}
 		if len(cfg.frameworks) > 0 && len(r.Controls) > 0 && !mapsTo(r, cfg.frameworks) {
 			return r, false
 		}
@@ -27,6 +38,35 @@ func filterRules(cat *catalog.Catalog, cfg config) {
 		}
 		return r, true
 	})
+}
+
+// matchesAny reports whether id matches one of the glob patterns,
+// ignoring case.
+func matchesAny(patterns []string, id string) bool {
+	for _, p := range patterns {
+		if ok, _ := path.Match(strings.ToUpper(p), strings.ToUpper(id)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// checkRulePatterns refuses a rule pattern (to run or to skip) that
+// matches no loaded rule, or that is not a valid glob.
+func checkRulePatterns(cat *catalog.Catalog, flag string, patterns []string) error {
+	for _, p := range patterns {
+		if _, err := path.Match(p, ""); err != nil {
+			return fmt.Errorf("%s %q: %w", flag, p, err)
+		}
+		found := false
+		for _, r := range cat.Rules {
+			found = found || matchesAny([]string{p}, r.ID)
+		}
+		if !found {
+			return fmt.Errorf("%s %q matches no loaded rule (see tenet rules)", flag, p)
+		}
+	}
+	return nil
 }
 
 // checkSomeRules refuses to scan without rules, which would pass every
