@@ -90,6 +90,15 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		Version:       version,
 	}
 	root.SetVersionTemplate("tenet {{.Version}}\n")
+	var cf configFlags
+	root.PersistentFlags().StringVar(&cf.file, "config", "", "read flags from this YAML file instead of the .tenet.yaml found from the working directory up to the repository root")
+	root.PersistentFlags().BoolVar(&cf.none, "no-config", false, "read no configuration file (TENET_* environment variables still apply)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if cmd.Name() == "config" {
+			return nil // it applies the file to the command it shows
+		}
+		return cf.configure(cmd, s.err)
+	}
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
@@ -107,6 +116,7 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		newHistoryCommand(s),
 		newWatchCommand(s),
 		newVersionCommand(s),
+		newConfigCommand(s, &cf),
 	)
 	return root
 }
