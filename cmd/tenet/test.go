@@ -42,6 +42,7 @@ type testFlags struct {
 	history    string
 	historyKey string
 	exitZero   bool
+	quiet      bool
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -63,6 +64,7 @@ kustomizations and Helm charts) or - for standard input.`,
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&f.outputs, "output", "o", nil, fmt.Sprintf("output FORMAT or FORMAT=FILE (repeatable; formats: %s; default table)", strings.Join(report.Formats(), ", ")))
 	fl.BoolVar(&f.failOnWarn, "fail-on-warn", false, "exit 1 on warnings too")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "the table output keeps only the findings, the inputs not evaluated and the verdict")
 	fl.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when rules fail, for report-only runs (input errors still exit 3, usage and policy errors 2)")
 	fl.BoolVar(&f.failUneval, "fail-on-unevaluated", false, "exit 1 when an input was read but no loaded rule checked it (reported as not evaluated)")
 	fl.BoolVar(&f.combine, "combine", false, "run the conftest-style rules once on all inputs together, as conftest --combine: their input is an array of {path, contents}, their findings are in the file Combined (built-in rules still judge each input)")
@@ -155,7 +157,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	}
 	// The control-by-control table is long across all frameworks: show it
 	// when the user picked frameworks.
-	ropts := report.Options{Timestamp: ts, Controls: len(f.frameworks) > 0, JUnitByControl: f.junitBy != "input", BasePath: f.basePath, BriefJSON: f.briefJSON}
+	ropts := report.Options{Timestamp: ts, Controls: len(f.frameworks) > 0 && !f.quiet, Quiet: f.quiet, JUnitByControl: f.junitBy != "input", BasePath: f.basePath, BriefJSON: f.briefJSON}
 	for _, o := range outs {
 		o.Options = ropts
 		if o.File == "" {

@@ -20,6 +20,9 @@ type Options struct {
 	Color bool
 	// Controls adds the control-by-control view to the table format.
 	Controls bool
+	// Quiet keeps only the findings, the inputs that were not evaluated and
+	// the verdict in the table format.
+	Quiet bool
 	// JUnitByControl makes the junit format group test cases by framework
 	// and control instead of by input file.
 	JUnitByControl bool
@@ -40,7 +43,7 @@ type Options struct {
 // formats is the table of output formats: a new format is one line here
 // and one file.
 var formats = map[string]func(Options) Reporter{
-	"table":    func(o Options) Reporter { return Table{Color: o.Color, Controls: o.Controls} },
+	"table":    func(o Options) Reporter { return Table{Color: o.Color, Controls: o.Controls, Quiet: o.Quiet} },
 	"json":     func(o Options) Reporter { return JSON{Brief: o.BriefJSON} },
 	"sarif":    func(o Options) Reporter { return SARIF{BasePath: o.BasePath} },
 	"markdown": func(Options) Reporter { return Markdown{} },

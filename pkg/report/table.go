@@ -22,6 +22,9 @@ type Table struct {
 	// Controls adds the control-by-control view of each framework (long
 	// when all frameworks are shown; the CLI turns it on with --framework).
 	Controls bool
+	// Quiet writes only the findings, the inputs not evaluated and the
+	// verdict: for CI logs that a summary page already covers.
+	Quiet bool
 }
 
 // width is the terminal width the table is laid out for.
@@ -72,6 +75,12 @@ func (t Table) Write(w io.Writer, res *finding.Result) error {
 	}
 	for _, f := range res.Findings {
 		p.byRule[f.RuleID] = append(p.byRule[f.RuleID], f)
+	}
+	if t.Quiet {
+		p.findings()
+		p.errors()
+		p.summary()
+		return bw.Flush()
 	}
 	p.header()
 	p.summary()
