@@ -118,6 +118,7 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		newVersionCommand(s),
 		newConfigCommand(s, &cf),
 	)
+	addExamples(root)
 	return root
 }
 
