@@ -6,13 +6,25 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version is set at build time with -ldflags "-X main.version=..." (make
+// build); a binary built by go install pkg@version takes the module
+// version from its build information instead.
+var version = moduleVersion("dev")
+
+// moduleVersion is the main module's version when the binary was built
+// from a module version (go install ...@v1.2.3), else fallback.
+func moduleVersion(fallback string) string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return fallback
+}
 
 // Exit codes, documented in the README and docs/cli.md.
 const (
