@@ -106,7 +106,7 @@ func formatNames() []string {
 // builtinScanner loads the built-in bundles for completions; nil when it
 // cannot (completions then offer nothing).
 func builtinScanner() *tenet.Scanner {
-	s, err := tenet.New(context.Background(), tenet.WithVersion(version))
+	s, err := tenet.New(context.Background(), tenet.WithVersion(tenetVersion()))
 	if err != nil {
 		return nil
 	}

@@ -106,7 +106,7 @@ func (f *policyFlags) registerInputs(fl *pflag.FlagSet) {
 
 func (f *policyFlags) options() ([]tenet.Option, error) {
 	opts := []tenet.Option{
-		tenet.WithVersion(version),
+		tenet.WithVersion(tenetVersion()),
 		tenet.WithPolicy(f.policies...),
 		tenet.WithData(f.data...),
 		tenet.WithNamespaces(f.namespaces...),

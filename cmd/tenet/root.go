@@ -13,17 +13,21 @@ import (
 )
 
 // version is set at build time with -ldflags "-X main.version=..." (make
-// build); a binary built by go install pkg@version takes the module
-// version from its build information instead.
-var version = moduleVersion("dev")
+// build). It must stay a constant for the linker to set it: use
+// tenetVersion().
+var version = "dev"
 
-// moduleVersion is the main module's version when the binary was built
-// from a module version (go install ...@v1.2.3), else fallback.
-func moduleVersion(fallback string) string {
+// tenetVersion is the version this binary reports: the one make build
+// stamped, else the module version of a binary built by go install
+// ...@v1.2.3 (from its build information), else "dev".
+func tenetVersion() string {
+	if version != "dev" {
+		return version
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return fallback
+	return version
 }
 
 // Exit codes, documented in the README and docs/cli.md.
@@ -99,7 +103,7 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 3 an input could not be loaded (every other input was still evaluated).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version,
+		Version:       tenetVersion(),
 	}
 	root.SetVersionTemplate("tenet {{.Version}}\n")
 	var cf configFlags

@@ -13,7 +13,7 @@ func newVersionCommand(s streams) *cobra.Command {
 		Short: "Print the versions of tenet, its OPA and its built-in bundles",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintf(s.out, "tenet %s\n", version)
+			fmt.Fprintf(s.out, "tenet %s\n", tenetVersion())
 			fmt.Fprintf(s.out, "opa %s\n", opaVersion())
 			var f policyFlags
 			sc, err := f.scanner(cmd.Context())
