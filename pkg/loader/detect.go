@@ -96,7 +96,7 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 // errPlainText refuses a file whose every YAML document is a bare scalar:
 // an .env, .properties, XML, nginx or Groovy file reads that way, and
 // policies judging one string would pass it.
-var errPlainText = errors.New("plain text, not a YAML mapping or list: not an input tenet reads (Terraform plans and state, CloudFormation templates, Kubernetes manifests, JSON, YAML); --input-format yaml reads it as one string")
+var errPlainText = errors.New("plain text, not a YAML mapping or list: not an input tenet reads (Terraform plans, state and .tf directories, CloudFormation templates, Kubernetes manifests, Helm charts, Kustomize overlays, Dockerfiles, JSON, YAML); --input-format yaml reads it as one string")
 
 func allScalars(docs []*yaml.Node) bool {
 	for _, d := range docs {
