@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
@@ -24,7 +25,8 @@ func newVerifyCommand(s streams) *cobra.Command {
 		Long: `Run the tests (rules named test_*) of the built-in bundles and of every --policy
 with OPA's test runner, like conftest verify or opa test --coverage: failures
 are listed with their file and line, then the totals and the coverage of the
-policy lines. Exits 1 when a test fails or errors.`,
+policy lines. Exits 1 when a test fails or errors, and when no test is found
+(none in the policies, or none that --run matches).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts, err := f.options()
@@ -47,6 +49,15 @@ policy lines. Exits 1 when a test fails or errors.`,
 			}
 			if !res.OK() {
 				return &exitError{code: exitFailures}
+			}
+			if len(res.Tests) == 0 {
+				// Nothing tested is not a pass: a misspelt --run or a bundle
+				// without its _test.rego files would look green.
+				msg := "no test found: tests are rules named test_* in the policies' packages"
+				if run != "" {
+					msg = fmt.Sprintf("no test matches --run %q", run)
+				}
+				return &exitError{code: exitFailures, err: errors.New(msg)}
 			}
 			return nil
 		},

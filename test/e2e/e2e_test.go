@@ -101,6 +101,8 @@ func TestCLI(t *testing.T) {
 			wantStdout: []string{"INCOMPLETE: 0 failures, 0 warnings, 0 unknown until apply, 1 input error"}},
 		{name: "terraform-var-default", args: []string{"test", "test/e2e/testdata/terraform/vars"}, wantCode: 1,
 			wantStdout: []string{"aws_ebs_volume.data (test/e2e/testdata/terraform/vars/main.tf:9): the volume is not encrypted"}},
+		{name: "verify-no-test", args: []string{"verify", "--run", "no_such_test_xyz"}, wantCode: 1,
+			wantStderr: []string{`tenet: no test matches --run "no_such_test_xyz"`}},
 		{name: "version-flag", args: []string{"--version"}, wantCode: 0, wantStdout: []string{"tenet "}},
 		{name: "select-rules", args: []string{"test", "--rule", "TNT-AWS-S3-*", "--skip-rule", "tnt-aws-s3-009,TNT-AWS-S3-010", "-o", "csv", plan}, wantCode: 1,
 			wantStdout: []string{"TNT-AWS-S3-001"}},
