@@ -2,7 +2,9 @@ package e2e
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -15,13 +17,7 @@ func TestSharedTemplates(t *testing.T) {
 	for _, file := range sharedFiles(t, "cloudformation") {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			out := func(name string) string { return filepath.Join(dir, name) }
-			got := run(t, "", "test", "-o", "json", "-o", "sarif="+out("out.sarif"), "-o", "oscal="+out("out.oscal.json"),
-				"-o", "junit="+out("out.xml"), "-o", "html="+out("out.html"), file)
-			if got.code != 0 && got.code != 1 {
-				t.Fatalf("exit code %d\nstderr: %s", got.code, got.stderr)
-			}
+			got := runForConsumers(t, file)
 			var rep struct {
 				Inputs []struct {
 					Format string `json:"format"`
@@ -50,10 +46,76 @@ func TestSharedTemplates(t *testing.T) {
 					t.Errorf("%s on %s has no line", f.RuleID, f.Resource)
 				}
 			}
-			validateFile(t, schemaFile(t, "sarif-schema-2.1.0.json"), out("out.sarif"))
-			validateFile(t, schemaFile(t, "oscal_complete_schema-1-1-3.json"), out("out.oscal.json"))
-			validateXMLFile(t, out("out.xml"))
-			checkHTMLFile(t, out("out.html"))
+		})
+	}
+}
+
+// runForConsumers runs tenet test on args writing every format the
+// consumers read (SARIF, OSCAL, JUnit, HTML, and JSON on standard output),
+// checks the exit code is 0 or 1 and validates each file as its consumer
+// does: the SARIF and OSCAL schemas, the JUnit XSD, the HTML checks.
+func runForConsumers(t *testing.T, args ...string) runResult {
+	t.Helper()
+	return runForConsumersExit(t, []int{0, 1}, args...)
+}
+
+// runForConsumersExit is runForConsumers accepting the exit codes ok.
+func runForConsumersExit(t *testing.T, ok []int, args ...string) runResult {
+	t.Helper()
+	dir := t.TempDir()
+	out := func(name string) string { return filepath.Join(dir, name) }
+	got := run(t, "", append([]string{"test", "-o", "json", "-o", "sarif=" + out("out.sarif"), "-o", "oscal=" + out("out.oscal.json"),
+		"-o", "junit=" + out("out.xml"), "-o", "html=" + out("out.html")}, args...)...)
+	if !slices.Contains(ok, got.code) {
+		t.Fatalf("exit code %d\nstderr: %s", got.code, got.stderr)
+	}
+	validateFile(t, schemaFile(t, "sarif-schema-2.1.0.json"), out("out.sarif"))
+	validateFile(t, schemaFile(t, "oscal_complete_schema-1-1-3.json"), out("out.oscal.json"))
+	validateXMLFile(t, out("out.xml"))
+	checkHTMLFile(t, out("out.html"))
+	return got
+}
+
+// TestNewInputsForConsumers feeds the inputs added by issues 17 and 18 (a
+// .tf directory, a plan located in it, Dockerfiles, a Kustomize overlay, a
+// Helm chart) to every consumer's validator; every finding has a file and,
+// except on Helm templates with several objects of one kind, a line.
+func TestNewInputsForConsumers(t *testing.T) {
+	cases := map[string][]string{
+		"terraform dir": {"test/examples/terraform"},
+		"plan located":  {"--terraform-dir", "test/examples/terraform", "test/examples/plan.json"},
+		"dockerfile":    {"test/examples/Dockerfile"},
+		"kustomize":     {"test/kustomize/overlays/prod"},
+		"helm":          {"-f", "test/helm/web/values-prod.yaml", "--set", "redis.enabled=true", "test/helm/web"},
+		"shared docker": {"../shared/data/docker"},
+	}
+	for name, args := range cases {
+		t.Run(name, func(t *testing.T) {
+			if name == "shared docker" {
+				if _, err := os.Stat(filepath.Join(repoRoot, "../shared/data/docker")); err != nil {
+					t.Skip("../shared/data/docker is not present")
+				}
+			}
+			// The shared checkov file with a stray "~" is an input error
+			// (exit 3); the other Dockerfiles are still reported.
+			got := runForConsumersExit(t, []int{0, 1, 3}, args...)
+			var rep struct {
+				Findings []struct {
+					RuleID, Resource, File string
+					Line                   int
+				} `json:"findings"`
+			}
+			if err := json.Unmarshal([]byte(got.stdout), &rep); err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Findings) == 0 {
+				t.Fatal("no finding: the example has deliberate gaps")
+			}
+			for _, f := range rep.Findings {
+				if f.File == "" || f.Line == 0 {
+					t.Errorf("%s on %s points at %s:%d", f.RuleID, f.Resource, f.File, f.Line)
+				}
+			}
 		})
 	}
 }
