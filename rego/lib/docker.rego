@@ -186,3 +186,153 @@ _unquote(v) := substring(v, 1, count(v) - 2) if {
 	count(v) >= 2
 	regex.match(`^(".*"|'.*')$`, v)
 } else := v
+
+# Mode changes (chmod, mkdir -m, install -m, COPY/ADD --chmod) in the stages
+# of the final image, for the rules on file permissions.
+
+# mode_changes(s) is the set of mode changes in stage s: {i, tool, what,
+# mode, targets} for chmod, mkdir -m and install -m in RUN (in any command of
+# it, find -exec chmod too), and COPY/ADD --chmod (targets: the
+# destination).
+mode_changes(s) := ({ch |
+	some [i, ins] in instructions(s, "run")
+	some c in commands(ins)
+	ws := words(c)
+	some j, w in ws
+	_base(w) == "chmod"
+	args := [a | some a in array.slice(ws, j + 1, count(ws)); not startswith(a, "-")]
+	count(args) > 0
+	ch := {"i": i, "tool": "chmod", "what": concat(" ", array.concat(["RUN"], array.slice(ws, j, count(ws)))), "mode": args[0], "targets": array.slice(args, 1, count(args))}
+} | {ch |
+	some [i, ins] in instructions(s, "run")
+	some c in commands(ins)
+	ws := words(c)
+	some j, w in ws
+	_base(w) in {"mkdir", "install"}
+	rest := array.slice(ws, j + 1, count(ws))
+	some mode in _mode_option(rest)
+	ch := {"i": i, "tool": _base(w), "what": concat(" ", array.concat(["RUN"], array.slice(ws, j, count(ws)))), "mode": mode, "targets": [a | some a in rest; not startswith(a, "-"); a != mode]}
+}) | {ch |
+	some cmd in {"copy", "add"}
+	some [i, ins] in instructions(s, cmd)
+	some flag in ins.flags
+	startswith(flag, "--chmod=")
+	count(ins.args) > 0
+	ch := {"i": i, "tool": cmd, "what": sprintf("%s %s", [upper(cmd), flag]), "mode": substring(flag, 8, -1), "targets": [ins.args[count(ins.args) - 1]]}
+}
+
+# _mode_option(ws) is the mode of -m MODE, -mMODE, --mode=MODE or --mode
+# MODE among the words ws, -m last in a cluster of short options too
+# (install -Dm755, mkdir -pm 1777).
+_mode_option(ws) := {m |
+	some k, w in ws
+	regex.match(`^(-[A-Za-z]*m|--mode)$`, w)
+	m := ws[k + 1]
+} | {m[1] |
+	some w in ws
+	m := regex.find_all_string_submatch_n(`^(?:-[A-Za-z]*m|--mode=)(.+)$`, w, 1)[0]
+}
+
+# octal(mode) is the value of an octal mode (777, 0644, 1777, 04755).
+octal(mode) := v if {
+	regex.match(`^0*[0-7]{1,4}$`, mode)
+	digits := array.reverse(split(mode, ""))
+	v := sum([bits.lsh(to_number(d), 3 * k) | some k, d in digits])
+}
+
+# symbolic(mode) is the clauses of a symbolic mode (u+x,go-w, a=rwX, +t):
+# [who, [[op, perms], ...]] each; undefined when mode is not one.
+symbolic(mode) := clauses if {
+	parts := split(mode, ",")
+	every p in parts {
+		regex.match(`^[ugoa]*([-+=]([rwxXst]*|[ugo]))+$`, p)
+	}
+	clauses := [[who, ops] |
+		some p in parts
+		who := regex.find_n(`^[ugoa]*`, p, 1)[0]
+		ops := [[substring(o, 0, 1), substring(o, 1, -1)] | some o in regex.find_n(`[-+=][rwxXstugo]*`, p, -1)]
+	]
+}
+
+# copied_from(b, ch) is the set of COPY --from instructions of the final image
+# that copy the files of mode change ch of stage b: a source that is the
+# target, inside it or holds it. A relative target is resolved against the
+# stage's last absolute WORKDIR before it; without one it is not matched.
+copied_from(b, ch) := {sprintf("COPY --from=%s %s", [from, src]) |
+	some t in stages
+	t.address in shipped
+	some cmd in {"copy", "add"}
+	some [_, ins] in instructions(t, cmd)
+	some flag in ins.flags
+	from := substring(flag, 7, -1)
+	startswith(flag, "--from=")
+	from in {b.values.name, sprintf("%d", [b.values.index])}
+	some src in array.slice(ins.args, 0, count(ins.args) - 1)
+	some target in ch.targets
+	_overlap(_resolve(b, ch.i, target), _path(src))
+}
+
+_resolve(_, _, target) := _path(target) if startswith(target, "/")
+
+_resolve(b, i, target) := _path(concat("/", [dir, target])) if {
+	not startswith(target, "/")
+	dirs := [d | some k, ins in b.values.instructions; k < i; ins.cmd == "workdir"; d := ins.args[0]]
+	count(dirs) > 0
+	dir := dirs[count(dirs) - 1]
+	startswith(dir, "/")
+}
+
+# _path(p) is p made absolute, without ./ steps, a trailing slash or the
+# part from a wildcard on.
+_path(p) := trim_right(concat("", ["/", trim_left(clean, "/")]), "/") if {
+	no_glob := regex.replace(p, `[*?\[].*$`, "")
+	clean := regex.replace(regex.replace(no_glob, `(^|/)\.(/|$)`, "$1"), `(^|/)\.(/|$)`, "$1")
+}
+
+_overlap(a, b) if a == b
+
+_overlap(a, b) if startswith(b, concat("", [a, "/"]))
+
+_overlap(a, b) if startswith(a, concat("", [b, "/"]))
+
+_overlap("", _)
+
+_overlap(_, "")
+
+# _root is the first stage of the final image: the final stage or the
+# earliest stage it is built on.
+_root := s if {
+	some s in stages
+	s.address in shipped
+	not s.values.from.stage
+}
+
+# candidates is the set of the named stages before _root, outside the
+# final image's chain, when _root's FROM depends on an ARG without a
+# value: it may name any of them.
+candidates contains s if {
+	base_unknown(_root)
+	some s in stages
+	s.values.index < _root.values.index
+	s.values.name != ""
+	not s.address in shipped
+}
+
+# if_base(s) is the clause a message adds for a finding on a candidate
+# stage s: the final image is built on it only if the unresolved FROM names it.
+if_base(s) := sprintf("if the final image is built on stage %s (its FROM %s depends on an ARG without a value)", [s.values.name, _root.values.from.raw])
+
+# shipped is the set of addresses of the final stage and the stages it is
+# built on.
+shipped contains a if {
+	g := {s.address: [p.address | some p in stages; p.values.name != ""; p.values.name == s.values.from.stage] | some s in stages}
+	some a in graph.reachable(g, {final.address})
+}
+
+# words(c) is the words of a command, split at any blank and without the
+# quotes around them.
+
+_base(w) := b if {
+	parts := split(w, "/")
+	b := parts[count(parts) - 1]
+}
