@@ -19,12 +19,32 @@ SARIF_MULTITOOL_VERSION := 5.7.0
 SARIF_MULTITOOL_DIR := $(BIN)/sarif-multitool-$(SARIF_MULTITOOL_VERSION)
 SARIF_MULTITOOL := $(SARIF_MULTITOOL_DIR)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
-.PHONY: all build test go-test sarif-multitool xmllint race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
+.PHONY: all build image image-pin release-check test go-test sarif-multitool xmllint race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
 
 all: build
 
 build:
 	$(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $(BIN)/tenet ./cmd/tenet
+
+# image builds the container image where a Docker engine runs; the
+# Dockerfile passes tenet's own Dockerfile rules (test/e2e TestImageDockerfile).
+image:
+	docker build --build-arg VERSION=$(VERSION) -t tenet:$(VERSION) .
+
+# image-pin prints the digest each base image's tag points at today, to
+# update the Dockerfile's pins (needs docker buildx and a reachable registry).
+image-pin:
+	@sed -n 's/^FROM \([^@ ]*\)@sha256:[0-9a-f]*.*/\1/p' Dockerfile | while read -r ref; do \
+	  printf '%s@' "$$ref"; docker buildx imagetools inspect "$$ref" --format '{{.Manifest.Digest}}'; \
+	done
+
+# release-check validates .goreleaser.yaml with goreleaser (when it is on
+# PATH) and cross-compiles every target it releases.
+RELEASE_TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+release-check:
+	@if command -v goreleaser >/dev/null; then goreleaser check; else echo "goreleaser is not on PATH: checking the targets only (the config's fields are checked by test/e2e TestReleaseConfig)"; fi
+	@for t in $(RELEASE_TARGETS); do echo "build $$t"; \
+	  CGO_ENABLED=0 GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) build -trimpath -o /dev/null ./cmd/tenet || exit 1; done
 
 $(OPA):
 	GOBIN=$(CURDIR)/$(dir $(OPA)) $(GO) install github.com/open-policy-agent/opa@$(OPA_VERSION)

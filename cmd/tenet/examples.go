@@ -45,7 +45,9 @@ var examples = map[string]string{
 	"tenet history show":   `  tenet history show .tenet-history`,
 	"tenet history keygen": `  tenet history keygen history.key history.pub`,
 	"tenet watch":          `  tenet watch --history /var/lib/tenet --interval 1h --notify-url https://hooks.example.com/tenet infra/`,
-	"tenet version":        `  tenet version     # tenet, OPA and the built-in bundles (tenet --version prints tenet's alone)`,
+	"tenet healthcheck": `  tenet healthcheck                 # the watch on 127.0.0.1:9464
+  tenet healthcheck 127.0.0.1:9100  # a watch started with --listen 127.0.0.1:9100`,
+	"tenet version": `  tenet version     # tenet, OPA and the built-in bundles (tenet --version prints tenet's alone)`,
 	"tenet config": `  tenet config            # the flags of tenet test and where each value comes from
   TENET_SEVERITY=high tenet config`,
 }

@@ -131,6 +131,7 @@ Exit codes: 0 no failures, 1 failures, 2 usage or policy error,
 		newDiffCommand(s),
 		newHistoryCommand(s),
 		newWatchCommand(s),
+		newHealthcheckCommand(s),
 		newVersionCommand(s),
 		newConfigCommand(s, &cf),
 	)
