@@ -22,7 +22,7 @@ one document; several print a JSON array.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.noBuiltins = true // parsing needs no policies
-			sc, err := f.scanner(cmd.Context())
+			sc, err := f.loaded(cmd.Context())
 			if err != nil {
 				return err
 			}

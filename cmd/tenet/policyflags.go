@@ -157,11 +157,21 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 
 // scanner builds the scanner, mapping every error to exit code 2.
 func (f *policyFlags) scanner(ctx context.Context, extra ...tenet.Option) (*tenet.Scanner, error) {
+	return f.open(ctx, tenet.New, extra)
+}
+
+// loaded is scanner without the compile, for the commands that only list
+// what the policies are or parse inputs (rules, frameworks, version, parse).
+func (f *policyFlags) loaded(ctx context.Context, extra ...tenet.Option) (*tenet.Scanner, error) {
+	return f.open(ctx, tenet.Load, extra)
+}
+
+func (f *policyFlags) open(ctx context.Context, open func(context.Context, ...tenet.Option) (*tenet.Scanner, error), extra []tenet.Option) (*tenet.Scanner, error) {
 	opts, err := f.options()
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
-	s, err := tenet.New(ctx, append(opts, extra...)...)
+	s, err := open(ctx, append(opts, extra...)...)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}

@@ -25,7 +25,7 @@ what they apply to and the controls they map to. --framework, --severity and
 --target filter the list.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			sc, err := f.scanner(cmd.Context())
+			sc, err := f.loaded(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -71,7 +71,7 @@ controls, how many of them at least one rule maps to, the coverage that gives,
 and the number of rules mapped to it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			sc, err := f.scanner(cmd.Context())
+			sc, err := f.loaded(cmd.Context())
 			if err != nil {
 				return err
 			}

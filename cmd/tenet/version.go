@@ -16,7 +16,7 @@ func newVersionCommand(s streams) *cobra.Command {
 			fmt.Fprintf(s.out, "tenet %s\n", tenetVersion())
 			fmt.Fprintf(s.out, "opa %s\n", opaVersion())
 			var f policyFlags
-			sc, err := f.scanner(cmd.Context())
+			sc, err := f.loaded(cmd.Context())
 			if err != nil {
 				return err
 			}
