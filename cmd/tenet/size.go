@@ -74,3 +74,20 @@ func parseSize(s string) (int64, error) {
 	}
 	return n * mult, nil
 }
+
+// sizeFlag is a size in bytes with an optional unit, as --max-memory
+// takes it.
+type sizeFlag int64
+
+func (s *sizeFlag) String() string { return strconv.FormatInt(int64(*s), 10) }
+
+func (s *sizeFlag) Type() string { return "size" }
+
+func (s *sizeFlag) Set(v string) error {
+	n, err := parseSize(v)
+	if err != nil {
+		return err
+	}
+	*s = sizeFlag(n)
+	return nil
+}

@@ -43,10 +43,12 @@ type testFlags struct {
 	historyKey string
 	exitZero   bool
 	quiet      bool
+	cache      string
+	cacheMax   sizeFlag
 }
 
 func newTestCommand(s streams) *cobra.Command {
-	f := testFlags{maxMemory: memoryFlag{auto: true}}
+	f := testFlags{maxMemory: memoryFlag{auto: true}, cacheMax: tenet.DefaultCacheSize}
 	cmd := &cobra.Command{
 		Use:   "test PATH...",
 		Short: "Check plans, state and manifests against the policies",
@@ -86,6 +88,8 @@ kustomizations and Helm charts) or - for standard input.`,
 	fl.Var(&f.maxMemory, "max-memory", "stop the run with a policy error (exit 2) when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
 	fl.DurationVar(&f.evalLimit, "eval-timeout", time.Minute, "stop evaluating one input after this long, reporting it as an error (0: no limit)")
+	fl.StringVar(&f.cache, "cache", "", "keep each input's evaluation results in DIR, so that a later run evaluates only the inputs that changed (same findings; safe to delete; see docs/performance.md)")
+	fl.Var(&f.cacheMax, "cache-max-size", "bound the --cache directory, e.g. 512MiB; the least recently used results go first")
 	return cmd
 }
 
@@ -143,6 +147,9 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	opts = append(opts, f.waivers.options()...)
 	if f.combine {
 		opts = append(opts, tenet.WithCombine())
+	}
+	if f.cache != "" {
+		opts = append(opts, tenet.WithCache(f.cache, int64(f.cacheMax)))
 	}
 	if f.history != "" {
 		var hopts []history.Option

@@ -73,6 +73,8 @@ type config struct {
 	exclude             []string
 	outputs             []Output
 	historyDir          string
+	cacheDir            string
+	cacheMax            int64
 	historyOpts         []history.Option
 }
 

@@ -35,6 +35,7 @@ type Scanner struct {
 	baseline    *finding.Result                 // nil without WithBaseline
 	ruleIDs     []string                        // every loaded rule, before filters: what makes a waiver broad
 	history     *history.Store                  // nil without WithHistory
+	cache       *cache                          // nil without WithCache
 }
 
 // New loads and compiles the policies. Its errors are policy or usage
@@ -127,6 +128,10 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 		ruleIDs[i] = r.ID
 	}
 	filterRules(cat, cfg)
+	if cfg.cacheDir != "" {
+		// A cache inside a scanned directory is not an input.
+		cfg.exclude = append(cfg.exclude, cfg.cacheDir)
+	}
 	store, err := openHistory(cfg)
 	if err != nil {
 		return nil, err
@@ -135,12 +140,31 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 	for _, r := range cat.Rules {
 		s.keepRaw = s.keepRaw || r.Custom
 	}
+	if s.cache, err = openCache(s); err != nil {
+		return nil, err
+	}
 	// Refuse a bad or broad waiver before anything runs; Scan reads the
 	// files again, so that a long-running scanner follows their edits.
 	if _, err := s.givenWaivers(); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// needsEngine is false when every input's result came from the cache and
+// no combined evaluation follows: the same binary compiled the same
+// policies for those results, so the compile can only succeed, and the
+// scan need not wait for it.
+func (s *Scanner) needsEngine(outcomes []outcome) bool {
+	if s.cfg.combine || len(outcomes) == 0 {
+		return true
+	}
+	for _, o := range outcomes {
+		if !o.cached {
+			return true
+		}
+	}
+	return false
 }
 
 // startCompile starts building the engine, once: New waits for it, Scan
@@ -154,7 +178,12 @@ func (s *Scanner) startCompile(ctx context.Context) {
 // compile builds the engine and closes s.compiled.
 func (s *Scanner) compile(ctx context.Context) {
 	defer close(s.compiled)
-	s.eng, s.engErr = engine.New(ctx, s.cat, engine.Options{AllowBuiltins: s.cfg.allowBuiltins, SensitiveToCustom: s.cfg.sensitive, Combine: s.cfg.combine})
+	s.eng, s.engErr = engine.New(ctx, s.cat, s.engineOptions())
+}
+
+// engineOptions are the options the engine is compiled with.
+func (s *Scanner) engineOptions() engine.Options {
+	return engine.Options{AllowBuiltins: s.cfg.allowBuiltins, SensitiveToCustom: s.cfg.sensitive, Combine: s.cfg.combine}
 }
 
 // sourcesFor lists the policy sources of a configuration: the Rego library
@@ -225,6 +254,8 @@ type outcome struct {
 	doc input.Document
 	res engine.Result
 	err error
+	// cached: res came from the cache, without the engine.
+	cached bool
 }
 
 // Scan loads and evaluates every input (files, directories walked for
@@ -283,9 +314,11 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	}
 	close(work)
 	wg.Wait()
-	<-s.compiled
-	if s.engErr != nil {
-		return nil, s.engErr
+	if s.needsEngine(outcomes) {
+		<-s.compiled
+		if s.engErr != nil {
+			return nil, s.engErr
+		}
 	}
 	comb := s.combined(runCtx, outcomes)
 	if memory != nil {
@@ -299,6 +332,9 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		return nil, err
 	}
 	res := s.result(files, outcomes, comb, walkErrs, waivers)
+	if s.cache != nil {
+		s.cache.prune()
+	}
 	if err := s.deliver(ctx, res, s.cfg.now().UTC(), runs); err != nil {
 		return nil, err
 	}
@@ -326,6 +362,18 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 			o = outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("internal error while evaluating: %v", r)}}
 		}
 	}()
+	// A cached result needs no engine: it is looked up before waiting
+	// for the compile, which a run whose inputs all hit does not wait for.
+	var key string
+	cached := false
+	if s.cache != nil {
+		key, cached = s.cache.key(doc)
+		if cached {
+			if res, hit := s.cache.get(key); hit {
+				return outcome{doc: doc, res: res, cached: true}
+			}
+		}
+	}
 	select {
 	case <-s.compiled:
 	case <-ctx.Done():
@@ -339,6 +387,9 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: err}}
 	}
 	redactMessages(doc, res.Findings)
+	if cached {
+		s.cache.put(key, res)
+	}
 	return outcome{doc: doc, res: res}
 }
 

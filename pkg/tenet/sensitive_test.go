@@ -3,6 +3,7 @@ package tenet
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -110,6 +111,35 @@ func TestNoSensitiveValueInReports(t *testing.T) {
 				t.Errorf("%s output holds the sensitive value %q", format, s)
 			}
 		}
+	}
+
+	// The evaluation cache holds no more than the reports do.
+	cacheDir := t.TempDir()
+	cs, err := New(t.Context(), WithVersion("test"), WithParallel(2), WithCache(cacheDir, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cs.Scan(t.Context(), marked...); err != nil {
+		t.Fatal(err)
+	}
+	if st := cs.CacheStats(); st.Misses != int64(len(marked)) || st.Errors != 0 {
+		t.Fatalf("cache: %+v", st)
+	}
+	err = filepath.WalkDir(cacheDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		out := strings.ReplaceAll(string(data), input.Redacted, "")
+		for _, s := range checked {
+			if strings.Contains(out, s) {
+				t.Errorf("cache entry %s holds the sensitive value %q", p, s)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -1,0 +1,171 @@
+package tenet
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"sync/atomic"
+
+	"github.com/tenet-dev/tenet/pkg/engine"
+	"github.com/tenet-dev/tenet/pkg/evalcache"
+	"github.com/tenet-dev/tenet/pkg/input"
+)
+
+// DefaultCacheSize bounds a cache directory when WithCache is given no
+// size.
+const DefaultCacheSize = 1 << 30
+
+// WithCache keeps each input's evaluation results in dir, keyed by the
+// policies, the running binary, the options that change evaluation and
+// the input's whole document, so that a later scan evaluates only the
+// inputs whose documents changed and takes the others' results from the
+// cache. The findings are those a scan without the cache gives. maxBytes
+// bounds the directory (0: DefaultCacheSize); the least recently used
+// results, and those of other policies or binaries first, are removed
+// beyond it. The directory must belong to the user and be writable by
+// nobody else: a cache decides verdicts.
+func WithCache(dir string, maxBytes int64) Option {
+	return func(c *config) {
+		c.cacheDir = dir
+		c.cacheMax = maxBytes
+	}
+}
+
+// CacheStats counts what the cache did since the Scanner was made.
+type CacheStats struct {
+	Hits, Misses int64
+	// Errors counts results that could not be stored; LastError is the
+	// last of them. A failed store costs a later scan time, never a result.
+	Errors    int64
+	LastError string
+}
+
+// cache is a Scanner's evaluation cache.
+type cache struct {
+	store *evalcache.Store
+	ns    []byte // the namespace digest, the first part of every key
+	raw   bool   // documents keep their raw file, which custom rules read
+
+	hits, misses, errors atomic.Int64
+	lastErr              atomic.Pointer[string]
+}
+
+// openCache opens the cache of s's configuration; nil without one.
+func openCache(s *Scanner) (*cache, error) {
+	if s.cfg.cacheDir == "" {
+		return nil, nil
+	}
+	ns, err := cacheNamespace(s)
+	if err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	max := s.cfg.cacheMax
+	if max == 0 {
+		max = DefaultCacheSize
+	}
+	store, err := evalcache.Open(s.cfg.cacheDir, hex.EncodeToString(ns), max)
+	if err != nil {
+		return nil, err
+	}
+	return &cache{store: store, ns: ns, raw: s.keepRaw}, nil
+}
+
+// cacheNamespace digests what every result depends on besides its
+// document: the running binary (its rules, library and engine), the
+// policies and data from outside it, the rules left after --rule,
+// --severity and --framework, and the engine's options. Results of another
+// bundle revision or another tenet are never read.
+func cacheNamespace(s *Scanner) ([]byte, error) {
+	h := sha256.New()
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("identify the running binary: %w", err)
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil, fmt.Errorf("identify the running binary: %w", err)
+	}
+	defer f.Close()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, fmt.Errorf("identify the running binary: %w", err)
+	}
+	enc := json.NewEncoder(h)
+	for _, name := range slices.Sorted(maps.Keys(s.cat.Modules)) {
+		if !s.cat.Builtin[name] {
+			fmt.Fprintf(h, "\x00module %s\x00%s", name, s.cat.Modules[name].String())
+		}
+	}
+	for _, v := range []any{s.cat.Bundles, s.cat.Data, s.cat.Rules, s.cat.Evals, s.engineOptions()} {
+		if err := enc.Encode(v); err != nil {
+			return nil, fmt.Errorf("digest the policies: %w", err)
+		}
+	}
+	return h.Sum(nil), nil
+}
+
+// key digests one document, and its raw file where custom rules read it;
+// false when the document cannot be written out, and is then not cached.
+func (c *cache) key(doc input.Document) (string, bool) {
+	h := sha256.New()
+	h.Write(c.ns)
+	enc := json.NewEncoder(h)
+	if err := enc.Encode(doc); err != nil {
+		return "", false
+	}
+	if c.raw {
+		if err := enc.Encode(doc.Raw); err != nil {
+			return "", false
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// get returns the stored result of key.
+func (c *cache) get(key string) (engine.Result, bool) {
+	data, ok := c.store.Get(key)
+	var res engine.Result
+	if ok && json.Unmarshal(data, &res) == nil && res.Checked != nil {
+		c.hits.Add(1)
+		return res, true
+	}
+	c.misses.Add(1)
+	return engine.Result{}, false
+}
+
+// put stores the result of key; a failure is counted, not returned.
+func (c *cache) put(key string, res engine.Result) {
+	data, err := json.Marshal(res)
+	if err == nil {
+		err = c.store.Put(key, data)
+	}
+	c.failed(err)
+}
+
+// prune keeps the directory within its bound, after a scan.
+func (c *cache) prune() { c.failed(c.store.Prune()) }
+
+// failed counts err, when not nil, for CacheStats.
+func (c *cache) failed(err error) {
+	if err != nil {
+		c.errors.Add(1)
+		msg := err.Error()
+		c.lastErr.Store(&msg)
+	}
+}
+
+// CacheStats says what the cache did; zero without WithCache.
+func (s *Scanner) CacheStats() CacheStats {
+	if s.cache == nil {
+		return CacheStats{}
+	}
+	st := CacheStats{Hits: s.cache.hits.Load(), Misses: s.cache.misses.Load(), Errors: s.cache.errors.Load()}
+	if p := s.cache.lastErr.Load(); p != nil {
+		st.LastError = *p
+	}
+	return st
+}
