@@ -39,6 +39,9 @@ func WithCache(dir string, maxBytes int64) Option {
 // CacheStats counts what the cache did since the Scanner was made.
 type CacheStats struct {
 	Hits, Misses int64
+	// Uncached counts the inputs never looked up: rules that read the
+	// clock judge them, or their document could not be digested.
+	Uncached int64
 	// Errors counts results that could not be stored; LastError is the
 	// last of them. A failed store costs a later scan time, never a result.
 	Errors    int64
@@ -50,8 +53,13 @@ type cache struct {
 	store *evalcache.Store
 	ns    []byte // the namespace digest, the first part of every key
 	raw   bool   // documents keep their raw file, which custom rules read
+	// volatile are the resource types of the rules whose results may
+	// change with the clock alone; their documents are never cached, nor
+	// any document when allVolatile (engine.Volatile).
+	volatile    map[string]bool
+	allVolatile bool
 
-	hits, misses, errors atomic.Int64
+	hits, misses, uncached, errors atomic.Int64
 	lastErr              atomic.Pointer[string]
 }
 
@@ -72,7 +80,8 @@ func openCache(s *Scanner) (*cache, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &cache{store: store, ns: ns, raw: s.keepRaw}, nil
+	volatile, all := engine.Volatile(s.cat)
+	return &cache{store: store, ns: ns, raw: s.keepRaw, volatile: volatile, allVolatile: all}, nil
 }
 
 // cacheNamespace digests what every result depends on besides its
@@ -109,8 +118,26 @@ func cacheNamespace(s *Scanner) ([]byte, error) {
 }
 
 // key digests one document, and its raw file where custom rules read it;
-// false when the document cannot be written out, and is then not cached.
+// false when the document is not cached: it cannot be written out, or a
+// rule that reads the clock (or another nondeterministic built-in) may
+// judge it.
 func (c *cache) key(doc input.Document) (string, bool) {
+	key, ok := c.digest(doc)
+	if !ok {
+		c.uncached.Add(1)
+	}
+	return key, ok
+}
+
+func (c *cache) digest(doc input.Document) (string, bool) {
+	if c.allVolatile {
+		return "", false
+	}
+	for _, r := range doc.Resources {
+		if c.volatile[r.Type] {
+			return "", false
+		}
+	}
 	h := sha256.New()
 	h.Write(c.ns)
 	enc := json.NewEncoder(h)
@@ -163,7 +190,7 @@ func (s *Scanner) CacheStats() CacheStats {
 	if s.cache == nil {
 		return CacheStats{}
 	}
-	st := CacheStats{Hits: s.cache.hits.Load(), Misses: s.cache.misses.Load(), Errors: s.cache.errors.Load()}
+	st := CacheStats{Hits: s.cache.hits.Load(), Misses: s.cache.misses.Load(), Uncached: s.cache.uncached.Load(), Errors: s.cache.errors.Load()}
 	if p := s.cache.lastErr.Load(); p != nil {
 		st.LastError = *p
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,7 +63,10 @@ func TestCacheEqualsCold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := estate(t, bench.ResourceTypes(s.Rules(), "terraform"))
+	// Without the access keys, whose age a rule reads from the clock: a
+	// plan holding one is never cached (TestCacheVolatile).
+	types := slices.DeleteFunc(bench.ResourceTypes(s.Rules(), "terraform"), func(t string) bool { return t == "aws_iam_access_key" })
+	dir := estate(t, types)
 	cacheDir := filepath.Join(t.TempDir(), "cache")
 	withCache := tenet.WithCache(cacheDir, 0)
 
@@ -176,4 +180,38 @@ func findingsIn(res *finding.Result, part string) []finding.Finding {
 		}
 	}
 	return out
+}
+
+// TestCacheVolatile: results that may change with the clock alone are
+// never reused: a state holding an access key (whose age a rule computes
+// from the clock), and every input when a custom policy reads the clock.
+func TestCacheVolatile(t *testing.T) {
+	dir := t.TempDir()
+	state := `{"version": 4, "terraform_version": "1.9.5", "serial": 1, "lineage": "x", "outputs": {}, "resources": [
+	  {"mode": "managed", "type": "aws_iam_access_key", "name": "k", "provider": "provider[\"registry.terraform.io/hashicorp/aws\"]",
+	   "instances": [{"schema_version": 0, "attributes": {"id": "AKIA", "user": "u", "status": "Active", "create_date": "2020-01-01T00:00:00Z"}}]}]}`
+	if err := os.WriteFile(filepath.Join(dir, "key.tfstate"), []byte(state), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := bench.WriteManifests(filepath.Join(dir, "k8s"), 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	withCache := tenet.WithCache(filepath.Join(t.TempDir(), "cache"), 0)
+	scan(t, dir, withCache)
+	res, st := scan(t, dir, withCache)
+	if st.Hits != 3 || st.Misses != 0 || st.Uncached != 1 || len(res.Inputs) != 4 {
+		t.Errorf("re-scan: %+v over %d inputs; want the 3 manifests from the cache and the state evaluated", st, len(res.Inputs))
+	}
+	if len(findingsIn(res, "key.tfstate")) == 0 {
+		t.Error("the access key of 2020 has no finding: the test does not test")
+	}
+
+	clock := t.TempDir()
+	if err := os.WriteFile(filepath.Join(clock, "late.rego"), []byte("package main\n\nimport rego.v1\n\nwarn contains \"late\" if time.now_ns() < 0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	scan(t, dir, withCache, tenet.WithPolicy(clock))
+	if _, st := scan(t, dir, withCache, tenet.WithPolicy(clock)); st.Hits != 0 {
+		t.Errorf("with a policy that reads the clock, %d results came from the cache", st.Hits)
+	}
 }

@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+)
+
+// Volatile says which documents have results that may change while the
+// document and the policies stay the same: those that rules calling a
+// nondeterministic built-in judge (time.now_ns for an access key's age,
+// rand.intn, http.send...). types are the selector types of such rules;
+// all is true when one may judge any document: a custom rule, a rule
+// without resource types, or a nondeterministic call in a package that
+// other packages use. A cache must not reuse those documents' results.
+func Volatile(cat *catalog.Catalog) (types map[string]bool, all bool) {
+	byPkg := map[string]int{}
+	for i, r := range cat.Rules {
+		byPkg["data."+r.Package] = i
+	}
+	types = map[string]bool{}
+	for _, m := range cat.Modules {
+		if !callsNondeterministic(m) {
+			continue
+		}
+		pkg := m.Package.Path.String()
+		i, isRule := byPkg[pkg]
+		if !isRule || cat.Rules[i].Custom || usedElsewhere(cat, pkg) {
+			return nil, true
+		}
+		n := 0
+		for _, s := range cat.Rules[i].Selectors {
+			for _, t := range s.ResourceTypes {
+				types[t] = true
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, true
+		}
+	}
+	return types, false
+}
+
+// callsNondeterministic is true when m calls a built-in that OPA marks
+// nondeterministic.
+func callsNondeterministic(m *ast.Module) bool {
+	found := false
+	check := func(op ast.Ref) {
+		if b, ok := ast.BuiltinMap[op.String()]; ok && b.Nondeterministic {
+			found = true
+		}
+	}
+	ast.WalkExprs(m, func(e *ast.Expr) bool {
+		if e.IsCall() {
+			check(e.Operator())
+		}
+		return found
+	})
+	ast.WalkTerms(m, func(t *ast.Term) bool {
+		if c, ok := t.Value.(ast.Call); ok {
+			if r, isRef := c[0].Value.(ast.Ref); isRef {
+				check(r)
+			}
+		}
+		return found
+	})
+	return found
+}
+
+// usedElsewhere is true when a module of another package refers into pkg.
+func usedElsewhere(cat *catalog.Catalog, pkg string) bool {
+	used := false
+	for _, m := range cat.Modules {
+		if m.Package.Path.String() == pkg {
+			continue
+		}
+		ast.WalkRefs(m, func(r ast.Ref) bool {
+			s := r.String()
+			if s == pkg || strings.HasPrefix(s, pkg+".") {
+				used = true
+			}
+			return used
+		})
+		for _, imp := range m.Imports {
+			if s := imp.Path.String(); s == pkg || strings.HasPrefix(s, pkg+".") {
+				used = true
+			}
+		}
+		if used {
+			return true
+		}
+	}
+	return false
+}

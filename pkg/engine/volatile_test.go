@@ -1,0 +1,57 @@
+package engine
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+)
+
+// TestVolatileBuiltins: of the built-in library, only the rules that read
+// the clock make documents volatile, by their selector types.
+func TestVolatileBuiltins(t *testing.T) {
+	cat := builtinCatalog(t)
+	types, all := Volatile(cat)
+	if all {
+		t.Fatal("the built-in library makes every document volatile")
+	}
+	if !types["aws_iam_access_key"] || len(types) != 1 {
+		t.Errorf("volatile types = %v, want aws_iam_access_key (TNT's access key age reads the clock)", types)
+	}
+}
+
+// TestVolatileCustom: a custom policy that reads the clock, or a library
+// that one does and other packages use, makes every document volatile.
+func TestVolatileCustom(t *testing.T) {
+	for name, src := range map[string]string{
+		"custom rule":    "package main\n\nimport rego.v1\n\ndeny contains \"late\" if time.now_ns() > 0\n",
+		"random":         "package main\n\nimport rego.v1\n\ndeny contains \"dice\" if rand.intn(\"x\", 6) == 0\n",
+		"shared library": "package lib.clock\n\nimport rego.v1\n\nnow := time.now_ns()\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			cat := catalogWith(t, map[string]string{"p.rego": src, "use.rego": "package main\n\nimport rego.v1\nimport data.lib.clock\n\nwarn contains \"x\" if clock.now > 0\n"})
+			if _, all := Volatile(cat); !all {
+				t.Error("Volatile: all = false")
+			}
+		})
+	}
+	cat := catalogWith(t, map[string]string{"p.rego": "package main\n\nimport rego.v1\n\ndeny contains \"x\" if input.a\n"})
+	if types, all := Volatile(cat); all || len(types) != 0 {
+		t.Errorf("a deterministic custom policy: types %v, all %v", types, all)
+	}
+}
+
+// catalogWith loads the modules of files (name to source) as custom
+// policies, with every namespace.
+func catalogWith(t *testing.T, files map[string]string) *catalog.Catalog {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, src := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "custom", FS: fsys}}, catalog.Options{AllNamespaces: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
