@@ -60,7 +60,7 @@ type cache struct {
 	allVolatile bool
 
 	hits, misses, uncached, errors atomic.Int64
-	lastErr              atomic.Pointer[string]
+	lastErr                        atomic.Pointer[string]
 }
 
 // openCache opens the cache of s's configuration; nil without one.
