@@ -143,6 +143,9 @@ func run(ctx context.Context, c config) error {
 					r.findings[t.name] = n
 				}
 			}
+			if err := rescan(ctx, c, self, in, i, &r); err != nil {
+				return err
+			}
 		}
 		rows = append(rows, r)
 	}

@@ -95,6 +95,18 @@ func render(c config, rows []row, versions map[string]string) string {
 		}
 		prev = r
 	}
+	b.WriteString("\nRe-scans with `--cache` (docs/performance.md): the run that fills an empty cache, then the run after one resource (plan) or file (manifests) in 100 changed.\n\n")
+	b.WriteString("| input | tenet | tenet, filling the cache | re-scan, 1% changed | re-scan ÷ tenet | peak RSS of the re-scan |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		t, _ := r.median("tenet")
+		fill, ok1 := r.median("cache-fill")
+		re, ok2 := r.median("rescan")
+		if !ok1 || !ok2 {
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %.2f s | %.2f s | %.2f s | **%.0f%%** | %d MB |\n", r.in.name, t.wall.Seconds(), fill.wall.Seconds(), re.wall.Seconds(), 100*re.wall.Seconds()/t.wall.Seconds(), re.rss>>20)
+	}
 	fmt.Fprintf(&b, "\nMedians of %d runs, wall time and peak RSS of each process. Machine: %s, %d cores, %s RAM, %s/%s. ",
 		c.runs, cpuModel(), runtime.NumCPU(), memTotal(), runtime.GOOS, runtime.GOARCH)
 	fmt.Fprintf(&b, "Versions: %s; %s; %s; %s.\n\n", versions["tenet"], versions["opa"], versions["conftest"], runtime.Version())
