@@ -76,21 +76,28 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)
 	}
 	// Every query, a group's whole one as a shard's or a subset's, has the
-	// one form queryText writes and values decodes.
-	modules := SandboxModules(cat.Modules)
-	compiler := ast.NewCompiler().
-		WithEnablePrintStatements(false).
-		WithCapabilities(Capabilities(opts.AllowBuiltins))
-	if compiler.Compile(modules); compiler.Failed() {
-		return nil, &catalog.PolicyError{Err: fmt.Errorf("compile policies: %w", explainRestricted(compiler.Errors))}
+	// one form queryText writes and values decodes. Each compiles in its
+	// target's unit (units.go): those holding policies from outside the
+	// built-ins now, the others when a document first needs them.
+	units := newUnits(cat, plan, Capabilities(opts.AllowBuiltins))
+	for _, name := range sortedUnitNames(units) {
+		if units[name].custom {
+			if _, err := units[name].compile(); err != nil {
+				return nil, err
+			}
+		}
 	}
 	store := inmem.NewFromObject(cat.Data)
-	newQuery := func(text string, evs []catalog.Eval, idx []int) *query {
+	newQuery := func(u *unit, text string, evs []catalog.Eval, idx []int) *query {
 		q := &query{index: idx}
 		for _, i := range idx {
 			q.evals = append(q.evals, evs[i])
 		}
 		q.prepare = func(ctx context.Context) (rego.PreparedEvalQuery, error) {
+			compiler, err := u.compile()
+			if err != nil {
+				return rego.PreparedEvalQuery{}, err
+			}
 			opts := append([]func(*rego.Rego){rego.Query(text), rego.Compiler(compiler), rego.Store(store)}, SandboxFunctions()...)
 			pq, err := rego.New(opts...).PrepareForEval(ctx)
 			if err != nil {
@@ -105,9 +112,12 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		if name == "raw" {
 			with = rawWith
 		}
-		q := newQuery(queryText(evs, all(len(evs)), with), evs, all(len(evs)))
-		if err := q.ready(ctx); err != nil {
-			return nil, err
+		u := units[unitName(name)]
+		q := newQuery(u, queryText(evs, all(len(evs)), with), evs, all(len(evs)))
+		if u.custom {
+			if err := q.ready(ctx); err != nil {
+				return nil, err
+			}
 		}
 		if name == "raw" {
 			e.raw, e.rawMasked = q, !opts.SensitiveToCustom
@@ -116,7 +126,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		g := &group{evals: evs, whole: q, judged: make([][]string, len(evs)),
 			masked: strings.HasSuffix(name, customSuffix) && !opts.SensitiveToCustom}
 		g.subsets.queries = map[string]*query{}
-		g.subsets.build = func(idx []int) *query { return newQuery(queryText(evs, idx, ""), evs, idx) }
+		g.subsets.build = func(idx []int) *query { return newQuery(u, queryText(evs, idx, ""), evs, idx) }
 		for i, ev := range evs {
 			if builtinPackage(byPkg, builtin, ev) && !opts.allRules {
 				g.judged[i] = selectorTypes(e.rules[ev.RuleID], name)
@@ -125,7 +135,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		// Shards are prepared when first used: only large documents use
 		// them, and preparing the hundred-odd queries takes 40-70 ms.
 		for i, idx := range shards[name] {
-			p := newQuery(queryText(evs, idx, ""), evs, idx)
+			p := newQuery(u, queryText(evs, idx, ""), evs, idx)
 			p.types = shardTypes[name][i]
 			g.shards = append(g.shards, p)
 		}
