@@ -37,6 +37,9 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 	if b.verify != nil {
 		filter = nil
 	}
+	if src.Archive != nil {
+		return b.readArchiveBundle(src, src.Archive, filter)
+	}
 	info, err := os.Stat(src.Path)
 	if err != nil {
 		return nil, err
@@ -68,16 +71,48 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 				return nil, err
 			}
 		}
+		if b.verify != nil {
+			// OPA's file loader checks each file of a directory against
+			// the signature by its path with the directory in front
+			// (dir/.manifest), while the signature lists it from the
+			// bundle root (.manifest): no signed directory would verify.
+			// Its directory loader names files from the root; it is given
+			// an absolute root, as at "." it mistakes .signatures.json for
+			// signatures.json.
+			root, err := filepath.Abs(src.Path)
+			if err != nil {
+				return nil, err
+			}
+			bdl, err := bundle.NewCustomReader(bundle.NewDirectoryLoader(root)).
+				WithProcessAnnotations(true).
+				WithRegoVersion(ast.RegoV1).
+				WithBundleVerificationConfig(b.verify).
+				WithBundleName(src.Path).
+				Read()
+			if err != nil {
+				return nil, signatureError(err, b.verify)
+			}
+			return &bdl, nil
+		}
 		bdl, err := opaloader.NewFileLoader().
 			WithProcessAnnotation(true).
 			WithRegoVersion(ast.RegoV1).
-			WithBundleVerificationConfig(b.verify).
-			WithSkipBundleVerification(b.verify == nil).
+			WithSkipBundleVerification(true).
 			WithFilter(filter).
 			AsBundle(src.Path)
-		return bdl, signatureError(err, b.verify)
+		return bdl, err
 	}
-	arc, err := readArchive(src.Path, b.limits, b.budget, b.rego)
+	data, err := readArchiveFile(src.Path, b.limits)
+	if err != nil {
+		return nil, err
+	}
+	return b.readArchiveBundle(src, data, filter)
+}
+
+// readArchiveBundle reads a bundle archive held in memory, checking every
+// entry and the signature before and while OPA reads it.
+func (b *builder) readArchiveBundle(src Source, data []byte, filter opaloader.Filter) (*bundle.Bundle, error) {
+	arc, err := checkArchive(data, b.limits, b.budget, b.rego)
 	if err != nil {
 		return nil, err
 	}
