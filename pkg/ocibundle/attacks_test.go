@@ -18,6 +18,10 @@ import (
 
 var rego = []byte("package main\n")
 
+func layer(mediaType, title string, data []byte, size int64) registry.Layer {
+	return registry.Layer{MediaType: mediaType, Title: title, Data: data, Size: size}
+}
+
 // Each hostile artifact is refused with one line saying why, before its
 // layers are read.
 func TestPullRefusesHostileArtifacts(t *testing.T) {
@@ -25,41 +29,41 @@ func TestPullRefusesHostileArtifacts(t *testing.T) {
 	big := make([]byte, 2048)
 	tests := map[string]struct {
 		config string
-		layers []rawLayer
+		layers []registry.Layer
 		limits ocibundle.Limits
 		want   string
 	}{
-		"parent in title":     {layers: []rawLayer{{ocibundle.MediaTypePolicyLayer, "../evil.rego", rego, 0}}, want: `title "../evil.rego" points outside the bundle`},
-		"parent inside title": {layers: []rawLayer{{ocibundle.MediaTypePolicyLayer, "a/../../evil.rego", rego, 0}}, want: "points outside the bundle"},
-		"absolute title":      {layers: []rawLayer{{ocibundle.MediaTypePolicyLayer, "/etc/cron.d/x.rego", rego, 0}}, want: "is an absolute path"},
-		"drive title":         {layers: []rawLayer{{ocibundle.MediaTypePolicyLayer, `C:\x.rego`, rego, 0}}, want: "is an absolute path"},
-		"unclean title":       {layers: []rawLayer{{ocibundle.MediaTypePolicyLayer, "a//b.rego", rego, 0}}, want: "not a clean relative path"},
-		"no title":            {layers: []rawLayer{{ocibundle.MediaTypePolicyLayer, "", rego, 0}}, want: "has no title"},
-		"same title twice": {layers: []rawLayer{
-			{ocibundle.MediaTypePolicyLayer, "a.rego", rego, 0},
-			{ocibundle.MediaTypePolicyLayer, "a.rego", []byte("package b\n"), 0},
+		"parent in title":     {layers: []registry.Layer{layer(ocibundle.MediaTypePolicyLayer, "../evil.rego", rego, 0)}, want: `title "../evil.rego" points outside the bundle`},
+		"parent inside title": {layers: []registry.Layer{layer(ocibundle.MediaTypePolicyLayer, "a/../../evil.rego", rego, 0)}, want: "points outside the bundle"},
+		"absolute title":      {layers: []registry.Layer{layer(ocibundle.MediaTypePolicyLayer, "/etc/cron.d/x.rego", rego, 0)}, want: "is an absolute path"},
+		"drive title":         {layers: []registry.Layer{layer(ocibundle.MediaTypePolicyLayer, `C:\x.rego`, rego, 0)}, want: "is an absolute path"},
+		"unclean title":       {layers: []registry.Layer{layer(ocibundle.MediaTypePolicyLayer, "a//b.rego", rego, 0)}, want: "not a clean relative path"},
+		"no title":            {layers: []registry.Layer{layer(ocibundle.MediaTypePolicyLayer, "", rego, 0)}, want: "has no title"},
+		"same title twice": {layers: []registry.Layer{
+			layer(ocibundle.MediaTypePolicyLayer, "a.rego", rego, 0),
+			layer(ocibundle.MediaTypePolicyLayer, "a.rego", []byte("package b\n"), 0),
 		}, want: `two layers are titled "a.rego"`},
 		// The registry keeps a 1 KB blob; the manifest claims a terabyte,
 		// which is refused from the manifest alone.
-		"huge declared layer": {layers: []rawLayer{{ocibundle.MediaTypePolicyLayer, "a.rego", rego, 1 << 40}}, want: "1099511627776 bytes, more than the limit for one layer"},
-		"layer over limit": {layers: []rawLayer{{ocibundle.MediaTypeDataLayer, "data.json", big, 0}},
+		"huge declared layer": {layers: []registry.Layer{layer(ocibundle.MediaTypePolicyLayer, "a.rego", rego, 1<<40)}, want: "1099511627776 bytes, more than the limit for one layer"},
+		"layer over limit": {layers: []registry.Layer{layer(ocibundle.MediaTypeDataLayer, "data.json", big, 0)},
 			limits: ocibundle.Limits{MaxLayerBytes: 1024}, want: `layer "data.json" is 2048 bytes, more than the limit for one layer (1024)`},
-		"layers over total": {layers: []rawLayer{
-			{ocibundle.MediaTypeDataLayer, "a/data.json", big, 0}, {ocibundle.MediaTypeDataLayer, "b/data.json", big[1:], 0},
+		"layers over total": {layers: []registry.Layer{
+			layer(ocibundle.MediaTypeDataLayer, "a/data.json", big, 0), layer(ocibundle.MediaTypeDataLayer, "b/data.json", big[1:], 0),
 		}, limits: ocibundle.Limits{MaxTotalBytes: 3000}, want: "more than 3000 bytes together"},
-		"too many layers": {layers: []rawLayer{
-			{ocibundle.MediaTypePolicyLayer, "a.rego", rego, 0}, {ocibundle.MediaTypePolicyLayer, "b.rego", rego, 0},
-			{ocibundle.MediaTypePolicyLayer, "c.rego", rego, 0},
+		"too many layers": {layers: []registry.Layer{
+			layer(ocibundle.MediaTypePolicyLayer, "a.rego", rego, 0), layer(ocibundle.MediaTypePolicyLayer, "b.rego", rego, 0),
+			layer(ocibundle.MediaTypePolicyLayer, "c.rego", rego, 0),
 		}, limits: ocibundle.Limits{MaxLayers: 2}, want: "3 layers, more than the limit (2)"},
-		"manifest over limit": {layers: []rawLayer{{ocibundle.MediaTypePolicyLayer, "a.rego", rego, 0}},
+		"manifest over limit": {layers: []registry.Layer{layer(ocibundle.MediaTypePolicyLayer, "a.rego", rego, 0)},
 			limits: ocibundle.Limits{MaxManifestBytes: 100}, want: "limit"},
-		"helm chart": {config: "application/vnd.cncf.helm.config.v1+json", layers: []rawLayer{{"application/vnd.cncf.helm.chart.content.v1.tar+gzip", "chart.tgz", rego, 0}},
+		"helm chart": {config: "application/vnd.cncf.helm.config.v1+json", layers: []registry.Layer{layer("application/vnd.cncf.helm.chart.content.v1.tar+gzip", "chart.tgz", rego, 0)},
 			want: `not a policy bundle: layer "chart.tgz" has media type "application/vnd.cncf.helm.chart.content.v1.tar+gzip"`},
-		"container image": {config: ocispec.MediaTypeImageConfig, layers: []rawLayer{
-			{ocispec.MediaTypeImageLayerGzip, "", rego, 0}, {ocispec.MediaTypeImageLayerGzip, "", big, 0},
+		"container image": {config: ocispec.MediaTypeImageConfig, layers: []registry.Layer{
+			layer(ocispec.MediaTypeImageLayerGzip, "", rego, 0), layer(ocispec.MediaTypeImageLayerGzip, "", big, 0),
 		}, want: "not a policy bundle: an OPA bundle artifact has one"},
-		"mixed layouts": {layers: []rawLayer{
-			{ocibundle.MediaTypePolicyLayer, "a.rego", rego, 0}, {ocispec.MediaTypeImageLayerGzip, "b.tar.gz", big, 0},
+		"mixed layouts": {layers: []registry.Layer{
+			layer(ocibundle.MediaTypePolicyLayer, "a.rego", rego, 0), layer(ocispec.MediaTypeImageLayerGzip, "b.tar.gz", big, 0),
 		}, want: "not a policy bundle"},
 	}
 	for name, tc := range tests {
@@ -70,7 +74,7 @@ func TestPullRefusesHostileArtifacts(t *testing.T) {
 			}
 			repo := strings.ReplaceAll(strings.ReplaceAll(name, " ", "-"), "'", "")
 			ref := reg.Host + "/hostile/" + repo + ":v1"
-			pushRaw(t, ref, config, tc.layers)
+			registry.PushRaw(t, ref, config, tc.layers)
 			opts := anonymous(t)
 			opts.Limits = tc.limits
 			a, err := ocibundle.Pull(context.Background(), ref, opts)
@@ -90,7 +94,7 @@ func TestPullOPALayout(t *testing.T) {
 	reg := registry.Start(t, registry.Options{})
 	archive := []byte("\x1f\x8b not really, Pull does not read inside")
 	ref := reg.Host + "/opa/bundle:v1"
-	digest := pushRaw(t, ref, ocispec.MediaTypeImageConfig, []rawLayer{{ocibundle.MediaTypeBundleLayer, "", archive, 0}})
+	digest := registry.PushRaw(t, ref, ocispec.MediaTypeImageConfig, []registry.Layer{layer(ocibundle.MediaTypeBundleLayer, "", archive, 0)})
 	a, err := ocibundle.Pull(context.Background(), ref, anonymous(t))
 	if err != nil {
 		t.Fatal(err)

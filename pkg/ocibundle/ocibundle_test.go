@@ -3,7 +3,6 @@ package ocibundle_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"net"
 	"os"
@@ -11,10 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opencontainers/image-spec/specs-go"
-	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 	"oras.land/oras-go/v2/content"
-	"oras.land/oras-go/v2/registry/remote"
 
 	"github.com/tenet-dev/tenet/pkg/ocibundle"
 	"github.com/tenet-dev/tenet/test/registry"
@@ -190,50 +186,4 @@ func TestParseRef(t *testing.T) {
 			t.Errorf("ParseRef(%q) accepted", in)
 		}
 	}
-}
-
-// rawLayer is a layer a test pushes as it is, however wrong.
-type rawLayer struct {
-	mediaType, title string
-	data             []byte
-	size             int64 // declared size, when not len(data)
-}
-
-// pushRaw pushes a hand-made manifest, as a hostile publisher could.
-func pushRaw(t *testing.T, ref string, configType string, layers []rawLayer) string {
-	t.Helper()
-	ctx := context.Background()
-	repo, err := remote.NewRepository(ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo.PlainHTTP = true
-	var descs []ocispec.Descriptor
-	for _, l := range layers {
-		d := content.NewDescriptorFromBytes(l.mediaType, l.data)
-		if err := repo.Push(ctx, d, bytes.NewReader(l.data)); err != nil && !strings.Contains(err.Error(), "exists") {
-			t.Fatal(err)
-		}
-		if l.size != 0 {
-			d.Size = l.size
-		}
-		if l.title != "" {
-			d.Annotations = map[string]string{ocispec.AnnotationTitle: l.title}
-		}
-		descs = append(descs, d)
-	}
-	config := []byte("{}")
-	cd := content.NewDescriptorFromBytes(configType, config)
-	if err := repo.Push(ctx, cd, bytes.NewReader(config)); err != nil {
-		t.Fatal(err)
-	}
-	m, err := json.Marshal(ocispec.Manifest{Versioned: specs.Versioned{SchemaVersion: 2}, MediaType: ocispec.MediaTypeImageManifest, Config: cd, Layers: descs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	md := content.NewDescriptorFromBytes(ocispec.MediaTypeImageManifest, m)
-	if err := repo.PushReference(ctx, md, bytes.NewReader(m), repo.Reference.Reference); err != nil {
-		t.Fatal(err)
-	}
-	return md.Digest.String()
 }

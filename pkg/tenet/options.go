@@ -74,6 +74,7 @@ type config struct {
 	outputs             []Output
 	historyDir          string
 	historyOpts         []history.Option
+	registry            RegistryOptions
 }
 
 func defaults() config {

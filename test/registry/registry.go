@@ -6,6 +6,8 @@ package registry
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -16,7 +18,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opencontainers/image-spec/specs-go"
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 	"golang.org/x/crypto/bcrypt"
+	"oras.land/oras-go/v2/content"
+	"oras.land/oras-go/v2/errdef"
+	"oras.land/oras-go/v2/registry/remote"
 )
 
 // Install says how to get the registry binary, for skip messages.
@@ -195,4 +202,54 @@ func (b *syncBuffer) String() string {
 func (r *Registry) BlobPath(digest string) string {
 	hex := digest[len("sha256:"):]
 	return filepath.Join(r.Root, "docker", "registry", "v2", "blobs", "sha256", hex[:2], hex, "data")
+}
+
+// Layer is a layer PushRaw pushes as it is, however wrong.
+type Layer struct {
+	MediaType, Title string
+	Data             []byte
+	// Size, when not zero, is the size the manifest declares instead of
+	// len(Data).
+	Size int64
+}
+
+// PushRaw pushes a hand-made manifest with these layers and an empty
+// config of configType to ref (host/repo:tag on a loopback registry), as
+// a hostile or foreign publisher could, and returns its digest.
+func PushRaw(t testing.TB, ref, configType string, layers []Layer) string {
+	t.Helper()
+	ctx := context.Background()
+	repo, err := remote.NewRepository(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo.PlainHTTP = true
+	var descs []ocispec.Descriptor
+	for _, l := range layers {
+		d := content.NewDescriptorFromBytes(l.MediaType, l.Data)
+		if err := repo.Push(ctx, d, bytes.NewReader(l.Data)); err != nil && !errors.Is(err, errdef.ErrAlreadyExists) {
+			t.Fatal(err)
+		}
+		if l.Size != 0 {
+			d.Size = l.Size
+		}
+		if l.Title != "" {
+			d.Annotations = map[string]string{ocispec.AnnotationTitle: l.Title}
+		}
+		descs = append(descs, d)
+	}
+	config := []byte("{}")
+	cd := content.NewDescriptorFromBytes(configType, config)
+	if err := repo.Push(ctx, cd, bytes.NewReader(config)); err != nil && !errors.Is(err, errdef.ErrAlreadyExists) {
+		t.Fatal(err)
+	}
+	m, err := json.Marshal(ocispec.Manifest{Versioned: specs.Versioned{SchemaVersion: 2}, MediaType: ocispec.MediaTypeImageManifest, Config: cd, Layers: descs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := content.NewDescriptorFromBytes(ocispec.MediaTypeImageManifest, m)
+	if err := repo.PushReference(ctx, md, bytes.NewReader(m), repo.Reference.Reference); err != nil {
+		t.Fatal(err)
+	}
+	return md.Digest.String()
 }
