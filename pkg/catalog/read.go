@@ -65,42 +65,20 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 		if err := b.rego.chargeDir(src.Path); err != nil {
 			return nil, err
 		}
-		// A missing file is OPA's to report, as an unsigned bundle.
-		if sigs, err := os.ReadFile(filepath.Join(src.Path, ".signatures.json")); err == nil {
+		if b.verify != nil {
+			// A missing file is OPA's to report, as an unsigned bundle.
+			sigs, _ := os.ReadFile(filepath.Join(src.Path, ".signatures.json"))
 			if err := b.checkSignatureAlgorithm(sigs); err != nil {
 				return nil, err
 			}
+			return b.readSignedDir(src.Path, sigs)
 		}
-		if b.verify != nil {
-			// OPA's file loader checks each file of a directory against
-			// the signature by its path with the directory in front
-			// (dir/.manifest), while the signature lists it from the
-			// bundle root (.manifest): no signed directory would verify.
-			// Its directory loader names files from the root; it is given
-			// an absolute root, as at "." it mistakes .signatures.json for
-			// signatures.json.
-			root, err := filepath.Abs(src.Path)
-			if err != nil {
-				return nil, err
-			}
-			bdl, err := bundle.NewCustomReader(bundle.NewDirectoryLoader(root)).
-				WithProcessAnnotations(true).
-				WithRegoVersion(ast.RegoV1).
-				WithBundleVerificationConfig(b.verify).
-				WithBundleName(src.Path).
-				Read()
-			if err != nil {
-				return nil, signatureError(err, b.verify)
-			}
-			return &bdl, nil
-		}
-		bdl, err := opaloader.NewFileLoader().
+		return opaloader.NewFileLoader().
 			WithProcessAnnotation(true).
 			WithRegoVersion(ast.RegoV1).
 			WithSkipBundleVerification(true).
 			WithFilter(filter).
 			AsBundle(src.Path)
-		return bdl, err
 	}
 	data, err := readArchiveFile(src.Path, b.limits)
 	if err != nil {

@@ -1,11 +1,15 @@
 package catalog_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/open-policy-agent/opa/v1/bundle"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
 )
@@ -92,5 +96,40 @@ func TestArchiveFiles(t *testing.T) {
 	}
 	if _, err := catalog.ArchiveFiles([]byte("not gzip"), catalog.ArchiveLimits{}); err == nil {
 		t.Error("not gzip: no error")
+	}
+}
+
+// opa sign names the files by the path it was given (signed/good.rego):
+// such a directory still verifies when given by that path.
+func TestSignedDirectoryOPASignNames(t *testing.T) {
+	keys := rsaKeys(t)
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "signed")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "good.rego"), []byte(goodRule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256([]byte(goodRule))
+	token, err := bundle.GenerateSignedToken([]bundle.FileInfo{{Name: "signed/good.rego", Hash: hex.EncodeToString(sum[:]), Algorithm: "SHA-256"}},
+		bundle.NewSigningConfig(keys.private, "RS256", ""), "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".signatures.json"), []byte(`{"signatures": ["`+token+`"]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(parent)
+	verify := catalog.Options{Verify: &catalog.VerificationKey{Key: keys.public}}
+	if _, err := catalog.Load(t.Context(), []catalog.Source{{Path: "signed"}, testFrameworks()}, verify); err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "good.rego"), []byte(goodRule+"\n# changed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = catalog.Load(t.Context(), []catalog.Source{{Path: "signed"}, testFrameworks()}, verify)
+	if !errors.Is(err, catalog.ErrSignature) || !strings.Contains(err.Error(), "digest mismatch") {
+		t.Errorf("tampered: %v, want a digest mismatch", err)
 	}
 }
