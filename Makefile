@@ -19,7 +19,7 @@ SARIF_MULTITOOL_VERSION := 5.7.0
 SARIF_MULTITOOL_DIR := $(BIN)/sarif-multitool-$(SARIF_MULTITOOL_VERSION)
 SARIF_MULTITOOL := $(SARIF_MULTITOOL_DIR)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
-.PHONY: all build image image-pin release-check test go-test sarif-multitool xmllint race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
+.PHONY: all build image image-pin release-check test go-test sarif-multitool xmllint registry race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
 
 all: build
 
@@ -68,7 +68,13 @@ test: lint go-test rego-test
 xmllint:
 	@command -v xmllint >/dev/null || { command -v apt-get >/dev/null && { apt-get install -y -qq libxml2-utils >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libxml2-utils >/dev/null 2>&1; }; }; } || echo "warning: xmllint is not available: the JUnit xmllint checks will be skipped"
 
-go-test: $(SARIF_MULTITOOL) xmllint
+# docker-registry (github.com/docker/distribution) is the OCI registry the
+# tests of tenet bundle push/pull and --policy oci:// start on loopback
+# (they skip without it).
+registry:
+	@command -v docker-registry >/dev/null || { command -v apt-get >/dev/null && { apt-get install -y -qq docker-registry >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq docker-registry >/dev/null 2>&1; }; }; } || echo "warning: docker-registry is not available: the OCI registry tests will be skipped"
+
+go-test: $(SARIF_MULTITOOL) xmllint registry
 	TENET_SARIF_MULTITOOL=$(CURDIR)/$(SARIF_MULTITOOL) $(GO) test ./...
 	$(GO) test -race ./pkg/...
 

@@ -15,11 +15,11 @@ import (
 func newBundleCommand(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bundle",
-		Short: "Build policy bundles",
+		Short: "Build policy bundles, push them to OCI registries and pull them",
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newBundleBuildCommand(s))
+	cmd.AddCommand(newBundleBuildCommand(s), newBundlePushCommand(s), newBundlePullCommand(s))
 	return cmd
 }
 

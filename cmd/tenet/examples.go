@@ -26,7 +26,8 @@ var examples = map[string]string{
 
   # your own policies beside (or instead of) the built-in ones
   tenet test -p policy/ deploy.yaml
-  tenet test --no-builtins -p policy/ deploy.yaml`,
+  tenet test --no-builtins -p policy/ deploy.yaml
+  tenet test -p oci://ghcr.io/org/policies:v1 deploy.yaml     # pulled from a registry (tenet bundle push)`,
 	"tenet parse": `  tenet parse plan.json            # the document rules see
   tenet parse --raw Dockerfile     # what conftest-style policies see
   tenet parse --var env=prod infra/`,
@@ -35,8 +36,18 @@ var examples = map[string]string{
 	"tenet frameworks": `  tenet frameworks
   tenet frameworks -p policy/`,
 	"tenet verify": `  tenet verify                     # the built-in bundles' tests
-  tenet verify --no-builtins -p policy/`,
-	"tenet bundle": `  tenet bundle build policy/ -o policy.tar.gz`,
+  tenet verify --no-builtins -p policy/
+  tenet verify --no-builtins -p oci://ghcr.io/org/policies@sha256:3f1c...`,
+	"tenet bundle": `  tenet bundle build policy/ -o policy.tar.gz
+  tenet bundle push ghcr.io/org/policies:v1 policy/
+  tenet bundle pull ghcr.io/org/policies:v1 -o policy/`,
+	"tenet bundle push": `  tenet bundle push ghcr.io/org/policies:v1 policy/
+  tenet bundle push ghcr.io/org/policies:v1 policy.tar.gz     # a signed archive stays signed
+  tenet bundle push --pin ghcr.io/org/policies:v1 policy/      # prints oci://ghcr.io/org/policies@sha256:...
+  tenet bundle push localhost:5000/policies:v1 policy/          # loopback: plain HTTP`,
+	"tenet bundle pull": `  tenet bundle pull ghcr.io/org/policies:v1 -o policy/
+  tenet bundle pull ghcr.io/org/policies@sha256:3f1c... -o policy/
+  tenet bundle pull --plain-http registry.lan:5000/policies:v1 -o policy/`,
 	"tenet bundle build": `  tenet bundle build policy/ -o policy.tar.gz
   tenet bundle build policy/ -o policy.tar.gz --signing-key key.pem`,
 	"tenet diff": `  tenet test -o json=new.json plan.json && tenet diff main.json new.json`,

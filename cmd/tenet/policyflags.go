@@ -40,6 +40,21 @@ type policyFlags struct {
 	// allowSensitive lets custom policies see sensitive values.
 	allowSensitive bool
 	signing        signingFlags
+	registry       registryFlags
+}
+
+// registryFlags say how registries are reached, for oci:// policies and
+// tenet bundle push and pull.
+type registryFlags struct {
+	plainHTTP bool
+}
+
+func (f *registryFlags) register(fl *pflag.FlagSet) {
+	fl.BoolVar(&f.plainHTTP, "plain-http", false, "reach OCI registries over plain HTTP instead of HTTPS (loopback registries, localhost, 127.0.0.1 and [::1], always are); credentials come from $DOCKER_CONFIG/config.json or ~/.docker/config.json")
+}
+
+func (f *registryFlags) options() tenet.RegistryOptions {
+	return tenet.RegistryOptions{PlainHTTP: f.plainHTTP, UserAgent: "tenet/" + tenetVersion()}
 }
 
 // signingFlags choose the key that policy bundles must be signed with.
@@ -76,7 +91,7 @@ func (f *signingFlags) option() (tenet.Option, error) {
 
 func (f *policyFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "add a policy directory, bundle archive (.tar.gz) or .rego file (repeatable)")
+	fl.StringArrayVarP(&f.policies, "policy", "p", nil, policyHelp)
 	fl.StringArrayVarP(&f.data, "data", "d", nil, "load JSON or YAML files or directories as data for custom policies (repeatable)")
 	fl.StringArrayVarP(&f.namespaces, "namespace", "n", nil, "run the conftest-style rules of this package, or of every package a glob pattern (*, ?, [...]; * crosses dots) matches, as conftest (repeatable; default main)")
 	fl.BoolVar(&f.allNamespaces, "all-namespaces", false, "run the conftest-style rules of every package")
@@ -91,7 +106,11 @@ func (f *policyFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.inputFormat, "input-format", "", fmt.Sprintf("force the input format instead of detecting it: %v; json and yaml force only the syntax, as conftest --parser (plans, state and Kubernetes objects in them are still read as such)", input.Formats()))
 	f.registerInputs(fl)
 	f.signing.register(fl)
+	f.registry.register(fl)
 }
+
+// policyHelp describes --policy.
+const policyHelp = "add a policy directory, bundle archive (.tar.gz), .rego file, or bundle in an OCI registry, oci://HOST/REPO[:TAG|@sha256:DIGEST] (repeatable)"
 
 // registerInputs adds the flags that say how Terraform configuration
 // directories and Helm charts are read.
@@ -116,6 +135,7 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 		tenet.WithTerraformVariables(f.varFiles, f.vars),
 		tenet.WithTerraformDir(f.terraformDir),
 		tenet.WithHelm(f.helmValues, f.helmSet, f.kubeVersion),
+		tenet.WithRegistry(f.registry.options()),
 	}
 	verify, err := f.signing.option()
 	if err != nil {

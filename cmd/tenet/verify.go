@@ -63,11 +63,12 @@ policy lines. Exits 1 when a test fails or errors, and when no test is found
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVarP(&f.policies, "policy", "p", nil, "add a policy directory, bundle archive (.tar.gz) or .rego file with its tests (repeatable)")
+	fl.StringArrayVarP(&f.policies, "policy", "p", nil, policyHelp+"; with its tests")
 	fl.StringArrayVarP(&f.data, "data", "d", nil, "load JSON or YAML files or directories as data (repeatable)")
 	fl.BoolVar(&f.noBuiltins, "no-builtins", false, "test only the --policy policies")
 	fl.StringArrayVar(&f.allowBuiltins, "allow-builtin", nil, "let policies call this restricted built-in: http.send, net.lookup_ip_addr or opa.runtime (repeatable)")
 	f.signing.register(fl)
+	f.registry.register(fl)
 	fl.Var(&maxMemory, "max-memory", "stop with a policy error (exit 2) when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	fl.StringVar(&run, "run", "", "run only tests whose name matches this regular expression")
 	fl.BoolVarP(&verbose, "verbose", "v", false, "list every test, not only the failures")

@@ -59,22 +59,30 @@ type archive struct {
 	signatures [][]byte
 }
 
-// readArchive reads a bundle archive into memory and checks every entry
-// against the limits before OPA's reader sees it: OPA's tarball loader
-// bounds each file but not their number or total, and silently skips
-// links. Reading once and handing OPA the same bytes means the file
-// checked is the file loaded.
-func readArchive(path string, lim ArchiveLimits, budget *dataBudget, rego *regoBudget) (*archive, error) {
+// readArchiveFile reads a bundle archive into memory, refusing one larger
+// than the limit on its expansion: gzip never makes real data larger.
+// Reading once and handing OPA the same bytes means the file checked is
+// the file loaded.
+func readArchiveFile(path string, lim ArchiveLimits) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// gzip never makes real data larger than the limit on its expansion.
 	data, err := io.ReadAll(io.LimitReader(f, lim.MaxBytes+1))
 	if err != nil {
 		return nil, err
 	}
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, fmt.Errorf("archive is larger than %d bytes (the limit)", lim.MaxBytes)
+	}
+	return data, nil
+}
+
+// checkArchive checks every entry of a bundle archive against the limits
+// before OPA's reader sees it: OPA's tarball loader bounds each file but
+// not their number or total, and silently skips links.
+func checkArchive(data []byte, lim ArchiveLimits, budget *dataBudget, rego *regoBudget) (*archive, error) {
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("archive is larger than %d bytes (the limit)", lim.MaxBytes)
 	}

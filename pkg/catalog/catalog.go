@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -135,38 +134,6 @@ func oneLine(err error) string {
 }
 
 func (e *PolicyError) Unwrap() error { return e.Err }
-
-// Source is one place policies come from.
-type Source struct {
-	// Path is a directory, a .tar.gz bundle or a .rego file; or, with FS
-	// set, the name reported for an embedded bundle.
-	Path string
-	// FS, when set, holds the bundle at its root (the built-ins).
-	FS fs.FS
-	// Builtin marks tenet's own bundles, which must carry full METADATA.
-	Builtin bool
-}
-
-// Subdirectories returns one Source per directory at the root of fsys, each
-// named prefix/<dir>: the layout of the embedded bundles/ tree.
-func Subdirectories(prefix string, fsys fs.FS, builtin bool) ([]Source, error) {
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return nil, err
-	}
-	var out []Source
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		sub, err := fs.Sub(fsys, e.Name())
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, Source{Path: path.Join(prefix, e.Name()), FS: sub, Builtin: builtin})
-	}
-	return out, nil
-}
 
 // Load reads every source and builds the catalog.
 func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error) {
@@ -351,40 +318,6 @@ func ruleName(r *ast.Rule) string {
 		return string(v)
 	}
 	return ""
-}
-
-func bundleName(src Source, b *bundle.Bundle) string {
-	if b.Manifest.Metadata != nil {
-		if n, ok := b.Manifest.Metadata["name"].(string); ok && n != "" {
-			return n
-		}
-	}
-	return strings.TrimSuffix(filepath.Base(src.Path), ".tar.gz")
-}
-
-func sourceLabel(src Source) string {
-	if src.FS != nil {
-		return "builtin"
-	}
-	return src.Path
-}
-
-// moduleName names a module for reports: the path given by the user for
-// files on disk (the directory loader reports paths under it), the bundle
-// name and path for embedded and archived bundles.
-func moduleName(src Source, p string) string {
-	p = filepath.ToSlash(p)
-	if src.FS != nil {
-		return path.Join(src.Path, strings.TrimPrefix(p, "/"))
-	}
-	if strings.HasSuffix(src.Path, ".rego") {
-		return src.Path
-	}
-	base := filepath.ToSlash(filepath.Clean(src.Path))
-	if p == base || strings.HasPrefix(p, base+"/") {
-		return p
-	}
-	return path.Join(base, strings.TrimPrefix(p, "/"))
 }
 
 // frameworks reads the framework catalogs: *.json files at the bundle root,

@@ -37,6 +37,9 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 	if b.verify != nil {
 		filter = nil
 	}
+	if src.Archive != nil {
+		return b.readArchiveBundle(src, src.Archive, filter)
+	}
 	info, err := os.Stat(src.Path)
 	if err != nil {
 		return nil, err
@@ -62,22 +65,32 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 		if err := b.rego.chargeDir(src.Path); err != nil {
 			return nil, err
 		}
-		// A missing file is OPA's to report, as an unsigned bundle.
-		if sigs, err := os.ReadFile(filepath.Join(src.Path, ".signatures.json")); err == nil {
+		if b.verify != nil {
+			// A missing file is OPA's to report, as an unsigned bundle.
+			sigs, _ := os.ReadFile(filepath.Join(src.Path, ".signatures.json"))
 			if err := b.checkSignatureAlgorithm(sigs); err != nil {
 				return nil, err
 			}
+			return b.readSignedDir(src.Path, sigs)
 		}
-		bdl, err := opaloader.NewFileLoader().
+		return opaloader.NewFileLoader().
 			WithProcessAnnotation(true).
 			WithRegoVersion(ast.RegoV1).
-			WithBundleVerificationConfig(b.verify).
-			WithSkipBundleVerification(b.verify == nil).
+			WithSkipBundleVerification(true).
 			WithFilter(filter).
 			AsBundle(src.Path)
-		return bdl, signatureError(err, b.verify)
 	}
-	arc, err := readArchive(src.Path, b.limits, b.budget, b.rego)
+	data, err := readArchiveFile(src.Path, b.limits)
+	if err != nil {
+		return nil, err
+	}
+	return b.readArchiveBundle(src, data, filter)
+}
+
+// readArchiveBundle reads a bundle archive held in memory, checking every
+// entry and the signature before and while OPA reads it.
+func (b *builder) readArchiveBundle(src Source, data []byte, filter opaloader.Filter) (*bundle.Bundle, error) {
+	arc, err := checkArchive(data, b.limits, b.budget, b.rego)
 	if err != nil {
 		return nil, err
 	}

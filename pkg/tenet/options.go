@@ -76,6 +76,7 @@ type config struct {
 	cacheDir            string
 	cacheMax            int64
 	historyOpts         []history.Option
+	registry            RegistryOptions
 }
 
 func defaults() config {

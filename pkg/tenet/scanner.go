@@ -99,7 +99,7 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 			return nil, fmt.Errorf("baseline: %w", err)
 		}
 	}
-	sources, err := sourcesFor(cfg)
+	sources, err := sourcesFor(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -189,8 +189,8 @@ func (s *Scanner) engineOptions() engine.Options {
 // sourcesFor lists the policy sources of a configuration: the Rego library
 // and the framework catalogs always (custom rules import the one and are
 // reported against the other), the built-in rule bundles unless left out,
-// then the policies given, in order.
-func sourcesFor(cfg config) ([]catalog.Source, error) {
+// then the policies given, in order; oci:// policies are pulled into memory.
+func sourcesFor(ctx context.Context, cfg config) ([]catalog.Source, error) {
 	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
 	if err != nil {
 		return nil, err
@@ -205,6 +205,14 @@ func sourcesFor(cfg config) ([]catalog.Source, error) {
 		sources = append(sources, catalog.Source{Path: fmt.Sprintf("extra%d", i), FS: fsys})
 	}
 	for _, p := range cfg.policies {
+		if IsRegistryRef(p) {
+			src, err := registrySource(ctx, p, cfg)
+			if err != nil {
+				return nil, err
+			}
+			sources = append(sources, src)
+			continue
+		}
 		sources = append(sources, catalog.Source{Path: p})
 	}
 	return sources, nil

@@ -53,7 +53,7 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 	for _, o := range opts {
 		o(&cfg)
 	}
-	sources, err := sourcesFor(cfg)
+	sources, err := sourcesFor(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
