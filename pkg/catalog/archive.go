@@ -75,6 +75,12 @@ func readArchive(path string, lim ArchiveLimits, budget *dataBudget, rego *regoB
 	if err != nil {
 		return nil, err
 	}
+	return checkArchive(data, lim, budget, rego)
+}
+
+// checkArchive checks a bundle archive held in memory, as readArchive
+// does one on disk.
+func checkArchive(data []byte, lim ArchiveLimits, budget *dataBudget, rego *regoBudget) (*archive, error) {
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("archive is larger than %d bytes (the limit)", lim.MaxBytes)
 	}

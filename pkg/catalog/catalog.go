@@ -145,6 +145,10 @@ type Source struct {
 	FS fs.FS
 	// Builtin marks tenet's own bundles, which must carry full METADATA.
 	Builtin bool
+	// Archive, when set, is a .tar.gz bundle already in memory (one
+	// downloaded from a bundle server), checked like an archive on disk;
+	// Path then only names it in reports and errors.
+	Archive []byte
 }
 
 // Subdirectories returns one Source per directory at the root of fsys, each
@@ -359,7 +363,7 @@ func bundleName(src Source, b *bundle.Bundle) string {
 			return n
 		}
 	}
-	return strings.TrimSuffix(filepath.Base(src.Path), ".tar.gz")
+	return strings.TrimSuffix(path.Base(filepath.ToSlash(src.Path)), ".tar.gz")
 }
 
 func sourceLabel(src Source) string {
@@ -376,6 +380,10 @@ func moduleName(src Source, p string) string {
 	p = filepath.ToSlash(p)
 	if src.FS != nil {
 		return path.Join(src.Path, strings.TrimPrefix(p, "/"))
+	}
+	if src.Archive != nil {
+		// Path is a name such as a URL, which cleaning would mangle.
+		return strings.TrimSuffix(src.Path, "/") + "/" + strings.TrimPrefix(p, "/")
 	}
 	if strings.HasSuffix(src.Path, ".rego") {
 		return src.Path

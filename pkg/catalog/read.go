@@ -37,6 +37,13 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 	if b.verify != nil {
 		filter = nil
 	}
+	if src.Archive != nil {
+		arc, err := checkArchive(src.Archive, b.limits, b.budget, b.rego)
+		if err != nil {
+			return nil, err
+		}
+		return b.readArchived(src, arc, filter)
+	}
 	info, err := os.Stat(src.Path)
 	if err != nil {
 		return nil, err
@@ -81,6 +88,12 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	return b.readArchived(src, arc, filter)
+}
+
+// readArchived reads a checked archive with OPA's bundle reader,
+// verifying its signature when a key is set.
+func (b *builder) readArchived(src Source, arc *archive, filter opaloader.Filter) (*bundle.Bundle, error) {
 	if err := b.checkSignatureAlgorithm(arc.signatures...); err != nil {
 		return nil, err
 	}
