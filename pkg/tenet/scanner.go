@@ -159,7 +159,7 @@ func sourcesFor(cfg config) ([]catalog.Source, error) {
 	for _, p := range cfg.policies {
 		sources = append(sources, catalog.Source{Path: p})
 	}
-	return sources, nil
+	return append(sources, cfg.archives...), nil
 }
 
 // isTestFile tells a Rego test module by its name.
