@@ -174,12 +174,12 @@ func (c *Client) Fetch(ctx context.Context, etag string, wait time.Duration) (*R
 	return &Response{Data: data, ETag: resp.Header.Get("ETag"), LongPoll: strings.TrimSpace(ct) == MediaType}, nil
 }
 
-// scrub replaces the URL that net/http puts in its errors (query and all)
-// with the label.
+// scrub drops the URL that net/http puts in its errors, query and all:
+// it may hold a secret, and the caller names the bundle already.
 func (c *Client) scrub(err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		return fmt.Errorf("%s %s: %w", ue.Op, Label(ue.URL), ue.Err)
+		return ue.Err
 	}
 	return err
 }

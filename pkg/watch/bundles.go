@@ -51,10 +51,11 @@ type policies struct {
 	log     func(format string, args ...any)
 	metrics *Metrics
 
-	mu      sync.Mutex // serializes builds and guards what follows
-	latest  []*bundlepoll.Bundle
-	missed  bool // a scan gave up waiting: the first policies start one
-	lastErr error
+	mu       sync.Mutex // serializes builds and guards what follows
+	latest   []*bundlepoll.Bundle
+	missed   bool // a scan gave up waiting: the first policies start one
+	lastErr  error
+	lastLine map[string]string // the last failure logged for each URL
 }
 
 func newPolicies(b *Bundles, m *Metrics, log func(string, ...any)) *policies {
@@ -65,7 +66,7 @@ func newPolicies(b *Bundles, m *Metrics, log func(string, ...any)) *policies {
 		m.registerBundles()
 	}
 	return &policies{cfg: b, ready: make(chan struct{}), changed: make(chan struct{}, 1),
-		latest: make([]*bundlepoll.Bundle, len(b.Pollers)), log: log, metrics: m}
+		latest: make([]*bundlepoll.Bundle, len(b.Pollers)), log: log, metrics: m, lastLine: map[string]string{}}
 }
 
 // run starts the pollers; they stop with ctx, and the returned channel
@@ -105,8 +106,7 @@ func (p *policies) apply(ctx context.Context, i int, b bundlepoll.Bundle) error 
 	}
 	pol, err := p.cfg.Build(ctx, all)
 	if err != nil {
-		p.lastErr = fmt.Errorf("%s: %w", b.URL, err)
-		return err
+		return err // reported by report, with the poll's outcome
 	}
 	p.latest = next
 	p.lastErr = nil
@@ -150,6 +150,11 @@ func (p *policies) report(url string, o bundlepoll.Outcome, err error) {
 		p.metrics.bundleRequests.WithLabelValues(url, string(o)).Inc()
 	}
 	if err == nil {
+		if o == bundlepoll.Updated || o == bundlepoll.NotModified {
+			p.mu.Lock()
+			delete(p.lastLine, url)
+			p.mu.Unlock()
+		}
 		return
 	}
 	keep := "no bundle loaded yet"
@@ -160,13 +165,18 @@ func (p *policies) report(url string, o bundlepoll.Outcome, err error) {
 	if o == bundlepoll.Refused {
 		what = "bundle refused"
 	}
-	p.mu.Lock()
-	if p.lastErr == nil || o == bundlepoll.Failed {
-		p.lastErr = fmt.Errorf("%s: %w", url, err)
-	}
-	p.mu.Unlock()
 	msg, _, _ := strings.Cut(err.Error(), "\n")
-	p.log("tenet watch: bundle %s: %s (%s): %s", url, what, keep, msg)
+	msg = strings.TrimPrefix(msg, url+": ") // a policy error names the bundle too
+	line := fmt.Sprintf("tenet watch: bundle %s: %s (%s): %s", url, what, keep, msg)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.lastErr = fmt.Errorf("%s: %s", url, msg)
+	// The same failure poll after poll is logged once (the metrics count
+	// every one); a new one, or a recovery, is logged.
+	if line != p.lastLine[url] {
+		p.log("%s", line)
+		p.lastLine[url] = line
+	}
 }
 
 // scan runs a scan with the current policies, waiting for the first ones
