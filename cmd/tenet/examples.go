@@ -44,8 +44,12 @@ var examples = map[string]string{
   tenet history verify .tenet-history --verification-key history.pub`,
 	"tenet history show":   `  tenet history show .tenet-history`,
 	"tenet history keygen": `  tenet history keygen history.key history.pub`,
-	"tenet watch":          `  tenet watch --history /var/lib/tenet --interval 1h --notify-url https://hooks.example.com/tenet infra/`,
-	"tenet version":        `  tenet version     # tenet, OPA and the built-in bundles (tenet --version prints tenet's alone)`,
+	"tenet watch": `  tenet watch --history /var/lib/tenet --interval 1h --notify-url https://hooks.example.com/tenet infra/
+
+  # policies from an OPA bundle server, signed, polled every 1-2 minutes
+  tenet watch --history /var/lib/tenet --bundle-url https://bundles.example.com/tenet/policy.tar.gz \
+    --verification-key bundle.pub --bundle-token-file /run/secrets/bundle-token infra/`,
+	"tenet version": `  tenet version     # tenet, OPA and the built-in bundles (tenet --version prints tenet's alone)`,
 	"tenet config": `  tenet config            # the flags of tenet test and where each value comes from
   TENET_SEVERITY=high tenet config`,
 }
