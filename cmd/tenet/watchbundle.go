@@ -72,7 +72,7 @@ func (f *bundleURLFlags) pollers() ([]*bundlepoll.Poller, error) {
 		}
 		header.Add(name, strings.TrimSpace(value))
 	}
-	opts := bundlepoll.Options{Header: header}
+	opts := bundlepoll.Options{Header: header, UserAgent: "tenet/" + tenetVersion()}
 	switch {
 	case f.tokenFile != "":
 		opts.Token = bundlepoll.TokenFile(f.tokenFile)

@@ -40,6 +40,8 @@ type Options struct {
 	Timeout time.Duration
 	// Transport makes the requests; nil means http.DefaultTransport.
 	Transport http.RoundTripper
+	// UserAgent, if set, names the client to the server (its access log).
+	UserAgent string
 }
 
 // Client downloads one bundle URL.
@@ -131,6 +133,9 @@ func (c *Client) Fetch(ctx context.Context, etag string, wait time.Duration) (*R
 		prefer += ";wait=" + strconv.Itoa(max(1, int(wait/time.Second)))
 	}
 	req.Header.Set("Prefer", prefer)
+	if c.opts.UserAgent != "" {
+		req.Header.Set("User-Agent", c.opts.UserAgent)
+	}
 	req.Header.Set("Accept", MediaType+", application/gzip, application/octet-stream")
 	if etag != "" {
 		req.Header.Set("If-None-Match", etag)

@@ -158,9 +158,9 @@ func (n *nginx) statuses(t *testing.T, path string) map[string]int {
 	}
 	out := map[string]int{}
 	for _, line := range strings.Split(string(data), "\n") {
-		// 127.0.0.1 - - [date] "GET /policy.tar.gz HTTP/1.1" 304 0 "-" "Go-http-client/1.1"
+		// 127.0.0.1 - - [date] "GET /policy.tar.gz HTTP/1.1" 304 0 "-" "tenet/test"
 		_, rest, ok := strings.Cut(line, `"GET `+path+` `)
-		if !ok {
+		if !ok || !strings.HasSuffix(line, `"tenet/test"`) {
 			continue
 		}
 		_, rest, _ = strings.Cut(rest, `" `)
