@@ -19,7 +19,7 @@ SARIF_MULTITOOL_VERSION := 5.7.0
 SARIF_MULTITOOL_DIR := $(BIN)/sarif-multitool-$(SARIF_MULTITOOL_VERSION)
 SARIF_MULTITOOL := $(SARIF_MULTITOOL_DIR)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
-.PHONY: all build image image-pin release-check test go-test sarif-multitool xmllint registry race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
+.PHONY: all build image image-pin release-check test go-test sarif-multitool xmllint registry nginx race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
 
 all: build
 
@@ -74,7 +74,12 @@ xmllint:
 registry:
 	@command -v docker-registry >/dev/null || { command -v apt-get >/dev/null && { apt-get install -y -qq docker-registry >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq docker-registry >/dev/null 2>&1; }; }; } || echo "warning: docker-registry is not available: the OCI registry tests will be skipped"
 
-go-test: $(SARIF_MULTITOOL) xmllint registry
+# nginx is the bundle server of the tenet watch --bundle-url tests (they
+# start it on loopback, and skip without it).
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { command -v apt-get >/dev/null && { apt-get install -y -qq nginx >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq nginx >/dev/null 2>&1; }; }; } || echo "warning: nginx is not available: the bundle server tests will be skipped"
+
+go-test: $(SARIF_MULTITOOL) xmllint registry nginx $(OPA)
 	TENET_SARIF_MULTITOOL=$(CURDIR)/$(SARIF_MULTITOOL) $(GO) test ./...
 	$(GO) test -race ./pkg/...
 

@@ -55,7 +55,11 @@ var examples = map[string]string{
   tenet history verify .tenet-history --verification-key history.pub`,
 	"tenet history show":   `  tenet history show .tenet-history`,
 	"tenet history keygen": `  tenet history keygen history.key history.pub`,
-	"tenet watch":          `  tenet watch --history /var/lib/tenet --interval 1h --notify-url https://hooks.example.com/tenet infra/`,
+	"tenet watch": `  tenet watch --history /var/lib/tenet --interval 1h --notify-url https://hooks.example.com/tenet infra/
+
+  # policies from an OPA bundle server, signed, polled every 1-2 minutes
+  tenet watch --history /var/lib/tenet --bundle-url https://bundles.example.com/tenet/policy.tar.gz \
+    --verification-key bundle.pub --bundle-token-file /run/secrets/bundle-token infra/`,
 	"tenet healthcheck": `  tenet healthcheck                 # the watch on 127.0.0.1:9464
   tenet healthcheck 127.0.0.1:9100  # a watch started with --listen 127.0.0.1:9100`,
 	"tenet version": `  tenet version     # tenet, OPA and the built-in bundles (tenet --version prints tenet's alone)`,

@@ -28,6 +28,7 @@ type watchFlags struct {
 	maxSize    int64
 	maxMemory  memoryFlag
 	waivers    waiverFlags
+	bundleURL  bundleURLFlags
 }
 
 func newWatchCommand(s streams) *cobra.Command {
@@ -44,9 +45,20 @@ written there before its run is recorded, so a crash cannot lose it. Serves
 /healthz and Prometheus /metrics on --listen; /healthz answers 503 when no scan
 has completed (run and recorded) for twice --interval plus --timeout. The
 history directory is never scanned. Stops on SIGINT or SIGTERM (exit 0), within
-5s even when a scan is stuck.`,
+5s even when a scan is stuck.
+
+With --bundle-url, the policies come from OPA bundle servers as well: each
+URL is polled (ETag and 304, long polling where offered), a new revision is
+checked (archive limits, and the signature under --verification-key) and
+replaces the policies between two scans, then starts a scan. A failed
+download or a refused bundle keeps the policies in use and is reported on
+standard error and in /metrics. Scans wait up to --bundle-wait for the first
+bundles. Each run's report and history record the bundle revisions it used.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := f.bundleURL.check(cmd.Flags()); err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
 			return runWatch(cmd.Context(), s, f, args)
 		},
 	}
@@ -64,6 +76,7 @@ history directory is never scanned. Stops on SIGINT or SIGTERM (exit 0), within
 	f.maxMemory = memoryFlag{auto: true}
 	fl.Var(&f.maxMemory, "max-memory", "stop a scan with a policy error when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	f.waivers.register(fl, "apply the waivers in this YAML file, read again at every scan (repeatable; see docs/waivers.md)")
+	f.bundleURL.register(fl)
 	return cmd
 }
 
@@ -87,10 +100,44 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	// that scan only. The history directory holds the alert outbox, JSON
 	// files that a walk of a watched directory holding it would otherwise
 	// scan.
-	sc, err := f.scanner(ctx, append(f.waivers.options(), tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()),
-		tenet.WithTimeout(f.timeout), tenet.WithExclude(f.history))...)
+	opts, err := f.options()
 	if err != nil {
-		return err
+		return usage(err)
+	}
+	opts = append(opts, f.waivers.options()...)
+	opts = append(opts, tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()),
+		tenet.WithTimeout(f.timeout), tenet.WithExclude(f.history))
+	scan := func(sc *tenet.Scanner) watch.ScanFunc {
+		return func(ctx context.Context) (*finding.Result, error) {
+			res, err := sc.Scan(ctx, args...)
+			// The watch reports a run's input errors itself (and does not
+			// compare an incomplete run): only a failed scan is an error.
+			var incomplete *tenet.IncompleteError
+			if errors.As(err, &incomplete) {
+				err = nil
+			}
+			if err == nil {
+				warnWaivers(s.err, res)
+			}
+			return res, err
+		}
+	}
+	var (
+		scanFunc watch.ScanFunc
+		bundles  *watch.Bundles
+	)
+	if len(f.bundleURL.urls) > 0 {
+		// The policies are built when the bundles arrive: --rule and
+		// --framework are checked against them then.
+		if bundles, err = f.bundleURL.bundles(opts, scan); err != nil {
+			return usage(err)
+		}
+	} else {
+		sc, err := tenet.New(ctx, opts...)
+		if err != nil {
+			return usage(err)
+		}
+		scanFunc = scan(sc)
 	}
 	// Listen before touching the history, so a refused address leaves no
 	// directory behind.
@@ -119,19 +166,8 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	}
 	fmt.Fprintf(s.err, "tenet watch: serving /healthz and /metrics on http://%s\n", l.Addr())
 	err = watch.Run(ctx, watch.Config{
-		Scan: func(ctx context.Context) (*finding.Result, error) {
-			res, err := sc.Scan(ctx, args...)
-			// The watch reports a run's input errors itself (and does not
-			// compare an incomplete run): only a failed scan is an error.
-			var incomplete *tenet.IncompleteError
-			if errors.As(err, &incomplete) {
-				err = nil
-			}
-			if err == nil {
-				warnWaivers(s.err, res)
-			}
-			return res, err
-		},
+		Scan:     scanFunc,
+		Bundles:  bundles,
 		Paths:    args,
 		Interval: f.interval,
 		Timeout:  f.timeout,

@@ -94,6 +94,12 @@ func (b *builder) readArchiveBundle(src Source, data []byte, filter opaloader.Fi
 	if err != nil {
 		return nil, err
 	}
+	return b.readArchived(src, arc, filter)
+}
+
+// readArchived reads a checked archive with OPA's bundle reader,
+// verifying its signature when a key is set.
+func (b *builder) readArchived(src Source, arc *archive, filter opaloader.Filter) (*bundle.Bundle, error) {
 	if err := b.checkSignatureAlgorithm(arc.signatures...); err != nil {
 		return nil, err
 	}

@@ -57,11 +57,12 @@ func bundleName(src Source, b *bundle.Bundle) string {
 	if src.Archive != nil {
 		// A reference: the repository's last element, without the tag or
 		// digest, which the source names.
+		// For a URL, the file's name without .tar.gz.
 		name := path.Base(src.Path)
 		if i := strings.IndexAny(name, ":@"); i > 0 {
 			name = name[:i]
 		}
-		return name
+		return strings.TrimSuffix(name, ".tar.gz")
 	}
 	return strings.TrimSuffix(filepath.Base(src.Path), ".tar.gz")
 }

@@ -35,6 +35,7 @@ type config struct {
 	builtins            bool
 	extraFS             []fs.FS
 	policies            []string
+	archives            []catalog.Source
 	data                []string
 	namespaces          []string
 	allNamespaces       bool
@@ -95,6 +96,14 @@ func defaults() config {
 // files to the built-in bundles.
 func WithPolicy(paths ...string) Option {
 	return func(c *config) { c.policies = append(c.policies, paths...) }
+}
+
+// WithPolicyArchive adds a bundle archive (.tar.gz) held in memory, such
+// as one downloaded from a bundle server, after the WithPolicy policies.
+// It gets every check of an archive on disk (limits, signature); name,
+// a URL for a download, is how reports and errors name it.
+func WithPolicyArchive(name string, data []byte) Option {
+	return func(c *config) { c.archives = append(c.archives, catalog.Source{Path: name, Archive: data}) }
 }
 
 // WithoutBuiltins leaves the built-in rule bundles out; only WithPolicy

@@ -215,7 +215,7 @@ func sourcesFor(ctx context.Context, cfg config) ([]catalog.Source, error) {
 		}
 		sources = append(sources, catalog.Source{Path: p})
 	}
-	return sources, nil
+	return append(sources, cfg.archives...), nil
 }
 
 // isTestFile tells a Rego test module by its name.

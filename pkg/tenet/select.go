@@ -75,7 +75,7 @@ func checkSomeRules(cat *catalog.Catalog, cfg config) error {
 	if len(cat.Rules) > 0 {
 		return nil
 	}
-	if !cfg.builtins && len(cfg.policies) == 0 && len(cfg.extraFS) == 0 {
+	if !cfg.builtins && len(cfg.policies) == 0 && len(cfg.extraFS) == 0 && len(cfg.archives) == 0 {
 		return errors.New("no rules to run: --no-builtins leaves out the built-in bundles and no --policy was given")
 	}
 	return errors.New("no rules to run: the policies define no rule (a deny, warn or violation rule in package main or a --namespace package, or a rule with tenet METADATA)")

@@ -2,11 +2,13 @@ package watch
 
 import (
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/tenet-dev/tenet/pkg/bundlepoll"
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
 
@@ -24,6 +26,11 @@ type Metrics struct {
 	alertsPending prometheus.Gauge
 	alertsSent    *prometheus.CounterVec
 	recordErrors  prometheus.Counter
+	// The bundle servers' (only with Config.Bundles).
+	bundleRequests *prometheus.CounterVec
+	bundleRevision *prometheus.GaugeVec
+	bundleOnce     sync.Once
+	bundleLoadedAt prometheus.Gauge
 }
 
 // NewMetrics registers the metrics on a new registry.
@@ -72,6 +79,18 @@ func NewMetrics() *Metrics {
 			Help: "Scans whose run could not be recorded (the history or the alert's outbox write failed); a change they saw is alerted by the next scan.",
 		}),
 	}
+	m.bundleRequests = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "tenet_bundle_requests_total",
+		Help: "Requests to bundle servers by URL and result: updated (a new bundle in use), not_modified (304), error (the download failed) or refused (a bad archive or signature; the previous bundle stays).",
+	}, []string{"url", "result"})
+	m.bundleRevision = prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "tenet_bundle_revision",
+		Help: "1 for the revision of the bundle in use from each bundle server URL.",
+	}, []string{"url", "revision"})
+	m.bundleLoadedAt = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "tenet_bundle_last_load_timestamp_seconds",
+		Help: "When the policies were last replaced by new bundles, in Unix seconds.",
+	})
 	m.reg.MustRegister(m.control, m.controls, m.findings, m.duration, m.lastDuration, m.lastScan, m.scans, m.alertsPending, m.alertsSent, m.recordErrors)
 	for _, r := range []string{"pass", "fail", "incomplete", "error"} {
 		m.scans.WithLabelValues(r)
@@ -85,6 +104,27 @@ func NewMetrics() *Metrics {
 // Handler serves the metrics in the Prometheus text format.
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
+}
+
+// registerBundles adds the bundle metrics, for a watch with bundle
+// servers only; called once per Run.
+func (m *Metrics) registerBundles() {
+	m.bundleOnce.Do(func() { m.reg.MustRegister(m.bundleRequests, m.bundleRevision, m.bundleLoadedAt) })
+}
+
+// bundlesLoaded records new policies built from the pollers' bundles.
+func (m *Metrics) bundlesLoaded(pol *Policy, pollers []*bundlepoll.Poller, at time.Time) {
+	urls := map[string]bool{}
+	for _, p := range pollers {
+		urls[p.Client.URL()] = true
+	}
+	m.bundleRevision.Reset()
+	for _, b := range pol.Bundles {
+		if urls[b.Source] {
+			m.bundleRevision.WithLabelValues(b.Source, b.Revision).Set(1)
+		}
+	}
+	m.bundleLoadedAt.Set(float64(at.UnixNano()) / 1e9)
 }
 
 // scanned records a scan that ended at end after d; res is nil when the

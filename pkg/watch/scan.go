@@ -14,9 +14,10 @@ import (
 
 // watcher is the state of one Run.
 type watcher struct {
-	cfg    Config
-	health health
-	prev   *finding.Result // the last complete run, nil before the first; the scan goroutine's own
+	cfg      Config
+	health   health
+	policies *policies       // nil without Config.Bundles
+	prev     *finding.Result // the last complete run, nil before the first; the scan goroutine's own
 	// retries and retryWait bound the attempts at an outbox write: the
 	// wait doubles after each failure.
 	retries   int
@@ -100,6 +101,9 @@ func (w *watcher) scan(ctx context.Context, why string) {
 	sm := res.Summary
 	line := fmt.Sprintf("tenet watch: run %d (%s) in %s: %d deny, %d warn, %d unknown, %d input errors",
 		rec.Seq, why, elapsed.Round(time.Millisecond), sm.Deny, sm.Warn, sm.Unknown, sm.Errors)
+	if w.policies != nil {
+		line += w.policies.describe(res)
+	}
 	switch {
 	case len(res.Errors) > 0:
 		line += "; not compared (incomplete)"

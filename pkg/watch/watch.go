@@ -16,10 +16,15 @@ import (
 // ScanFunc runs one scan of the watched inputs.
 type ScanFunc func(ctx context.Context) (*finding.Result, error)
 
-// Config is what Run needs. Scan, Store and a positive Interval are
-// required.
+// Config is what Run needs. Scan (or Bundles), Store and a positive
+// Interval are required.
 type Config struct {
+	// Scan runs one scan; nil when Bundles makes the scans.
 	Scan ScanFunc
+	// Bundles, if set, downloads the policies from bundle servers and
+	// makes every scan with the newest ones; a new bundle in use starts a
+	// scan ("bundle"). Scan must then be nil.
+	Bundles *Bundles
 	// Paths are the files and directories watched for changes (directories
 	// with their subdirectories); none means the schedule alone.
 	Paths []string
@@ -71,8 +76,11 @@ func Run(ctx context.Context, cfg Config) error {
 }
 
 func newWatcher(cfg Config) (*watcher, error) {
-	if cfg.Scan == nil || cfg.Store == nil {
-		return nil, errors.New("watch: Scan and Store are required")
+	if (cfg.Scan == nil) == (cfg.Bundles == nil) || cfg.Store == nil {
+		return nil, errors.New("watch: Store and one of Scan and Bundles are required")
+	}
+	if cfg.Bundles != nil && (len(cfg.Bundles.Pollers) == 0 || cfg.Bundles.Build == nil) {
+		return nil, errors.New("watch: Bundles needs pollers and Build")
 	}
 	if cfg.Interval <= 0 {
 		return nil, errors.New("watch: Interval must be positive")
@@ -96,6 +104,10 @@ func newWatcher(cfg Config) (*watcher, error) {
 		}
 	}
 	w := &watcher{cfg: cfg, retries: 5, retryWait: 100 * time.Millisecond}
+	if cfg.Bundles != nil {
+		w.policies = newPolicies(cfg.Bundles, cfg.Metrics, func(format string, args ...any) { fmt.Fprintf(cfg.Log, format+"\n", args...) })
+		w.cfg.Scan = w.policies.scan
+	}
 	w.health.limit = 2*cfg.Interval + cfg.Timeout
 	w.health.why = fmt.Sprintf("twice the interval %s plus the scan timeout %s", cfg.Interval, cfg.Timeout)
 	return w, nil
@@ -152,6 +164,14 @@ func (w *watcher) run(ctx context.Context) error {
 		}
 	}()
 
+	var bundleChanged <-chan struct{}
+	if w.policies != nil {
+		pollersDone := w.policies.run(ctx)
+		// Deferred after the stop of the others: it runs first, cancelling
+		// ctx before it waits for the pollers.
+		defer func() { cancel(); <-pollersDone }()
+		bundleChanged = w.policies.changed
+	}
 	tick, stopTick := cfg.Ticker(cfg.Interval)
 	defer stopTick()
 	var (
@@ -191,6 +211,8 @@ func (w *watcher) run(ctx context.Context) error {
 			}
 		case <-tick:
 			start("schedule")
+		case <-bundleChanged:
+			start("bundle")
 		case ev, ok := <-fsw.Events:
 			if ok && fsw.relevant(ev) {
 				debounce = time.After(cfg.Debounce)

@@ -197,6 +197,11 @@ func TestWatchUsage(t *testing.T) {
 		{[]string{"watch", "--history", "h", "--listen", "0.0.0.0:9464", "pod.yaml"}, "is not a loopback address"},
 		{[]string{"watch", "--history", "h", "-"}, "cannot read standard input"},
 		{[]string{"watch", "--history", "h", "--waivers", "test/e2e/testdata/waivers/all.yaml", "pod.yaml"}, "all.yaml:2: broad waiver refused"},
+		{[]string{"watch", "--history", "h", "--bundle-poll", "10s", "pod.yaml"}, "--bundle-poll needs --bundle-url"},
+		{[]string{"watch", "--history", "h", "--bundle-url", "ftp://bundles.example/b.tar.gz", "pod.yaml"}, `scheme "ftp" is not http or https`},
+		{[]string{"watch", "--history", "h", "--bundle-url", "http://bundles.example/b.tar.gz", "--bundle-token-env", "HOME", "pod.yaml"}, "a token is sent only over https"},
+		{[]string{"watch", "--history", "h", "--bundle-url", "https://bundles.example/b.tar.gz", "--bundle-header", "no colon", "pod.yaml"}, "want 'Name: value'"},
+		{[]string{"watch", "--history", "h", "--bundle-url", "https://bundles.example/b.tar.gz", "--bundle-token-env", "A", "--bundle-token-file", "f", "pod.yaml"}, "give one"},
 	} {
 		got := run(t, "", tc.args...)
 		if got.code != 2 || !strings.Contains(got.stderr, tc.want) {
