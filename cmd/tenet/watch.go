@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -29,10 +30,12 @@ type watchFlags struct {
 	maxMemory  memoryFlag
 	waivers    waiverFlags
 	bundleURL  bundleURLFlags
+	cache      string
+	cacheMax   sizeFlag
 }
 
 func newWatchCommand(s streams) *cobra.Command {
-	var f watchFlags
+	f := watchFlags{cache: "auto", cacheMax: tenet.DefaultCacheSize}
 	cmd := &cobra.Command{
 		Use:   "watch PATH...",
 		Short: "Re-scan on a schedule and on changes, record history, alert on control changes",
@@ -73,6 +76,8 @@ bundles. Each run's report and history record the bundle revisions it used.`,
 	fl.StringVar(&f.history, "history", "", "history directory the runs are appended to (required)")
 	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign every history record with this PEM private key (see tenet history keygen)")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
+	fl.StringVar(&f.cache, "cache", "auto", "keep each input's evaluation results in DIR, so that a scan evaluates only the inputs that changed (same findings); auto is tenet/eval in the user's cache directory, off none")
+	fl.Var(&f.cacheMax, "cache-max-size", "bound the --cache directory, e.g. 512MiB; the least recently used results go first")
 	f.maxMemory = memoryFlag{auto: true}
 	fl.Var(&f.maxMemory, "max-memory", "stop a scan with a policy error when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	f.waivers.register(fl, "apply the waivers in this YAML file, read again at every scan (repeatable; see docs/waivers.md)")
@@ -107,6 +112,13 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	opts = append(opts, f.waivers.options()...)
 	opts = append(opts, tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()),
 		tenet.WithTimeout(f.timeout), tenet.WithExclude(f.history))
+	cacheDir, err := watchCacheDir(f.cache)
+	if err != nil {
+		return usage(err)
+	}
+	if cacheDir != "" {
+		opts = append(opts, tenet.WithCache(cacheDir, int64(f.cacheMax)))
+	}
 	scan := func(sc *tenet.Scanner) watch.ScanFunc {
 		return func(ctx context.Context) (*finding.Result, error) {
 			res, err := sc.Scan(ctx, args...)
@@ -182,4 +194,21 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 		return usage(err)
 	}
 	return nil
+}
+
+// watchCacheDir is the directory of watch's --cache: "" for off, and for
+// auto tenet/eval under the user's cache directory ($XDG_CACHE_HOME or
+// ~/.cache on Linux).
+func watchCacheDir(flag string) (string, error) {
+	switch flag {
+	case "off", "":
+		return "", nil
+	case "auto":
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			return "", fmt.Errorf("--cache auto: %w (name a directory, or --cache off)", err)
+		}
+		return filepath.Join(dir, "tenet", "eval"), nil
+	}
+	return flag, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -273,5 +274,38 @@ func TestWatchSkipsHistory(t *testing.T) {
 	}
 	if len(runs[0].Inputs) != 1 || runs[0].Inputs[0].Path != "pod.yaml" {
 		t.Errorf("inputs of the run = %+v, want pod.yaml alone", runs[0].Inputs)
+	}
+}
+
+// TestWatchCache: watch keeps evaluation results in the user's cache
+// directory by default, and none with --cache off.
+func TestWatchCache(t *testing.T) {
+	for _, tc := range []struct {
+		args    []string
+		entries bool
+	}{{nil, true}, {[]string{"--cache", "off"}, false}} {
+		xdg := t.TempDir()
+		t.Setenv("XDG_CACHE_HOME", xdg)
+		dir := t.TempDir()
+		copyFile(t, filepath.Join("testdata", "diff", "pod-old.yaml"), filepath.Join(dir, "pod.yaml"))
+		w := startWatch(t, dir, append(tc.args, "--interval", "1h", "--listen", "127.0.0.1:0", "--history", "h", ".")...)
+		w.log.waitMatch(t, `run 1 \(start\)`)
+		if err := w.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+			t.Fatal(err)
+		}
+		<-w.done
+		if err := w.cmd.Wait(); err != nil {
+			t.Fatalf("watch %v: %v; log:\n%s", tc.args, err, w.log)
+		}
+		var files int
+		_ = filepath.WalkDir(filepath.Join(xdg, "tenet", "eval"), func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files++
+			}
+			return nil
+		})
+		if (files > 0) != tc.entries {
+			t.Errorf("watch %v: %d cache entries under %s", tc.args, files, xdg)
+		}
 	}
 }
