@@ -175,23 +175,15 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 	return opts, nil
 }
 
-// scanner builds the scanner, mapping every error to exit code 2.
-func (f *policyFlags) scanner(ctx context.Context, extra ...tenet.Option) (*tenet.Scanner, error) {
-	return f.open(ctx, tenet.New, extra)
-}
-
-// loaded is scanner without the compile, for the commands that only list
-// what the policies are or parse inputs (rules, frameworks, version, parse).
+// loaded reads the policies without compiling them, for the commands that
+// only list what they are or parse inputs (rules, frameworks, version,
+// parse); every error is a usage error (exit 2).
 func (f *policyFlags) loaded(ctx context.Context, extra ...tenet.Option) (*tenet.Scanner, error) {
-	return f.open(ctx, tenet.Load, extra)
-}
-
-func (f *policyFlags) open(ctx context.Context, open func(context.Context, ...tenet.Option) (*tenet.Scanner, error), extra []tenet.Option) (*tenet.Scanner, error) {
 	opts, err := f.options()
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
-	s, err := open(ctx, append(opts, extra...)...)
+	s, err := tenet.Load(ctx, append(opts, extra...)...)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
