@@ -91,6 +91,7 @@ func addCompletions(c *cobra.Command) {
 		"input-format": func() []string { return formatNames() },
 		"severity":     func() []string { return []string{"low", "medium", "high", "critical"} },
 		"unknown":      func() []string { return []string{"warn", "fail", "ignore"} },
+		"exit-codes":   func() []string { return []string{"tenet", "conftest"} },
 		"rule":         ruleIDs,
 		"skip-rule":    ruleIDs,
 		"framework":    frameworkKeys,

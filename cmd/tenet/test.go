@@ -45,6 +45,7 @@ type testFlags struct {
 	quiet      bool
 	cache      string
 	cacheMax   sizeFlag
+	exitCodes  string
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -59,13 +60,17 @@ framework and control. PATH may be a file, a directory (walked for .json,
 kustomizations and Helm charts) or - for standard input.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTest(cmd, s, f, args)
+			if f.exitCodes != "tenet" && f.exitCodes != "conftest" {
+				return &exitError{code: exitUsage, err: fmt.Errorf("--exit-codes: want tenet or conftest, not %q", f.exitCodes)}
+			}
+			return conftestCodes(f, runTest(cmd, s, f, args))
 		},
 	}
 	f.register(cmd)
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&f.outputs, "output", "o", nil, fmt.Sprintf("output FORMAT or FORMAT=FILE (repeatable; formats: %s; default table)", strings.Join(report.Formats(), ", ")))
 	fl.BoolVar(&f.failOnWarn, "fail-on-warn", false, "exit 1 on warnings too")
+	fl.StringVar(&f.exitCodes, "exit-codes", "tenet", "tenet (0 pass, 1 failures, 2 usage or policy error, 3 input error) or conftest (0 pass, 1 failures and every error; with --fail-on-warn 1 warnings, 2 failures)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "the table output keeps only the findings, the inputs not evaluated and the verdict")
 	fl.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when rules fail, for report-only runs (input errors still exit 3, usage and policy errors 2)")
 	fl.BoolVar(&f.failUneval, "fail-on-unevaluated", false, "exit 1 when an input was read but no loaded rule checked it (reported as not evaluated)")
@@ -208,9 +213,34 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	case len(res.Errors) > 0:
 		return &exitError{code: exitLoadError}
 	case res.Summary.Failed && !f.exitZero:
+		if f.exitCodes == "conftest" && f.failOnWarn && res.Summary.Deny > 0 {
+			return &exitError{code: exitConftestFailures}
+		}
 		return &exitError{code: exitFailures}
 	}
 	return nil
+}
+
+// exitConftestFailures is conftest's exit code for failures under
+// --fail-on-warn, where its 1 means warnings only. It is 2, tenet's usage
+// error, hence only with --exit-codes conftest.
+const exitConftestFailures = -2
+
+// conftestCodes maps err to conftest's exit codes when --exit-codes
+// conftest asks for them: every error exits 1, as in conftest, and
+// failures under --fail-on-warn exit 2.
+func conftestCodes(f testFlags, err error) error {
+	var ee *exitError
+	if !errors.As(err, &ee) {
+		return err
+	}
+	switch {
+	case ee.code == exitConftestFailures:
+		ee.code = 2
+	case f.exitCodes == "conftest" && (ee.code == exitUsage || ee.code == exitLoadError):
+		ee.code = exitFailures
+	}
+	return err
 }
 
 // reportTime is the time reports carry: --timestamp, else
