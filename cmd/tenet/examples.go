@@ -92,6 +92,7 @@ func addCompletions(c *cobra.Command) {
 		"severity":     func() []string { return []string{"low", "medium", "high", "critical"} },
 		"unknown":      func() []string { return []string{"warn", "fail", "ignore"} },
 		"exit-codes":   func() []string { return []string{"tenet", "conftest"} },
+		"rego-version": func() []string { return []string{"v0", "v1"} },
 		"rule":         ruleIDs,
 		"skip-rule":    ruleIDs,
 		"framework":    frameworkKeys,

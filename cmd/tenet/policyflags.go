@@ -37,6 +37,7 @@ type policyFlags struct {
 	helmSet       []string
 	kubeVersion   string
 	allowBuiltins []string
+	regoVersion   string
 	// allowSensitive lets custom policies see sensitive values.
 	allowSensitive bool
 	signing        signingFlags
@@ -92,6 +93,7 @@ func (f *signingFlags) option() (tenet.Option, error) {
 func (f *policyFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&f.policies, "policy", "p", nil, policyHelp)
+	registerRegoVersion(fl, &f.regoVersion)
 	fl.StringArrayVarP(&f.data, "data", "d", nil, "load JSON or YAML files or directories as data for custom policies (repeatable)")
 	fl.StringArrayVarP(&f.namespaces, "namespace", "n", nil, "run the conftest-style rules of this package, or of every package a glob pattern (*, ?, [...]; * crosses dots) matches, as conftest (repeatable; default main)")
 	fl.BoolVar(&f.allNamespaces, "all-namespaces", false, "run the conftest-style rules of every package")
@@ -131,6 +133,7 @@ func (f *policyFlags) options() ([]tenet.Option, error) {
 		tenet.WithNamespaces(f.namespaces...),
 		tenet.WithFrameworks(f.frameworks...),
 		tenet.WithAllowedBuiltins(f.allowBuiltins...),
+		tenet.WithRegoVersion(f.regoVersion),
 		tenet.WithSensitiveForPolicies(f.allowSensitive),
 		tenet.WithTerraformVariables(f.varFiles, f.vars),
 		tenet.WithTerraformDir(f.terraformDir),
@@ -202,4 +205,10 @@ func parseSeverities(v string) ([]finding.Severity, error) {
 		out = append(out, sev)
 	}
 	return out, nil
+}
+
+// registerRegoVersion adds --rego-version, for every command that reads
+// --policy files.
+func registerRegoVersion(fl *pflag.FlagSet, v *string) {
+	fl.StringVar(v, "rego-version", "v1", "the Rego syntax of the --policy files, as conftest --rego-version: v0 for policies written before OPA 1.0, or v1 (a bundle's .manifest rego_version wins; the built-in rules are v1)")
 }

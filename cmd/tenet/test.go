@@ -46,6 +46,7 @@ type testFlags struct {
 	cache      string
 	cacheMax   sizeFlag
 	exitCodes  string
+	trace      bool
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -70,6 +71,7 @@ kustomizations and Helm charts) or - for standard input.`,
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&f.outputs, "output", "o", nil, fmt.Sprintf("output FORMAT or FORMAT=FILE (repeatable; formats: %s; default table)", strings.Join(report.Formats(), ", ")))
 	fl.BoolVar(&f.failOnWarn, "fail-on-warn", false, "exit 1 on warnings too")
+	fl.BoolVar(&f.trace, "trace", false, "write the evaluation trace of the --policy rules to standard error, as conftest --trace (the built-in rules are not traced); their print() output goes there always")
 	fl.StringVar(&f.exitCodes, "exit-codes", "tenet", "tenet (0 pass, 1 failures, 2 usage or policy error, 3 input error) or conftest (0 pass, 1 failures and every error; with --fail-on-warn 1 warnings, 2 failures)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "the table output keeps only the findings, the inputs not evaluated and the verdict")
 	fl.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when rules fail, for report-only runs (input errors still exit 3, usage and policy errors 2)")
@@ -152,6 +154,12 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	opts = append(opts, f.waivers.options()...)
 	if f.combine {
 		opts = append(opts, tenet.WithCombine())
+	}
+	// print() output of custom policies, and their trace, go to standard
+	// error: standard output may carry a report.
+	opts = append(opts, tenet.WithPrint(s.err))
+	if f.trace {
+		opts = append(opts, tenet.WithTrace(s.err))
 	}
 	if f.cache != "" {
 		opts = append(opts, tenet.WithCache(f.cache, int64(f.cacheMax)))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +17,7 @@ func newVerifyCommand(s streams) *cobra.Command {
 		run     string
 		verbose bool
 		format  string
+		vars    bool
 		// maxMemory stops tests that build huge values.
 		maxMemory = memoryFlag{auto: true}
 	)
@@ -33,7 +35,11 @@ policy lines. Exits 1 when a test fails or errors, and when no test is found
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
-			res, err := tenet.Verify(cmd.Context(), run, append(opts, tenet.WithMemoryLimit(maxMemory.bytes()))...)
+			opts = append(opts, tenet.WithMemoryLimit(maxMemory.bytes()))
+			if vars {
+				opts = append(opts, tenet.WithVarValues())
+			}
+			res, err := tenet.Verify(cmd.Context(), run, opts...)
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
@@ -72,6 +78,8 @@ policy lines. Exits 1 when a test fails or errors, and when no test is found
 	fl.Var(&maxMemory, "max-memory", "stop with a policy error (exit 2) when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	fl.StringVar(&run, "run", "", "run only tests whose name matches this regular expression")
 	fl.BoolVarP(&verbose, "verbose", "v", false, "list every test, not only the failures")
+	fl.BoolVar(&vars, "var-values", false, "show, under each failed test, the expression that failed and the values of its variables (as opa test and conftest verify --var-values)")
+	registerRegoVersion(fl, &f.regoVersion)
 	fl.StringVarP(&format, "output", "o", "table", "output format: table or json")
 	return cmd
 }
@@ -86,6 +94,11 @@ func printVerify(s streams, res *tenet.VerifyResult, verbose bool) {
 			line += ": " + t.Error
 		}
 		fmt.Fprintln(s.out, line)
+		for _, block := range []string{t.Failure, t.Output} {
+			if block = strings.TrimRight(block, "\n"); block != "" {
+				fmt.Fprintln(s.out, "      "+strings.ReplaceAll(block, "\n", "\n      "))
+			}
+		}
 	}
 	if verbose || !res.OK() {
 		fmt.Fprintln(s.out)

@@ -98,18 +98,43 @@ type Options struct {
 	// RegoLimits bounds the Rego source of the policies before it is
 	// parsed; zero fields mean the defaults.
 	RegoLimits RegoLimits
+	// RegoVersion is the Rego syntax of the policies from outside the
+	// built-ins (conftest's --rego-version): ast.RegoV0 for policies
+	// written before OPA 1.0; zero means v1. A bundle whose .manifest
+	// names its rego_version keeps it. The built-ins are always v1.
+	RegoVersion ast.RegoVersion
+}
+
+// v0Syntax tells a parse error that Rego v0 syntax causes under v1.
+func v0Syntax(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "`if` keyword is required") || strings.Contains(msg, "`contains` keyword is required")
+}
+
+// regoVersion is the syntax policies from outside the built-ins are
+// parsed with.
+func (b *builder) regoVersion() ast.RegoVersion {
+	if b.opts.RegoVersion == ast.RegoUndefined {
+		return ast.RegoV1
+	}
+	return b.opts.RegoVersion
 }
 
 // PolicyError reports a policy that cannot be used; nothing is evaluated.
 type PolicyError struct {
 	File string
 	Err  error
+	// Hint, when set, follows the message: what may fix it.
+	Hint string
 }
 
 // Error is one line, however many problems OPA reported: each as
 // file:row:col: code: message.
 func (e *PolicyError) Error() string {
 	msg := oneLine(e.Err)
+	if e.Hint != "" {
+		msg += " (" + e.Hint + ")"
+	}
 	if e.File == "" || strings.HasPrefix(msg, e.File) {
 		return msg
 	}
@@ -198,7 +223,11 @@ type pkgInfo struct {
 func (b *builder) add(src Source) error {
 	bdl, err := b.readBundle(src)
 	if err != nil {
-		return &PolicyError{File: src.Path, Err: err}
+		pe := &PolicyError{File: src.Path, Err: err}
+		if b.regoVersion() == ast.RegoV1 && v0Syntax(err) {
+			pe.Hint = "written for Rego v0? --rego-version v0 reads it"
+		}
+		return pe
 	}
 	name := bundleName(src, bdl)
 	b.custom = b.custom || !src.Builtin

@@ -53,7 +53,7 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 		if err != nil {
 			return nil, err
 		}
-		m, err := ast.ParseModuleWithOpts(src.Path, text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		m, err := ast.ParseModuleWithOpts(src.Path, text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: b.regoVersion()})
 		if err != nil {
 			return nil, err
 		}
@@ -75,7 +75,7 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 		}
 		return opaloader.NewFileLoader().
 			WithProcessAnnotation(true).
-			WithRegoVersion(ast.RegoV1).
+			WithRegoVersion(b.regoVersion()).
 			WithSkipBundleVerification(true).
 			WithFilter(filter).
 			AsBundle(src.Path)
@@ -108,7 +108,7 @@ func (b *builder) readArchived(src Source, arc *archive, filter opaloader.Filter
 		WithSizeLimitBytes(b.limits.MaxFileBytes)
 	bdl, err := bundle.NewCustomReader(dl).
 		WithProcessAnnotations(true).
-		WithRegoVersion(ast.RegoV1).
+		WithRegoVersion(b.regoVersion()).
 		WithBundleVerificationConfig(b.verify).
 		WithSkipBundleVerification(b.verify == nil).
 		WithSizeLimitBytes(b.limits.MaxFileBytes + 1).

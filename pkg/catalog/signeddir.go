@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
 	opaloader "github.com/open-policy-agent/opa/v1/loader"
 )
@@ -24,7 +23,7 @@ func (b *builder) readSignedDir(dir string, sigs []byte) (*bundle.Bundle, error)
 	if namesUnder(sigs, dir) {
 		bdl, err := opaloader.NewFileLoader().
 			WithProcessAnnotation(true).
-			WithRegoVersion(ast.RegoV1).
+			WithRegoVersion(b.regoVersion()).
 			WithBundleVerificationConfig(b.verify).
 			AsBundle(dir)
 		return bdl, signatureError(err, b.verify)
@@ -37,7 +36,7 @@ func (b *builder) readSignedDir(dir string, sigs []byte) (*bundle.Bundle, error)
 	}
 	bdl, err := bundle.NewCustomReader(bundle.NewDirectoryLoader(root)).
 		WithProcessAnnotations(true).
-		WithRegoVersion(ast.RegoV1).
+		WithRegoVersion(b.regoVersion()).
 		WithBundleVerificationConfig(b.verify).
 		WithBundleName(dir).
 		Read()

@@ -51,7 +51,7 @@ func (e *Engine) EvalCombined(ctx context.Context, docs []input.Document) (Resul
 	if err != nil {
 		return Result{}, err
 	}
-	values, err := e.values(ctx, e.raw, val)
+	values, err := e.values(ctx, e.raw, val, CombinedPath)
 	if err != nil {
 		return Result{}, err
 	}

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 
@@ -31,6 +32,13 @@ type Options struct {
 	// Combine leaves the conftest-style rules out of Eval: EvalCombined
 	// runs them once on all the documents, as conftest test --combine.
 	Combine bool
+	// Print receives the print() output of the policies from outside the
+	// built-ins, a line each naming the input and the call's location;
+	// nil compiles their print() calls out.
+	Print io.Writer
+	// Trace receives the evaluation trace of every query of the policies
+	// from outside the built-ins (conftest test --trace).
+	Trace io.Writer
 	// shardMin overrides the package default (tests).
 	shardMin int
 	// allRules evaluates every rule on every document (tests).
@@ -39,7 +47,7 @@ type Options struct {
 
 // New compiles the catalog's modules once and prepares the queries.
 func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, error) {
-	e := &Engine{rules: map[string]finding.Rule{}, groups: map[string]*group{}}
+	e := &Engine{rules: map[string]finding.Rule{}, groups: map[string]*group{}, builtin: map[string]bool{}}
 	for _, r := range cat.Rules {
 		e.rules[r.ID] = r
 	}
@@ -48,6 +56,9 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	// own, evaluated on the document with its secrets masked (Options).
 	plan := map[string][]catalog.Eval{}
 	for _, ev := range cat.Evals {
+		if builtinPackage(byPkg, builtin, ev) {
+			e.builtin[ev.RuleID] = true
+		}
 		if ev.Raw {
 			plan["raw"] = append(plan["raw"], ev)
 			continue
@@ -79,7 +90,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	// one form queryText writes and values decodes. Each compiles in its
 	// target's unit (units.go): those holding policies from outside the
 	// built-ins now, the others when a document first needs them.
-	units := newUnits(cat, plan, Capabilities(opts.AllowBuiltins))
+	units := newUnits(cat, plan, Capabilities(opts.AllowBuiltins), opts.Print != nil)
 	for _, name := range sortedUnitNames(units) {
 		if units[name].custom {
 			if _, err := units[name].compile(); err != nil {
@@ -88,8 +99,11 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		}
 	}
 	store := inmem.NewFromObject(cat.Data)
-	newQuery := func(u *unit, text string, evs []catalog.Eval, idx []int) *query {
-		q := &query{index: idx}
+	// Only the groups of policies from outside the built-ins are debugged:
+	// a built-in group sees the document unmasked.
+	debugged := func(group string) bool { return group == "raw" || strings.HasSuffix(group, customSuffix) }
+	newQuery := func(u *unit, group, text string, evs []catalog.Eval, idx []int) *query {
+		q := &query{index: idx, debug: debugged(group)}
 		for _, i := range idx {
 			q.evals = append(q.evals, evs[i])
 		}
@@ -98,7 +112,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			if err != nil {
 				return rego.PreparedEvalQuery{}, err
 			}
-			opts := append([]func(*rego.Rego){rego.Query(text), rego.Compiler(compiler), rego.Store(store)}, SandboxFunctions()...)
+			opts := append([]func(*rego.Rego){rego.Query(text), rego.Compiler(compiler), rego.Store(store), rego.EnablePrintStatements(u.print)}, SandboxFunctions()...)
 			pq, err := rego.New(opts...).PrepareForEval(ctx)
 			if err != nil {
 				return pq, &catalog.PolicyError{Err: fmt.Errorf("prepare query: %w", err)}
@@ -113,7 +127,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			with = rawWith
 		}
 		u := units[unitName(name)]
-		q := newQuery(u, queryText(evs, all(len(evs)), with), evs, all(len(evs)))
+		q := newQuery(u, name, queryText(evs, all(len(evs)), with), evs, all(len(evs)))
 		if u.custom {
 			if err := q.ready(ctx); err != nil {
 				return nil, err
@@ -126,7 +140,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		g := &group{evals: evs, whole: q, judged: make([][]string, len(evs)),
 			masked: strings.HasSuffix(name, customSuffix) && !opts.SensitiveToCustom}
 		g.subsets.queries = map[string]*query{}
-		g.subsets.build = func(idx []int) *query { return newQuery(u, queryText(evs, idx, ""), evs, idx) }
+		g.subsets.build = func(idx []int) *query { return newQuery(u, name, queryText(evs, idx, ""), evs, idx) }
 		for i, ev := range evs {
 			if builtinPackage(byPkg, builtin, ev) && !opts.allRules {
 				g.judged[i] = selectorTypes(e.rules[ev.RuleID], name)
@@ -135,11 +149,14 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		// Shards are prepared when first used: only large documents use
 		// them, and preparing the hundred-odd queries takes 40-70 ms.
 		for i, idx := range shards[name] {
-			p := newQuery(u, queryText(evs, idx, ""), evs, idx)
+			p := newQuery(u, name, queryText(evs, idx, ""), evs, idx)
 			p.types = shardTypes[name][i]
 			g.shards = append(g.shards, p)
 		}
 		e.groups[name] = g
+	}
+	if opts.Print != nil || opts.Trace != nil {
+		e.debug = &debugOut{print: opts.Print, trace: opts.Trace}
 	}
 	e.parallel = opts.Parallel
 	e.combine = opts.Combine

@@ -26,8 +26,11 @@ type Engine struct {
 	rawMasked bool
 	// combine: raw rules run in EvalCombined, not in Eval.
 	combine  bool
-	parallel int // queries side by side on a large document
-	shardMin int // resources from which a document is sharded
+	parallel int       // queries side by side on a large document
+	shardMin int       // resources from which a document is sharded
+	debug    *debugOut // print() and trace of custom policies; nil: none
+	// builtin are the ids of the rules whose packages are built in.
+	builtin map[string]bool
 }
 
 // group is the rules of one target. A small document is evaluated with one
@@ -66,6 +69,9 @@ type query struct {
 	// types are the resource type prefixes a shard's document holds; nil
 	// for the whole document.
 	types []string
+	// debug: the query runs policies from outside the built-ins, whose
+	// print() output and trace are shown (debug.go).
+	debug bool
 }
 
 // ready prepares q once.
@@ -137,7 +143,7 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 			if err != nil {
 				return Result{}, err
 			}
-			values, err := e.values(ctx, e.raw, val)
+			values, err := e.values(ctx, e.raw, val, doc.Source.Path)
 			if err != nil {
 				return Result{}, err
 			}
@@ -192,7 +198,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 	if !sharded {
 		val := shardValue(doc, source, terms, nil)
 		q := g.query(idx, all)
-		values, err := e.values(ctx, q, val)
+		values, err := e.values(ctx, q, val, doc.Source.Path)
 		if err != nil {
 			return nil, err
 		}
@@ -226,7 +232,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 			for i := range work {
 				q := g.shards[i]
 				val := shardValue(doc, source, terms, inputs[i])
-				values, err := e.values(ctx, q, val)
+				values, err := e.values(ctx, q, val, doc.Source.Path)
 				for n, v := range values {
 					merged[q.index[n]] = v
 				}
@@ -281,7 +287,7 @@ func shardInputs(byType map[string][]int, shards []*query) [][]int {
 
 // values evaluates q on val and returns the value of each of its evals, nil
 // where a rule is undefined.
-func (e *Engine) values(ctx context.Context, q *query, val ast.Value) ([]any, error) {
+func (e *Engine) values(ctx context.Context, q *query, val ast.Value, file string) ([]any, error) {
 	// A shard query is prepared once, by whichever document needs it
 	// first, and then shared by every document of the engine: it must not
 	// be left failed because that first document's context was cancelled
@@ -290,7 +296,9 @@ func (e *Engine) values(ctx context.Context, q *query, val ast.Value) ([]any, er
 	if err := q.ready(context.WithoutCancel(ctx)); err != nil {
 		return nil, err
 	}
-	rs, err := q.prepared.Eval(ctx, rego.EvalParsedInput(val))
+	debugOpts, finish := e.debug.evalOptions(q, file)
+	rs, err := q.prepared.Eval(ctx, append([]rego.EvalOption{rego.EvalParsedInput(val)}, debugOpts...)...)
+	finish()
 	if err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}

@@ -24,6 +24,11 @@ func (e *Engine) findings(evs []catalog.Eval, values []any, doc input.Document, 
 		rule := e.rules[ev.RuleID]
 		for _, f := range decodeFindings(v, ev) {
 			f.RuleID, f.Kind, f.Severity = rule.ID, ev.Kind, rule.Severity
+			if e.builtin[ev.RuleID] {
+				// The built-in rules' result objects carry no more than
+				// the finding says.
+				f.Metadata = nil
+			}
 			f.File = doc.Source.Path
 			if r, ok := index[f.Resource]; ok && r.Location.File != "" {
 				f.File, f.Line = r.Location.File, attributeLine(r.Location, f.Attribute)

@@ -24,6 +24,7 @@ type unit struct {
 	modules map[string]*ast.Module
 	caps    *ast.Capabilities
 	custom  bool // it holds a module from outside the built-ins
+	print   bool // print() calls are kept (custom units with Options.Print)
 
 	once     sync.Once
 	compiler *ast.Compiler
@@ -35,7 +36,7 @@ type unit struct {
 func (u *unit) compile() (*ast.Compiler, error) {
 	u.once.Do(func() {
 		c := ast.NewCompiler().
-			WithEnablePrintStatements(false).
+			WithEnablePrintStatements(u.print).
 			WithCapabilities(u.caps)
 		if c.Compile(u.modules); c.Failed() {
 			u.err = &catalog.PolicyError{Err: fmt.Errorf("compile policies: %w", explainRestricted(c.Errors))}
@@ -53,7 +54,7 @@ func unitName(group string) string { return strings.TrimSuffix(group, customSuff
 // newUnits makes one unit per unit name of plan's groups, each with the
 // modules (sandboxed) of the packages its evals are in and of every
 // package those refer to, transitively.
-func newUnits(cat *catalog.Catalog, plan map[string][]catalog.Eval, caps *ast.Capabilities) map[string]*unit {
+func newUnits(cat *catalog.Catalog, plan map[string][]catalog.Eval, caps *ast.Capabilities, print bool) map[string]*unit {
 	byPkg := map[string][]string{} // package path to module names
 	for name, m := range cat.Modules {
 		p := m.Package.Path.String()
@@ -91,6 +92,7 @@ func newUnits(cat *catalog.Catalog, plan map[string][]catalog.Eval, caps *ast.Ca
 			}
 			queue = append(queue, deps[p]...)
 		}
+		u.print = print && u.custom
 		units[name] = u
 	}
 	return units

@@ -30,7 +30,7 @@ func TestUnitsBuiltin(t *testing.T) {
 	for target, g := range e.groups {
 		plan[target] = g.evals
 	}
-	units := newUnits(cat, plan, Capabilities(nil))
+	units := newUnits(cat, plan, Capabilities(nil), false)
 	// The unit each rule bundle belongs to.
 	owner := map[string]string{"aws": "terraform", "azure": "terraform", "gcp": "terraform", "kubernetes": "kubernetes", "docker": "dockerfile"}
 	for name, u := range units {

@@ -181,6 +181,16 @@ func decodeFinding(x any) finding.Finding {
 		if f.Message == "" {
 			f.Message = fmt.Sprint(x)
 		}
+		for k, v := range t {
+			switch k {
+			case "msg", "message", "resource", "attribute":
+			default:
+				if f.Metadata == nil {
+					f.Metadata = map[string]any{}
+				}
+				f.Metadata[k] = v
+			}
+		}
 		return f
 	}
 	return finding.Finding{Message: fmt.Sprint(x)}

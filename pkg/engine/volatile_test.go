@@ -55,3 +55,16 @@ func catalogWith(t *testing.T, files map[string]string) *catalog.Catalog {
 	}
 	return cat
 }
+
+// TestNoPrintInBuiltins: the built-in rules call no print(): they see the
+// real values of sensitive attributes, and print output is not redacted.
+func TestNoPrintInBuiltins(t *testing.T) {
+	cat := builtinCatalog(t)
+	if CallsPrint(cat.Modules, nil) {
+		t.Error("a built-in module calls print()")
+	}
+	custom := catalogWith(t, map[string]string{"p.rego": "package main\n\nimport rego.v1\n\ndeny contains \"x\" if print(input)\n"})
+	if !CallsPrint(custom.Modules, custom.Builtin) {
+		t.Error("CallsPrint missed a print() call")
+	}
+}

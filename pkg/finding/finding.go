@@ -31,6 +31,10 @@ type Finding struct {
 	// Kubernetes object the document is ("Deployment/app"), else "#N" for
 	// the Nth document (from 1) of a file of several; empty otherwise.
 	Document string `json:"document,omitempty"`
+	// Metadata keeps, for a rule from outside the built-ins that returns
+	// objects, every key of the object other than msg, resource and
+	// attribute ({"msg": ..., "details": {...}}), as conftest keeps them.
+	Metadata map[string]any `json:"metadata,omitempty"`
 	// File and Line locate the resource; Line is 0 when unknown.
 	File string `json:"file"`
 	Line int    `json:"line,omitempty"`

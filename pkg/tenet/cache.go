@@ -81,6 +81,11 @@ func openCache(s *Scanner) (*cache, error) {
 		return nil, err
 	}
 	volatile, all := engine.Volatile(s.cat)
+	// A trace, or print() output, is part of what the run shows: results
+	// taken from the cache would show none.
+	if s.cfg.trace != nil || s.cfg.print != nil && engine.CallsPrint(s.cat.Modules, s.cat.Builtin) {
+		all = true
+	}
 	return &cache{store: store, ns: ns, raw: s.keepRaw, volatile: volatile, allVolatile: all}, nil
 }
 
@@ -109,7 +114,9 @@ func cacheNamespace(s *Scanner) ([]byte, error) {
 			fmt.Fprintf(h, "\x00module %s\x00%s", name, s.cat.Modules[name].String())
 		}
 	}
-	for _, v := range []any{s.cat.Bundles, s.cat.Data, s.cat.Rules, s.cat.Evals, s.engineOptions()} {
+	opts := s.engineOptions()
+	opts.Print, opts.Trace = nil, nil // where output goes changes no result
+	for _, v := range []any{s.cat.Bundles, s.cat.Data, s.cat.Rules, s.cat.Evals, opts} {
 		if err := enc.Encode(v); err != nil {
 			return nil, fmt.Errorf("digest the policies: %w", err)
 		}

@@ -1,10 +1,13 @@
 package tenet
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"runtime"
 	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
@@ -76,6 +79,9 @@ type config struct {
 	historyDir          string
 	cacheDir            string
 	cacheMax            int64
+	regoVersion         string
+	varValues           bool
+	print, trace        io.Writer
 	historyOpts         []history.Option
 	registry            RegistryOptions
 }
@@ -339,4 +345,43 @@ func WithExclude(paths ...string) Option {
 // withBundleFS adds an embedded-style bundle; for tests.
 func withBundleFS(fsys fs.FS) Option {
 	return func(c *config) { c.extraFS = append(c.extraFS, fsys) }
+}
+
+// WithRegoVersion parses the policies from outside the built-ins as Rego
+// "v0" (written before OPA 1.0: no `if`, `contains`, `import rego.v1`) or
+// "v1", the default, as conftest --rego-version does. A bundle whose
+// .manifest names its rego_version keeps it; the built-in bundles are v1.
+func WithRegoVersion(version string) Option {
+	return func(c *config) { c.regoVersion = version }
+}
+
+// regoVersion reads WithRegoVersion's value.
+func regoVersion(v string) (ast.RegoVersion, error) {
+	switch v {
+	case "", "v1":
+		return ast.RegoV1, nil
+	case "v0":
+		return ast.RegoV0, nil
+	}
+	return ast.RegoUndefined, fmt.Errorf("rego version %q: want v0 or v1", v)
+}
+
+// WithVarValues makes Verify give, for each failed test, the expression
+// that failed and the values of its variables (opa test --var-values).
+func WithVarValues() Option {
+	return func(c *config) { c.varValues = true }
+}
+
+// WithPrint sends what the print() calls of the policies from outside the
+// built-ins write to w, a line each: "print: INPUT: FILE:LINE: message".
+// Without it their print() calls do nothing.
+func WithPrint(w io.Writer) Option {
+	return func(c *config) { c.print = w }
+}
+
+// WithTrace writes the evaluation trace of every query of the policies
+// from outside the built-ins to w, as conftest test --trace does. The
+// built-in rules are never traced.
+func WithTrace(w io.Writer) Option {
+	return func(c *config) { c.trace = w }
 }

@@ -103,7 +103,12 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
+	rv, err := regoVersion(cfg.regoVersion)
+	if err != nil {
+		return nil, err
+	}
 	cat, err := catalog.Load(ctx, sources, catalog.Options{
+		RegoVersion:   rv,
 		Namespaces:    cfg.namespaces,
 		AllNamespaces: cfg.allNamespaces,
 		DataPaths:     cfg.data,
@@ -183,7 +188,8 @@ func (s *Scanner) compile(ctx context.Context) {
 
 // engineOptions are the options the engine is compiled with.
 func (s *Scanner) engineOptions() engine.Options {
-	return engine.Options{AllowBuiltins: s.cfg.allowBuiltins, SensitiveToCustom: s.cfg.sensitive, Combine: s.cfg.combine}
+	return engine.Options{AllowBuiltins: s.cfg.allowBuiltins, SensitiveToCustom: s.cfg.sensitive, Combine: s.cfg.combine,
+		Print: s.cfg.print, Trace: s.cfg.trace}
 }
 
 // sourcesFor lists the policy sources of a configuration: the Rego library

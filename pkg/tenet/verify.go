@@ -3,7 +3,9 @@ package tenet
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/engine"
@@ -26,6 +29,12 @@ type TestResult struct {
 	Status   string        `json:"status"`
 	Error    string        `json:"error,omitempty"`
 	Duration time.Duration `json:"duration_ns"`
+	// Failure is, for a failed test with WithVarValues, the expression that
+	// failed with the values of its variables, as opa test --var-values
+	// shows it.
+	Failure string `json:"failure,omitempty"`
+	// Output is what the test printed with print(), as opa test shows it.
+	Output string `json:"output,omitempty"`
 }
 
 // VerifyResult is what running the policies' own tests found.
@@ -58,7 +67,11 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 		return nil, err
 	}
 	// The tests of every package run: no namespace chooses them.
-	cat, err := catalog.Load(ctx, sources, catalog.Options{Tests: true, AllNamespaces: true, DataPaths: cfg.data, Verify: cfg.verify})
+	rv, err := regoVersion(cfg.regoVersion)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := catalog.Load(ctx, sources, catalog.Options{Tests: true, AllNamespaces: true, DataPaths: cfg.data, Verify: cfg.verify, RegoVersion: rv})
 	if err != nil {
 		return nil, err
 	}
@@ -69,9 +82,14 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 		defer stop()
 	}
 	cov := cover.New()
-	compiler := ast.NewCompiler().WithCapabilities(engine.Capabilities(cfg.allowBuiltins))
+	compiler := ast.NewCompiler().
+		WithCapabilities(engine.Capabilities(cfg.allowBuiltins)).
+		WithEnablePrintStatements(true).
+		WithRewriteTestRules(cfg.varValues)
 	runner := tester.NewRunner().
 		SetCompiler(compiler).
+		CapturePrintOutput(true).
+		EnableTracing(cfg.varValues).
 		SetStore(inmem.NewFromObject(cat.Data)).
 		SetCoverageQueryTracer(cov).
 		SetTimeout(30 * time.Second).
@@ -91,7 +109,7 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 		if !cfg.builtins && r.Location != nil && cat.Builtin[r.Location.File] {
 			continue
 		}
-		t := TestResult{Package: r.Package, Name: r.Name, Duration: r.Duration, Status: "pass"}
+		t := TestResult{Package: r.Package, Name: r.Name, Duration: r.Duration, Status: "pass", Output: string(r.Output)}
 		if r.Location != nil {
 			t.File, t.Line = r.Location.File, r.Location.Row
 		}
@@ -105,6 +123,9 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 		case r.Fail:
 			t.Status = "fail"
 			res.Failed++
+			if cfg.varValues {
+				t.Failure = failedExpression(r.Trace)
+			}
 		default:
 			res.Passed++
 		}
@@ -145,4 +166,27 @@ func Verify(ctx context.Context, filter string, opts ...Option) (*VerifyResult, 
 		res.Coverage = float64(int(float64(covered)*1000/float64(total))) / 10
 	}
 	return res, nil
+}
+
+// failedExpression renders the last expression that failed in a test's
+// trace, with the values of its variables: what opa test --var-values
+// prints under a failed test.
+func failedExpression(trace []*topdown.Event) string {
+	for _, e := range slices.Backward(trace) {
+		if e.Op != topdown.FailOp || e.Location == nil || e.QueryID == 0 {
+			continue
+		}
+		if expr, ok := e.Node.(*ast.Expr); ok {
+			if _, every := expr.Terms.(*ast.Every); every {
+				continue // the failing expression inside the every body comes first
+			}
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s:%d:\n", e.Location.File, e.Location.Row)
+		if err := topdown.PrettyEvent(&b, e, topdown.PrettyEventOpts{PrettyVars: true}); err != nil {
+			return ""
+		}
+		return strings.TrimRight(b.String(), "\n")
+	}
+	return ""
 }

@@ -85,7 +85,7 @@ var conftestCases = []conftestCase{
 	{name: "kustomize (built output)", args: []string{"-p", "kustomize/policy", "kustomize/deployment.yaml", "kustomize/service.yaml", "kustomize/configMap.yaml"},
 		note: "The example pipes `kustomize build` to standard input; here both read the files it builds from."},
 	{name: "report: print()", args: []string{"-p", "report/policy_print/labels.rego", "kubernetes/deployment.yaml"},
-		note: "conftest shows `print()` output with `--trace`/`-o table`; tenet compiles policies with print statements off, so they print nothing. The findings are the same."},
+		note: "both show the `print()` output: conftest among its results on standard output (`PRNT` lines, not in `-o json`), tenet on standard error (`print: INPUT: FILE:LINE: message`), whatever the output formats."},
 	{name: "strict-rules", args: []string{"-p", "strict-rules/policy", "kubernetes/deployment.yaml"}},
 	{name: "strict-rules --strict", args: []string{"--strict", "-p", "strict-rules/policy", "kubernetes/deployment.yaml"}, tenet: []string{"-p", "strict-rules/policy", "kubernetes/deployment.yaml"},
 		note: "tenet has no `--strict`: it compiles custom policies as conftest does without it. Run `tenet verify` or `opa check --strict` on policies to catch unused variables."},
