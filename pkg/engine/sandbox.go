@@ -12,6 +12,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/tester"
 	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/util"
+
+	"github.com/tenet-dev/tenet/pkg/conftestfn"
 )
 
 // restricted lists the built-in functions that policies may not call unless
@@ -47,6 +49,7 @@ func Capabilities(allow []string) *ast.Capabilities {
 	for _, name := range slices.Sorted(maps.Keys(schemaBuiltins)) {
 		kept = append(kept, safeDecl(name))
 	}
+	kept = append(kept, conftestfn.Decls()...)
 	caps.Builtins = kept
 	caps.AllowNet = []string{}
 	if slices.ContainsFunc(networkBuiltins, func(n string) bool { return slices.Contains(allow, n) }) {
@@ -138,13 +141,13 @@ func schemaCall(r ast.Ref) (string, bool) {
 }
 
 // SandboxFunctions are the implementations of tenet's versions of OPA's
-// built-ins, for rego.New.
+// built-ins, and of conftest's parse_config built-ins, for rego.New.
 func SandboxFunctions() []func(*rego.Rego) {
 	var out []func(*rego.Rego)
 	for _, name := range slices.Sorted(maps.Keys(schemaBuiltins)) {
 		out = append(out, safeFunction(name))
 	}
-	return out
+	return append(out, conftestfn.Functions()...)
 }
 
 // SandboxTesterBuiltins are SandboxFunctions for OPA's test runner.
@@ -153,7 +156,7 @@ func SandboxTesterBuiltins() []*tester.Builtin {
 	for _, name := range slices.Sorted(maps.Keys(schemaBuiltins)) {
 		out = append(out, &tester.Builtin{Decl: safeDecl(name), Func: safeFunction(name)})
 	}
-	return out
+	return append(out, conftestfn.TesterBuiltins()...)
 }
 
 func safeFunction(name string) func(*rego.Rego) {

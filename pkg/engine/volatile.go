@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -11,7 +12,8 @@ import (
 // Volatile says which documents have results that may change while the
 // document and the policies stay the same: those that rules calling a
 // nondeterministic built-in judge (time.now_ns for an access key's age,
-// rand.intn, http.send...). types are the selector types of such rules;
+// rand.intn, http.send...), or one that reads other files
+// (parse_config_file). types are the selector types of such rules;
 // all is true when one may judge any document: a custom rule, a rule
 // without resource types, or a nondeterministic call in a package that
 // other packages use. A cache must not reuse those documents' results.
@@ -44,12 +46,17 @@ func Volatile(cat *catalog.Catalog) (types map[string]bool, all bool) {
 	return types, false
 }
 
+// readsFiles are the built-ins (conftestfn) whose results depend on files
+// beside the document.
+var readsFiles = []string{"parse_config_file", "parse_combined_config_files"}
+
 // callsNondeterministic is true when m calls a built-in that OPA marks
-// nondeterministic.
+// nondeterministic, or one that reads files.
 func callsNondeterministic(m *ast.Module) bool {
 	found := false
 	check := func(op ast.Ref) {
-		if b, ok := ast.BuiltinMap[op.String()]; ok && b.Nondeterministic {
+		name := op.String()
+		if b, ok := ast.BuiltinMap[name]; ok && b.Nondeterministic || slices.Contains(readsFiles, name) {
 			found = true
 		}
 	}

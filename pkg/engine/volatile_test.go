@@ -27,6 +27,7 @@ func TestVolatileCustom(t *testing.T) {
 		"custom rule":    "package main\n\nimport rego.v1\n\ndeny contains \"late\" if time.now_ns() > 0\n",
 		"random":         "package main\n\nimport rego.v1\n\ndeny contains \"dice\" if rand.intn(\"x\", 6) == 0\n",
 		"shared library": "package lib.clock\n\nimport rego.v1\n\nnow := time.now_ns()\n",
+		"reads a file":   "package main\n\nimport rego.v1\n\ndeny contains \"x\" if parse_config_file(\"a.yaml\").debug\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			cat := catalogWith(t, map[string]string{"p.rego": src, "use.rego": "package main\n\nimport rego.v1\nimport data.lib.clock\n\nwarn contains \"x\" if clock.now > 0\n"})

@@ -37,13 +37,22 @@ func Raw(dir, only string, read func(string) ([]byte, error)) (map[string]any, e
 			merge(out, v)
 			continue
 		}
-		f, diags := hclparse.NewParser().ParseHCL(data, path)
-		if diags.HasErrors() {
-			return nil, diagError(diags)
+		body, err := RawFile(path, data)
+		if err != nil {
+			return nil, err
 		}
-		merge(out, rawBody(f.Body.(*hclsyntax.Body), data))
+		merge(out, body)
 	}
 	return out, nil
+}
+
+// RawFile is one HCL file (data, named name in errors) as Raw shows it.
+func RawFile(name string, data []byte) (map[string]any, error) {
+	f, diags := hclparse.NewParser().ParseHCL(data, name)
+	if diags.HasErrors() {
+		return nil, diagError(diags)
+	}
+	return rawBody(f.Body.(*hclsyntax.Body), data), nil
 }
 
 // merge adds src into dst: objects merge key by key, lists concatenate.

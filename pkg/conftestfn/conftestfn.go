@@ -1,0 +1,279 @@
+// Package conftestfn gives policies conftest's built-ins for parsing
+// configuration themselves: parse_config(parser, text),
+// parse_config_file(path) and parse_combined_config_files(paths), with
+// the parsers tenet has (json, yaml, hcl2, dockerfile), returning what
+// conftest-style policies see of such a file.
+//
+// As in conftest, a path is relative to the directory of the policy file
+// that calls the built-in (an absolute path too: it is joined to that
+// directory). A policy is not trusted to read the machine: the file
+// built-ins read only regular files under the working directory (no "..",
+// no symbolic link out of it), at most MaxFileBytes each,
+// as Terraform's file() is not evaluated for the same reason. A refused or
+// failed call stops the evaluation of that input with an error, never a
+// silent pass: an ordinary built-in error would make the call undefined
+// and the rule quietly find nothing.
+package conftestfn
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/open-policy-agent/opa/v1/types"
+
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
+	"github.com/tenet-dev/tenet/pkg/tfconfig"
+)
+
+// MaxFileBytes bounds a file parse_config_file reads.
+const MaxFileBytes = 16 << 20
+
+// The declarations, as conftest declares them.
+var (
+	parseConfig = &ast.Builtin{
+		Name: "parse_config",
+		Decl: types.NewFunction(types.Args(types.Named("parser", types.S), types.Named("config", types.S)), types.A),
+	}
+	parseConfigFile = &ast.Builtin{
+		Name: "parse_config_file",
+		Decl: types.NewFunction(types.Args(types.Named("path", types.S)), types.A),
+	}
+	parseCombined = &ast.Builtin{
+		Name: "parse_combined_config_files",
+		Decl: types.NewFunction(types.Args(types.Named("paths", types.NewArray(nil, types.S))), types.A),
+	}
+)
+
+// Decls are the declarations, for the compiler's capabilities.
+func Decls() []*ast.Builtin { return []*ast.Builtin{parseConfig, parseConfigFile, parseCombined} }
+
+// Functions are the implementations, for rego.New.
+func Functions() []func(*rego.Rego) {
+	return []func(*rego.Rego){
+		rego.Function2(&rego.Function{Name: parseConfig.Name, Decl: parseConfig.Decl}, func(bctx rego.BuiltinContext, p, c *ast.Term) (*ast.Term, error) {
+			v, err := callParse(bctx.Context, p, c)
+			return halt(parseConfig.Name, v, err)
+		}),
+		rego.Function1(&rego.Function{Name: parseConfigFile.Name, Decl: parseConfigFile.Decl}, func(bctx rego.BuiltinContext, p *ast.Term) (*ast.Term, error) {
+			v, err := callFile(bctx, p)
+			return halt(parseConfigFile.Name, v, err)
+		}),
+		rego.Function1(&rego.Function{Name: parseCombined.Name, Decl: parseCombined.Decl}, func(bctx rego.BuiltinContext, ps *ast.Term) (*ast.Term, error) {
+			v, err := callCombined(bctx, ps)
+			return halt(parseCombined.Name, v, err)
+		}),
+	}
+}
+
+// TesterBuiltins are Functions for OPA's test runner.
+func TesterBuiltins() []*tester.Builtin {
+	fns := Functions()
+	out := make([]*tester.Builtin, len(fns))
+	for i, d := range Decls() {
+		out[i] = &tester.Builtin{Decl: d, Func: fns[i]}
+	}
+	return out
+}
+
+// halt turns an error into one that stops the evaluation, naming the
+// built-in.
+func halt(name string, v any, err error) (*ast.Term, error) {
+	if err != nil {
+		return nil, rego.NewHaltError(fmt.Errorf("%s: %w", name, err))
+	}
+	t, err := ast.InterfaceToValue(v)
+	if err != nil {
+		return nil, rego.NewHaltError(fmt.Errorf("%s: %w", name, err))
+	}
+	return ast.NewTerm(t), nil
+}
+
+func callParse(ctx context.Context, p, c *ast.Term) (any, error) {
+	parser, ok1 := p.Value.(ast.String)
+	config, ok2 := c.Value.(ast.String)
+	if !ok1 || !ok2 {
+		return nil, errors.New("want a parser name and a string")
+	}
+	return Parse(ctx, string(parser), "parse_config", []byte(config))
+}
+
+func callFile(bctx rego.BuiltinContext, p *ast.Term) (any, error) {
+	path, ok := p.Value.(ast.String)
+	if !ok {
+		return nil, errors.New("want a path")
+	}
+	return ParseFile(bctx.Context, policyFile(bctx), string(path))
+}
+
+func callCombined(bctx rego.BuiltinContext, ps *ast.Term) (any, error) {
+	arr, ok := ps.Value.(*ast.Array)
+	if !ok {
+		return nil, errors.New("want an array of paths")
+	}
+	type entry struct {
+		path     string
+		contents any
+	}
+	var entries []entry
+	for i := range arr.Len() {
+		path, ok := arr.Elem(i).Value.(ast.String)
+		if !ok {
+			return nil, errors.New("want an array of paths")
+		}
+		v, err := ParseFile(bctx.Context, policyFile(bctx), string(path))
+		if err != nil {
+			return nil, err
+		}
+		// A file of several documents gives one entry each, as conftest
+		// --combine does.
+		docs, several := v.([]any)
+		if !several {
+			docs = []any{v}
+		}
+		for _, d := range docs {
+			entries = append(entries, entry{path: string(path), contents: d})
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
+	out := make([]any, len(entries))
+	for i, e := range entries {
+		out[i] = map[string]any{"path": e.path, "contents": e.contents}
+	}
+	return out, nil
+}
+
+// policyFile is the file of the policy that makes the call.
+func policyFile(bctx rego.BuiltinContext) string {
+	if bctx.Location == nil {
+		return ""
+	}
+	return bctx.Location.File
+}
+
+// Parse parses data, named name in errors, with the parser conftest calls
+// parser: json, yaml (or yml), hcl2 (or tf, hcl), dockerfile.
+func Parse(ctx context.Context, parser, name string, data []byte) (any, error) {
+	switch strings.ToLower(parser) {
+	case "hcl2", "hcl", "tf":
+		return tfconfig.RawFile(name, data)
+	case "json":
+		return parseAs(ctx, input.FormatJSON, name, data)
+	case "yaml", "yml":
+		return parseAs(ctx, input.FormatYAML, name, data)
+	case "dockerfile":
+		return parseAs(ctx, input.FormatDockerfile, name, data)
+	}
+	return nil, fmt.Errorf("parser %q: tenet parses json, yaml, hcl2 and dockerfile", parser)
+}
+
+// parseAs reads data with tenet's loader for format, as conftest-style
+// policies see it (its raw form), within the loader's limits.
+func parseAs(ctx context.Context, format input.Format, name string, data []byte) (any, error) {
+	doc, err := loader.Parse(ctx, name, data, loader.Options{Format: format, KeepRaw: true})
+	if err != nil {
+		return nil, err
+	}
+	// A value decoded from JSON again, so that numbers are those of the
+	// policies' own input.
+	b, err := json.Marshal(doc.Raw)
+	if err != nil {
+		return nil, err
+	}
+	var v any
+	return v, json.Unmarshal(b, &v)
+}
+
+// ParseFile reads path, relative to the directory of the policy file
+// policy, which must lead to a regular file under the working directory,
+// and parses it with the parser its name implies.
+func ParseFile(ctx context.Context, policy, path string) (any, error) {
+	full := filepath.Join(filepath.Dir(policy), path)
+	data, err := readUnderWorkingDir(full)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(ctx, parserFor(full), path, data)
+}
+
+// parserFor is the parser a file's name implies, as conftest picks it.
+func parserFor(path string) string {
+	base := strings.ToLower(filepath.Base(path))
+	switch {
+	case strings.HasSuffix(base, ".tf.json"), strings.HasSuffix(base, ".json"):
+		return "json"
+	case strings.HasSuffix(base, ".yaml"), strings.HasSuffix(base, ".yml"):
+		return "yaml"
+	case strings.HasSuffix(base, ".tf"), strings.HasSuffix(base, ".hcl"):
+		return "hcl2"
+	case base == "dockerfile", strings.HasPrefix(base, "dockerfile."), strings.HasSuffix(base, ".dockerfile"), base == "containerfile":
+		return "dockerfile"
+	}
+	return filepath.Ext(base)
+}
+
+// readUnderWorkingDir reads a regular file under the working directory:
+// os.Root refuses "..", absolute paths and symbolic links that leave it.
+func readUnderWorkingDir(path string) ([]byte, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	rel := path
+	if filepath.IsAbs(path) {
+		if rel, err = filepath.Rel(wd, path); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("%s: policies read only files under the working directory", path)
+		}
+	}
+	root, err := os.OpenRoot(wd)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	// Without blocking: a named pipe put in the file's place must not
+	// hang the run.
+	f, err := root.OpenFile(rel, os.O_RDONLY|openNonblock, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no such file", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: policies read only files under the working directory (%w)", path, unwrapPath(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileBytes {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, MaxFileBytes)
+	}
+	return data, nil
+}
+
+// unwrapPath drops the *PathError wrapper, whose path os.Root makes
+// relative.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
