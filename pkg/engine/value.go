@@ -21,12 +21,13 @@ func resourceTerms(doc input.Document, n int) ([]*ast.Term, error) {
 	terms := make([]*ast.Term, len(doc.Resources))
 	// convert converts the resources in [lo, hi).
 	convert := func(lo, hi int) error {
+		in := newInterner()
 		for i := lo; i < hi; i++ {
-			v, err := ast.InterfaceToValue(resourceMap(doc.Resources[i]))
+			t, err := in.term(resourceMap(doc.Resources[i]))
 			if err != nil {
 				return fmt.Errorf("convert input: %w", err)
 			}
-			terms[i] = ast.NewTerm(v)
+			terms[i] = t
 		}
 		return nil
 	}
