@@ -27,6 +27,7 @@ func newBundleBuildCommand(s streams) *cobra.Command {
 	var (
 		out     string
 		signKey string
+		version string
 		opts    tenet.BuildOptions
 	)
 	cmd := &cobra.Command{
@@ -45,6 +46,11 @@ and opa run --verification-key check.`,
 			if out == "" {
 				return &exitError{code: exitUsage, err: errors.New("give the archive to write with -o FILE")}
 			}
+			v, err := tenet.ParseRegoVersion(version)
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			opts.RegoVersion = v
 			if signKey == "" && (opts.ClaimsFile != "" || opts.Scope != "") {
 				return &exitError{code: exitUsage, err: errors.New("--claims-file and --scope need --signing-key")}
 			}
@@ -76,6 +82,7 @@ and opa run --verification-key check.`,
 	fl.StringVar(&opts.KeyID, "signing-key-id", "default", "the key id written into the signature")
 	fl.StringVar(&opts.ClaimsFile, "claims-file", "", "a JSON file of extra claims for the signature")
 	fl.StringVar(&opts.Scope, "scope", "", "the scope claim of the signature")
+	registerRegoVersion(fl, &version)
 	return cmd
 }
 

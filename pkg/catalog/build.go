@@ -42,6 +42,10 @@ type BuildOptions struct {
 	// RegoLimits bounds the Rego source of the directories, as
 	// Options.RegoLimits does when loading; zero fields mean the defaults.
 	RegoLimits RegoLimits
+	// RegoVersion is the syntax of directories whose .manifest names none
+	// (as Options.RegoVersion); zero means v1. It is written to the
+	// manifest, so that OPA and tenet read the archive as it was written.
+	RegoVersion ast.RegoVersion
 }
 
 // BuildInfo describes a bundle that Build wrote.
@@ -70,6 +74,11 @@ func Build(ctx context.Context, w io.Writer, dirs []string, opts BuildOptions) (
 	seen := map[string]string{}
 	budget := newDataBudget(opts.DataLimits)
 	rego := newRegoBudget(opts.RegoLimits)
+	version := opts.RegoVersion
+	if version == ast.RegoUndefined {
+		version = ast.RegoV1
+	}
+	written := ast.RegoUndefined
 	for _, dir := range dirs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -89,11 +98,29 @@ func Build(ctx context.Context, w io.Writer, dirs []string, opts BuildOptions) (
 		}
 		b, err := opaloader.NewFileLoader().
 			WithProcessAnnotation(true).
-			WithRegoVersion(ast.RegoV1).
+			WithRegoVersion(version).
 			WithSkipBundleVerification(true).
 			AsBundle(dir)
 		if err != nil {
-			return nil, &PolicyError{File: dir, Err: err}
+			pe := &PolicyError{File: dir, Err: err}
+			if version == ast.RegoV1 && v0Syntax(err) {
+				pe.Hint = "written for Rego v0? --rego-version v0 reads it"
+			}
+			return nil, pe
+		}
+		// One archive has one syntax: the directories' manifests must
+		// agree with each other and with the option.
+		dirVersion := version
+		if v := b.Manifest.RegoVersion; v != nil {
+			dirVersion = ast.RegoV1
+			if *v == 0 {
+				dirVersion = ast.RegoV0
+			}
+		}
+		if written == ast.RegoUndefined {
+			written = dirVersion
+		} else if dirVersion != written {
+			return nil, &PolicyError{File: dir, Err: errors.New("its Rego version (rego_version in .manifest, or --rego-version) differs from the other directories': build them into separate bundles")}
 		}
 		for _, m := range b.Modules {
 			rel := "/" + strings.TrimPrefix(filepath.ToSlash(m.RelativePath), "/")
@@ -130,7 +157,7 @@ func Build(ctx context.Context, w io.Writer, dirs []string, opts BuildOptions) (
 		roots = slices.Compact(roots)
 		out.Manifest.Roots = &roots
 	}
-	out.Manifest.SetRegoVersion(ast.RegoV1)
+	out.Manifest.SetRegoVersion(written)
 	// The manifest must be valid as OPA will read it (overlapping roots,
 	// data outside the roots).
 	check := out

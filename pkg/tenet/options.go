@@ -355,6 +355,10 @@ func WithRegoVersion(version string) Option {
 	return func(c *config) { c.regoVersion = version }
 }
 
+// ParseRegoVersion reads "v0" or "v1" ("" is v1), as WithRegoVersion
+// takes them, for BuildOptions.RegoVersion.
+func ParseRegoVersion(v string) (ast.RegoVersion, error) { return regoVersion(v) }
+
 // regoVersion reads WithRegoVersion's value.
 func regoVersion(v string) (ast.RegoVersion, error) {
 	switch v {
