@@ -7,12 +7,15 @@
 // As in conftest, a path is relative to the directory of the policy file
 // that calls the built-in (an absolute path too: it is joined to that
 // directory). A policy is not trusted to read the machine: the file
-// built-ins read only regular files under the working directory (no "..",
-// no symbolic link out of it), at most MaxFileBytes each,
-// as Terraform's file() is not evaluated for the same reason. A refused or
-// failed call stops the evaluation of that input with an error, never a
-// silent pass: an ordinary built-in error would make the call undefined
-// and the rule quietly find nothing.
+// built-ins read only regular files under the working directory or the
+// directory of an input being evaluated (no "..", no symbolic link out of
+// it), at most MaxFileBytes each, as Terraform's file() is not evaluated
+// for the same reason. Nor is a policy trusted with secrets: unless the
+// Scope allows it, what they return has the sensitive values of the
+// inputs, and of a Terraform plan or state they read, masked, as the
+// policy's input has. A refused or failed call stops the evaluation of
+// that input with an error, never a silent pass: an ordinary built-in
+// error would make the call undefined and the rule quietly find nothing.
 package conftestfn
 
 import (
@@ -20,9 +23,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -137,13 +137,14 @@ func callCombined(bctx rego.BuiltinContext, ps *ast.Term) (any, error) {
 			return nil, err
 		}
 		// A file of several documents gives one entry each, as conftest
-		// --combine does.
+		// --combine does, under the path that was read (joined to the
+		// policy's directory), as conftest names it.
 		docs, several := v.([]any)
 		if !several {
 			docs = []any{v}
 		}
 		for _, d := range docs {
-			entries = append(entries, entry{path: string(path), contents: d})
+			entries = append(entries, entry{path: filepath.Join(filepath.Dir(policyFile(bctx)), string(path)), contents: d})
 		}
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
@@ -165,9 +166,22 @@ func policyFile(bctx rego.BuiltinContext) string {
 // Parse parses data, named name in errors, with the parser conftest calls
 // parser: json, yaml (or yml), hcl2 (or tf, hcl), dockerfile.
 func Parse(ctx context.Context, parser, name string, data []byte) (any, error) {
+	v, _, err := parse(ctx, parser, name, data)
+	return v, err
+}
+
+// parse is Parse that also gives the sensitive values the parsed file
+// holds itself: those of a Terraform plan or state, and the defaults of
+// variables a configuration file declares sensitive.
+func parse(ctx context.Context, parser, name string, data []byte) (any, []string, error) {
 	switch strings.ToLower(parser) {
 	case "hcl2", "hcl", "tf":
-		return tfconfig.RawFile(name, data)
+		raw, err := tfconfig.RawFile(name, data)
+		if err != nil {
+			return nil, nil, err
+		}
+		doc := input.Document{Source: input.Source{Path: name, Format: input.FormatTerraform}, Raw: raw}
+		return raw, doc.SensitiveStrings(), nil
 	case "json":
 		return parseAs(ctx, input.FormatJSON, name, data)
 	case "yaml", "yml":
@@ -175,36 +189,46 @@ func Parse(ctx context.Context, parser, name string, data []byte) (any, error) {
 	case "dockerfile":
 		return parseAs(ctx, input.FormatDockerfile, name, data)
 	}
-	return nil, fmt.Errorf("parser %q: tenet parses json, yaml, hcl2 and dockerfile", parser)
+	return nil, nil, fmt.Errorf("parser %q: tenet parses json, yaml, hcl2 and dockerfile", parser)
 }
 
 // parseAs reads data with tenet's loader for format, as conftest-style
 // policies see it (its raw form), within the loader's limits.
-func parseAs(ctx context.Context, format input.Format, name string, data []byte) (any, error) {
+func parseAs(ctx context.Context, format input.Format, name string, data []byte) (any, []string, error) {
 	doc, err := loader.Parse(ctx, name, data, loader.Options{Format: format, KeepRaw: true})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// A value decoded from JSON again, so that numbers are those of the
 	// policies' own input.
 	b, err := json.Marshal(doc.Raw)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var v any
-	return v, json.Unmarshal(b, &v)
+	if err := json.Unmarshal(b, &v); err != nil {
+		return nil, nil, err
+	}
+	return v, doc.SensitiveStrings(), nil
 }
 
 // ParseFile reads path, relative to the directory of the policy file
-// policy, which must lead to a regular file under the working directory,
-// and parses it with the parser its name implies.
+// policy, which must lead to a regular file under the working directory
+// or an input's directory (see WithScope), and parses it with the parser
+// its name implies. Unless the scope lets policies see secrets, the
+// inputs' sensitive values and the file's own are masked in the result.
 func ParseFile(ctx context.Context, policy, path string) (any, error) {
+	sc := scopeOf(ctx)
 	full := filepath.Join(filepath.Dir(policy), path)
-	data, err := readUnderWorkingDir(full)
+	data, err := readConfined(full, sc.roots())
 	if err != nil {
 		return nil, err
 	}
-	return Parse(ctx, parserFor(full), path, data)
+	v, own, err := parse(ctx, parserFor(full), path, data)
+	if err != nil || !sc.mask() {
+		return v, err
+	}
+	return input.MaskSecrets(v, longestFirst(own, sc.secrets())), nil
 }
 
 // parserFor is the parser a file's name implies, as conftest picks it.
@@ -215,65 +239,10 @@ func parserFor(path string) string {
 		return "json"
 	case strings.HasSuffix(base, ".yaml"), strings.HasSuffix(base, ".yml"):
 		return "yaml"
-	case strings.HasSuffix(base, ".tf"), strings.HasSuffix(base, ".hcl"):
+	case strings.HasSuffix(base, ".tf"), strings.HasSuffix(base, ".hcl"), strings.HasSuffix(base, ".tfvars"):
 		return "hcl2"
 	case base == "dockerfile", strings.HasPrefix(base, "dockerfile."), strings.HasSuffix(base, ".dockerfile"), base == "containerfile":
 		return "dockerfile"
 	}
 	return filepath.Ext(base)
-}
-
-// readUnderWorkingDir reads a regular file under the working directory:
-// os.Root refuses "..", absolute paths and symbolic links that leave it.
-func readUnderWorkingDir(path string) ([]byte, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return nil, err
-	}
-	rel := path
-	if filepath.IsAbs(path) {
-		if rel, err = filepath.Rel(wd, path); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, fmt.Errorf("%s: policies read only files under the working directory", path)
-		}
-	}
-	root, err := os.OpenRoot(wd)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	// Without blocking: a named pipe put in the file's place must not
-	// hang the run.
-	f, err := root.OpenFile(rel, os.O_RDONLY|openNonblock, 0)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s: no such file", path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: policies read only files under the working directory (%w)", path, unwrapPath(err))
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("%s: larger than %d bytes", path, MaxFileBytes)
-	}
-	return data, nil
-}
-
-// unwrapPath drops the *PathError wrapper, whose path os.Root makes
-// relative.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

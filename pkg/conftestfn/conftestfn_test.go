@@ -18,6 +18,8 @@ func TestParse(t *testing.T) {
 		{"yml", "a: 1\n---\na: 2\n", `[{"a":1},{"a":2}]`},
 		{"hcl2", "resource \"aws_s3_bucket\" \"b\" {\n  acl = \"private\"\n}\n", `{"resource":{"aws_s3_bucket":{"b":[{"acl":"private"}]}}}`},
 		{"dockerfile", "FROM alpine:3\nUSER app\n", `"Cmd":"from"`},
+		// conftest's parser: an instruction without flags has [], not null.
+		{"dockerfile", "FROM alpine:3\n", `"Flags":[]`},
 	} {
 		v, err := Parse(t.Context(), tc.parser, "text", []byte(tc.text))
 		if err != nil {

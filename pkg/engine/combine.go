@@ -25,6 +25,7 @@ func (e *Engine) EvalCombined(ctx context.Context, docs []input.Document) (Resul
 	if e.raw == nil {
 		return res, nil
 	}
+	ctx = e.fileScope(ctx, docs...)
 	type entry struct {
 		path     string
 		contents any

@@ -47,7 +47,7 @@ type Options struct {
 
 // New compiles the catalog's modules once and prepares the queries.
 func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, error) {
-	e := &Engine{rules: map[string]finding.Rule{}, groups: map[string]*group{}, builtin: map[string]bool{}}
+	e := &Engine{rules: map[string]finding.Rule{}, groups: map[string]*group{}, builtin: map[string]bool{}, unmasked: opts.SensitiveToCustom}
 	for _, r := range cat.Rules {
 		e.rules[r.ID] = r
 	}

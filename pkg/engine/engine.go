@@ -13,6 +13,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/conftestfn"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
 )
@@ -24,6 +25,9 @@ type Engine struct {
 	raw    *query            // conftest-style rules, on the raw file
 	// rawMasked: raw rules see the file with its secrets masked.
 	rawMasked bool
+	// unmasked: rules from outside the built-ins see secrets, in their
+	// input and in the files they parse (Options.SensitiveToCustom).
+	unmasked bool
 	// combine: raw rules run in EvalCombined, not in Eval.
 	combine  bool
 	parallel int       // queries side by side on a large document
@@ -113,6 +117,7 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 	res := Result{Checked: map[string]int{}}
 	index := resourceIndex(doc)
 	target := Target(doc.Source.Format)
+	ctx = e.fileScope(ctx, doc)
 	var masked *input.Document
 	view := func(mask bool) input.Document {
 		if !mask {
@@ -162,6 +167,27 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
 	return res, nil
+}
+
+// fileScope gives the policies' file built-ins (parse_config_file) the
+// evaluated documents' directories and the secrets to mask in what they
+// read: the documents' own, which a policy could otherwise read from the
+// input file itself.
+func (e *Engine) fileScope(ctx context.Context, docs ...input.Document) context.Context {
+	sc := conftestfn.Scope{Unmasked: e.unmasked}
+	for _, d := range docs {
+		sc.Inputs = append(sc.Inputs, d.Source.Path)
+	}
+	if !e.unmasked {
+		sc.Secrets = sync.OnceValue(func() []string {
+			var all []string
+			for _, d := range docs {
+				all = append(all, d.SensitiveStrings()...)
+			}
+			return all
+		})
+	}
+	return conftestfn.WithScope(ctx, sc)
 }
 
 // rawDocuments splits the raw file the way conftest does: each document

@@ -112,17 +112,26 @@ func (doc Document) Masked() Document {
 	}
 	out := doc.Redact()
 	if doc.Raw != nil {
-		pairs := make([]string, 0, 2*len(secrets))
-		for _, s := range secrets {
-			pairs = append(pairs, s, Redacted)
-		}
-		numbers := make(map[string]bool, len(secrets))
-		for _, s := range secrets {
-			numbers[s] = true
-		}
-		out.Raw = maskValue(doc.Raw, strings.NewReplacer(pairs...), numbers)
+		out.Raw = MaskSecrets(doc.Raw, secrets)
 	}
 	return out
+}
+
+// MaskSecrets copies v (a value decoded from JSON or YAML) with each of
+// secrets (as SensitiveStrings lists them, longest first) replaced with
+// Redacted in every string, and every number whose text is one of them
+// replaced by Redacted. Without secrets v is returned as it is.
+func MaskSecrets(v any, secrets []string) any {
+	if len(secrets) == 0 {
+		return v
+	}
+	pairs := make([]string, 0, 2*len(secrets))
+	numbers := make(map[string]bool, len(secrets))
+	for _, s := range secrets {
+		pairs = append(pairs, s, Redacted)
+		numbers[s] = true
+	}
+	return maskValue(v, strings.NewReplacer(pairs...), numbers)
 }
 
 // maskValue copies v with secrets replaced in every string and every

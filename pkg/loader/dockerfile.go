@@ -110,7 +110,9 @@ func conftestCommands(ast *parser.Node) []any {
 			out = append(out, map[string]any{"Cmd": "comment", "SubCmd": "", "JSON": false, "Flags": nil, "Value": []any{c}, "Stage": at})
 		}
 		cmd := map[string]any{"Cmd": strings.ToLower(child.Value), "SubCmd": "", "Stage": at}
-		var flags []any
+		// Never nil: conftest's parser gives [] to an instruction without
+		// flags (a comment's are null), also through parse_config.
+		flags := make([]any, 0, len(child.Flags))
 		for _, f := range child.Flags {
 			flags = append(flags, f)
 		}

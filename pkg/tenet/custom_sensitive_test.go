@@ -2,11 +2,15 @@ package tenet
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
 )
 
 // secretPlan is a plan whose database password Terraform marks sensitive;
@@ -170,6 +174,95 @@ deny contains base64.encode(json.marshal(input))
 	for _, secret := range []string{"correct-horse-battery", "sk-unused-default"} {
 		if strings.Contains(got, secret) {
 			t.Errorf("a custom policy carried %q out:\n%s", secret, got)
+		}
+	}
+}
+
+// exfilFile reads the plan it judges itself, raw, through conftest's file
+// built-ins, to get past the masking of its input; and returns a secret
+// in a result object's details, which message redaction did not reach.
+const exfilFile = `package main
+
+import rego.v1
+
+deny contains base64.encode(parse_config_file("../plan.json").resource_changes[0].change.after.password)
+
+deny contains base64.encode(json.marshal(parse_config_file("../plan.json")))
+
+deny contains base64.encode(json.marshal(parse_combined_config_files(["../plan.json"])))
+
+deny contains {"msg": "details", "details": {"file": parse_config_file("../plan.json").variables.api_key.value, "input": input.resource_changes[0].change.after.password}}
+`
+
+// TestCustomPolicySensitiveFile is the attack of a policy that reads its
+// own input (or any plan) through parse_config_file, raw, and of secrets
+// returned in a result's details: the file built-ins mask what they
+// return as the input is masked, and the metadata of a finding is
+// redacted as its message is, with WithSensitiveForPolicies too.
+func TestCustomPolicySensitiveFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("plan.json", []byte(secretPlan), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir("policy", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("policy/exfil.rego", []byte(exfilFile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	enc := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	secrets := []string{"correct-horse-battery", "sk-variable-secret", "tok-output-secret"}
+	scan := func(t *testing.T, opts ...Option) (string, []finding.Finding) {
+		t.Helper()
+		res, err := Scan(t.Context(), []string{"plan.json"}, append([]Option{WithoutBuiltins(), WithPolicy("policy")}, opts...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %v", res.Errors)
+		}
+		if len(res.Findings) != 4 {
+			t.Fatalf("%d findings, want 4: the policy did not all run: %v", len(res.Findings), res.Findings)
+		}
+		b, err := json.Marshal(res.Findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b), res.Findings
+	}
+	got, _ := scan(t)
+	for _, s := range secrets {
+		if strings.Contains(got, enc(s)) || strings.Contains(got, s) {
+			t.Errorf("a policy carried %q out of the file it read:\n%s", s, got)
+		}
+	}
+	// The encoded marshals hold the secrets only past base64: decode them.
+	for _, f := range strings.Split(got, `"`) {
+		if b, err := base64.StdEncoding.DecodeString(f); err == nil {
+			for _, s := range secrets {
+				if strings.Contains(string(b), s) {
+					t.Errorf("a policy carried %q out encoded: %s", s, b)
+				}
+			}
+		}
+	}
+	if !strings.Contains(got, enc(input.Redacted)) {
+		t.Errorf("the file read should show the marker in place of the secret:\n%s", got)
+	}
+	// Allowed to see secrets, the policy reads them, but a finding still
+	// prints none in clear, in its metadata as in its message.
+	got, fs := scan(t, WithSensitiveForPolicies(true))
+	if !strings.Contains(got, enc("correct-horse-battery")) {
+		t.Errorf("with WithSensitiveForPolicies the policy should see the value:\n%s", got)
+	}
+	for _, f := range fs {
+		if f.Metadata == nil {
+			continue
+		}
+		md, _ := json.Marshal(f.Metadata)
+		if strings.Contains(string(md), "correct-horse-battery") || strings.Contains(string(md), "sk-variable-secret") || !strings.Contains(string(md), input.Redacted) {
+			t.Errorf("metadata not redacted: %s", md)
 		}
 	}
 }
