@@ -64,15 +64,15 @@ func Functions() []func(*rego.Rego) {
 	return []func(*rego.Rego){
 		rego.Function2(&rego.Function{Name: parseConfig.Name, Decl: parseConfig.Decl}, func(bctx rego.BuiltinContext, p, c *ast.Term) (*ast.Term, error) {
 			v, err := callParse(bctx.Context, p, c)
-			return halt(parseConfig.Name, v, err)
+			return halt(v, err)
 		}),
 		rego.Function1(&rego.Function{Name: parseConfigFile.Name, Decl: parseConfigFile.Decl}, func(bctx rego.BuiltinContext, p *ast.Term) (*ast.Term, error) {
 			v, err := callFile(bctx, p)
-			return halt(parseConfigFile.Name, v, err)
+			return halt(v, err)
 		}),
 		rego.Function1(&rego.Function{Name: parseCombined.Name, Decl: parseCombined.Decl}, func(bctx rego.BuiltinContext, ps *ast.Term) (*ast.Term, error) {
 			v, err := callCombined(bctx, ps)
-			return halt(parseCombined.Name, v, err)
+			return halt(v, err)
 		}),
 	}
 }
@@ -87,17 +87,16 @@ func TesterBuiltins() []*tester.Builtin {
 	return out
 }
 
-// halt turns an error into one that stops the evaluation, naming the
-// built-in.
-func halt(name string, v any, err error) (*ast.Term, error) {
-	if err != nil {
-		return nil, rego.NewHaltError(fmt.Errorf("%s: %w", name, err))
+// halt turns an error into one that stops the evaluation; OPA's message
+// names the built-in ("eval_builtin_error: parse_config_file: ...").
+func halt(v any, err error) (*ast.Term, error) {
+	if err == nil {
+		var t ast.Value
+		if t, err = ast.InterfaceToValue(v); err == nil {
+			return ast.NewTerm(t), nil
+		}
 	}
-	t, err := ast.InterfaceToValue(v)
-	if err != nil {
-		return nil, rego.NewHaltError(fmt.Errorf("%s: %w", name, err))
-	}
-	return ast.NewTerm(t), nil
+	return nil, rego.NewHaltError(err)
 }
 
 func callParse(ctx context.Context, p, c *ast.Term) (any, error) {

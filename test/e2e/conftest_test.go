@@ -33,6 +33,9 @@ type conftestCase struct {
 	args  []string
 	tenet []string
 	stdin string // a file given on standard input ("-" in args)
+	// dir, if set, is where the case runs instead of conftest's examples:
+	// a directory of tenet's repository, for what no example shows.
+	dir string
 	// note says why the tools differ; a case whose results differ needs one.
 	note string
 }
@@ -99,6 +102,16 @@ var conftestCases = []conftestCase{
 		note: "conftest's cyclonedx parser normalises the SBOM; tenet reads the file as plain JSON (no such `--input-format`)."},
 	{name: "configfile (flags of its conftest.toml)", args: []string{"--namespace", "conftest", "-p", "configfile/test", "configfile/deployment.yaml"}},
 	{name: "docker", args: []string{"-p", "docker/policy", "docker/Dockerfile"}, note: "conftest-style policies see the instructions as conftest's Dockerfile parser gives them (Cmd, Value, Flags, Stage...); built-in rules read the stages (docs/input.md)."},
+	// Policy-author features no example shows: tenet's own fixtures.
+	{name: "Rego v0 policy, --rego-version v0", dir: parityDir, args: []string{"--rego-version", "v0", "-p", "v0/policy", "deployment.yaml"}},
+	{name: "Rego v0 policy read as v1", dir: parityDir, args: []string{"-p", "v0/policy", "deployment.yaml"},
+		note: "v1 is the default of both: both refuse the v0 syntax, conftest with exit 1 (its code for every error), tenet with 2 (a policy error), adding the hint `written for Rego v0? --rego-version v0 reads it`."},
+	{name: "parse_config, parse_config_file, parse_combined_config_files", dir: parityDir, args: []string{"-p", "parse/policy", "deployment.yaml"},
+		note: "The same documents for JSON, YAML (several documents), HCL 2 and a Dockerfile, with paths relative to the policy file and combined entries named by the path read."},
+	{name: "parse_config_file out of the working directory", dir: parityDir, args: []string{"-p", "escape/policy", "deployment.yaml"},
+		note: "The policy reads `../../../../../../.goreleaser.yaml`, above the working directory: conftest reads any file; tenet reads only under the working directory and the inputs' directories, and stops that input with an input error (exit 3) naming the built-in."},
+	{name: "result objects with details", dir: parityDir, args: []string{"-p", "details/policy", "deployment.yaml"},
+		note: "\"messages\" compares the keys beside `msg` too: conftest's JSON has them in `metadata` (with its `query`), tenet's finding in `metadata`."},
 	// Inputs tenet does not read: one row each, saying what tenet prints.
 	{name: "hcl1 (.tf)", args: []string{"--namespace", "main.gke", "-p", "hcl1/policy", "hcl1/gke.tf"}, note: "tenet reads a .tf file with the rest of its directory; conftest-style policies see the document conftest's HCL 2 parser gives them (blocks by type and labels, each a list of bodies)."},
 	{name: "hcl2 (.tf)", args: []string{"-p", "hcl2/policy", "hcl2/terraform.tf"}, note: "As hcl1."},
@@ -134,6 +147,23 @@ type sideResult struct {
 
 func (r sideResult) counts() string {
 	return fmt.Sprintf("%d / %d / %d", r.failures, r.warnings, r.exceptions)
+}
+
+// parityDir holds tenet's fixtures for the cases conftest's examples lack.
+const parityDir = "test/e2e/testdata/conftest-parity"
+
+// withMetadata is a result's message followed by the keys beside msg,
+// as JSON, when it has any: conftest's metadata without its query.
+func withMetadata(msg string, md map[string]any) string {
+	delete(md, "query")
+	if len(md) == 0 {
+		return msg
+	}
+	b, err := json.Marshal(md)
+	if err != nil {
+		return msg
+	}
+	return msg + " " + string(b)
 }
 
 // conftestTool finds the conftest binary of conftestVersion: $CONFTEST,
@@ -228,7 +258,8 @@ func runConftest(t *testing.T, bin, dir string, c conftestCase) sideResult {
 	res := sideResult{code: code}
 	var files []struct {
 		Failures, Warnings, Exceptions []struct {
-			Msg string `json:"msg"`
+			Msg      string         `json:"msg"`
+			Metadata map[string]any `json:"metadata"`
 		}
 	}
 	if json.Unmarshal(out, &files) != nil {
@@ -240,7 +271,7 @@ func runConftest(t *testing.T, bin, dir string, c conftestCase) sideResult {
 		res.warnings += len(f.Warnings)
 		res.exceptions += len(f.Exceptions)
 		for _, r := range append(f.Failures, f.Warnings...) {
-			res.messages = append(res.messages, r.Msg)
+			res.messages = append(res.messages, withMetadata(r.Msg, r.Metadata))
 		}
 	}
 	slices.Sort(res.messages)
@@ -266,9 +297,10 @@ func runTenet(t *testing.T, dir string, c conftestCase) sideResult {
 	res := sideResult{code: code, err: firstLine(stderr, "tenet: ")}
 	var rep struct {
 		Findings []struct {
-			Kind    string          `json:"kind"`
-			Message string          `json:"message"`
-			Waiver  json.RawMessage `json:"waiver"`
+			Kind     string          `json:"kind"`
+			Message  string          `json:"message"`
+			Metadata map[string]any  `json:"metadata"`
+			Waiver   json.RawMessage `json:"waiver"`
 		}
 	}
 	if json.Unmarshal(out, &rep) != nil {
@@ -284,7 +316,7 @@ func runTenet(t *testing.T, dir string, c conftestCase) sideResult {
 		case f.Kind == "warn":
 			res.warnings++
 		}
-		res.messages = append(res.messages, f.Message)
+		res.messages = append(res.messages, withMetadata(f.Message, f.Metadata))
 	}
 	slices.Sort(res.messages)
 	return res
@@ -351,10 +383,21 @@ func TestConftestSideBySide(t *testing.T) {
 // conftestRow runs one case and renders its row; without the conftest
 // binary, conftest's cells are those documented.
 func conftestRow(t *testing.T, bin, dir string, c conftestCase, documented []string) string {
+	if c.dir != "" {
+		abs, err := filepath.Abs(filepath.Join(repoRoot, c.dir))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err) // not Fatal: a goroutine of the test
+			return ""
+		}
+		dir = abs
+	}
 	ten := runTenet(t, dir, c)
 	cells := []string{mdEscape(c.name), "`" + strings.Join(c.args, " ") + "`"}
 	if c.stdin != "" {
 		cells[1] = "`" + strings.Join(c.args, " ") + " < " + c.stdin + "`"
+	}
+	if c.dir != "" {
+		cells[1] += " in `" + c.dir + "`"
 	}
 	var conf, msgs string
 	var confCode string
