@@ -114,6 +114,22 @@ type Result struct {
 
 // Eval evaluates one document. It is safe to call concurrently.
 func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
+	return e.eval(ctx, doc, false)
+}
+
+// EvalReleasing is Eval for a caller that hands the document over: once
+// the resources of a Terraform document (plan, state, configuration or
+// CloudFormation view) are converted to OPA's form, it sets their Values
+// and Before to nil, except on resources with sensitive values, which
+// redaction reads afterwards. The Go values of a plan are about its size
+// in memory and no rule reads them during evaluation, so dropping them
+// before it lowers the peak heap of a large scan by that much
+// (BenchmarkMemoryStages). The caller must not read them afterwards.
+func (e *Engine) EvalReleasing(ctx context.Context, doc input.Document) (Result, error) {
+	return e.eval(ctx, doc, Target(doc.Source.Format) == "terraform")
+}
+
+func (e *Engine) eval(ctx context.Context, doc input.Document, release bool) (Result, error) {
 	res := Result{Checked: map[string]int{}}
 	index := resourceIndex(doc)
 	target := Target(doc.Source.Format)
@@ -129,12 +145,28 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 		}
 		return *masked
 	}
-	for _, name := range []string{target, target + customSuffix} {
+	names := []string{target, target + customSuffix}
+	// Released values are gone for every view, so each group that runs
+	// converts its view first.
+	pre := map[string][]*ast.Term{}
+	if release {
+		for _, name := range names {
+			if g := e.groups[name]; g != nil {
+				terms, err := e.groupTerms(g, view(g.masked))
+				if err != nil {
+					return Result{}, err
+				}
+				pre[name] = terms
+			}
+		}
+		releaseValues(doc)
+	}
+	for _, name := range names {
 		g := e.groups[name]
 		if g == nil {
 			continue
 		}
-		fs, err := e.runGroup(ctx, g, view(g.masked), index)
+		fs, err := e.runGroup(ctx, g, view(g.masked), index, pre[name])
 		if err != nil {
 			return Result{}, err
 		}
@@ -202,20 +234,18 @@ func rawDocuments(doc input.Document) []any {
 
 // runGroup evaluates the rules of g on doc: a large document in shards,
 // concurrently. Findings come in the group's rule order either way.
-func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, index map[string]*input.Resource) ([]finding.Finding, error) {
+func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, index map[string]*input.Resource, terms []*ast.Term) ([]finding.Finding, error) {
 	byType := resourcesByType(doc)
 	idx, all := g.applicable(byType)
 	if len(idx) == 0 {
 		return nil, nil
 	}
-	sharded := len(g.shards) > 0 && len(doc.Resources) >= e.shardMin
-	workers := 1
-	if sharded {
-		workers = e.parallel
-	}
-	terms, err := resourceTerms(doc, workers)
-	if err != nil {
-		return nil, err
+	sharded := e.sharded(g, doc)
+	if terms == nil {
+		var err error
+		if terms, err = e.groupTerms(g, doc); err != nil {
+			return nil, err
+		}
 	}
 	source, err := sourceTerm(doc)
 	if err != nil {
@@ -275,6 +305,35 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 		return nil, err
 	}
 	return e.findings(g.evals, merged, doc, index), nil
+}
+
+// sharded tells whether g evaluates doc in shards.
+func (e *Engine) sharded(g *group, doc input.Document) bool {
+	return len(g.shards) > 0 && len(doc.Resources) >= e.shardMin
+}
+
+// groupTerms converts doc's resources for g, on as many cores as g's
+// shards use; nil when no rule of g applies to doc, which then converts
+// nothing.
+func (e *Engine) groupTerms(g *group, doc input.Document) ([]*ast.Term, error) {
+	if idx, _ := g.applicable(resourcesByType(doc)); len(idx) == 0 {
+		return nil, nil
+	}
+	workers := 1
+	if e.sharded(g, doc) {
+		workers = e.parallel
+	}
+	return resourceTerms(doc, workers)
+}
+
+// releaseValues drops the Go values of doc's resources (EvalReleasing),
+// keeping those of resources with sensitive values.
+func releaseValues(doc input.Document) {
+	for i := range doc.Resources {
+		if r := &doc.Resources[i]; len(r.Sensitive) == 0 {
+			r.Values, r.Before = nil, nil
+		}
+	}
 }
 
 // resourcesByType maps each resource type of doc to the positions of its

@@ -360,7 +360,7 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 	if s.engErr != nil {
 		return outcome{} // Scan returns the policy error
 	}
-	res, err := s.evaluate(ctx, "this input", func(ctx context.Context) (engine.Result, error) { return s.eng.Eval(ctx, doc) })
+	res, err := s.evaluate(ctx, "this input", func(ctx context.Context) (engine.Result, error) { return s.eng.EvalReleasing(ctx, doc) })
 	if err != nil {
 		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: err}}
 	}
