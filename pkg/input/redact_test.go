@@ -26,3 +26,29 @@ func TestRedact(t *testing.T) {
 		t.Error("Redact modified the original document")
 	}
 }
+
+// TestMaskedCopiedSecret: a sensitive value copied into an attribute that
+// Terraform does not mark (a literal repeated, a connection string built
+// from it) is masked there too, in Values and Before, as in Raw; a
+// resource without values keeps none.
+func TestMaskedCopiedSecret(t *testing.T) {
+	doc := input.Document{Resources: []input.Resource{
+		{Address: "aws_db_instance.main", Values: map[string]any{"password": "hunter22"}, Sensitive: []string{"password"}},
+		{Address: "aws_ssm_parameter.dsn", Values: map[string]any{"value": "postgres://app:hunter22@db/app", "name": "dsn"},
+			Before: map[string]any{"value": "hunter22"}},
+		{Address: "null_resource.empty"},
+	}}
+	got := doc.Masked()
+	if v := got.Resources[1].Values["value"]; v != "postgres://app:"+input.Redacted+"@db/app" {
+		t.Errorf("copied secret in values: %v", v)
+	}
+	if v := got.Resources[1].Before["value"]; v != input.Redacted {
+		t.Errorf("copied secret in before: %v", v)
+	}
+	if got.Resources[1].Values["name"] != "dsn" || got.Resources[2].Values != nil {
+		t.Errorf("other values changed: %v, %v", got.Resources[1].Values, got.Resources[2].Values)
+	}
+	if doc.Resources[1].Values["value"] != "postgres://app:hunter22@db/app" {
+		t.Error("Masked modified the original document")
+	}
+}

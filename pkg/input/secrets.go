@@ -100,17 +100,27 @@ func leaves(v any, seen map[string]bool) {
 }
 
 // Masked returns the document as a policy that may not see secrets sees
-// it: Redact's copy, and a Raw in which every string holding a sensitive
-// value (a password, also inside a connection string, in variables or in
-// prior state) has it replaced with Redacted, and every number equal to
-// one is Redacted. A document without sensitive values is returned as it
-// is. The original is not modified.
+// it: Redact's copy, in which, as in Raw, every string holding a sensitive
+// value (a password, also inside a connection string, in variables, in
+// prior state, or copied into an attribute Terraform does not mark) has
+// it replaced with Redacted, and every number equal to one is Redacted. A
+// document without sensitive values is returned as it is. The original is
+// not modified.
 func (doc Document) Masked() Document {
 	secrets := doc.SensitiveStrings()
 	if len(secrets) == 0 {
 		return doc
 	}
 	out := doc.Redact()
+	for i := range out.Resources {
+		r := &out.Resources[i]
+		if r.Values != nil {
+			r.Values, _ = MaskSecrets(r.Values, secrets).(map[string]any)
+		}
+		if r.Before != nil {
+			r.Before, _ = MaskSecrets(r.Before, secrets).(map[string]any)
+		}
+	}
 	if doc.Raw != nil {
 		out.Raw = MaskSecrets(doc.Raw, secrets)
 	}
