@@ -22,6 +22,7 @@
 #     pci-dss-4.0: ["8.6.2"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["net/secrets"]
 #   remediation: Move the credential to a Secret (or an external secret manager) and reference it from the workload instead of the ConfigMap.
 package tenet.kubernetes.config.configmap_credentials
 

@@ -22,6 +22,8 @@
 #     soc2-2017: ["CC6.8"]
 #     pci-dss-4.0: ["2.2.6"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-restricted: ["seccomp"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Set securityContext.seccompProfile.type = RuntimeDefault (or Localhost with a profile) in the pod spec or on every container.
 package tenet.kubernetes.pod.seccomp
 
