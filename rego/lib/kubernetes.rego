@@ -170,3 +170,47 @@ long_running(r) if {
 # Security Standards exempt them from Linux-only controls (privilege
 # escalation, seccomp, capabilities).
 windows(r) if pod_spec(r).os.name == "windows"
+
+# pod_labels(r) is the labels of r's pods (the pod template's for a
+# controller); {} when there are none.
+pod_labels(r) := l if {
+	l := object.get(r.values, array.concat(split(pod_metadata_path(r), "."), ["labels"]), {})
+	is_object(l)
+} else := {}
+
+# selects(selector, labels) holds when label selector selector (matchLabels
+# and matchExpressions with In, NotIn, Exists and DoesNotExist, all of which
+# must hold) selects an object with labels; an empty selector selects
+# everything, and an operator it does not know selects nothing, as the API
+# server rejects it.
+selects(selector, labels) if {
+	is_object(selector)
+	every k, v in object.get(selector, "matchLabels", {}) {
+		labels[k] == v
+	}
+	every e in object.get(selector, "matchExpressions", []) {
+		_expression(e, labels)
+	}
+}
+
+_expression(e, labels) if {
+	e.operator == "In"
+	_label_in(e, labels)
+}
+
+_expression(e, labels) if {
+	e.operator == "NotIn"
+	not _label_in(e, labels)
+}
+
+_label_in(e, labels) if labels[e.key] in e.values
+
+_expression(e, labels) if {
+	e.operator == "Exists"
+	labels[e.key]
+}
+
+_expression(e, labels) if {
+	e.operator == "DoesNotExist"
+	not labels[e.key]
+}

@@ -150,3 +150,24 @@ test_windows if {
 test_pod_annotations_null if {
 	kubernetes.pod_annotations(fixtures.kube_object(object.union(fixtures.workload("Pod", "p", _spec), {"metadata": {"annotations": null}}))) == {}
 }
+
+test_pod_labels if {
+	kubernetes.pod_labels({"type": "Deployment", "values": {"spec": {"template": {"metadata": {"labels": {"app": "web"}}}}}}) == {"app": "web"}
+	kubernetes.pod_labels({"type": "Pod", "values": {"metadata": {"labels": {"app": "p"}}, "spec": {}}}) == {"app": "p"}
+	kubernetes.pod_labels({"type": "Job", "values": {"spec": {"template": {}}}}) == {}
+}
+
+test_selects if {
+	l := {"app": "web", "tier": "front"}
+	kubernetes.selects({}, l)
+	kubernetes.selects({"matchLabels": {"app": "web"}}, l)
+	not kubernetes.selects({"matchLabels": {"app": "api"}}, l)
+	kubernetes.selects({"matchExpressions": [{"key": "tier", "operator": "In", "values": ["front", "edge"]}]}, l)
+	not kubernetes.selects({"matchExpressions": [{"key": "tier", "operator": "NotIn", "values": ["front"]}]}, l)
+	kubernetes.selects({"matchExpressions": [{"key": "zone", "operator": "NotIn", "values": ["a"]}]}, l)
+	kubernetes.selects({"matchExpressions": [{"key": "app", "operator": "Exists"}, {"key": "zone", "operator": "DoesNotExist"}]}, l)
+	not kubernetes.selects({"matchExpressions": [{"key": "zone", "operator": "Exists"}]}, l)
+	not kubernetes.selects({"matchExpressions": [{"key": "app", "operator": "DoesNotExist"}]}, l)
+	not kubernetes.selects({"matchExpressions": [{"key": "app", "operator": "Gt", "values": ["1"]}]}, l)
+	not kubernetes.selects(null, l)
+}
