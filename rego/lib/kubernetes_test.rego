@@ -171,3 +171,27 @@ test_selects if {
 	not kubernetes.selects({"matchExpressions": [{"key": "app", "operator": "Gt", "values": ["1"]}]}, l)
 	not kubernetes.selects(null, l)
 }
+
+_pod(spec, annotations) := {"type": "Pod", "values": {"metadata": {"annotations": annotations}, "spec": spec}}
+
+test_seccomp_profile if {
+	c := {"name": "a", "image": "a:1"}
+	kubernetes.seccomp_profile(_pod({"containers": [c]}, {}), c) == ""
+	kubernetes.seccomp_profile(_pod({"securityContext": {"seccompProfile": {"type": "RuntimeDefault"}}}, {}), c) == "RuntimeDefault"
+	kubernetes.seccomp_profile(_pod({"securityContext": {"seccompProfile": {"type": "RuntimeDefault"}}}, {"container.seccomp.security.alpha.kubernetes.io/a": "unconfined"}), c) == "Unconfined"
+	kubernetes.seccomp_profile(_pod({}, {"seccomp.security.alpha.kubernetes.io/pod": "localhost/p.json"}), c) == "Localhost"
+	kubernetes.seccomp_profile(_pod({}, {"seccomp.security.alpha.kubernetes.io/pod": "docker/default"}), c) == "RuntimeDefault"
+	c2 := object.union(c, {"securityContext": {"seccompProfile": {"type": "Localhost"}}})
+	kubernetes.seccomp_profile(_pod({"securityContext": {"seccompProfile": {"type": "Unconfined"}}}, {}), c2) == "Localhost"
+}
+
+test_credential_helpers if {
+	kubernetes.credential_key("DB_PASSWORD")
+	kubernetes.credential_key("apiToken")
+	not kubernetes.credential_key("password_file")
+	not kubernetes.credential_key("tokenizer")
+	kubernetes.literal_value("s3cr3t-Value")
+	not kubernetes.literal_value("${DB_PASSWORD}")
+	not kubernetes.literal_value("/run/secrets/db")
+	regex.match(kubernetes.credential_patterns["an AWS access key id"], "AKIAABCDEFGHIJKLMNOP")
+}

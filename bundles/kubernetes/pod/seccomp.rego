@@ -49,20 +49,4 @@ _problem("") := "sets no seccomp profile (seccompProfile.type is unset, so Uncon
 
 _problem(p) := sprintf("uses seccomp profile %s instead of RuntimeDefault or Localhost", [p]) if p != ""
 
-_profile(w, c) := t if {
-	t := c.securityContext.seccompProfile.type
-	is_string(t)
-} else := _annotation_type(v) if {
-	v := kubernetes.pod_annotations(w)[concat("", ["container.seccomp.security.alpha.kubernetes.io/", kubernetes.container_name(c)])]
-} else := t if {
-	t := kubernetes.pod_spec(w).securityContext.seccompProfile.type
-	is_string(t)
-} else := _annotation_type(v) if {
-	v := kubernetes.pod_annotations(w)["seccomp.security.alpha.kubernetes.io/pod"]
-} else := ""
-
-_annotation_type(v) := "RuntimeDefault" if {
-	v in {"runtime/default", "docker/default"}
-} else := "Localhost" if {
-	startswith(v, "localhost/")
-} else := "Unconfined"
+_profile(w, c) := kubernetes.seccomp_profile(w, c)
