@@ -170,3 +170,99 @@ long_running(r) if {
 # Security Standards exempt them from Linux-only controls (privilege
 # escalation, seccomp, capabilities).
 windows(r) if pod_spec(r).os.name == "windows"
+
+# pod_labels(r) is the labels of r's pods (the pod template's for a
+# controller); {} when there are none.
+pod_labels(r) := l if {
+	l := object.get(r.values, array.concat(split(pod_metadata_path(r), "."), ["labels"]), {})
+	is_object(l)
+} else := {}
+
+# selects(selector, labels) holds when label selector selector (matchLabels
+# and matchExpressions with In, NotIn, Exists and DoesNotExist, all of which
+# must hold) selects an object with labels; an empty selector selects
+# everything, and an operator it does not know selects nothing, as the API
+# server rejects it.
+selects(selector, labels) if {
+	is_object(selector)
+	every k, v in object.get(selector, "matchLabels", {}) {
+		labels[k] == v
+	}
+	every e in object.get(selector, "matchExpressions", []) {
+		_expression(e, labels)
+	}
+}
+
+_expression(e, labels) if {
+	e.operator == "In"
+	_label_in(e, labels)
+}
+
+_expression(e, labels) if {
+	e.operator == "NotIn"
+	not _label_in(e, labels)
+}
+
+_label_in(e, labels) if labels[e.key] in e.values
+
+_expression(e, labels) if {
+	e.operator == "Exists"
+	labels[e.key]
+}
+
+_expression(e, labels) if {
+	e.operator == "DoesNotExist"
+	not labels[e.key]
+}
+
+# seccomp_profile(r, c) is the seccomp profile type that container c of r
+# runs with, in the order the API server resolves it: the container's
+# field, its deprecated annotation, the pod's field, the pod's deprecated
+# annotation ("RuntimeDefault", "Localhost", "Unconfined"); "" when nothing
+# sets one.
+seccomp_profile(r, c) := t if {
+	t := c.securityContext.seccompProfile.type
+	is_string(t)
+} else := _seccomp_annotation(v) if {
+	v := pod_annotations(r)[concat("", ["container.seccomp.security.alpha.kubernetes.io/", container_name(c)])]
+} else := t if {
+	t := pod_spec(r).securityContext.seccompProfile.type
+	is_string(t)
+} else := _seccomp_annotation(v) if {
+	v := pod_annotations(r)["seccomp.security.alpha.kubernetes.io/pod"]
+} else := ""
+
+_seccomp_annotation(v) := "RuntimeDefault" if {
+	v in {"runtime/default", "docker/default"}
+} else := "Localhost" if {
+	startswith(v, "localhost/")
+} else := "Unconfined"
+
+# credential_patterns name regular expressions of well-known credential
+# formats: private keys, cloud access keys and service tokens.
+credential_patterns := {
+	"a private key": `-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----`,
+	"an AWS access key id": `\b(AKIA|ASIA)[A-Z0-9]{16}\b`,
+	"a GitHub token": `\bgh[pousr]_[A-Za-z0-9]{36}\b`,
+	"a Slack token": `\bxox[abposr]-[A-Za-z0-9-]{10,}`,
+	"a Google API key": `\bAIza[0-9A-Za-z_-]{35}\b`,
+}
+
+# credential_key(key) holds for a key whose words (split at _ . - and
+# camelCase) include password, secret, token or api key, such as DB_PASSWORD or apiToken, but not
+# password_file, token_path or secretName, which point at a credential
+# instead of holding it, nor tokenizer.
+credential_key(key) if {
+	k := lower(regex.replace(key, `([a-z0-9])([A-Z])`, "${1}_${2}"))
+	regex.match(`(^|[_.-])(password|passwd|secret|token|api_?key)s?($|[_.-])`, k)
+	not regex.match(`[_.-](file|path|dir|name|ref|env|url|uri|endpoint|ttl|expiry|expiration|timeout|length|policy|enabled|type|mount|header|key_id)$`, k)
+}
+
+# literal_value(value) holds for a single-line value that is not empty, a
+# placeholder (${X}, {{ x }}, <x>), a path, a number or a boolean.
+literal_value(value) if {
+	v := trim_space(value)
+	count(v) >= 6
+	not contains(v, "\n")
+	not regex.match(`^(\$\{.*\}|\$[A-Za-z_]+|\{\{.*\}\}|<.*>|/.*|[0-9.]+|true|false|yes|no|null|none|changeme)$`, lower(v))
+}

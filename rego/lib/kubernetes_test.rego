@@ -150,3 +150,48 @@ test_windows if {
 test_pod_annotations_null if {
 	kubernetes.pod_annotations(fixtures.kube_object(object.union(fixtures.workload("Pod", "p", _spec), {"metadata": {"annotations": null}}))) == {}
 }
+
+test_pod_labels if {
+	kubernetes.pod_labels({"type": "Deployment", "values": {"spec": {"template": {"metadata": {"labels": {"app": "web"}}}}}}) == {"app": "web"}
+	kubernetes.pod_labels({"type": "Pod", "values": {"metadata": {"labels": {"app": "p"}}, "spec": {}}}) == {"app": "p"}
+	kubernetes.pod_labels({"type": "Job", "values": {"spec": {"template": {}}}}) == {}
+}
+
+test_selects if {
+	l := {"app": "web", "tier": "front"}
+	kubernetes.selects({}, l)
+	kubernetes.selects({"matchLabels": {"app": "web"}}, l)
+	not kubernetes.selects({"matchLabels": {"app": "api"}}, l)
+	kubernetes.selects({"matchExpressions": [{"key": "tier", "operator": "In", "values": ["front", "edge"]}]}, l)
+	not kubernetes.selects({"matchExpressions": [{"key": "tier", "operator": "NotIn", "values": ["front"]}]}, l)
+	kubernetes.selects({"matchExpressions": [{"key": "zone", "operator": "NotIn", "values": ["a"]}]}, l)
+	kubernetes.selects({"matchExpressions": [{"key": "app", "operator": "Exists"}, {"key": "zone", "operator": "DoesNotExist"}]}, l)
+	not kubernetes.selects({"matchExpressions": [{"key": "zone", "operator": "Exists"}]}, l)
+	not kubernetes.selects({"matchExpressions": [{"key": "app", "operator": "DoesNotExist"}]}, l)
+	not kubernetes.selects({"matchExpressions": [{"key": "app", "operator": "Gt", "values": ["1"]}]}, l)
+	not kubernetes.selects(null, l)
+}
+
+_pod(spec, annotations) := {"type": "Pod", "values": {"metadata": {"annotations": annotations}, "spec": spec}}
+
+test_seccomp_profile if {
+	c := {"name": "a", "image": "a:1"}
+	kubernetes.seccomp_profile(_pod({"containers": [c]}, {}), c) == ""
+	kubernetes.seccomp_profile(_pod({"securityContext": {"seccompProfile": {"type": "RuntimeDefault"}}}, {}), c) == "RuntimeDefault"
+	kubernetes.seccomp_profile(_pod({"securityContext": {"seccompProfile": {"type": "RuntimeDefault"}}}, {"container.seccomp.security.alpha.kubernetes.io/a": "unconfined"}), c) == "Unconfined"
+	kubernetes.seccomp_profile(_pod({}, {"seccomp.security.alpha.kubernetes.io/pod": "localhost/p.json"}), c) == "Localhost"
+	kubernetes.seccomp_profile(_pod({}, {"seccomp.security.alpha.kubernetes.io/pod": "docker/default"}), c) == "RuntimeDefault"
+	c2 := object.union(c, {"securityContext": {"seccompProfile": {"type": "Localhost"}}})
+	kubernetes.seccomp_profile(_pod({"securityContext": {"seccompProfile": {"type": "Unconfined"}}}, {}), c2) == "Localhost"
+}
+
+test_credential_helpers if {
+	kubernetes.credential_key("DB_PASSWORD")
+	kubernetes.credential_key("apiToken")
+	not kubernetes.credential_key("password_file")
+	not kubernetes.credential_key("tokenizer")
+	kubernetes.literal_value("s3cr3t-Value")
+	not kubernetes.literal_value("${DB_PASSWORD}")
+	not kubernetes.literal_value("/run/secrets/db")
+	regex.match(kubernetes.credential_patterns["an AWS access key id"], "AKIAABCDEFGHIJKLMNOP")
+}

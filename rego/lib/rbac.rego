@@ -53,6 +53,21 @@ api_groups := {
 	"clusterroles": {"rbac.authorization.k8s.io"},
 	"rolebindings": {"rbac.authorization.k8s.io"},
 	"clusterrolebindings": {"rbac.authorization.k8s.io"},
+	"configmaps": {""},
+	"endpoints": {""},
+	"namespaces": {""},
+	"nodes": {""},
+	"persistentvolumes": {""},
+	"services": {""},
+	"endpointslices": {"discovery.k8s.io"},
+	"ingresses": {"networking.k8s.io", "extensions"},
+	"networkpolicies": {"networking.k8s.io", "extensions"},
+	"mutatingwebhookconfigurations": {"admissionregistration.k8s.io"},
+	"validatingwebhookconfigurations": {"admissionregistration.k8s.io"},
+	"validatingadmissionpolicies": {"admissionregistration.k8s.io"},
+	"validatingadmissionpolicybindings": {"admissionregistration.k8s.io"},
+	"certificatesigningrequests": {"certificates.k8s.io"},
+	"signers": {"certificates.k8s.io"},
 }
 
 # grants(rule, verb, resource) holds when role rule grants verb on resource
@@ -78,6 +93,14 @@ granted(rule, verbs, resources) := sort([sprintf("%s %s", [verb, res]) |
 	some res in resources
 	grants(rule, verb, res)
 ])
+
+# named(rule) holds when role rule is limited by resourceNames to named
+# objects: it then grants nothing for create and deletecollection, whose
+# requests carry no name, and the other verbs only on those objects.
+named(rule) if count(rule.resourceNames) > 0
+
+# write_verbs are the verbs that create, change or remove objects.
+write_verbs := ["create", "update", "patch", "delete", "deletecollection"]
 
 # role_attr(i) is the readable path of rule i of a role.
 rule_attr(i) := sprintf("rules[%d]", [i])

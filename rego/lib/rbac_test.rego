@@ -51,3 +51,17 @@ test_subjects_null if {
 	b := object.union(_binding, {"subjects": null})
 	rbac.subjects(fixtures.kube_object(b)) == []
 }
+
+test_named if {
+	rbac.named({"resourceNames": ["leader"], "verbs": ["update"]})
+	not rbac.named({"resourceNames": [], "verbs": ["update"]})
+	not rbac.named({"verbs": ["update"]})
+}
+
+test_grants_added_groups if {
+	rbac.grants({"apiGroups": ["networking.k8s.io"], "resources": ["networkpolicies"], "verbs": ["delete"]}, "delete", "networkpolicies")
+	rbac.grants({"apiGroups": ["admissionregistration.k8s.io"], "resources": ["*"], "verbs": ["*"]}, "patch", "mutatingwebhookconfigurations")
+	rbac.grants({"apiGroups": [""], "resources": ["nodes/proxy"], "verbs": ["get"]}, "get", "nodes/proxy")
+	not rbac.grants({"apiGroups": ["networking.k8s.io"], "resources": ["services"], "verbs": ["create"]}, "create", "services")
+	"create" in rbac.write_verbs
+}

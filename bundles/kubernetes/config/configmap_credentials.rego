@@ -22,6 +22,7 @@
 #     pci-dss-4.0: ["8.6.2"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["net/secrets"]
 #   remediation: Move the credential to a Secret (or an external secret manager) and reference it from the workload instead of the ConfigMap.
 package tenet.kubernetes.config.configmap_credentials
 
@@ -39,43 +40,16 @@ deny contains result.fail_attr(cm, sprintf("%s.%s", [field, key]), msg) if {
 	msg := sprintf("ConfigMap %q key %s %s", [cm.name, key, problem])
 }
 
-_patterns := {
-	"a private key": `-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----`,
-	"an AWS access key id": `\b(AKIA|ASIA)[A-Z0-9]{16}\b`,
-	"a GitHub token": `\bgh[pousr]_[A-Za-z0-9]{36}\b`,
-	"a Slack token": `\bxox[abposr]-[A-Za-z0-9-]{10,}`,
-	"a Google API key": `\bAIza[0-9A-Za-z_-]{35}\b`,
-}
-
 _problems(field, key, value) := {sprintf("holds %s", [name]) |
 	text := _text(field, value)
-	some name, pattern in _patterns
+	some name, pattern in kubernetes.credential_patterns
 	regex.match(pattern, text)
 } | {"is named like a credential and holds a literal value" |
 	field == "data"
-	_credential_key(key)
-	_literal(value)
+	kubernetes.credential_key(key)
+	kubernetes.literal_value(value)
 }
 
 _text("data", value) := value
 
 _text("binaryData", value) := base64.decode(value)
-
-# A key whose words (split at _ . - and camelCase) include password,
-# secret, token or api key, such as DB_PASSWORD or apiToken, but not
-# password_file, token_path or secretName, which point at a credential
-# instead of holding it, nor tokenizer.
-_credential_key(key) if {
-	k := lower(regex.replace(key, `([a-z0-9])([A-Z])`, "${1}_${2}"))
-	regex.match(`(^|[_.-])(password|passwd|secret|token|api_?key)s?($|[_.-])`, k)
-	not regex.match(`[_.-](file|path|dir|name|ref|env|url|uri|endpoint|ttl|expiry|expiration|timeout|length|policy|enabled|type|mount|header|key_id)$`, k)
-}
-
-# A single-line value that is not empty, a placeholder (${X}, {{ x }},
-# <x>), a path, a number or a boolean.
-_literal(value) if {
-	v := trim_space(value)
-	count(v) >= 6
-	not contains(v, "\n")
-	not regex.match(`^(\$\{.*\}|\$[A-Za-z_]+|\{\{.*\}\}|<.*>|/.*|[0-9.]+|true|false|yes|no|null|none|changeme)$`, lower(v))
-}

@@ -22,6 +22,9 @@
 #     soc2-2017: ["CC6.8", "CC8.1"]
 #     pci-dss-4.0: ["2.2.1", "2.2.6"]
 #     gdpr: ["Art. 25(1)"]
+#     k8s-pss-baseline: ["admission"]
+#     k8s-pss-restricted: ["admission"]
+#     nsa-cisa-k8s-1.2: ["pod/security-enforcement"]
 #   remediation: Label the namespace pod-security.kubernetes.io/enforce=restricted (or baseline where workloads need it).
 package tenet.kubernetes.config.pod_security_admission
 

@@ -21,6 +21,7 @@
 #     pci-dss-4.0: ["1.2.1", "1.3.1", "1.3.2"]
 #     hipaa: ["164.312(e)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["net/network-policies"]
 #   remediation: Add a NetworkPolicy with podSelector {} and policyTypes [Ingress, Egress] and no rules, then allow the flows the applications need.
 package tenet.kubernetes.network.default_deny
 

@@ -20,6 +20,7 @@
 #     pci-dss-4.0: ["4.2.1"]
 #     hipaa: ["164.312(e)(1)", "164.312(e)(2)(i)", "164.312(e)(2)(ii)"]
 #     gdpr: ["Art. 5(1)(f)", "Art. 32(1)(a)"]
+#     nsa-cisa-k8s-1.2: ["net/encryption"]
 #   remediation: Add a spec.tls entry whose hosts cover every rules[].host, with a certificate Secret (cert-manager can issue it).
 package tenet.kubernetes.network.ingress_tls
 

@@ -22,6 +22,7 @@
 #     pci-dss-4.0: ["1.2.1", "1.3.1", "1.3.2"]
 #     hipaa: ["164.312(e)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["net/network-policies"]
 #   remediation: Add a NetworkPolicy to the namespace, starting with a default-deny policy and allowing the flows the applications need.
 package tenet.kubernetes.network.namespace_network_policy
 

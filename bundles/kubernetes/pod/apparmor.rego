@@ -21,6 +21,9 @@
 #     soc2-2017: ["CC6.8"]
 #     pci-dss-4.0: ["2.2.6"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["apparmor"]
+#     k8s-pss-restricted: ["apparmor"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove the Unconfined AppArmor profile (securityContext.appArmorProfile or the container.apparmor.security.beta.kubernetes.io annotation) or set it to RuntimeDefault.
 package tenet.kubernetes.pod.apparmor
 

@@ -23,6 +23,9 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["capabilities"]
+#     k8s-pss-restricted: ["capabilities"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove every capability outside the runtime default set from securityContext.capabilities.add.
 package tenet.kubernetes.pod.capabilities_baseline
 

@@ -22,6 +22,8 @@
 #     soc2-2017: ["CC6.8"]
 #     pci-dss-4.0: ["2.2.6"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-restricted: ["capabilities"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Set securityContext.capabilities.drop = ["ALL"] on every container and add back only NET_BIND_SERVICE where a low port is needed.
 package tenet.kubernetes.pod.capabilities_drop_all
 

@@ -20,6 +20,7 @@
 #     nist-800-53-r5: ["CM-6", "SC-7"]
 #     soc2-2017: ["CC6.1"]
 #     pci-dss-4.0: ["2.2.1"]
+#     nsa-cisa-k8s-1.2: ["net/namespaces"]
 #   remediation: Set metadata.namespace to the application's own namespace (or deploy with kubectl apply -n, Helm --namespace or a kustomize namespace).
 package tenet.kubernetes.pod.default_namespace
 

@@ -21,6 +21,9 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["host-namespaces"]
+#     k8s-pss-restricted: ["host-namespaces"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove hostNetwork from the pod spec (or set it to false).
 package tenet.kubernetes.pod.host_network
 

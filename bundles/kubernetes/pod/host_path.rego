@@ -23,6 +23,9 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["hostpath-volumes"]
+#     k8s-pss-restricted: ["hostpath-volumes"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Replace hostPath volumes with persistentVolumeClaim, configMap, secret or emptyDir volumes; keep node agents that need one in a dedicated, audited namespace.
 package tenet.kubernetes.pod.host_path
 

@@ -22,6 +22,9 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["host-ports"]
+#     k8s-pss-restricted: ["host-ports"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove ports[].hostPort from the containers and expose them through a Service (NodePort or LoadBalancer when they must be reachable from outside).
 package tenet.kubernetes.pod.host_port
 

@@ -22,6 +22,9 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["hostprocess"]
+#     k8s-pss-restricted: ["hostprocess"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove securityContext.windowsOptions.hostProcess (or set it to false) from the pod and its containers.
 package tenet.kubernetes.pod.host_process
 

@@ -17,6 +17,7 @@
 #   controls:
 #     nist-800-53-r5: ["CM-2", "SI-7"]
 #     soc2-2017: ["CC8.1"]
+#     nsa-cisa-k8s-1.2: ["pod/secure-images"]
 #   remediation: Reference the image by a version tag such as nginx:1.27.2, or by digest (image@sha256:...).
 package tenet.kubernetes.pod.image_tag
 

@@ -22,6 +22,8 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-restricted: ["capabilities"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Add NET_RAW (or ALL) to securityContext.capabilities.drop on every container and remove it from capabilities.add.
 package tenet.kubernetes.pod.net_raw
 

@@ -23,6 +23,8 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-restricted: ["privilege-escalation"]
+#     nsa-cisa-k8s-1.2: ["pod/non-root"]
 #   remediation: Set securityContext.allowPrivilegeEscalation = false on every container, init container and ephemeral container.
 package tenet.kubernetes.pod.privilege_escalation
 

@@ -21,6 +21,9 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["privileged-containers"]
+#     k8s-pss-restricted: ["privileged-containers"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove securityContext.privileged (or set it to false) and add only the capabilities the container needs.
 package tenet.kubernetes.pod.privileged
 

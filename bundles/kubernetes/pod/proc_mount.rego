@@ -20,6 +20,9 @@
 #     soc2-2017: ["CC6.8"]
 #     pci-dss-4.0: ["2.2.6"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["proc-mount-type"]
+#     k8s-pss-restricted: ["proc-mount-type"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove securityContext.procMount from the containers or set it to Default.
 package tenet.kubernetes.pod.proc_mount
 

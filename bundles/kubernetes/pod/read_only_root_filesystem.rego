@@ -21,6 +21,7 @@
 #     soc2-2017: ["CC6.8"]
 #     pci-dss-4.0: ["2.2.6"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["pod/immutable-fs"]
 #   remediation: Set securityContext.readOnlyRootFilesystem = true on every container and init container, mounting emptyDir volumes for paths that must be writable.
 package tenet.kubernetes.pod.read_only_root_filesystem
 

@@ -19,6 +19,7 @@
 #     nist-800-53-r5: ["SC-5", "SC-6"]
 #     soc2-2017: ["A1.1"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["net/resource-policies"]
 #   remediation: Set resources.limits.cpu and resources.limits.memory on every container, or a LimitRange default for the namespace.
 package tenet.kubernetes.pod.resource_limits
 

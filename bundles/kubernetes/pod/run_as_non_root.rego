@@ -21,6 +21,8 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-restricted: ["running-as-non-root", "running-as-non-root-user"]
+#     nsa-cisa-k8s-1.2: ["pod/non-root"]
 #   remediation: Set securityContext.runAsNonRoot = true (pod or container) and run the image as a user other than 0.
 package tenet.kubernetes.pod.run_as_non_root
 

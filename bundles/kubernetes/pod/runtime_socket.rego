@@ -22,6 +22,9 @@
 #     pci-dss-4.0: ["2.2.6"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["hostpath-volumes"]
+#     k8s-pss-restricted: ["hostpath-volumes"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove the hostPath volume of the runtime socket; build images with a daemonless builder and read container metadata through the Kubernetes API instead.
 package tenet.kubernetes.pod.runtime_socket
 

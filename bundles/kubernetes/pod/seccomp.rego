@@ -22,6 +22,8 @@
 #     soc2-2017: ["CC6.8"]
 #     pci-dss-4.0: ["2.2.6"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-restricted: ["seccomp"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Set securityContext.seccompProfile.type = RuntimeDefault (or Localhost with a profile) in the pod spec or on every container.
 package tenet.kubernetes.pod.seccomp
 
@@ -47,20 +49,4 @@ _problem("") := "sets no seccomp profile (seccompProfile.type is unset, so Uncon
 
 _problem(p) := sprintf("uses seccomp profile %s instead of RuntimeDefault or Localhost", [p]) if p != ""
 
-_profile(w, c) := t if {
-	t := c.securityContext.seccompProfile.type
-	is_string(t)
-} else := _annotation_type(v) if {
-	v := kubernetes.pod_annotations(w)[concat("", ["container.seccomp.security.alpha.kubernetes.io/", kubernetes.container_name(c)])]
-} else := t if {
-	t := kubernetes.pod_spec(w).securityContext.seccompProfile.type
-	is_string(t)
-} else := _annotation_type(v) if {
-	v := kubernetes.pod_annotations(w)["seccomp.security.alpha.kubernetes.io/pod"]
-} else := ""
-
-_annotation_type(v) := "RuntimeDefault" if {
-	v in {"runtime/default", "docker/default"}
-} else := "Localhost" if {
-	startswith(v, "localhost/")
-} else := "Unconfined"
+_profile(w, c) := kubernetes.seccomp_profile(w, c)

@@ -21,6 +21,7 @@
 #     soc2-2017: ["CC6.1"]
 #     hipaa: ["164.312(a)(1)"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["net/secrets"]
 #   remediation: Mount the Secret as a volume and read it from a file instead of env[].valueFrom.secretKeyRef or envFrom[].secretRef.
 package tenet.kubernetes.pod.secret_env
 

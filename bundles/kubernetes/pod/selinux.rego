@@ -20,6 +20,9 @@
 #     soc2-2017: ["CC6.8"]
 #     pci-dss-4.0: ["2.2.6"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["selinux"]
+#     k8s-pss-restricted: ["selinux"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove seLinuxOptions.user and role, and leave seLinuxOptions.type unset or set it to container_t, container_init_t, container_kvm_t or container_engine_t.
 package tenet.kubernetes.pod.selinux
 

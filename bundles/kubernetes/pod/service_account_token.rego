@@ -25,6 +25,7 @@
 #     pci-dss-4.0: ["7.2.1", "7.2.2"]
 #     hipaa: ["164.308(a)(3)(i)", "164.308(a)(4)(ii)(B)", "164.312(a)(1)"]
 #     gdpr: ["Art. 25(2)", "Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["pod/sa-tokens"]
 #   remediation: Set automountServiceAccountToken = false on the pod spec or its ServiceAccount, and true only on pods that call the Kubernetes API.
 package tenet.kubernetes.pod.service_account_token
 

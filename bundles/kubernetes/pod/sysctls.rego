@@ -20,6 +20,9 @@
 #     soc2-2017: ["CC6.8"]
 #     pci-dss-4.0: ["2.2.6"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-baseline: ["sysctls"]
+#     k8s-pss-restricted: ["sysctls"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Remove every sysctl outside the safe set from spec.securityContext.sysctls, or tune it on the node instead.
 package tenet.kubernetes.pod.sysctls
 

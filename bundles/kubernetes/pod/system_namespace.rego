@@ -19,6 +19,7 @@
 #     nist-800-53-r5: ["CM-6", "SC-7"]
 #     soc2-2017: ["CC6.1"]
 #     pci-dss-4.0: ["2.2.1"]
+#     nsa-cisa-k8s-1.2: ["net/namespaces"]
 #   remediation: Move the object to a namespace of the application's own; keep kube-system for cluster components.
 package tenet.kubernetes.pod.system_namespace
 

@@ -21,6 +21,8 @@
 #     soc2-2017: ["CC6.8"]
 #     pci-dss-4.0: ["2.2.6"]
 #     gdpr: ["Art. 32(1)(b)"]
+#     k8s-pss-restricted: ["volume-types"]
+#     nsa-cisa-k8s-1.2: ["pod/container-hardening"]
 #   remediation: Replace inline volume sources with a persistentVolumeClaim (or configMap, secret, projected, downwardAPI, emptyDir, ephemeral or csi volumes).
 package tenet.kubernetes.pod.volume_types
 

@@ -23,6 +23,7 @@
 #     pci-dss-4.0: ["7.2.1", "7.2.2"]
 #     hipaa: ["164.308(a)(3)(i)", "164.308(a)(4)(ii)(B)", "164.312(a)(1)"]
 #     gdpr: ["Art. 25(2)", "Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["authz/rbac", "authz/authentication"]
 #   remediation: Remove system:masters, system:anonymous, system:unauthenticated (and system:authenticated for non-discovery roles) from the binding's subjects.
 package tenet.kubernetes.rbac.anonymous_bindings
 

@@ -22,6 +22,7 @@
 #     pci-dss-4.0: ["7.2.1", "7.2.2"]
 #     hipaa: ["164.308(a)(3)(i)", "164.308(a)(4)(ii)(B)", "164.312(a)(1)"]
 #     gdpr: ["Art. 25(2)", "Art. 32(1)(b)"]
+#     nsa-cisa-k8s-1.2: ["authz/rbac"]
 #   remediation: Replace "*" in rules[].verbs, resources and apiGroups with the explicit verbs, resources and groups the subject needs.
 package tenet.kubernetes.rbac.wildcards
 
