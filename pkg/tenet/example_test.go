@@ -66,10 +66,10 @@ func ExampleWithFrameworks() {
 	}
 	// Output:
 	// gdpr Art. 5(1)(f) fail 25 rules
-	// gdpr Art. 25(1) not_applicable 1 rules
-	// gdpr Art. 25(2) fail 34 rules
+	// gdpr Art. 25(1) not_applicable 2 rules
+	// gdpr Art. 25(2) fail 40 rules
 	// gdpr Art. 32(1)(a) fail 36 rules
-	// gdpr Art. 32(1)(b) fail 175 rules
+	// gdpr Art. 32(1)(b) fail 189 rules
 	// gdpr Art. 32(1)(c) fail 9 rules
 	// gdpr Art. 32(1)(d) fail 19 rules
 	// gdpr Art. 33(1) fail 22 rules
