@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -61,6 +62,43 @@ type Framework struct {
 	// Partial is true when the catalog lists only the controls that rules
 	// map to, not the whole framework, so its coverage says little.
 	Partial bool `json:"partial,omitempty"`
+	// Description says what the catalog is and, for a derived framework,
+	// how its coverage is derived.
+	Description string `json:"description,omitempty"`
+	// Source records where a generated or derived catalog comes from.
+	Source *FrameworkSource `json:"source,omitempty"`
+	// ProfileOf names the framework this one is a profile of (a baseline:
+	// a selection of its controls); Select lists the ids selected. A
+	// profile has no controls of its own: Load fills Controls from the
+	// base catalog. See derived.go.
+	ProfileOf string   `json:"profile_of,omitempty"`
+	Select    []string `json:"select,omitempty"`
+	// DerivedFrom, for a framework of its own (its own ids and titles),
+	// says through which crosswalk its coverage comes from another
+	// framework's mappings. See derived.go.
+	DerivedFrom *Crosswalk `json:"derived_from,omitempty"`
+
+	// file is where the catalog was read, for errors.
+	file string
+}
+
+// FrameworkSource is where a catalog's control list was taken from.
+type FrameworkSource struct {
+	Title      string `json:"title,omitempty"`
+	Repository string `json:"repository,omitempty"`
+	Path       string `json:"path,omitempty"`
+	Commit     string `json:"commit,omitempty"`
+	URL        string `json:"url,omitempty"`
+	SHA256     string `json:"sha256,omitempty"`
+	Version    string `json:"version,omitempty"`
+}
+
+// Crosswalk relates the controls of a derived framework to those of its
+// base framework: Map[derived id] lists the base ids related to it.
+type Crosswalk struct {
+	Framework string              `json:"framework"`
+	Map       map[string][]string `json:"map"`
+	Source    *FrameworkSource    `json:"source,omitempty"`
 }
 
 // ControlInfo names one control; titles of copyrighted standards are our
@@ -189,9 +227,13 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 	}
 	// Every source is read first: a mapping may name a framework whose
 	// catalog comes from a bundle loaded after the rule's.
+	if err := c.resolveDerived(); err != nil {
+		return nil, err
+	}
 	if err := c.checkControls(); err != nil {
 		return nil, err
 	}
+	c.expandDerived()
 	return c, nil
 }
 
@@ -236,7 +278,7 @@ func (b *builder) add(src Source) error {
 		return &PolicyError{File: src.Path, Err: err}
 	}
 	if src.FS != nil {
-		if err := b.frameworks(src.FS); err != nil {
+		if err := b.frameworks(src.Path, src.FS); err != nil {
 			return &PolicyError{File: src.Path, Err: err}
 		}
 	}
@@ -351,7 +393,7 @@ func ruleName(r *ast.Rule) string {
 
 // frameworks reads the framework catalogs: *.json files at the bundle root,
 // each {"<framework key>": {...}}.
-func (b *builder) frameworks(fsys fs.FS) error {
+func (b *builder) frameworks(src string, fsys fs.FS) error {
 	names, err := fs.Glob(fsys, "*.json")
 	if err != nil {
 		return err
@@ -370,6 +412,7 @@ func (b *builder) frameworks(fsys fs.FS) error {
 			if _, dup := b.cat.Frameworks[k]; dup {
 				return fmt.Errorf("%s: framework %q defined twice", n, k)
 			}
+			f.file = path.Join(src, n)
 			b.cat.Frameworks[k] = f
 		}
 	}

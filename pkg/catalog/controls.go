@@ -85,6 +85,11 @@ func controlProblems(r finding.Rule, frameworks map[string]Framework) (problems 
 				problems = append(problems, fmt.Sprintf("unknown framework %q%s", short(k), frameworkHint(k, frameworks)))
 			}
 			continue
+		case fw.derived():
+			if !full() {
+				problems = append(problems, derivedFrameworkProblem(k, fw))
+			}
+			continue
 		case len(r.Controls[k]) == 0:
 			if !full() {
 				problems = append(problems, fmt.Sprintf("framework %q has no control ids", short(k)))
