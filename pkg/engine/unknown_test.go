@@ -66,6 +66,7 @@ var undecidingReads = map[[3]string]string{
 	{"TNT-AWS-LMB-001", "aws_lambda_permission", "source_account"}:                                   "decides only for a service principal; principal is absent here",
 	{"TNT-AWS-LMB-001", "aws_lambda_permission", "source_arn"}:                                       "decides only for a service principal; principal is absent here",
 	{"TNT-AWS-LMB-003", "aws_lambda_function", "package_type"}:                                       "decides only for a deprecated runtime; runtime is absent here",
+	{"TNT-AWS-RDS-010", "*", "performance_insights_kms_key_id"}:                                      "performance_insights_enabled is absent (false) here: the key matters only with Performance Insights on",
 	{"TNT-AWS-RDS-008", "*", "iam_database_authentication_enabled"}:                                  "judged for MySQL and PostgreSQL only; engine is absent here (an unknown engine is checked on its own)",
 	{"TNT-AWS-S3-011", "aws_s3_bucket", "rule.0.object_ownership"}:                                   "an aws_s3_bucket_ownership_controls attribute",
 	{"TNT-AWS-SH-001", "aws_securityhub_account", "auto_enable"}:                                     "an organization configuration attribute",
