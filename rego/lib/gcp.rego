@@ -323,3 +323,59 @@ dedicated_account_ref(r, key) if {
 		regex.match(`(^|\.)google_service_account\.[^.]+$`, ref)
 	}
 }
+
+# sql_flags_path is the attribute that holds a Cloud SQL instance's database
+# flags, named in findings.
+sql_flags_path := "settings.0.database_flags"
+
+# sql_instances(engine) is the array of live google_sql_database_instance
+# resources whose known database_version names engine ("postgres", "mysql"
+# or "sqlserver", as sql_engine gives it).
+sql_instances(engine) := [db |
+	some db in terraform.resources("google_sql_database_instance")
+	not terraform.unknown(db, "database_version")
+	sql_engine(db) == engine
+]
+
+# sql_engine_unknown is the array of Cloud SQL instances whose
+# database_version, and so the engine that decides which flags apply, is
+# known only after apply.
+sql_engine_unknown := [db |
+	some db in terraform.resources("google_sql_database_instance")
+	terraform.unknown(db, "database_version")
+]
+
+# sql_flag(db, name, fallback) is the lower-cased value of database flag name
+# on Cloud SQL instance db; fallback (the engine's default) when not set.
+sql_flag(db, name, fallback) := object.get(sql_flags(db), name, fallback)
+
+# sql_flags_unknown(db) is true when the database flags of db are known only
+# after apply.
+sql_flags_unknown(db) if terraform.unknown_within(db, sql_flags_path)
+
+# sql_flag_text(db, name, fallback) describes the value of flag name for
+# messages: `"on"`, or `not set (default "off")`.
+sql_flag_text(db, name, fallback) := sprintf("%q", [sql_flags(db)[name]]) if {
+	sql_flags(db)[name]
+} else := sprintf("not set (default %q)", [fallback])
+
+# key_set(r, path) is true when r names a customer-managed encryption key at
+# path (dotted, list indexes included): a known non-empty value, or an
+# expression that refers to another resource (a google_kms_crypto_key) and
+# so will hold a key once applied.
+key_set(r, path) if {
+	v := terraform.get(r, path, "")
+	is_string(v)
+	v != ""
+}
+
+key_set(r, path) if compute.from_resource(r, path)
+
+# key_unknown(r, path) is true when whether r names a key at path is known
+# only after apply: the configuration sets it from a value with no
+# reference (a local, a variable through each.value). A key left out, whose
+# enclosing block the provider computes, is not unknown: it is unset.
+key_unknown(r, path) if {
+	not key_set(r, path)
+	compute.presence_unknown(r, path)
+}

@@ -144,3 +144,35 @@ test_cluster_of_node_pool if {
 	gcp.cluster_of(p).address == "google_container_cluster.c" with input as fixtures.state([c, p])
 	gcp.cluster_of(c).address == "google_container_cluster.c" with input as fixtures.state([c, p])
 }
+
+test_sql_instances_by_engine if {
+	pg := fixtures.resource("google_sql_database_instance", "pg", {"database_version": "POSTGRES_15"})
+	my := fixtures.resource("google_sql_database_instance", "my", {"database_version": "MYSQL_8_0"})
+	odd := fixtures.from_local(fixtures.resource("google_sql_database_instance", "odd", {}), ["database_version"])
+	inp := fixtures.plan([pg, my, odd])
+	[db.name | some db in gcp.sql_instances("postgres")] == ["pg"] with input as inp
+	[db.name | some db in gcp.sql_engine_unknown] == ["odd"] with input as inp
+}
+
+test_sql_flag_and_text if {
+	db := fixtures.resource("google_sql_database_instance", "db", {"settings": [{"database_flags": [{"name": "log_statement", "value": "DDL"}]}]})
+	gcp.sql_flag(db, "log_statement", "none") == "ddl"
+	gcp.sql_flag(db, "log_connections", "off") == "off"
+	gcp.sql_flag_text(db, "log_statement", "none") == `"ddl"`
+	gcp.sql_flag_text(db, "log_connections", "off") == `not set (default "off")`
+}
+
+test_key_set_and_unknown if {
+	known := fixtures.resource("google_pubsub_topic", "a", {"kms_key_name": "k"})
+	key := fixtures.resource("google_kms_crypto_key", "k", {})
+	ref := fixtures.points_at(fixtures.resource("google_pubsub_topic", "b", {}), "kms_key_name", key)
+	local := fixtures.from_local(fixtures.resource("google_pubsub_topic", "c", {}), ["kms_key_name"])
+	left := fixtures.computed(fixtures.resource("google_pubsub_topic", "d", {}), ["kms_key_name"])
+	gcp.key_set(known, "kms_key_name")
+	gcp.key_set(ref, "kms_key_name")
+	not gcp.key_unknown(ref, "kms_key_name")
+	not gcp.key_set(local, "kms_key_name")
+	gcp.key_unknown(local, "kms_key_name")
+	not gcp.key_set(left, "kms_key_name")
+	not gcp.key_unknown(left, "kms_key_name")
+}
