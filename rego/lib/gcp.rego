@@ -13,6 +13,7 @@ package tenet.lib.gcp
 import rego.v1
 
 import data.tenet.lib.compute
+import data.tenet.lib.result
 import data.tenet.lib.terraform
 
 # public_members are the IAM principals that mean "anyone".
@@ -379,3 +380,135 @@ key_unknown(r, path) if {
 	not key_set(r, path)
 	compute.presence_unknown(r, path)
 }
+
+# same_project(a, b) is true when resources a and b may be in the same
+# project: their project attributes are equal, or one of them leaves it to
+# the provider's default project (unset or unknown).
+same_project(a, b) if {
+	_project(a) == _project(b)
+} else if {
+	"" in {_project(a), _project(b)}
+}
+
+_project(r) := "" if {
+	terraform.unknown(r, "project")
+} else := terraform.get(r, "project", "")
+
+# log_metrics(tokens) is the array of live google_logging_metric resources
+# whose known filter holds every one of tokens (lower case, without white
+# space; the filter is compared lower-cased with its white space removed).
+log_metrics(tokens) := [m |
+	some m in terraform.resources("google_logging_metric")
+	not terraform.unknown(m, "filter")
+	_filter_holds(terraform.get(m, "filter", ""), tokens)
+]
+
+_filter_holds(filter, tokens) if {
+	s := lower(regex.replace(filter, `\s+`, ""))
+	every t in tokens {
+		contains(s, t)
+	}
+}
+
+# metric_alerted(m) is true when an enabled google_monitoring_alert_policy
+# has a condition on the log-based metric m: a filter or query that names
+# logging.googleapis.com/user/<name of m>, or refers to m.
+metric_alerted(m) if {
+	some a in terraform.resources("google_monitoring_alert_policy")
+	not terraform.unknown(a, "enabled")
+	terraform.get(a, "enabled", true) != false
+	_alert_on(a, m)
+}
+
+# metric_alert_unknown(m) is true when metric_alerted(m) does not hold but
+# may once applied: an alert policy's conditions are unknown until apply, or
+# one on m has an unknown enabled flag.
+metric_alert_unknown(m) if {
+	not metric_alerted(m)
+	some a in terraform.resources("google_monitoring_alert_policy")
+	_alert_may_watch(a, m)
+}
+
+_alert_may_watch(a, _) if terraform.unknown(a, "conditions")
+
+_alert_may_watch(a, m) if {
+	terraform.unknown(a, "enabled")
+	_alert_on(a, m)
+}
+
+_alert_on(a, m) if {
+	name := terraform.get(m, "name", "")
+	name != ""
+	some s in _condition_strings(a)
+	contains(s, concat("", ["logging.googleapis.com/user/", name]))
+}
+
+_alert_on(a, m) if {
+	some key, targets in object.get(a, "refs", {})
+	startswith(key, "conditions.")
+	m.config_address in targets
+}
+
+_condition_strings(a) := [v |
+	walk(terraform.get(a, "conditions", []), [_, v])
+	is_string(v)
+]
+
+# log_alert_anchors is the array of project audit configurations for
+# allServices: a configuration that declares one owns the project's logging
+# baseline, so the CIS log metric alerts are judged on it.
+log_alert_anchors := [c |
+	some c in terraform.resources("google_project_iam_audit_config")
+	terraform.get(c, "service", "") == "allServices"
+]
+
+# log_alert_deny(tokens, what) is the set of failure findings for the log
+# metric alerts on the events that tokens select (see log_metrics; what
+# names them in messages): a matching metric that no enabled alert policy
+# watches, and an anchor (see log_alert_anchors) whose project has no
+# matching metric with an alert.
+log_alert_deny(tokens, what) := {result.fail_attr(m, "filter", sprintf("the log metric for %s has no enabled alert policy", [what])) |
+	some m in log_metrics(tokens)
+	not metric_alerted(m)
+	not metric_alert_unknown(m)
+} | {result.fail(c, sprintf("project %s has no log metric with an alert policy for %s", [_project_text(c), what])) |
+	some c in log_alert_anchors
+	not _chain(c, tokens)
+	not _chain_pending(c, tokens)
+}
+
+# log_alert_unknown(tokens) is the set of unknown findings for the same
+# alerts: a metric whose filter, or whose alert, is known only after apply
+# and decides whether an anchor has its alert.
+log_alert_unknown(tokens) := {result.unknown(m, "filter") |
+	some c in log_alert_anchors
+	not _chain(c, tokens)
+	some m in terraform.resources("google_logging_metric")
+	same_project(c, m)
+	terraform.unknown(m, "filter")
+} | {result.unknown_msg(m, "", "whether an enabled alert policy watches this metric is known only after apply") |
+	some m in log_metrics(tokens)
+	metric_alert_unknown(m)
+}
+
+_chain(c, tokens) if {
+	some m in log_metrics(tokens)
+	same_project(c, m)
+	metric_alerted(m)
+}
+
+_chain_pending(c, _) if {
+	some m in terraform.resources("google_logging_metric")
+	same_project(c, m)
+	terraform.unknown(m, "filter")
+}
+
+_chain_pending(c, tokens) if {
+	some m in log_metrics(tokens)
+	same_project(c, m)
+	metric_alert_unknown(m)
+}
+
+_project_text(c) := sprintf("%q", [_project(c)]) if {
+	_project(c) != ""
+} else := "(unknown until apply)"

@@ -176,3 +176,24 @@ test_key_set_and_unknown if {
 	not gcp.key_set(left, "kms_key_name")
 	not gcp.key_unknown(left, "kms_key_name")
 }
+
+test_same_project if {
+	a := fixtures.resource("google_logging_metric", "a", {"project": "p"})
+	b := fixtures.resource("google_logging_metric", "b", {"project": "q"})
+	c := fixtures.resource("google_logging_metric", "c", {})
+	d := fixtures.from_local(fixtures.resource("google_logging_metric", "d", {}), ["project"])
+	gcp.same_project(a, a)
+	not gcp.same_project(a, b)
+	gcp.same_project(a, c)
+	gcp.same_project(b, d)
+}
+
+test_log_metrics_and_alert if {
+	m := fixtures.resource("google_logging_metric", "m", {"name": "routes", "filter": "resource.type=\"gce_route\" AND\n  protoPayload.methodName:\"compute.routes.insert\""})
+	other := fixtures.resource("google_logging_metric", "o", {"name": "o", "filter": "severity>=ERROR"})
+	a := fixtures.resource("google_monitoring_alert_policy", "a", {"conditions": [{"condition_absent": [{"filter": "metric.type=\"logging.googleapis.com/user/routes\""}]}]})
+	inp := fixtures.state([m, other, a])
+	[x.name | some x in gcp.log_metrics(["gce_route", "compute.routes.insert"])] == ["m"] with input as inp
+	gcp.metric_alerted(m) with input as inp
+	not gcp.metric_alerted(other) with input as inp
+}
