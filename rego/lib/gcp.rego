@@ -512,3 +512,38 @@ _chain_pending(c, tokens) if {
 _project_text(c) := sprintf("%q", [_project(c)]) if {
 	_project(c) != ""
 } else := "(unknown until apply)"
+
+# env_credentials(name, value) is the set of descriptions of the credential
+# that environment variable name appears to hold with value: "a literal
+# credential" when the name says it holds a password, secret, token or key
+# (see credential_name) and the value is written literally (see
+# literal_value), and the credentials that compute.credentials finds in the
+# value, or a Google API key. (The Kubernetes library has the same tests
+# for manifests; it reads the input document directly, which would keep a
+# Terraform rule from being evaluated in shards.)
+env_credentials(name, value) := ({"a literal credential" |
+	credential_name(name)
+	literal_value(value)
+} | compute.credentials(value)) | {"a Google API key" |
+	regex.match(`\bAIza[0-9A-Za-z_-]{35}\b`, value)
+}
+
+# credential_name(name) is true for a variable name whose words (split at _
+# . - and camelCase) include password, secret, token or api key, such as
+# DB_PASSWORD or apiToken, but not one that names where a credential is
+# (SECRET_NAME, TOKEN_PATH, PASSWORD_FILE).
+credential_name(name) if {
+	k := lower(regex.replace(name, `([a-z0-9])([A-Z])`, "${1}_${2}"))
+	regex.match(`(^|[_.-])(password|passwd|secret|token|api_?key)s?($|[_.-])`, k)
+	not regex.match(`[_.-](file|path|dir|name|id|ref|url|uri|endpoint|ttl|expiry|timeout|length|policy|version|enabled|type|mount|header)$`, k)
+}
+
+# literal_value(value) is true for a single-line value of six characters or
+# more that is not a placeholder (${X}, $X, {{ x }}, <x>), a Secret Manager
+# resource name, a path, a number or a boolean.
+literal_value(value) if {
+	v := trim_space(value)
+	count(v) >= 6
+	not contains(v, "\n")
+	not regex.match(`^(\$\{.*\}|\$[a-z_]+|\{\{.*\}\}|<.*>|projects/[^/]+/secrets/.*|/.*|[0-9.]+|true|false|yes|no|null|none|changeme)$`, lower(v))
+}

@@ -197,3 +197,13 @@ test_log_metrics_and_alert if {
 	gcp.metric_alerted(m) with input as inp
 	not gcp.metric_alerted(other) with input as inp
 }
+
+test_env_credentials if {
+	gcp.env_credentials("DB_PASSWORD", "hunter2-prod") == {"a literal credential"}
+	gcp.env_credentials("dbPassword", "${DB_PASSWORD}") == set()
+	gcp.env_credentials("TOKEN_PATH", "/var/run/token") == set()
+	gcp.env_credentials("SECRET_NAME", "hunter2-prod") == set()
+	gcp.env_credentials("API_KEY", "projects/p/secrets/k/versions/1") == set()
+	gcp.env_credentials("CONFIG", "AKIAABCDEFGHIJKLMNOP") == {"an AWS access key id"}
+	gcp.env_credentials("MAPS", "AIzaSyA1234567890abcdefghijklmnopqrstuv") == {"a Google API key"}
+}

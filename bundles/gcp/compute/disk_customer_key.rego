@@ -31,6 +31,7 @@ package tenet.gcp.compute.disk_customer_key
 
 import rego.v1
 
+import data.tenet.lib.compute
 import data.tenet.lib.gcp
 import data.tenet.lib.result
 import data.tenet.lib.terraform
@@ -45,6 +46,19 @@ unknown contains result.unknown(r, path) if {
 	some [r, path, keys] in _disks
 	not _keyed(r, keys)
 	_pending(r, keys)
+}
+
+# A boot disk source or a template's disk list set from a value unknown
+# until apply: which disk, and which key, is known only then.
+unknown contains result.unknown(vm, "boot_disk.0.source") if {
+	some vm in terraform.resources("google_compute_instance")
+	compute.set_unknown(vm, "boot_disk.0.source")
+	not vm.refs["boot_disk.source"]
+}
+
+unknown contains result.unknown(t, "disk") if {
+	some t in terraform.resources("google_compute_instance_template")
+	compute.set_unknown(t, "disk")
 }
 
 _keyed(r, keys) if {
@@ -76,5 +90,7 @@ _disks contains [t, sprintf("disk.%d.disk_encryption_key", [i]), [sprintf("disk.
 
 # A boot disk attached from a google_compute_disk: the disk carries the key.
 _separate_boot_disk(vm) if terraform.get(vm, "boot_disk.0.source", "") != ""
+
+_separate_boot_disk(vm) if compute.set_unknown(vm, "boot_disk.0.source")
 
 _separate_boot_disk(vm) if vm.refs["boot_disk.source"]

@@ -42,3 +42,19 @@ test_unknown_key_through_local if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"boot_disk.0"} with input as inp
 }
+
+test_unknown_boot_disk_source_and_template_disks_through_local if {
+	vm := fixtures.from_local(fixtures.resource("google_compute_instance", "vm", {"boot_disk": [{}]}), ["boot_disk.0.source"])
+	t := fixtures.from_local(fixtures.resource("google_compute_instance_template", "t", {}), ["disk"])
+	inp := fixtures.plan([vm, t])
+	check.deny == set() with input as inp
+	{[f.resource, f.attribute] | some f in check.unknown} == {["google_compute_instance.vm", "boot_disk.0.source"], ["google_compute_instance_template.t", "disk"]} with input as inp
+}
+
+test_allow_boot_disk_source_by_reference if {
+	disk := fixtures.resource("google_compute_disk", "boot", {"disk_encryption_key": [{"kms_key_self_link": _kms}]})
+	vm := fixtures.with_refs(fixtures.from_local(fixtures.resource("google_compute_instance", "vm", {"boot_disk": [{}]}), ["boot_disk.0.source"]), {"boot_disk.source": ["google_compute_disk.boot"]})
+	inp := fixtures.plan([disk, vm])
+	check.deny == set() with input as inp
+	check.unknown == set() with input as inp
+}

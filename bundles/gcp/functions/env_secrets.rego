@@ -33,7 +33,7 @@ package tenet.gcp.functions.env_secrets
 import rego.v1
 
 import data.tenet.lib.compute
-import data.tenet.lib.kubernetes
+import data.tenet.lib.gcp
 import data.tenet.lib.result
 import data.tenet.lib.terraform
 
@@ -41,7 +41,7 @@ deny contains result.fail_attr(f, concat(".", [path, name]), sprintf("environmen
 	some [f, path] in _env_maps
 	some name, value in terraform.get(f, path, {})
 	is_string(value)
-	some what in _credential(name, value)
+	some what in gcp.env_credentials(name, value)
 }
 
 # A credential-named variable whose value is known only after apply (a
@@ -52,7 +52,7 @@ unknown contains result.unknown(f, concat(".", [path, name])) if {
 	some p in terraform.unknown_paths(f)
 	startswith(p, concat("", [path, "."]))
 	name := substring(p, count(path) + 1, -1)
-	kubernetes.credential_key(name)
+	gcp.credential_name(name)
 }
 
 # The whole map set from a value unknown until apply.
@@ -60,14 +60,6 @@ unknown contains result.unknown(f, path) if {
 	some [f, path] in _env_maps
 	path in terraform.unknown_paths(f)
 	not compute.unset(f, path)
-}
-
-_credential(name, value) := {"a literal credential" |
-	kubernetes.credential_key(name)
-	kubernetes.literal_value(value)
-} | {what |
-	some what, pattern in kubernetes.credential_patterns
-	regex.match(pattern, value)
 }
 
 # The runtime and build environment maps of both generations.

@@ -45,6 +45,12 @@ unknown contains result.unknown(r, path) if {
 	compute.set_unknown(r, path)
 }
 
+# Inline node pools set from a value unknown until apply.
+unknown contains result.unknown(c, "node_pool") if {
+	some c in terraform.resources("google_container_cluster")
+	compute.set_unknown(c, "node_pool")
+}
+
 _pools contains [p, "management.0"] if {
 	some p in terraform.resources("google_container_node_pool")
 }

@@ -30,3 +30,9 @@ test_unknown_through_local if {
 	check.deny == set() with input as fixtures.plan([p])
 	{f.attribute | some f in check.unknown} == {"management.0.auto_upgrade"} with input as fixtures.plan([p])
 }
+
+test_unknown_inline_pools_through_local if {
+	c := fixtures.from_local(fixtures.resource("google_container_cluster", "c", {}), ["node_pool"])
+	check.deny == set() with input as fixtures.plan([c])
+	{f.attribute | some f in check.unknown} == {"node_pool"} with input as fixtures.plan([c])
+}
