@@ -13,6 +13,7 @@ package tenet.lib.gcp
 import rego.v1
 
 import data.tenet.lib.compute
+import data.tenet.lib.result
 import data.tenet.lib.terraform
 
 # public_members are the IAM principals that mean "anyone".
@@ -322,4 +323,227 @@ dedicated_account_ref(r, key) if {
 	every ref in refs {
 		regex.match(`(^|\.)google_service_account\.[^.]+$`, ref)
 	}
+}
+
+# sql_flags_path is the attribute that holds a Cloud SQL instance's database
+# flags, named in findings.
+sql_flags_path := "settings.0.database_flags"
+
+# sql_instances(engine) is the array of live google_sql_database_instance
+# resources whose known database_version names engine ("postgres", "mysql"
+# or "sqlserver", as sql_engine gives it).
+sql_instances(engine) := [db |
+	some db in terraform.resources("google_sql_database_instance")
+	not terraform.unknown(db, "database_version")
+	sql_engine(db) == engine
+]
+
+# sql_engine_unknown is the array of Cloud SQL instances whose
+# database_version, and so the engine that decides which flags apply, is
+# known only after apply.
+sql_engine_unknown := [db |
+	some db in terraform.resources("google_sql_database_instance")
+	terraform.unknown(db, "database_version")
+]
+
+# sql_flag(db, name, fallback) is the lower-cased value of database flag name
+# on Cloud SQL instance db; fallback (the engine's default) when not set.
+sql_flag(db, name, fallback) := object.get(sql_flags(db), name, fallback)
+
+# sql_flags_unknown(db) is true when the database flags of db are known only
+# after apply.
+sql_flags_unknown(db) if terraform.unknown_within(db, sql_flags_path)
+
+# sql_flag_text(db, name, fallback) describes the value of flag name for
+# messages: `"on"`, or `not set (default "off")`.
+sql_flag_text(db, name, fallback) := sprintf("%q", [sql_flags(db)[name]]) if {
+	sql_flags(db)[name]
+} else := sprintf("not set (default %q)", [fallback])
+
+# key_set(r, path) is true when r names a customer-managed encryption key at
+# path (dotted, list indexes included): a known non-empty value, or an
+# expression that refers to another resource (a google_kms_crypto_key) and
+# so will hold a key once applied.
+key_set(r, path) if {
+	v := terraform.get(r, path, "")
+	is_string(v)
+	v != ""
+}
+
+key_set(r, path) if compute.from_resource(r, path)
+
+# key_unknown(r, path) is true when whether r names a key at path is known
+# only after apply: the configuration sets it from a value with no
+# reference (a local, a variable through each.value). A key left out, whose
+# enclosing block the provider computes, is not unknown: it is unset.
+key_unknown(r, path) if {
+	not key_set(r, path)
+	compute.presence_unknown(r, path)
+}
+
+# same_project(a, b) is true when resources a and b may be in the same
+# project: their project attributes are equal, or one of them leaves it to
+# the provider's default project (unset or unknown).
+same_project(a, b) if {
+	_project(a) == _project(b)
+} else if {
+	"" in {_project(a), _project(b)}
+}
+
+_project(r) := "" if {
+	terraform.unknown(r, "project")
+} else := terraform.get(r, "project", "")
+
+# log_metrics(tokens) is the array of live google_logging_metric resources
+# whose known filter holds every one of tokens (lower case, without white
+# space; the filter is compared lower-cased with its white space removed).
+log_metrics(tokens) := [m |
+	some m in terraform.resources("google_logging_metric")
+	not terraform.unknown(m, "filter")
+	_filter_holds(terraform.get(m, "filter", ""), tokens)
+]
+
+_filter_holds(filter, tokens) if {
+	s := lower(regex.replace(filter, `\s+`, ""))
+	every t in tokens {
+		contains(s, t)
+	}
+}
+
+# metric_alerted(m) is true when an enabled google_monitoring_alert_policy
+# has a condition on the log-based metric m: a filter or query that names
+# logging.googleapis.com/user/<name of m>, or refers to m.
+metric_alerted(m) if {
+	some a in terraform.resources("google_monitoring_alert_policy")
+	not terraform.unknown(a, "enabled")
+	terraform.get(a, "enabled", true) != false
+	_alert_on(a, m)
+}
+
+# metric_alert_unknown(m) is true when metric_alerted(m) does not hold but
+# may once applied: an alert policy's conditions are unknown until apply, or
+# one on m has an unknown enabled flag.
+metric_alert_unknown(m) if {
+	not metric_alerted(m)
+	some a in terraform.resources("google_monitoring_alert_policy")
+	_alert_may_watch(a, m)
+}
+
+_alert_may_watch(a, _) if terraform.unknown(a, "conditions")
+
+_alert_may_watch(a, m) if {
+	terraform.unknown(a, "enabled")
+	_alert_on(a, m)
+}
+
+_alert_on(a, m) if {
+	name := terraform.get(m, "name", "")
+	name != ""
+	some s in _condition_strings(a)
+	contains(s, concat("", ["logging.googleapis.com/user/", name]))
+}
+
+_alert_on(a, m) if {
+	some key, targets in object.get(a, "refs", {})
+	startswith(key, "conditions.")
+	m.config_address in targets
+}
+
+_condition_strings(a) := [v |
+	walk(terraform.get(a, "conditions", []), [_, v])
+	is_string(v)
+]
+
+# log_alert_anchors is the array of project audit configurations for
+# allServices: a configuration that declares one owns the project's logging
+# baseline, so the CIS log metric alerts are judged on it.
+log_alert_anchors := [c |
+	some c in terraform.resources("google_project_iam_audit_config")
+	terraform.get(c, "service", "") == "allServices"
+]
+
+# log_alert_deny(tokens, what) is the set of failure findings for the log
+# metric alerts on the events that tokens select (see log_metrics; what
+# names them in messages): a matching metric that no enabled alert policy
+# watches, and an anchor (see log_alert_anchors) whose project has no
+# matching metric with an alert.
+log_alert_deny(tokens, what) := {result.fail_attr(m, "filter", sprintf("the log metric for %s has no enabled alert policy", [what])) |
+	some m in log_metrics(tokens)
+	not metric_alerted(m)
+	not metric_alert_unknown(m)
+} | {result.fail(c, sprintf("project %s has no log metric with an alert policy for %s", [_project_text(c), what])) |
+	some c in log_alert_anchors
+	not _chain(c, tokens)
+	not _chain_pending(c, tokens)
+}
+
+# log_alert_unknown(tokens) is the set of unknown findings for the same
+# alerts: a metric whose filter, or whose alert, is known only after apply
+# and decides whether an anchor has its alert.
+log_alert_unknown(tokens) := {result.unknown(m, "filter") |
+	some c in log_alert_anchors
+	not _chain(c, tokens)
+	some m in terraform.resources("google_logging_metric")
+	same_project(c, m)
+	terraform.unknown(m, "filter")
+} | {result.unknown_msg(m, "", "whether an enabled alert policy watches this metric is known only after apply") |
+	some m in log_metrics(tokens)
+	metric_alert_unknown(m)
+}
+
+_chain(c, tokens) if {
+	some m in log_metrics(tokens)
+	same_project(c, m)
+	metric_alerted(m)
+}
+
+_chain_pending(c, _) if {
+	some m in terraform.resources("google_logging_metric")
+	same_project(c, m)
+	terraform.unknown(m, "filter")
+}
+
+_chain_pending(c, tokens) if {
+	some m in log_metrics(tokens)
+	same_project(c, m)
+	metric_alert_unknown(m)
+}
+
+_project_text(c) := sprintf("%q", [_project(c)]) if {
+	_project(c) != ""
+} else := "(unknown until apply)"
+
+# env_credentials(name, value) is the set of descriptions of the credential
+# that environment variable name appears to hold with value: "a literal
+# credential" when the name says it holds a password, secret, token or key
+# (see credential_name) and the value is written literally (see
+# literal_value), and the credentials that compute.credentials finds in the
+# value, or a Google API key. (The Kubernetes library has the same tests
+# for manifests; it reads the input document directly, which would keep a
+# Terraform rule from being evaluated in shards.)
+env_credentials(name, value) := ({"a literal credential" |
+	credential_name(name)
+	literal_value(value)
+} | compute.credentials(value)) | {"a Google API key" |
+	regex.match(`\bAIza[0-9A-Za-z_-]{35}\b`, value)
+}
+
+# credential_name(name) is true for a variable name whose words (split at _
+# . - and camelCase) include password, secret, token or api key, such as
+# DB_PASSWORD or apiToken, but not one that names where a credential is
+# (SECRET_NAME, TOKEN_PATH, PASSWORD_FILE).
+credential_name(name) if {
+	k := lower(regex.replace(name, `([a-z0-9])([A-Z])`, "${1}_${2}"))
+	regex.match(`(^|[_.-])(password|passwd|secret|token|api_?key)s?($|[_.-])`, k)
+	not regex.match(`[_.-](file|path|dir|name|id|ref|url|uri|endpoint|ttl|expiry|timeout|length|policy|version|enabled|type|mount|header)$`, k)
+}
+
+# literal_value(value) is true for a single-line value of six characters or
+# more that is not a placeholder (${X}, $X, {{ x }}, <x>), a Secret Manager
+# resource name, a path, a number or a boolean.
+literal_value(value) if {
+	v := trim_space(value)
+	count(v) >= 6
+	not contains(v, "\n")
+	not regex.match(`^(\$\{.*\}|\$[a-z_]+|\{\{.*\}\}|<.*>|projects/[^/]+/secrets/.*|/.*|[0-9.]+|true|false|yes|no|null|none|changeme)$`, lower(v))
 }

@@ -144,3 +144,66 @@ test_cluster_of_node_pool if {
 	gcp.cluster_of(p).address == "google_container_cluster.c" with input as fixtures.state([c, p])
 	gcp.cluster_of(c).address == "google_container_cluster.c" with input as fixtures.state([c, p])
 }
+
+test_sql_instances_by_engine if {
+	pg := fixtures.resource("google_sql_database_instance", "pg", {"database_version": "POSTGRES_15"})
+	my := fixtures.resource("google_sql_database_instance", "my", {"database_version": "MYSQL_8_0"})
+	odd := fixtures.from_local(fixtures.resource("google_sql_database_instance", "odd", {}), ["database_version"])
+	inp := fixtures.plan([pg, my, odd])
+	[db.name | some db in gcp.sql_instances("postgres")] == ["pg"] with input as inp
+	[db.name | some db in gcp.sql_engine_unknown] == ["odd"] with input as inp
+}
+
+test_sql_flag_and_text if {
+	db := fixtures.resource("google_sql_database_instance", "db", {"settings": [{"database_flags": [{"name": "log_statement", "value": "DDL"}]}]})
+	gcp.sql_flag(db, "log_statement", "none") == "ddl"
+	gcp.sql_flag(db, "log_connections", "off") == "off"
+	gcp.sql_flag_text(db, "log_statement", "none") == `"ddl"`
+	gcp.sql_flag_text(db, "log_connections", "off") == `not set (default "off")`
+}
+
+test_key_set_and_unknown if {
+	known := fixtures.resource("google_pubsub_topic", "a", {"kms_key_name": "k"})
+	key := fixtures.resource("google_kms_crypto_key", "k", {})
+	ref := fixtures.points_at(fixtures.resource("google_pubsub_topic", "b", {}), "kms_key_name", key)
+	local := fixtures.from_local(fixtures.resource("google_pubsub_topic", "c", {}), ["kms_key_name"])
+	left := fixtures.computed(fixtures.resource("google_pubsub_topic", "d", {}), ["kms_key_name"])
+	gcp.key_set(known, "kms_key_name")
+	gcp.key_set(ref, "kms_key_name")
+	not gcp.key_unknown(ref, "kms_key_name")
+	not gcp.key_set(local, "kms_key_name")
+	gcp.key_unknown(local, "kms_key_name")
+	not gcp.key_set(left, "kms_key_name")
+	not gcp.key_unknown(left, "kms_key_name")
+}
+
+test_same_project if {
+	a := fixtures.resource("google_logging_metric", "a", {"project": "p"})
+	b := fixtures.resource("google_logging_metric", "b", {"project": "q"})
+	c := fixtures.resource("google_logging_metric", "c", {})
+	d := fixtures.from_local(fixtures.resource("google_logging_metric", "d", {}), ["project"])
+	gcp.same_project(a, a)
+	not gcp.same_project(a, b)
+	gcp.same_project(a, c)
+	gcp.same_project(b, d)
+}
+
+test_log_metrics_and_alert if {
+	m := fixtures.resource("google_logging_metric", "m", {"name": "routes", "filter": "resource.type=\"gce_route\" AND\n  protoPayload.methodName:\"compute.routes.insert\""})
+	other := fixtures.resource("google_logging_metric", "o", {"name": "o", "filter": "severity>=ERROR"})
+	a := fixtures.resource("google_monitoring_alert_policy", "a", {"conditions": [{"condition_absent": [{"filter": "metric.type=\"logging.googleapis.com/user/routes\""}]}]})
+	inp := fixtures.state([m, other, a])
+	[x.name | some x in gcp.log_metrics(["gce_route", "compute.routes.insert"])] == ["m"] with input as inp
+	gcp.metric_alerted(m) with input as inp
+	not gcp.metric_alerted(other) with input as inp
+}
+
+test_env_credentials if {
+	gcp.env_credentials("DB_PASSWORD", "hunter2-prod") == {"a literal credential"}
+	gcp.env_credentials("dbPassword", "${DB_PASSWORD}") == set()
+	gcp.env_credentials("TOKEN_PATH", "/var/run/token") == set()
+	gcp.env_credentials("SECRET_NAME", "hunter2-prod") == set()
+	gcp.env_credentials("API_KEY", "projects/p/secrets/k/versions/1") == set()
+	gcp.env_credentials("CONFIG", "AKIAABCDEFGHIJKLMNOP") == {"an AWS access key id"}
+	gcp.env_credentials("MAPS", "AIzaSyA1234567890abcdefghijklmnopqrstuv") == {"a Google API key"}
+}

@@ -11,7 +11,7 @@
 #   id: TNT-GCP-SQL-003
 #   severity: medium
 #   controls:
-#     cis-gcp-2.0.0: ["6.6"]
+#     cis-gcp-2.0.0: ["6.2.9", "6.6"]
 #     cis-gcp-3.0.0: ["6.6"]
 #     nist-800-53-r5: ["AC-3", "AC-4", "SC-7"]
 #     soc2-2017: ["CC6.1", "CC6.6"]

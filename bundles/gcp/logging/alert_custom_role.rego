@@ -1,0 +1,43 @@
+# METADATA
+# title: Changes to custom IAM roles raise an alert
+# description: >-
+#   A custom role that quietly gains a permission grants it to every member
+#   that holds the role. An alert on custom role creation, change and deletion
+#   catches privilege creep that no new binding shows. The rule is judged in
+#   every project whose allServices audit configuration the input declares,
+#   and on every log-based metric that matches the events.
+# scope: package
+# related_resources:
+#   - https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/logging_metric
+#   - https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/monitoring_alert_policy
+# custom:
+#   id: TNT-GCP-LOG-004
+#   severity: medium
+#   controls:
+#     cis-gcp-2.0.0: ["2.6"]
+#     cis-gcp-3.0.0: ["2.6"]
+#     nist-800-53-r5: ["AU-6", "SI-4"]
+#     soc2-2017: ["CC7.2", "CC7.3"]
+#     pci-dss-4.0: ["10.4.1"]
+#     hipaa: ["164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)", "164.312(b)"]
+#     gdpr: ["Art. 32(1)(b)", "Art. 33(1)"]
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [google_project_iam_audit_config, google_logging_metric, google_monitoring_alert_policy]
+#   remediation: Create a google_logging_metric with a filter on iam_role CreateRole, DeleteRole and UpdateRole, and an enabled google_monitoring_alert_policy whose condition filter names metric.type="logging.googleapis.com/user/METRIC".
+package tenet.gcp.logging.alert_custom_role
+
+import rego.v1
+
+import data.tenet.lib.gcp
+
+_tokens := ["iam_role", "createrole", "deleterole", "updaterole"]
+
+deny contains f if {
+	some f in gcp.log_alert_deny(_tokens, "custom role changes")
+}
+
+unknown contains f if {
+	some f in gcp.log_alert_unknown(_tokens)
+}

@@ -1,0 +1,52 @@
+# METADATA
+# title: Cloud SQL for PostgreSQL logs schema changes
+# description: >-
+#   By default PostgreSQL logs no statements, so a dropped table or an altered
+#   role leaves no trace in the database log. log_statement set to ddl records
+#   every change to the schema (mod and all record more).
+# scope: package
+# related_resources:
+#   - https://cloud.google.com/sql/docs/postgres/flags
+#   - https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#database_flags
+# custom:
+#   id: TNT-GCP-SQL-009
+#   severity: low
+#   controls:
+#     cis-gcp-2.0.0: ["6.2.4"]
+#     cis-gcp-3.0.0: ["6.2.4"]
+#     nist-800-53-r5: ["AU-2", "AU-3", "AU-12", "SI-4"]
+#     soc2-2017: ["CC7.2"]
+#     pci-dss-4.0: ["10.2.1", "10.2.2"]
+#     hipaa: ["164.308(a)(1)(ii)(D)", "164.312(b)"]
+#     gdpr: ["Art. 32(1)(b)", "Art. 32(1)(d)"]
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [google_sql_database_instance]
+#   remediation: Add database_flags { name = "log_statement", value = "ddl" } to the PostgreSQL instance settings.
+package tenet.gcp.sql.postgres_log_statement
+
+import rego.v1
+
+import data.tenet.lib.gcp
+import data.tenet.lib.result
+
+_flag := "log_statement"
+
+_default := "none"
+
+deny contains result.fail_attr(db, gcp.sql_flags_path, sprintf("database flag %q is %s, want \"ddl\" or \"mod\" or \"all\"", [_flag, gcp.sql_flag_text(db, _flag, _default)])) if {
+	some db in gcp.sql_instances("postgres")
+	not gcp.sql_flags_unknown(db)
+	not gcp.sql_flag(db, _flag, _default) in {"ddl", "mod", "all"}
+}
+
+unknown contains result.unknown(db, gcp.sql_flags_path) if {
+	some db in gcp.sql_instances("postgres")
+	gcp.sql_flags_unknown(db)
+}
+
+# The engine, and so whether the flag applies, is known only after apply.
+unknown contains result.unknown(db, "database_version") if {
+	some db in gcp.sql_engine_unknown
+}

@@ -1,0 +1,50 @@
+# METADATA
+# title: Cloud SQL for SQL Server does not run external scripts
+# description: >-
+#   With external scripts enabled, SQL Server runs R and Python code from
+#   inside the database engine, a path to code execution that most databases
+#   never need.
+# scope: package
+# related_resources:
+#   - https://cloud.google.com/sql/docs/sqlserver/flags
+#   - https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#database_flags
+# custom:
+#   id: TNT-GCP-SQL-011
+#   severity: medium
+#   controls:
+#     cis-gcp-2.0.0: ["6.3.1"]
+#     cis-gcp-3.0.0: ["6.3.1"]
+#     nist-800-53-r5: ["CM-6", "CM-7"]
+#     soc2-2017: ["CC6.1"]
+#     pci-dss-4.0: ["2.2.6"]
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [google_sql_database_instance]
+#   remediation: Remove the "external scripts enabled" database flag from the SQL Server instance, or set it to "off".
+package tenet.gcp.sql.sqlserver_external_scripts
+
+import rego.v1
+
+import data.tenet.lib.gcp
+import data.tenet.lib.result
+
+_flag := "external scripts enabled"
+
+_default := "off"
+
+deny contains result.fail_attr(db, gcp.sql_flags_path, sprintf("database flag %q is %s, want \"off\"", [_flag, gcp.sql_flag_text(db, _flag, _default)])) if {
+	some db in gcp.sql_instances("sqlserver")
+	not gcp.sql_flags_unknown(db)
+	not gcp.sql_flag(db, _flag, _default) in {"off"}
+}
+
+unknown contains result.unknown(db, gcp.sql_flags_path) if {
+	some db in gcp.sql_instances("sqlserver")
+	gcp.sql_flags_unknown(db)
+}
+
+# The engine, and so whether the flag applies, is known only after apply.
+unknown contains result.unknown(db, "database_version") if {
+	some db in gcp.sql_engine_unknown
+}

@@ -1,0 +1,39 @@
+package tenet.gcp.sql.sqlserver_user_options_test
+
+import rego.v1
+
+import data.tenet.gcp.sql.sqlserver_user_options as check
+import data.tenet.lib.fixtures
+
+_db(name, version, flags) := fixtures.resource("google_sql_database_instance", name, {"database_version": version, "settings": [{"database_flags": [{"name": n, "value": v} | some n, v in flags]}]})
+
+test_deny_bad_value if {
+	check.deny == {{
+		"msg": "database flag \"user options\" is set to \"32\", want it unset",
+		"resource": "google_sql_database_instance.db",
+		"attribute": "settings.0.database_flags",
+	}} with input as fixtures.state([_db("db", "SQLSERVER_2019_STANDARD", {"user options": "32"})])
+}
+
+test_allow_good_value_and_other_engine if {
+	inp := fixtures.state([
+		_db("good", "SQLSERVER_2019_STANDARD", {}),
+		_db("other", "POSTGRES_15", {"user options": "32"}),
+	])
+	check.deny == set() with input as inp
+	check.unknown == set() with input as inp
+}
+
+test_unknown_flags if {
+	db := fixtures.with_unknown(_db("db", "SQLSERVER_2019_STANDARD", {}), ["settings.0.database_flags"])
+	inp := fixtures.plan([db])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"settings.0.database_flags"} with input as inp
+}
+
+test_unknown_version_through_local if {
+	db := fixtures.from_local(fixtures.resource("google_sql_database_instance", "db", {"settings": [{"database_flags": [{"name": "user options", "value": "32"}]}]}), ["database_version"])
+	inp := fixtures.plan([db])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"database_version"} with input as inp
+}
