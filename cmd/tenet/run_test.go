@@ -38,7 +38,7 @@ func TestRunInProcess(t *testing.T) {
 		{name: "version", args: []string{"version"}, code: 0, stdout: []string{"tenet ", "opa ", "bundle tenet-aws "}},
 		{name: "rules json", args: []string{"rules", "-o", "json", "--severity", "critical"}, code: 0, stdout: []string{`"id": "TNT-`}},
 		{name: "frameworks", args: []string{"frameworks"}, code: 0, stdout: []string{"nist-800-53-r5"}},
-		{name: "test fails", args: []string{"test", "--no-color", plan, manifest}, code: 1, stdout: []string{"FAIL: 54 failures"}},
+		{name: "test fails", args: []string{"test", "--no-color", plan, manifest}, code: 1, stdout: []string{"FAIL: 58 failures"}},
 		{name: "test json to a file", args: []string{"test", "-o", "json=" + filepath.Join(dir, "r.json"), plan}, code: 1, stdout: []string{}},
 		{name: "not evaluated", args: []string{"test", template}, code: 0, stdout: []string{"NOT EVALUATED", "1 input not evaluated"}},
 		{name: "fail on unevaluated", args: []string{"test", "--fail-on-unevaluated", template}, code: 1},

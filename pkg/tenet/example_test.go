@@ -68,8 +68,8 @@ func ExampleWithFrameworks() {
 	// gdpr Art. 5(1)(f) fail 26 rules
 	// gdpr Art. 25(1) not_applicable 2 rules
 	// gdpr Art. 25(2) fail 45 rules
-	// gdpr Art. 32(1)(a) fail 47 rules
-	// gdpr Art. 32(1)(b) fail 221 rules
+	// gdpr Art. 32(1)(a) fail 48 rules
+	// gdpr Art. 32(1)(b) fail 222 rules
 	// gdpr Art. 32(1)(c) fail 10 rules
 	// gdpr Art. 32(1)(d) fail 27 rules
 	// gdpr Art. 33(1) fail 30 rules

@@ -60,6 +60,27 @@ ingress_rules contains rule if {
 	rule := _rule(r, "", r.values, _vpc)
 }
 
+# egress_rules is the set of egress permissions in the input, in the shape
+# of ingress_rules ("cidrs" are then destinations), from the same three
+# forms: inline egress blocks, aws_security_group_rule of type egress, and
+# aws_vpc_security_group_egress_rule.
+egress_rules contains rule if {
+	some sg in terraform.resources("aws_security_group")
+	some i, block in _list(terraform.get(sg, "egress", []))
+	rule := _rule(sg, sprintf("egress.%d", [i]), block, _classic)
+}
+
+egress_rules contains rule if {
+	some r in terraform.resources("aws_security_group_rule")
+	r.values.type == "egress"
+	rule := _rule(r, "", r.values, _classic)
+}
+
+egress_rules contains rule if {
+	some r in terraform.resources("aws_vpc_security_group_egress_rule")
+	rule := _rule(r, "", r.values, _vpc)
+}
+
 _rule(r, block_path, block, attrs) := rule if {
 	unknown_names := {name |
 		some names in attrs

@@ -139,3 +139,17 @@ test_public_cidr if {
 	not network.public_cidr("0.0.0.0/10")
 	not network.public_cidr(22)
 }
+
+test_egress_rules_from_every_form if {
+	all_out := {"from_port": 0, "to_port": 0, "protocol": "-1", "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": null}
+	sg := fixtures.resource("aws_security_group", "web", {"ingress": [_ssh], "egress": [all_out]})
+	classic := fixtures.resource("aws_security_group_rule", "out", object.union(_ssh, {"type": "egress"}))
+	ingress := fixtures.resource("aws_security_group_rule", "in", object.union(_ssh, {"type": "ingress"}))
+	vpc := fixtures.resource("aws_vpc_security_group_egress_rule", "all", {"ip_protocol": "-1", "cidr_ipv6": "::/0"})
+	rules := network.egress_rules with input as fixtures.plan([sg, classic, ingress, vpc])
+	{[r.resource.address, r.attribute, r.protocol, r.cidrs] | some r in rules} == {
+		["aws_security_group.web", "egress.0", "all", ["0.0.0.0/0"]],
+		["aws_security_group_rule.out", "cidr_blocks", "tcp", ["0.0.0.0/0"]],
+		["aws_vpc_security_group_egress_rule.all", "cidr_ipv6", "all", ["::/0"]],
+	}
+}
