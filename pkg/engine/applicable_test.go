@@ -34,7 +34,9 @@ func TestApplicableSameResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	var paths []string
-	for _, pattern := range []string{manifests + "/*", "../../test/examples/*", "../../../shared/data/*/*/*", "../../../shared/data/*/*"} {
+	paths = append(paths, sharedData("*/*/*")...)
+	paths = append(paths, sharedData("*/*")...)
+	for _, pattern := range []string{manifests + "/*", "../../test/examples/*"} {
 		found, _ := filepath.Glob(pattern) // a bad pattern is impossible here
 		paths = append(paths, found...)
 	}

@@ -65,7 +65,9 @@ func TestFindingsOnSelectorTypes(t *testing.T) {
 		t.Fatal(err)
 	}
 	var paths []string
-	for _, pattern := range []string{manifests + "/*", "../../test/examples/*", "../../../shared/data/*/*/*", "../../../shared/data/*/*"} {
+	paths = append(paths, sharedData("*/*/*")...)
+	paths = append(paths, sharedData("*/*")...)
+	for _, pattern := range []string{manifests + "/*", "../../test/examples/*"} {
 		found, _ := filepath.Glob(pattern)
 		paths = append(paths, found...)
 	}

@@ -3,7 +3,6 @@ package engine
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"testing"
 	"testing/fstest"
 
@@ -21,11 +20,11 @@ import (
 func TestEvalReleasingSameResult(t *testing.T) {
 	cat := builtinCatalog(t)
 	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, 1500, planTypes(t, cat), 11); err != nil {
+	if err := bench.WritePlan(&buf, generatedSize(1500), planTypes(t, cat), 11); err != nil {
 		t.Fatal(err)
 	}
 	docs := map[string][]byte{"generated.json": buf.Bytes()}
-	shared, _ := filepath.Glob("../../../shared/data/terraform/*/*")
+	shared := sharedData("terraform/*/*")
 	for _, path := range shared {
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -53,7 +52,7 @@ func TestEvalReleasingSameResult(t *testing.T) {
 				t.Errorf("parallel %d, %s: results differ (-Eval +EvalReleasing):\n%s", parallel, name, diff)
 			}
 		}
-		if findings < 1000 {
+		if findings < generatedSize(1000) {
 			t.Fatalf("%d findings in all: the test checks too little", findings)
 		}
 	}

@@ -25,11 +25,11 @@ import (
 func TestShardsSameResult(t *testing.T) {
 	cat := builtinCatalog(t)
 	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, 1500, planTypes(t, cat), 7); err != nil {
+	if err := bench.WritePlan(&buf, generatedSize(1500), planTypes(t, cat), 7); err != nil {
 		t.Fatal(err)
 	}
 	docs := map[string][]byte{"generated.json": buf.Bytes()}
-	shared, _ := filepath.Glob("../../../shared/data/terraform/*/*") // a bad pattern is impossible here
+	shared := sharedData("terraform/*/*")
 	for _, path := range shared {
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -52,7 +52,7 @@ func TestShardsSameResult(t *testing.T) {
 		return doc.Source.Format == input.FormatTerraformPlan || doc.Source.Format == input.FormatTerraformState
 	}
 	_, findings := compareEngines(t, docs, whole, sharded, terraform)
-	if findings < 1000 {
+	if findings < generatedSize(1000) {
 		t.Fatalf("%d findings in all: the test checks too little", findings)
 	}
 }
@@ -184,4 +184,24 @@ func TestShardPlan(t *testing.T) {
 	if diff := cmp.Diff(wantTypes, types); diff != "" {
 		t.Errorf("types (-want +got):\n%s", diff)
 	}
+}
+
+// sharedData globs a pattern under ../shared/data, and nothing under
+// -short: the race pass runs with -short (Makefile), and looks for races in
+// the same code on the generated inputs alone, while the plain pass reads
+// every shared file.
+func sharedData(pattern string) []string {
+	if testing.Short() {
+		return nil
+	}
+	found, _ := filepath.Glob("../../../shared/data/" + pattern) // a bad pattern is impossible here
+	return found
+}
+
+// generatedSize is n resources, or a quarter of them under -short.
+func generatedSize(n int) int {
+	if testing.Short() {
+		return max(n/4, 1)
+	}
+	return n
 }
