@@ -42,14 +42,21 @@ unknown contains result.unknown(g, "launch_configuration") if {
 }
 
 # Plans write an absent name as "". A name unknown until apply is a launch
-# configuration's when it refers to one (created in the same plan); through
-# anything else it might still turn out empty.
+# configuration's when it refers to one: by its address (one in the same
+# plan, or a data source), or to a launch configuration of the document (a
+# template's logical id); through anything else it might still turn out
+# empty.
 _launch_configuration(g) if not terraform.get(g, "launch_configuration", "") == ""
 
 _launch_configuration(g) if {
 	terraform.unknown(g, "launch_configuration")
 	some target in object.get(g, ["refs", "launch_configuration"], [])
 	regex.match(`(^|\.)aws_launch_configuration\.`, target)
+}
+
+_launch_configuration(g) if {
+	terraform.unknown(g, "launch_configuration")
+	count(terraform.referenced(g, "aws_launch_configuration", "launch_configuration")) > 0
 }
 
 # Plans write an absent block as an empty list.

@@ -18,6 +18,17 @@ test_deny_launch_configuration if {
 	} with input as fixtures.plan([named, created])
 }
 
+# A template names a launch configuration by its logical id, which says
+# nothing of its type: the join does.
+test_deny_launch_configuration_by_logical_id if {
+	lc := object.union(fixtures.resource("aws_launch_configuration", "LC", {}), {"address": "LC", "config_address": "LC"})
+	g := fixtures.points_at(fixtures.computed(_group("web", {}), ["launch_configuration"]), "launch_configuration", lc)
+	{f.resource | some f in check.deny} == {"aws_autoscaling_group.web"} with input as fixtures.plan([g, lc])
+
+	# Without the launch configuration in the document, the name may be anything.
+	check.deny == set() with input as fixtures.plan([g])
+}
+
 test_allow_launch_template if {
 	direct := _group("direct", {"launch_template": [{"id": "lt-1", "version": "$Latest"}]})
 	mixed := _group("mixed", {"mixed_instances_policy": [{"launch_template": [{"launch_template_specification": [{"launch_template_id": "lt-1"}]}]}]})

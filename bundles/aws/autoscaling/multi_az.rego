@@ -36,11 +36,18 @@ deny contains result.fail_attr(g, attr, msg) if {
 	msg := sprintf("the group places its instances in a single %s", [_noun[attr]])
 }
 
-unknown contains result.unknown_msg(g, "vpc_zone_identifier", "the subnets and zones of the group are unknown until apply") if {
+unknown contains result.unknown_msg(g, attr, "the subnets and zones of the group are unknown until apply") if {
 	some g in terraform.resources("aws_autoscaling_group")
 	not _placement(g)
-	some attr in ["vpc_zone_identifier", "availability_zones"]
-	terraform.unknown(g, attr)
+	attr := _unknown_placement(g)
+}
+
+# The subnets, when unknown, are what the configuration set: a plan shows
+# the zones of a group it creates as unknown whatever decides them.
+_unknown_placement(g) := "vpc_zone_identifier" if {
+	terraform.unknown(g, "vpc_zone_identifier")
+} else := "availability_zones" if {
+	terraform.unknown(g, "availability_zones")
 }
 
 _noun := {"vpc_zone_identifier": "subnet", "availability_zones": "Availability Zone"}

@@ -39,3 +39,11 @@ test_unknown_placement if {
 	check.deny == set() with input as inp
 	check.unknown == {{"resource": "aws_autoscaling_group.web", "attribute": "vpc_zone_identifier", "msg": "the subnets and zones of the group are unknown until apply"}} with input as inp
 }
+
+# A template's zones from !GetAZs: the finding points at the zones.
+test_unknown_zones if {
+	g := fixtures.computed(_group("web", {}), ["availability_zones"])
+	inp := fixtures.plan([g])
+	check.deny == set() with input as inp
+	check.unknown == {{"resource": "aws_autoscaling_group.web", "attribute": "availability_zones", "msg": "the subnets and zones of the group are unknown until apply"}} with input as inp
+}
