@@ -12,6 +12,7 @@ import (
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/history"
+	"github.com/tenet-dev/tenet/pkg/tenet"
 )
 
 func newHistoryCommand(s streams) *cobra.Command {
@@ -212,6 +213,20 @@ func writeNew(path string, data []byte, perm os.FileMode) error {
 }
 
 // readSigningKey reads the private key of --history-signing-key.
+// historyOption is --history DIR, signed with --history-signing-key when
+// one is given.
+func historyOption(dir, keyPath string) (tenet.Option, error) {
+	var hopts []history.Option
+	if keyPath != "" {
+		sign, err := readSigningKey(keyPath)
+		if err != nil {
+			return nil, err
+		}
+		hopts = append(hopts, sign)
+	}
+	return tenet.WithHistory(dir, hopts...), nil
+}
+
 func readSigningKey(path string) (history.Option, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {

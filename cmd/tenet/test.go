@@ -12,7 +12,6 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
-	"github.com/tenet-dev/tenet/pkg/history"
 	"github.com/tenet-dev/tenet/pkg/report"
 	"github.com/tenet-dev/tenet/pkg/tenet"
 )
@@ -47,6 +46,7 @@ type testFlags struct {
 	cacheMax   sizeFlag
 	exitCodes  string
 	trace      bool
+	shard      string
 }
 
 func newTestCommand(s streams) *cobra.Command {
@@ -95,6 +95,7 @@ kustomizations and Helm charts) or - for standard input.`,
 	fl.Var(&f.maxMemory, "max-memory", "stop the run with a policy error (exit 2) when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
 	fl.DurationVar(&f.evalLimit, "eval-timeout", time.Minute, "stop evaluating one input after this long, reporting it as an error (0: no limit)")
+	fl.StringVar(&f.shard, "shard", "", "check only shard K of N (K from 0, as a Kubernetes Indexed Job's $JOB_COMPLETION_INDEX): the inputs whose path hashes to K; merge the shards' json reports with tenet merge (see docs/scale.md)")
 	fl.StringVar(&f.cache, "cache", "", "keep each input's evaluation results in DIR, so that a later run evaluates only the inputs that changed (same findings; safe to delete; see docs/performance.md)")
 	fl.Var(&f.cacheMax, "cache-max-size", "bound the --cache directory, e.g. 512MiB; the least recently used results go first")
 	return cmd
@@ -164,28 +165,24 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if f.cache != "" {
 		opts = append(opts, tenet.WithCache(f.cache, int64(f.cacheMax)))
 	}
-	if f.history != "" {
-		var hopts []history.Option
-		if f.historyKey != "" {
-			sign, err := readSigningKey(f.historyKey)
-			if err != nil {
-				return &exitError{code: exitUsage, err: err}
-			}
-			hopts = append(hopts, sign)
+	if f.shard != "" {
+		k, n, err := parseShard(f.shard)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
 		}
-		opts = append(opts, tenet.WithHistory(f.history, hopts...))
+		opts = append(opts, tenet.WithShard(k, n))
+	}
+	if f.history != "" {
+		h, err := historyOption(f.history, f.historyKey)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		opts = append(opts, h)
 	}
 	// The control-by-control table is long across all frameworks: show it
 	// when the user picked frameworks.
 	ropts := report.Options{Timestamp: ts, Controls: len(f.frameworks) > 0 && !f.quiet, Quiet: f.quiet, JUnitByControl: f.junitBy != "input", BasePath: f.basePath, BriefJSON: f.briefJSON}
-	for _, o := range outs {
-		o.Options = ropts
-		if o.File == "" {
-			o.Writer = s.out
-			o.Options.Color = colorOn(s.out, f.color, f.noColor)
-		}
-		opts = append(opts, tenet.WithOutputs(o))
-	}
+	opts = append(opts, outputOptions(outs, ropts, s.out, f.color, f.noColor)...)
 	// Policy errors, unusable paths and bad or broad waiver files are all
 	// usage errors (exit 2).
 	res, err := tenet.Scan(cmd.Context(), args, append(opts,
@@ -274,6 +271,22 @@ func reportTime(flag string) (time.Time, error) {
 // colorOn says whether the table on w is colored: forced (--color, which
 // beats NO_COLOR as a flag for one run beats the environment), or on a
 // terminal without NO_COLOR.
+// outputOptions gives every output the report options; those written to
+// standard output (out) are colored as --color, --no-color and the
+// terminal say.
+func outputOptions(outs []tenet.Output, ropts report.Options, out io.Writer, color, noColor bool) []tenet.Option {
+	opts := make([]tenet.Option, len(outs))
+	for i, o := range outs {
+		o.Options = ropts
+		if o.File == "" {
+			o.Writer = out
+			o.Options.Color = colorOn(out, color, noColor)
+		}
+		opts[i] = tenet.WithOutputs(o)
+	}
+	return opts
+}
+
 func colorOn(w io.Writer, force, never bool) bool {
 	return !never && (force || os.Getenv("NO_COLOR") == "" && isTerminal(w))
 }
@@ -281,4 +294,19 @@ func colorOn(w io.Writer, force, never bool) bool {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// parseShard reads --shard K/N.
+func parseShard(v string) (k, n int, err error) {
+	ks, ns, ok := strings.Cut(v, "/")
+	if ok {
+		k, err = strconv.Atoi(ks)
+		if err == nil {
+			n, err = strconv.Atoi(ns)
+		}
+	}
+	if !ok || err != nil || n < 1 || k < 0 || k >= n {
+		return 0, 0, fmt.Errorf("--shard %q: want K/N with 0 <= K < N, e.g. 0/8", v)
+	}
+	return k, n, nil
 }

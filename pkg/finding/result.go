@@ -59,6 +59,27 @@ type Result struct {
 	// no baseline was given).
 	Baseline *Baseline `json:"baseline,omitempty"`
 	Summary  Summary   `json:"summary"`
+	// Shard is set in the report of one shard of a run (tenet test
+	// --shard): what tenet merge needs to make the report of the whole run.
+	Shard *Shard `json:"shard,omitempty"`
+}
+
+// Shard describes the report of one shard of a run (see docs/scale.md).
+type Shard struct {
+	// Index (from 0) and Count say which shard of how many this is.
+	Index int `json:"index"`
+	Count int `json:"count"`
+	// Inputs counts the inputs of the whole run (with the paths that could
+	// not be walked), before they were shared out, and Digest digests
+	// their paths in order: shards of one run agree on both.
+	Inputs int    `json:"inputs"`
+	Digest string `json:"digest"`
+	// Gate holds the options that decide Summary.Failed, which a merge
+	// decides again over all the findings.
+	Gate Gate `json:"gate"`
+	// Brief marks a report written by the json format's brief form, which
+	// leaves out what a merge needs.
+	Brief bool `json:"brief,omitempty"`
 }
 
 // Tool names the program that produced a Result.
@@ -107,6 +128,19 @@ type Input struct {
 	// rules do, so that a control counts each resource its rules checked
 	// once. Not written to JSON.
 	Types map[string]int `json:"-"`
+	// Order is the input's place in the whole run (from 1, paths that
+	// could not be walked first), in a shard's report only; inputs that a
+	// file brought in (nested stacks) share its place.
+	Order int `json:"order,omitempty"`
+	// Counts holds Checked and Types in a shard's report, for the merge.
+	Counts *InputCounts `json:"counts,omitempty"`
+}
+
+// InputCounts are the per-input counts a shard's report writes for the
+// merge: Input.Checked and Input.Types.
+type InputCounts struct {
+	Checked map[string]int `json:"checked"`
+	Types   map[string]int `json:"types"`
 }
 
 // InputError is an input that could not be loaded or evaluated.
@@ -114,6 +148,9 @@ type InputError struct {
 	Path    string `json:"path"`
 	Line    int    `json:"line,omitempty"`
 	Message string `json:"message"`
+	// Order is the place of the input in the whole run, in a shard's
+	// report only (see Input.Order).
+	Order int `json:"order,omitempty"`
 }
 
 // RuleResult is what one rule found over all inputs.

@@ -52,4 +52,7 @@ type WaiverUse struct {
 	Broad bool `json:"broad,omitempty"`
 	// Note says why a waiver was refused, or what makes it broad.
 	Note string `json:"note,omitempty"`
+	// Order is, for a waiver from an annotation in a shard's report, the
+	// place of its input in the whole run (see Input.Order).
+	Order int `json:"order,omitempty"`
 }

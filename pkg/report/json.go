@@ -240,6 +240,12 @@ func (ind *indenter) flush() error {
 // brief is a copy of res without the verbose parts (see JSON.Brief).
 func brief(res *finding.Result) *finding.Result {
 	out := *res
+	if res.Shard != nil {
+		// A merge needs what brief leaves out: say so, for it to refuse.
+		sh := *res.Shard
+		sh.Brief = true
+		out.Shard = &sh
+	}
 	out.Rules = make([]finding.RuleResult, len(res.Rules))
 	for i, rr := range res.Rules {
 		rr.Rule.Description, rr.Rule.Remediation, rr.Rule.References = "", "", nil

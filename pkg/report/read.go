@@ -23,6 +23,42 @@ func ReadJSON(r io.Reader) (*finding.Result, error) {
 	if err := json.NewDecoder(r).Decode(&res); err != nil {
 		return nil, fmt.Errorf("decode report: %w", err)
 	}
+	return checked(&res)
+}
+
+// ReadJSONFileLean reads a json report as ReadJSONFile does, but leaves
+// out its frameworks (Frameworks is nil), the larger part of a report,
+// which a merge computes again from the findings: merging a thousand
+// shards' reports, it halves the time and the memory.
+func ReadJSONFileLean(path string) (*finding.Result, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	// The outer field hides the embedded Result's: the decoder checks the
+	// section's syntax and keeps nothing of it.
+	var lean struct {
+		finding.Result
+		Frameworks skip `json:"frameworks"`
+	}
+	if err := json.Unmarshal(b, &lean); err != nil {
+		return nil, fmt.Errorf("%s: decode report: %w", path, err)
+	}
+	res, err := checked(&lean.Result)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return res, nil
+}
+
+// skip is a JSON value that is read and dropped.
+type skip struct{}
+
+func (skip) UnmarshalJSON([]byte) error { return nil }
+
+// checked refuses a decoded report that tenet cannot compare, and fills
+// in the fingerprints of one from an earlier version.
+func checked(res *finding.Result) (*finding.Result, error) {
 	if res.Schema != finding.ResultSchema {
 		return nil, fmt.Errorf("not a %s report (schema %q)", finding.ResultSchema, res.Schema)
 	}
@@ -43,7 +79,7 @@ func ReadJSON(r io.Reader) (*finding.Result, error) {
 		refill(res.Baseline.Resolved)
 	}
 	res.FingerprintVersion = finding.FingerprintVersion
-	return &res, nil
+	return res, nil
 }
 
 // ReadJSONFile reads a json report from a file; errors name the file.

@@ -1,6 +1,10 @@
 package report_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,5 +66,42 @@ func TestReadJSONFingerprintVersions(t *testing.T) {
 				t.Errorf("fingerprint version %d after reading", res.FingerprintVersion)
 			}
 		})
+	}
+}
+
+// TestReadJSONFileLean: the lean reader gives what ReadJSONFile gives but
+// the frameworks, still refuses a section that is not JSON, and names the
+// file in its errors.
+func TestReadJSONFileLean(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "shard-0.json")
+	var b bytes.Buffer
+	if err := (report.JSON{}).Write(&b, sample()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	full, err := report.ReadJSONFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := report.ReadJSONFileLean(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Frameworks) == 0 || lean.Frameworks != nil {
+		t.Fatalf("frameworks: %d in the full read, %v in the lean one", len(full.Frameworks), lean.Frameworks)
+	}
+	full.Frameworks = nil
+	if !reflect.DeepEqual(full, lean) {
+		t.Errorf("the lean read differs from the full one but for its frameworks")
+	}
+	bad := bytes.Replace(b.Bytes(), []byte(`"frameworks": [`), []byte(`"frameworks": [}`), 1)
+	if err := os.WriteFile(path, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := report.ReadJSONFileLean(path); err == nil || !strings.HasPrefix(err.Error(), path+": decode report") {
+		t.Errorf("broken frameworks: %v", err)
 	}
 }

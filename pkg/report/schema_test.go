@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/report"
 	"github.com/tenet-dev/tenet/test/xsd"
 )
@@ -121,6 +122,31 @@ func TestJUnitValidatesAgainstSchema(t *testing.T) {
 		for _, err := range s.Validate(&buf) {
 			t.Errorf("by control %v: %v", byControl, err)
 		}
+	}
+}
+
+// TestJSONSchemaEveryFormatAndShard: a report of inputs of every format
+// the loaders make, written by one shard of a run, is valid (the schema
+// once knew only the first formats).
+func TestJSONSchemaEveryFormatAndShard(t *testing.T) {
+	schema := compileSchema(t, "../../docs/schema/report-v1.json")
+	res := sample()
+	for i, f := range input.Formats() {
+		res.Inputs = append(res.Inputs, finding.Input{Path: string(f), Format: string(f), Status: finding.InputEvaluated, Order: i + 1,
+			Counts: &finding.InputCounts{Checked: map[string]int{"TNT-X-001": 2}, Types: map[string]int{}}})
+	}
+	res.Errors = append(res.Errors, finding.InputError{Path: "bad.json", Message: "broken", Order: 9})
+	res.Shard = &finding.Shard{Index: 2, Count: 8, Inputs: 9, Digest: "0123456789abcdef0123456789abcdef", Gate: finding.Gate{Unknown: "warn", FailOnWarn: true}}
+	var buf bytes.Buffer
+	if err := (report.JSON{}).Write(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -77,6 +77,7 @@ type config struct {
 	exclude             []string
 	outputs             []Output
 	historyDir          string
+	shard               shardSpec
 	cacheDir            string
 	cacheMax            int64
 	regoVersion         string

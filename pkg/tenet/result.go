@@ -14,7 +14,7 @@ import (
 
 // result assembles the report model from the per-file outcomes and the
 // outcome of the combined evaluation (WithCombine; zero without it).
-func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkErrs []error, waivers []finding.WaiverUse) *finding.Result {
+func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkErrs []error, waivers []finding.WaiverUse, place placement) *finding.Result {
 	res := &finding.Result{
 		Schema:   finding.ResultSchema,
 		Tool:     finding.Tool{Name: "tenet", Version: s.cfg.version},
@@ -23,8 +23,12 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 		Errors:   []finding.InputError{},
 		Findings: []finding.Finding{},
 	}
-	for _, err := range walkErrs {
-		res.Errors = append(res.Errors, inputError(err))
+	for i, err := range walkErrs {
+		e := inputError(err)
+		if place.errs != nil {
+			e.Order = place.errs[i]
+		}
+		res.Errors = append(res.Errors, e)
 	}
 	checked := map[string]int{}
 	waivers = waivers[:len(waivers):len(waivers)] // inline waivers must not write into the caller's array
@@ -32,37 +36,22 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 		if files[i] == "-" && s.cfg.stdinName != "" {
 			files[i] = s.cfg.stdinName
 		}
-		if o.err != nil {
-			res.Errors = append(res.Errors, inputError(o.err))
-			continue
+		// Everything this file brings is numbered with its place, in a
+		// shard's report.
+		order := 0
+		if place.files != nil {
+			order = place.files[i]
 		}
-		inline, err := s.annotationWaivers(&o.doc)
-		if err != nil {
-			res.Errors = append(res.Errors, finding.InputError{Path: files[i], Message: err.Error()})
+		firstInput, firstError, firstWaiver := len(res.Inputs), len(res.Errors), len(waivers)
+		s.resultOf(res, files[i], o, &waivers, checked)
+		for j := firstInput; j < len(res.Inputs); j++ {
+			res.Inputs[j].Order = order
 		}
-		waivers = append(waivers, inline...)
-		status, reason := inputStatus(&o.doc, o.res)
-		res.Inputs = append(res.Inputs, finding.Input{Path: files[i], Format: string(o.doc.Source.Format), Resources: len(o.doc.Resources),
-			Status: status, Reason: reason, Checked: o.res.Checked, Types: liveTypes(&o.doc)})
-		if status == finding.InputNotEvaluated {
-			res.Summary.NotEvaluated++
+		for j := firstError; j < len(res.Errors); j++ {
+			res.Errors[j].Order = order
 		}
-		for _, u := range o.doc.Unread {
-			if u.Path == files[i] && !u.Error && status == finding.InputNotEvaluated {
-				continue // the input's own reason, given above
-			}
-			if u.Error {
-				res.Errors = append(res.Errors, finding.InputError{Path: u.Path, Message: u.Reason})
-				continue
-			}
-			res.Inputs = append(res.Inputs, finding.Input{Path: u.Path, Format: string(o.doc.Source.Format),
-				Status: finding.InputNotEvaluated, Reason: u.Reason})
-			res.Summary.NotEvaluated++
-		}
-		res.Summary.Resources += len(o.doc.Resources)
-		res.Findings = append(res.Findings, o.res.Findings...)
-		for id, n := range o.res.Checked {
-			checked[id] += n
+		for j := firstWaiver; j < len(waivers); j++ {
+			waivers[j].Order = order
 		}
 	}
 	if comb.err != nil {
@@ -99,65 +88,53 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 	}
 	res.Rules = report.RuleResults(s.cat.Rules, res.Findings, checked)
 	res.Frameworks = report.FrameworksOf(res.Rules, res.Findings, s.frameworks, res.Inputs)
-	res.Summary.Inputs = len(res.Inputs)
-	res.Summary.Rules = len(res.Rules)
-	res.Summary.Errors = len(res.Errors)
-	for _, f := range res.Findings {
-		if f.Waived() {
-			res.Summary.Waived++
-			continue
-		}
-		switch f.Kind {
-		case finding.KindDeny:
-			res.Summary.Deny++
-		case finding.KindWarn:
-			res.Summary.Warn++
-		case finding.KindUnknown:
-			res.Summary.Unknown++
-		}
-	}
-	sm := &res.Summary
-	sm.Failed = s.fails(sm.Deny, sm.Warn, sm.Unknown)
-	if res.Baseline != nil {
-		sm.Failed = s.fails(gating(res.Findings))
-	}
-	if s.cfg.failOnUnevaluated && sm.NotEvaluated > 0 {
-		sm.Failed = true
-	}
-	if s.cfg.failOnStale {
-		for _, u := range res.Waivers {
-			sm.Failed = sm.Failed || u.State == finding.WaiverStale
-		}
-	}
+	res.Tally(s.gate())
+	place.place(res, s.gate())
 	return res
 }
 
-// fails tells whether these counts of unwaived findings fail the run
-// under the options.
-func (s *Scanner) fails(deny, warn, unknown int) bool {
-	return deny > 0 ||
-		s.cfg.failOnWarn && warn > 0 ||
-		s.cfg.unknown == UnknownFail && unknown > 0 ||
-		s.cfg.unknown == UnknownWarn && s.cfg.failOnWarn && unknown > 0
-}
-
-// gating counts the findings that can fail a run with a baseline: the new
-// ones that no waiver covers.
-func gating(findings []finding.Finding) (deny, warn, unknown int) {
-	for _, f := range findings {
-		if f.Waived() || f.Baseline == finding.BaselineExisting {
+// resultOf adds to res what the scan of one file gave: its inputs (the
+// file, and those it brought that were not evaluated), errors, findings,
+// annotation waivers and checked counts.
+func (s *Scanner) resultOf(res *finding.Result, path string, o outcome, waivers *[]finding.WaiverUse, checked map[string]int) {
+	if o.err != nil {
+		res.Errors = append(res.Errors, inputError(o.err))
+		return
+	}
+	inline, err := s.annotationWaivers(&o.doc)
+	if err != nil {
+		res.Errors = append(res.Errors, finding.InputError{Path: path, Message: err.Error()})
+	}
+	*waivers = append(*waivers, inline...)
+	status, reason := inputStatus(&o.doc, o.res)
+	res.Inputs = append(res.Inputs, finding.Input{Path: path, Format: string(o.doc.Source.Format), Resources: len(o.doc.Resources),
+		Status: status, Reason: reason, Checked: o.res.Checked, Types: liveTypes(&o.doc)})
+	if status == finding.InputNotEvaluated {
+		res.Summary.NotEvaluated++
+	}
+	for _, u := range o.doc.Unread {
+		if u.Path == path && !u.Error && status == finding.InputNotEvaluated {
+			continue // the input's own reason, given above
+		}
+		if u.Error {
+			res.Errors = append(res.Errors, finding.InputError{Path: u.Path, Message: u.Reason})
 			continue
 		}
-		switch f.Kind {
-		case finding.KindDeny:
-			deny++
-		case finding.KindWarn:
-			warn++
-		case finding.KindUnknown:
-			unknown++
-		}
+		res.Inputs = append(res.Inputs, finding.Input{Path: u.Path, Format: string(o.doc.Source.Format),
+			Status: finding.InputNotEvaluated, Reason: u.Reason})
+		res.Summary.NotEvaluated++
 	}
-	return deny, warn, unknown
+	res.Summary.Resources += len(o.doc.Resources)
+	res.Findings = append(res.Findings, o.res.Findings...)
+	for id, n := range o.res.Checked {
+		checked[id] += n
+	}
+}
+
+// gate is what fails a run under the options, besides failures.
+func (s *Scanner) gate() finding.Gate {
+	return finding.Gate{FailOnWarn: s.cfg.failOnWarn, Unknown: string(s.cfg.unknown),
+		FailOnUnevaluated: s.cfg.failOnUnevaluated, FailOnStale: s.cfg.failOnStale}
 }
 
 func inputError(err error) finding.InputError {

@@ -92,6 +92,9 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 	if err := checkOutputs(cfg.outputs); err != nil {
 		return nil, err
 	}
+	if err := checkShard(cfg); err != nil {
+		return nil, err
+	}
 	var base *finding.Result
 	if cfg.baseline != "" {
 		var err error
@@ -262,6 +265,8 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	if len(files) == 0 && len(walkErrs) == 0 {
 		return nil, fmt.Errorf("no input files found in %s: directories are walked for .json, .yaml, .yml and .tfstate files, Dockerfiles and directories of .tf files (other files are read only when named)", strings.Join(paths, ", "))
 	}
+	// A shard may hold no input: its report is then an empty part.
+	files, walkErrs, place := shardInputs(s.cfg.shard, files, walkErrs)
 	runCtx := ctx
 	if s.cfg.timeout > 0 {
 		var cancel context.CancelFunc
@@ -309,7 +314,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := s.result(files, outcomes, comb, walkErrs, waivers)
+	res := s.result(files, outcomes, comb, walkErrs, waivers, place)
 	if s.cache != nil {
 		s.cache.prune()
 	}

@@ -145,6 +145,7 @@ func TestCLI(t *testing.T) {
 		{name: "color-forced-over-no-color-env", args: []string{"test", "--color", clean}, wantCode: 0, wantStdout: []string{"\x1b[32mPASS\x1b[0m"}},
 		{name: "color-contradiction", args: []string{"test", "--color", "--no-color", clean}, wantCode: 2, wantStderr: []string{"--color and --no-color contradict each other"}},
 		{name: "docs-cronjob", args: []string{"test", "docs/examples/cronjob.yaml"}, wantCode: 0, wantStdout: []string{"PASS: 0 failures"}},
+		{name: "docs-sharded-cronjob", args: []string{"test", "docs/examples/sharded-cronjob.yaml"}, wantCode: 0, wantStdout: []string{"PASS: 0 failures, 0 warnings, 0 unknown"}},
 		{name: "parse-plan", args: []string{"parse", plan}, wantCode: 0, golden: true},
 		{name: "parse-manifest", args: []string{"parse", manifest}, wantCode: 0, golden: true},
 		{
