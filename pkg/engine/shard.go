@@ -23,6 +23,9 @@ import (
 // through them and names its types as string constants reads only those.
 const accessor = "data.tenet.lib.terraform"
 
+// paramsRef is the document of the built-in rules' parameters (--data).
+var paramsRef = ast.MustParseRef("data.tenet.params")
+
 // reads answers readTypes for the packages of one catalog, scanning each
 // package once.
 type reads struct {
@@ -49,7 +52,8 @@ func newReads(byPkg map[string][]*ast.Module, builtin map[*ast.Module]bool) *rea
 // lib/gcp builds "<prefix>_iam_member"), plus the selector types. ok is
 // false when the rules may read more than that: a module that is not
 // built in, a read of input outside the accessor, a reference to the
-// accessor's private rules, to a whole namespace or to data documents, or
+// accessor's private rules, to a whole namespace or to data documents
+// (other than the rules' parameters, data.tenet.params), or
 // a `with`.
 func (r *reads) readTypes(pkg string, selectors []string) (prefixes []string, ok bool) {
 	seen := map[string]bool{pkg: true}
@@ -122,6 +126,10 @@ func scanModule(m *ast.Module, pkg string, byPkg map[string][]*ast.Module, set m
 		switch {
 		case r.HasPrefix(ast.InputRootRef):
 			ok = ok && pkg == accessor
+		case r.HasPrefix(paramsRef):
+			// The built-in rules' parameters (lib/params): values that
+			// the organisation sets, such as data classes, never the
+			// resource types a rule reads, which it names as constants.
 		case r.HasPrefix(ast.DefaultRootRef):
 			target, private := refPackage(r, byPkg)
 			switch {

@@ -54,6 +54,9 @@ func orgEstate(t testing.TB, n int) (dir, waivers string) {
 			t.Fatal(err)
 		}
 	}
+	// A finding that the waiver file waives, whatever the generated
+	// inputs hold.
+	write("debug-pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug-1\nspec:\n  containers:\n    - name: shell\n      image: busybox:1.37\n      securityContext:\n        privileged: true\n")
 	write("broken.json", `{"resource_changes": [`)
 	write("settings.json", `{"retries": 3}`)
 	waivers = filepath.Join(t.TempDir(), "waivers.yaml")

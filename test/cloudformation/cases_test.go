@@ -19,12 +19,13 @@ import (
 
 // minRules is the number of rules that must have CloudFormation cases: it
 // only goes up, so that no rule's cases are lost.
-const minRules = 96
+const minRules = 104
 
 // caseFiles are the templates of each rule's directory.
 var caseFiles = []string{"pass.yaml", "fail.yaml", "unknown.yaml"}
 
-// TestCases runs every case. A rule whose verdict never waits on the
+// TestCases runs every case, with the rule's data.yaml as --data when it
+// has one (the parameters of the built-in rules). A rule whose verdict never waits on the
 // deployment has unknown.none, saying why, instead of unknown.yaml. A case file names what the rule must find in
 // it on lines "# expect: KIND RESOURCE" (deny, warn or unknown and the
 // address); pass.yaml names nothing, and the rule must have checked a
@@ -51,6 +52,13 @@ func TestCases(t *testing.T) {
 			continue
 		}
 		rules++
+		scanner := s
+		// A rule that needs parameters has them in data.yaml, as --data.
+		if data := filepath.Join("cases", id, "data.yaml"); exists(data) {
+			if scanner, err = tenet.New(t.Context(), tenet.WithVersion("test"), tenet.WithData(data)); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, name := range caseFiles {
 			path := filepath.Join("cases", id, name)
 			if name == "unknown.yaml" && exists(filepath.Join("cases", id, "unknown.none")) {
@@ -67,7 +75,7 @@ func TestCases(t *testing.T) {
 				if name != "pass.yaml" && len(want) == 0 {
 					t.Fatalf("no '# expect: KIND RESOURCE' line")
 				}
-				res, err := s.Scan(t.Context(), path)
+				res, err := scanner.Scan(t.Context(), path)
 				if err != nil {
 					t.Fatal(err)
 				}

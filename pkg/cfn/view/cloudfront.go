@@ -19,7 +19,7 @@ func cloudfrontDistribution(v *View, src *cfn.Resource) {
 	r.Tags("tags", "Tags")
 	const cfg = "DistributionConfig"
 	if r.Unknown(cfg) {
-		for _, a := range []string{"default_cache_behavior", "ordered_cache_behavior", "viewer_certificate", "logging_config", "web_acl_id"} {
+		for _, a := range []string{"default_cache_behavior", "ordered_cache_behavior", "viewer_certificate", "logging_config", "web_acl_id", "origin", "default_root_object"} {
 			r.UnknownAttr(a, cfg)
 		}
 		return
@@ -27,6 +27,15 @@ func cloudfrontDistribution(v *View, src *cfn.Resource) {
 	r.SetFunc("enabled", cfg+".Enabled", Bool)
 	r.Set("web_acl_id", cfg+".WebACLId")
 	r.Set("aliases", cfg+".Aliases")
+	r.Set("default_root_object", cfg+".DefaultRootObject")
+
+	const origins = cfg + ".Origins"
+	if r.Unknown(origins) {
+		r.UnknownAttr("origin", origins)
+	}
+	for i := range r.Len(origins) {
+		cloudfrontOrigin(r, "origin."+strconv.Itoa(i), origins+"."+strconv.Itoa(i))
+	}
 
 	const def = cfg + ".DefaultCacheBehavior"
 	if r.Has(def) || r.Unknown(def) {
@@ -85,4 +94,46 @@ func cloudfrontBehavior(r *Res, attr, prop string) {
 	}
 	r.Set(attr+".viewer_protocol_policy", prop+".ViewerProtocolPolicy")
 	r.Set(attr+".target_origin_id", prop+".TargetOriginId")
+}
+
+// cloudfrontOrigin writes the origin at prop as block attr. A custom
+// origin that leaves out OriginSSLProtocols gets CloudFront's default,
+// which Terraform must write and the template does not say: unknown.
+func cloudfrontOrigin(r *Res, attr, prop string) {
+	r.put(attr, map[string]any{"custom_origin_config": []any{}, "s3_origin_config": []any{}})
+	ec2Line(r, attr, prop)
+	if r.Unknown(prop) {
+		for _, a := range []string{"origin_id", "domain_name", "custom_origin_config", "s3_origin_config"} {
+			r.UnknownAttr(attr+"."+a, prop)
+		}
+		return
+	}
+	r.Set(attr+".origin_id", prop+".Id")
+	r.Set(attr+".domain_name", prop+".DomainName")
+	r.Set(attr+".origin_access_control_id", prop+".OriginAccessControlId")
+
+	custom := prop + ".CustomOriginConfig"
+	switch {
+	case r.Unknown(custom):
+		r.UnknownAttr(attr+".custom_origin_config", custom)
+	case r.Has(custom):
+		c := attr + ".custom_origin_config.0"
+		r.put(c, map[string]any{})
+		ec2Line(r, attr+".custom_origin_config", custom)
+		r.Set(c+".origin_protocol_policy", custom+".OriginProtocolPolicy")
+		if protocols := custom + ".OriginSSLProtocols"; r.Has(protocols) || r.Unknown(protocols) {
+			r.Set(c+".origin_ssl_protocols", protocols)
+		} else {
+			r.UnknownAttr(c+".origin_ssl_protocols", custom)
+		}
+	}
+	s3 := prop + ".S3OriginConfig"
+	switch {
+	case r.Unknown(s3):
+		r.UnknownAttr(attr+".s3_origin_config", s3)
+	case r.Has(s3):
+		r.put(attr+".s3_origin_config.0", map[string]any{})
+		ec2Line(r, attr+".s3_origin_config", s3)
+		r.Set(attr+".s3_origin_config.0.origin_access_identity", s3+".OriginAccessIdentity")
+	}
 }

@@ -40,6 +40,17 @@ func ec2Instance(v *View, src *cfn.Resource) {
 			break
 		}
 	}
+	// The subnet: the instance's, else its interfaces' or its launch
+	// template's (which the view does not follow: left unwritten), else a
+	// default subnet that AWS chooses.
+	switch nics, lt := "NetworkInterfaces", "LaunchTemplate"; {
+	case r.Has(nics) || r.Unknown(nics):
+		r.UnknownAttr("network_interface", nics)
+	case r.Has(lt) || r.Unknown(lt):
+		r.UnknownAttr("launch_template", lt)
+	default:
+		vpcLeftToAWS(r, "subnet_id", "SubnetId")
+	}
 	switch {
 	case r.Has("IamInstanceProfile") || r.Unknown("IamInstanceProfile"):
 		r.Set("iam_instance_profile", "IamInstanceProfile")

@@ -39,6 +39,22 @@ func s3Bucket(v *View, src *cfn.Resource) {
 		// by CloudFormation: a template cannot show it either way.
 		ver.UnknownAttr("versioning_configuration.0.mfa_delete", "VersioningConfiguration")
 	}
+	// Replication (TNT-AWS-S3-012): the rules' statuses, which say whether
+	// the bucket replicates, and destinations, which say which buckets are
+	// replicas.
+	if b.Has("ReplicationConfiguration") || b.Unknown("ReplicationConfiguration") {
+		const rules = "ReplicationConfiguration.Rules"
+		rep := v.Part(src, "aws_s3_bucket_replication_configuration", "ReplicationConfiguration", b, "bucket")
+		rep.Set("role", "ReplicationConfiguration.Role")
+		if rep.Unknown(rules) {
+			rep.UnknownAttr("rule", rules)
+		}
+		for i := range rep.Len(rules) {
+			rule, from := "rule."+strconv.Itoa(i), rules+"."+strconv.Itoa(i)
+			rep.Set(rule+".status", from+".Status")
+			rep.Set(rule+".destination.0.bucket", from+".Destination.Bucket")
+		}
+	}
 	const sse = "BucketEncryption.ServerSideEncryptionConfiguration"
 	if b.Has("BucketEncryption") || b.Unknown("BucketEncryption") {
 		enc := v.Part(src, "aws_s3_bucket_server_side_encryption_configuration", "BucketEncryption", b, "bucket")

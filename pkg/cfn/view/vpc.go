@@ -83,10 +83,23 @@ func vpcSecurityGroup(v *View, src *cfn.Resource) {
 	r := v.Main(src, "aws_security_group")
 	r.Set("name", "GroupName")
 	r.Set("description", "GroupDescription")
-	r.Set("vpc_id", "VpcId")
+	vpcLeftToAWS(r, "vpc_id", "VpcId")
 	r.Tags("tags", "Tags")
 	vpcInline(r, "ingress", "SecurityGroupIngress", "Source")
 	vpcInline(r, "egress", "SecurityGroupEgress", "Destination")
+}
+
+// vpcLeftToAWS copies property prop to attr or, when the template leaves
+// it out, makes attr what a plan makes of an attribute the provider
+// chooses: unknown, and not configured. Left out, a security group's VPC
+// or an instance's subnet is the account's default VPC's
+// (TNT-AWS-VPC-011).
+func vpcLeftToAWS(r *Res, attr, prop string) {
+	if r.Has(prop) || r.Unknown(prop) {
+		r.Set(attr, prop)
+		return
+	}
+	r.unknown(attr)
 }
 
 // vpcInline writes the rules of list property prop as the blocks attr of
