@@ -178,6 +178,19 @@ var undecidingReads = map[[3]string]string{
 	{"TNT-AWS-VPC-011", "*", "network_interface"}:                                                    "judged against the default VPC the input declares or reads (aws_default_vpc, a default data.aws_vpc); there is none here",
 	{"TNT-AWS-VPC-011", "*", "subnet_id"}:                                                            "judged against the default VPC the input declares or reads (aws_default_vpc, a default data.aws_vpc); there is none here",
 	{"TNT-AWS-VPC-011", "*", "vpc_id"}:                                                               "judged against the default VPC the input declares or reads (aws_default_vpc, a default data.aws_vpc); there is none here",
+	{"TNT-AWS-ECS-006", "aws_ecs_account_setting_default", "name"}:                                   "judged per cluster; there is none here",
+	{"TNT-AWS-ECS-006", "aws_ecs_account_setting_default", "setting"}:                                "judged per cluster; there is none here",
+	{"TNT-AWS-ECS-006", "aws_ecs_account_setting_default", "value"}:                                  "judged per cluster; there is none here",
+	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "arn"}:                                              "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "backup_policy.0.status"}:                           "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "condition"}:                                        "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "resources"}:                                        "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "selection_tag"}:                                    "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_backup_selection", "arn"}:                                               "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_backup_selection", "backup_policy.0.status"}:                            "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_backup_selection", "condition"}:                                         "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_backup_selection", "resources"}:                                         "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_backup_selection", "selection_tag"}:                                     "judged per file system; there is none here",
 }
 
 // TestUnknownThroughLocals is the rule protocol for values unknown until
