@@ -225,6 +225,7 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 	if err := b.rules(); err != nil {
 		return nil, err
 	}
+	c.markOff()
 	// Every source is read first: a mapping may name a framework whose
 	// catalog comes from a bundle loaded after the rule's.
 	if err := c.resolveDerived(); err != nil {
@@ -235,6 +236,36 @@ func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error)
 	}
 	c.expandDerived()
 	return c, nil
+}
+
+// markOff sets Off on the rules that require a parameter that the data
+// leaves unset or empty (null, "", [] or {}).
+func (c *Catalog) markOff() {
+	params, _ := c.Data["tenet"].(map[string]any)
+	params, _ = params["params"].(map[string]any)
+	for i := range c.Rules {
+		r := &c.Rules[i]
+		for _, name := range r.Requires {
+			if empty(params[name]) {
+				r.Off = fmt.Sprintf("parameter %s is not set (tenet.params.%s in a --data file)", name, name)
+				break
+			}
+		}
+	}
+}
+
+func empty(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case string:
+		return v == ""
+	case []any:
+		return len(v) == 0
+	case map[string]any:
+		return len(v) == 0
+	}
+	return false
 }
 
 // builder collects modules per package before rules are derived, since a

@@ -152,6 +152,7 @@ type meta struct {
 	Input       struct {
 		Selector []finding.Selector `json:"selector"`
 	} `json:"input"`
+	Requires []string `json:"requires"`
 	// aliases and deprecated are not fields: tenet does nothing with them
 	// yet, so METADATA that sets them is refused as unknown rather than
 	// accepted and ignored.
@@ -178,6 +179,7 @@ func nativeRule(p *pkgInfo) (finding.Rule, error) {
 		Remediation: m.Remediation,
 		Bundle:      p.bundle,
 		File:        p.file,
+		Requires:    m.Requires,
 	}
 	for _, rr := range a.RelatedResources {
 		if rr != nil && rr.Ref.String() != "" {

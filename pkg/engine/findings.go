@@ -146,6 +146,9 @@ func (e *Engine) countChecked(evs []catalog.Eval, doc input.Document, checked ma
 		}
 		seen[ev.RuleID] = true
 		rule := e.rules[ev.RuleID]
+		if rule.Off != "" {
+			continue // checks nothing: not applicable, not passed
+		}
 		n, typed := 0, false
 		for _, s := range rule.Selectors {
 			if s.Type != target {

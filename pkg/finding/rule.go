@@ -69,4 +69,11 @@ type Rule struct {
 	// Custom is true for conftest-style rules: no METADATA, evaluated
 	// against the raw file like conftest does.
 	Custom bool `json:"custom,omitempty"`
+	// Requires names the parameters (data.tenet.params, set with --data)
+	// without which the rule checks nothing (custom.requires).
+	Requires []string `json:"requires,omitempty"`
+	// Off says why the rule checks nothing in this run: a parameter it
+	// requires is unset or empty. Its resources are then not counted as
+	// checked, so it is not applicable rather than passing.
+	Off string `json:"off,omitempty"`
 }

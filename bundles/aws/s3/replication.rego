@@ -25,6 +25,7 @@
 # custom:
 #   id: TNT-AWS-S3-012
 #   severity: medium
+#   requires: [s3_replication_data_classes]
 #   input:
 #     selector:
 #       - type: terraform

@@ -16,6 +16,7 @@
 # custom:
 #   id: TNT-DKR-IMG-021
 #   severity: medium
+#   requires: [allowed_registries]
 #   input:
 #     selector:
 #       - type: dockerfile

@@ -15,6 +15,7 @@
 # custom:
 #   id: TNT-K8S-POD-024
 #   severity: medium
+#   requires: [allowed_registries]
 #   input:
 #     selector:
 #       - type: kubernetes
