@@ -47,6 +47,9 @@ type Merger struct {
 	first  Part
 	info   map[string]report.FrameworkInfo
 	pieces map[int]piece // by shard index
+	// places maps each place of the run (Input.Order, InputError.Order)
+	// to the report that holds it: every place must be in exactly one.
+	places map[int]string
 }
 
 // piece is what the merged report takes of one shard's report.
@@ -79,6 +82,9 @@ func (m *Merger) Add(p Part) error {
 	for _, rr := range r.Rules {
 		pc.checked[rr.Rule.ID] = rr.Checked
 	}
+	if err := m.claim(p); err != nil {
+		return err
+	}
 	m.pieces[r.Shard.Index] = pc
 	return nil
 }
@@ -92,6 +98,11 @@ func (m *Merger) Result() (*finding.Result, error) {
 	for i := range first.Shard.Count {
 		if _, ok := m.pieces[i]; !ok {
 			return nil, fmt.Errorf("shard %d of %d is missing", i, first.Shard.Count)
+		}
+	}
+	for place := 1; place <= first.Shard.Inputs; place++ {
+		if _, ok := m.places[place]; !ok {
+			return nil, fmt.Errorf("input %d of the %d the run walked is in no shard's report: a report is incomplete or was edited", place, first.Shard.Inputs)
 		}
 	}
 	res := &finding.Result{
@@ -144,6 +155,33 @@ func (m *Merger) Result() (*finding.Result, error) {
 	res.Frameworks = report.FrameworksOf(res.Rules, res.Findings, m.info, res.Inputs)
 	res.Tally(first.Shard.Gate)
 	return res, nil
+}
+
+// claim records the places of the run that part p reports. A place out
+// of the run's range, or already reported by another shard, is refused:
+// the merge would count an input twice, or one a shard made up.
+func (m *Merger) claim(p Part) error {
+	if m.places == nil {
+		m.places = map[int]string{}
+	}
+	var places []int
+	for _, in := range p.Report.Inputs {
+		places = append(places, in.Order)
+	}
+	for _, e := range p.Report.Errors {
+		places = append(places, e.Order)
+	}
+	n := p.Report.Shard.Inputs
+	for _, place := range places {
+		switch other, seen := m.places[place]; {
+		case place < 1 || place > n:
+			return fmt.Errorf("%s: an input at place %d of a run of %d: not a report that tenet wrote", p.Name, place, n)
+		case seen && other != p.Name:
+			return fmt.Errorf("%s and %s both report input %d of the run: a report was edited or comes from another run", other, p.Name, place)
+		}
+		m.places[place] = p.Name
+	}
+	return nil
 }
 
 // checkOne refuses a report that is not a whole shard's.

@@ -50,6 +50,9 @@ func TestMergeRefuses(t *testing.T) {
 		{"gate", func(_, b *finding.Result) { b.Shard.Gate.FailOnWarn = true }, "were run with different --fail-on-warn"},
 		{"tool", func(_, b *finding.Result) { b.Tool.Version = "1.0.1" }, "shard-1.json was made by tenet 1.0.1, shard-0.json by tenet 1.0.0"},
 		{"twice", func(_, b *finding.Result) { b.Shard.Index = 0 }, "shard 0 of 2 is given twice"},
+		{"input twice", func(_, b *finding.Result) { b.Inputs[0].Order = 1 }, "shard-0.json and shard-1.json both report input 1 of the run"},
+		{"input out of the run", func(_, b *finding.Result) { b.Inputs[0].Order = 7 }, "shard-1.json: an input at place 7 of a run of 2"},
+		{"input dropped", func(_, b *finding.Result) { b.Inputs = nil }, "input 2 of the 2 the run walked is in no shard's report"},
 		{"no such shard", func(_, b *finding.Result) { b.Shard.Index = 5 }, "shard-5.json: shard 5 of 2 does not exist"},
 		{"bundle revision", func(_, b *finding.Result) { b.Bundles[0].Revision = "0.7.0" }, `bundle tenet-aws differs: revision "0.6.0"`},
 		{"bundle more", func(_, b *finding.Result) {
