@@ -246,7 +246,7 @@ func (c *Catalog) markOff() {
 	for i := range c.Rules {
 		r := &c.Rules[i]
 		for _, name := range r.Requires {
-			if empty(params[name]) {
+			if emptyParam(params[name]) {
 				r.Off = fmt.Sprintf("parameter %s is not set (tenet.params.%s in a --data file)", name, name)
 				break
 			}
@@ -254,7 +254,7 @@ func (c *Catalog) markOff() {
 	}
 }
 
-func empty(v any) bool {
+func emptyParam(v any) bool {
 	switch v := v.(type) {
 	case nil:
 		return true

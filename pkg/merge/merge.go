@@ -70,7 +70,7 @@ func (m *Merger) Add(p Part) error {
 		return err
 	}
 	if m.pieces == nil {
-		m.first, m.info = p, frameworkInfo(p.Report.Frameworks)
+		m.first, m.info = p, report.FrameworkInfoOf(p.Report.Frameworks)
 		m.pieces = map[int]piece{}
 	}
 	if err := m.check(p); err != nil {
@@ -261,20 +261,6 @@ func sameRules(a, b Part) error {
 		return fmt.Errorf("%s has %d rules, %s %d: run every shard with the same rules", a.Name, len(a.Report.Rules), b.Name, len(b.Report.Rules))
 	}
 	return nil
-}
-
-// frameworkInfo is the catalog of titles the frameworks of a report were
-// made with: every control is listed, with those no rule covers.
-func frameworkInfo(fws []finding.Framework) map[string]report.FrameworkInfo {
-	info := make(map[string]report.FrameworkInfo, len(fws))
-	for _, fw := range fws {
-		controls := make(map[string]string, len(fw.Controls))
-		for _, c := range fw.Controls {
-			controls[c.ID] = c.Title
-		}
-		info[fw.ID] = report.FrameworkInfo{Title: fw.Title, Controls: controls, Partial: fw.Partial}
-	}
-	return info
 }
 
 // mergeWaivers merges the waivers of the parts, given in shard order. The

@@ -15,6 +15,21 @@ type FrameworkInfo struct {
 	Partial bool
 }
 
+// FrameworkInfoOf is the catalog of titles that frameworks were built
+// with (every control is listed, with those no rule covers), so that a
+// report read back can be aggregated again, as a merge does.
+func FrameworkInfoOf(fws []finding.Framework) map[string]FrameworkInfo {
+	info := make(map[string]FrameworkInfo, len(fws))
+	for _, fw := range fws {
+		controls := make(map[string]string, len(fw.Controls))
+		for _, c := range fw.Controls {
+			controls[c.ID] = c.Title
+		}
+		info[fw.ID] = FrameworkInfo{Title: fw.Title, Controls: controls, Partial: fw.Partial}
+	}
+	return info
+}
+
 // Frameworks builds the per-framework view of a scan: for each framework
 // that a rule maps to, every control of its catalog with its status (the
 // worst of its rules: fail, warn, unknown, waived, pass, not_applicable;

@@ -191,14 +191,7 @@ func perInput(res *finding.Result) []*finding.Result {
 	for i, rr := range res.Rules {
 		rules[i] = rr.Rule
 	}
-	info := make(map[string]report.FrameworkInfo, len(res.Frameworks))
-	for _, fw := range res.Frameworks {
-		controls := make(map[string]string, len(fw.Controls))
-		for _, c := range fw.Controls {
-			controls[c.ID] = c.Title
-		}
-		info[fw.ID] = report.FrameworkInfo{Title: fw.Title, Controls: controls, Partial: fw.Partial}
-	}
+	info := report.FrameworkInfoOf(res.Frameworks)
 	var parts []*finding.Result
 	for i, in := range res.Inputs {
 		p := *res
