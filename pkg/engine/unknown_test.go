@@ -184,11 +184,13 @@ var undecidingReads = map[[3]string]string{
 	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "arn"}:                                              "judged per file system; there is none here",
 	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "backup_policy.0.status"}:                           "judged per file system; there is none here",
 	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "condition"}:                                        "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "not_resources"}:                                    "judged per file system; there is none here",
 	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "resources"}:                                        "judged per file system; there is none here",
 	{"TNT-AWS-EFS-002", "aws_efs_backup_policy", "selection_tag"}:                                    "judged per file system; there is none here",
 	{"TNT-AWS-EFS-002", "aws_backup_selection", "arn"}:                                               "judged per file system; there is none here",
 	{"TNT-AWS-EFS-002", "aws_backup_selection", "backup_policy.0.status"}:                            "judged per file system; there is none here",
 	{"TNT-AWS-EFS-002", "aws_backup_selection", "condition"}:                                         "judged per file system; there is none here",
+	{"TNT-AWS-EFS-002", "aws_backup_selection", "not_resources"}:                                     "judged per file system; there is none here",
 	{"TNT-AWS-EFS-002", "aws_backup_selection", "resources"}:                                         "judged per file system; there is none here",
 	{"TNT-AWS-EFS-002", "aws_backup_selection", "selection_tag"}:                                     "judged per file system; there is none here",
 }

@@ -61,19 +61,30 @@ _backed_up(fs) if {
 _backed_up(fs) if {
 	some s in terraform.resources("aws_backup_selection")
 	_selects(s, fs)
+	not _names(s, "not_resources", fs)
+	not _exclusions_unknown(s)
 }
 
-_selects(s, fs) if fs.config_address in object.get(object.get(s, "refs", {}), "resources", [])
-
-_selects(s, fs) if {
-	some pattern in terraform.get(s, "resources", [])
-	_matches(pattern, fs)
+_exclusions_unknown(s) if {
+	terraform.unknown(s, "not_resources")
+	count(object.get(object.get(s, "refs", {}), "not_resources", [])) == 0
 }
+
+_selects(s, fs) if _names(s, "resources", fs)
 
 _selects(s, fs) if {
 	some t in terraform.get(s, "selection_tag", [])
 	upper(t.type) == "STRINGEQUALS"
 	terraform.tags(fs)[t.key] == t.value
+}
+
+# _names(s, attr, fs): the list attr of selection s names fs, by reference
+# or by an ARN pattern.
+_names(s, attr, fs) if fs.config_address in object.get(object.get(s, "refs", {}), attr, [])
+
+_names(s, attr, fs) if {
+	some pattern in terraform.get(s, attr, [])
+	_matches(pattern, fs)
 }
 
 _matches(pattern, fs) if pattern == terraform.get(fs, "arn", null)
@@ -87,12 +98,14 @@ _pending(fs) := (({sprintf("the status of %s is unknown until apply", [p.address
 	some s in terraform.resources("aws_backup_selection")
 	terraform.unknown(s, "resources")
 	count(object.get(object.get(s, "refs", {}), "resources", [])) == 0
+}) | {sprintf("the excluded resources of %s are unknown until apply", [s.address]) |
+	some s in terraform.resources("aws_backup_selection")
+	_selects(s, fs)
+	_exclusions_unknown(s)
 }) | {sprintf("%s selects by conditions", [s.address]) |
 	some s in terraform.resources("aws_backup_selection")
 	some c in terraform.get(s, "condition", [])
 	_non_empty(c)
-}) | {"the template view of a CloudFormation file system does not carry its BackupPolicy" |
-	not fs.provider
 }
 
 _non_empty(c) if {

@@ -44,9 +44,24 @@ test_unknown_evidence if {
 	check.unknown == {{"msg": "whether the file system is backed up is not known: aws_backup_selection.cond selects by conditions; the resources of aws_backup_selection.efs are unknown until apply; the status of aws_efs_backup_policy.data is unknown until apply", "resource": "aws_efs_file_system.data"}} with input as inp
 }
 
-test_unknown_cloudformation_file_system if {
+test_cloudformation_file_system_judged if {
+	# A template's file system (no provider) is judged as a plan's.
 	fs := object.remove(fixtures.resource("aws_efs_file_system", "Data", {"encrypted": true}), {"provider"})
 	inp := fixtures.plan([fs])
+	{f.resource | some f in check.deny} == {"aws_efs_file_system.Data"} with input as inp
+	check.unknown == set() with input as inp
+}
+
+test_deny_excluded_by_not_resources if {
+	wildcard := fixtures.resource("aws_backup_selection", "all", {"resources": ["*"], "not_resources": []})
+	excluded := fixtures.with_refs(fixtures.with_unknown(wildcard, ["not_resources"]), {"not_resources": ["aws_efs_file_system.data"]})
+	check.deny == {{"msg": _msg, "resource": "aws_efs_file_system.data"}} with input as fixtures.plan([_fs, excluded])
+	check.deny == set() with input as fixtures.plan([_fs, wildcard])
+}
+
+test_unknown_not_resources if {
+	wildcard := fixtures.resource("aws_backup_selection", "all", {"resources": ["*"]})
+	inp := fixtures.plan([_fs, fixtures.from_local(wildcard, ["not_resources"])])
 	check.deny == set() with input as inp
-	{f.msg | some f in check.unknown} == {"whether the file system is backed up is not known: the template view of a CloudFormation file system does not carry its BackupPolicy"} with input as inp
+	{f.msg | some f in check.unknown} == {"whether the file system is backed up is not known: the excluded resources of aws_backup_selection.all are unknown until apply"} with input as inp
 }

@@ -147,15 +147,21 @@ _declared_group(name) if {
 	terraform.get(g, "name", null) == name
 }
 
-_membership_gaps(u) := ({sprintf("the groups of %s are unknown until apply", [m.address]) |
+_membership_gaps(u) := {sprintf("the groups of %s are unknown until apply", [m.address]) |
 	some m in terraform.referencing(u, "aws_iam_user_group_membership", "user")
-	terraform.unknown(m, "groups")
+	_unknown_names(m, "groups")
 } | {sprintf("the users of %s are unknown until apply", [m.address]) |
 	some m in terraform.resources("aws_iam_group_membership")
 	terraform.unknown(m, "users")
 	_may_list(m, u)
-}) | {"a CloudFormation user's groups (Groups) are not in the template's view" |
-	not u.provider
+}
+
+# _unknown_names(m, attr): the list attr of m is unknown until apply and
+# does not name the groups it holds by reference (a group of the same
+# configuration or template, whose name is not known yet, is that group).
+_unknown_names(m, attr) if {
+	terraform.unknown(m, attr)
+	count(object.get(object.get(m, "refs", {}), attr, [])) == 0
 }
 
 # _lists(r, attr, target) holds when list attribute attr of r names target:

@@ -102,10 +102,13 @@ test_unknown_until_apply if {
 	{f.msg | some f in check.unknown} == {"the user has a console password; whether a policy enforces MFA is not in the document: group \"ops\" is not defined in the document; the users of aws_iam_group_membership.n are unknown until apply"} with input as fixtures.plan([_user, _login, mine])
 }
 
-# A CloudFormation user lists its groups in Groups, which the view leaves out.
-test_unknown_cloudformation_user if {
-	user := object.remove(_user, {"provider"})
-	inp := fixtures.plan([user, _login])
+# A group named by reference is that group, though its name is not known
+# until apply (a CloudFormation !Ref of a group of the template).
+test_group_by_reference if {
+	membership := fixtures.with_refs(fixtures.with_unknown(fixtures.resource("aws_iam_user_group_membership", "alice", {"user": "alice"}), ["groups"]), {"user": ["aws_iam_user.alice"], "groups": ["aws_iam_group.staff"]})
+	policy := fixtures.points_at(fixtures.resource("aws_iam_group_policy", "mfa", {"policy": _force_mfa}), "group", _group)
+	inp := fixtures.plan([_user, _login, _group, membership, policy])
 	check.deny == set() with input as inp
-	{f.msg | some f in check.unknown} == {"the user has a console password; whether a policy enforces MFA is not in the document: a CloudFormation user's groups (Groups) are not in the template's view"} with input as inp
+	check.unknown == set() with input as inp
+	check.deny == {{"msg": _msg, "resource": "aws_iam_user.alice"}} with input as fixtures.plan([_user, _login, _group, membership])
 }

@@ -31,6 +31,30 @@ func (r *Res) Policy(attr, prop string) {
 	r.put(attr, string(data))
 }
 
+// SetList is Set for a list property whose items may be unknown one by
+// one (Groups: [!Ref Admins, readers]): an unknown item is unknown in
+// the attribute and null in its value, so that no rule reads the
+// symbolic text that stands for it as a name.
+func (r *Res) SetList(attr, prop string) {
+	if !r.Has(prop) && !r.Unknown(prop) {
+		return
+	}
+	if r.Unknown(prop) {
+		r.UnknownAttr(attr, prop)
+		return
+	}
+	items := make([]any, r.Len(prop))
+	for i := range items {
+		item := prop + "." + strconv.Itoa(i)
+		if r.Unknown(item) {
+			r.unknown(attr + "." + strconv.Itoa(i))
+			continue
+		}
+		items[i], _ = r.Get(item)
+	}
+	r.Value(attr, prop, items)
+}
+
 // Tags writes the Key/Value list of property prop (usually Tags) to attr
 // as the map Terraform holds; a tag whose value is unknown is unknown.
 func (r *Res) Tags(attr, prop string) {

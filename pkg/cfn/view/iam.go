@@ -18,6 +18,7 @@ func init() {
 		"AWS::IAM::UserPolicy":          iamInlinePolicy("aws_iam_user_policy", "user", "UserName"),
 		"AWS::IAM::GroupPolicy":         iamInlinePolicy("aws_iam_group_policy", "group", "GroupName"),
 		"AWS::IAM::AccessKey":           iamAccessKey,
+		"AWS::IAM::UserToGroupAddition": iamGroupAddition,
 		"AWS::AccessAnalyzer::Analyzer": accessAnalyzer,
 	})
 }
@@ -55,6 +56,21 @@ func iamUser(v *View, src *cfn.Resource) {
 	}
 	iamInlinePolicies(v, src, u, "aws_iam_user_policy", "user")
 	iamAttachments(v, src, u, "aws_iam_user_policy_attachment", "user")
+	// Groups is Terraform's aws_iam_user_group_membership: the groups by
+	// name, a !Ref to a group of the template referring to it.
+	if u.Has("Groups") || u.Unknown("Groups") {
+		m := v.Part(src, "aws_iam_user_group_membership", "Groups", u, "user")
+		m.SetList("groups", "Groups")
+	}
+}
+
+// iamGroupAddition is an aws_iam_group_membership: the users it adds to
+// the group GroupName.
+func iamGroupAddition(v *View, src *cfn.Resource) {
+	m := v.Main(src, "aws_iam_group_membership")
+	m.Set("name", "GroupName")
+	m.Set("group", "GroupName")
+	m.SetList("users", "Users")
 }
 
 // iamGroup is an aws_iam_group with its inline policies

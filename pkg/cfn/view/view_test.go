@@ -150,3 +150,105 @@ Resources:
 		t.Errorf("database refs %v, want only the group", got)
 	}
 }
+
+// TestAPIStages: a stage's method settings are resources of their own,
+// pointing at the stage, with Terraform's method_path; a deployment that
+// names a stage is that stage, one that names none is kept as written.
+func TestAPIStages(t *testing.T) {
+	rs := viewOf(t, `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+  Bare:
+    Type: AWS::ApiGateway::Deployment
+    Properties: {RestApiId: !Ref Api}
+  V1:
+    Type: AWS::ApiGateway::Deployment
+    Properties:
+      RestApiId: !Ref Api
+      StageName: v1
+      StageDescription: {LoggingLevel: INFO, TracingEnabled: true}
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      MethodSettings:
+        - {ResourcePath: "/~1orders~1{id}", HttpMethod: GET, LoggingLevel: ERROR}
+        - {ResourcePath: "/*", HttpMethod: "*", CachingEnabled: "false"}
+`)
+	if got := rs["Bare"].Type; got != "AWS::ApiGateway::Deployment" {
+		t.Errorf("a deployment without a stage is %s", got)
+	}
+	if got := rs["V1"]; got.Type != "aws_api_gateway_stage" || got.Values["xray_tracing_enabled"] != true {
+		t.Errorf("a deployment's stage: %s %v", got.Type, got.Values)
+	}
+	all := rs["V1.StageDescription"]
+	if all.Values["method_path"] != "*/*" || !reflect.DeepEqual(all.Refs["stage_name"], []string{"V1"}) {
+		t.Errorf("stage-wide settings: %v %v", all.Values, all.Refs)
+	}
+	for addr, want := range map[string]string{"Prod.MethodSettings.0": "orders/{id}/GET", "Prod.MethodSettings.1": "*/*"} {
+		m := rs[addr]
+		if m.Type != "aws_api_gateway_method_settings" || m.Values["method_path"] != want || !reflect.DeepEqual(m.Refs["stage_name"], []string{"Prod"}) {
+			t.Errorf("%s: %s %v %v, want method_path %s", addr, m.Type, m.Values, m.Refs, want)
+		}
+	}
+	if got := rs["Prod.MethodSettings.1"].Values["settings"]; !reflect.DeepEqual(got, []any{map[string]any{"caching_enabled": false}}) {
+		t.Errorf("settings: %v", got)
+	}
+}
+
+// TestBackupSelection: a selection's ARNs keep their references, its tags
+// and conditions take Terraform's names; a file system's BackupPolicy is
+// an aws_efs_backup_policy pointing at it.
+func TestBackupSelection(t *testing.T) {
+	rs := viewOf(t, `Resources:
+  Fs:
+    Type: AWS::EFS::FileSystem
+    Properties:
+      BackupPolicy: {Status: ENABLED}
+  Sel:
+    Type: AWS::Backup::BackupSelection
+    Properties:
+      BackupPlanId: p
+      BackupSelection:
+        SelectionName: s
+        IamRoleArn: r
+        Resources: [!GetAtt Fs.Arn]
+        ListOfTags: [{ConditionType: STRINGEQUALS, ConditionKey: backup, ConditionValue: daily}]
+        Conditions:
+          StringNotLike: [{ConditionKey: "aws:ResourceTag/tier", ConditionValue: "dev*"}]
+`)
+	p := rs["Fs.BackupPolicy"]
+	if p.Type != "aws_efs_backup_policy" || !reflect.DeepEqual(p.Values["backup_policy"], []any{map[string]any{"status": "ENABLED"}}) || !reflect.DeepEqual(p.Refs["file_system_id"], []string{"Fs"}) {
+		t.Errorf("backup policy: %s %v %v", p.Type, p.Values, p.Refs)
+	}
+	s := rs["Sel"]
+	if !reflect.DeepEqual(s.Refs["resources"], []string{"Fs"}) {
+		t.Errorf("resources refs: %v", s.Refs)
+	}
+	if want := []any{map[string]any{"type": "STRINGEQUALS", "key": "backup", "value": "daily"}}; !reflect.DeepEqual(s.Values["selection_tag"], want) {
+		t.Errorf("selection_tag: %v", s.Values["selection_tag"])
+	}
+	if want := []any{map[string]any{"string_not_like": []any{map[string]any{"key": "aws:ResourceTag/tier", "value": "dev*"}}}}; !reflect.DeepEqual(s.Values["condition"], want) {
+		t.Errorf("condition: %v", s.Values["condition"])
+	}
+}
+
+// TestGroupsByItem: a user's Groups keep a !Ref to a group of the template
+// as a reference with an unknown item, not as the symbolic text of its
+// name, and a group named in the text as its name.
+func TestGroupsByItem(t *testing.T) {
+	rs := viewOf(t, `Resources:
+  Readers:
+    Type: AWS::IAM::Group
+  Alice:
+    Type: AWS::IAM::User
+    Properties:
+      Groups: [!Ref Readers, admins]
+`)
+	m := rs["Alice.Groups"]
+	if m.Type != "aws_iam_user_group_membership" || !reflect.DeepEqual(m.Values["groups"], []any{nil, "admins"}) ||
+		!reflect.DeepEqual(m.Unknown, []string{"groups.0", "user"}) || !reflect.DeepEqual(m.Refs["groups"], []string{"Readers"}) {
+		t.Errorf("membership: %s %v unknown %v refs %v", m.Type, m.Values, m.Unknown, m.Refs)
+	}
+}
