@@ -131,6 +131,10 @@ _credential_patterns := {
 	"an AWS access key id": `\b(AKIA|ASIA)[A-Z0-9]{16}\b`,
 	"an AWS secret access key": `(?i)aws_?secret_?access_?key["']?\s*[:=]\s*["']?[A-Za-z0-9/+]{40}`,
 	"a private key": `-----BEGIN ([A-Z]+ )?PRIVATE KEY( BLOCK)?-----`,
+	# A CloudFormation dynamic reference to a secret is replaced by the
+	# secret itself when the stack is deployed, in plain text wherever the
+	# property is shown (a task definition, a function's configuration).
+	"a secret that CloudFormation resolves into plain text": `\{\{resolve:(secretsmanager|ssm-secure):`,
 }
 
 # credentials(s) is the set of descriptions of the credentials found in

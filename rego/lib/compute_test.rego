@@ -82,6 +82,9 @@ test_credentials if {
 	compute.credentials("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") == {"an AWS secret access key"}
 	compute.credentials("-----BEGIN RSA PRIVATE KEY-----\nMIIE") == {"a private key"}
 	compute.credentials("-----BEGIN OPENSSH PRIVATE KEY-----") == {"a private key"}
+	compute.credentials("{{resolve:secretsmanager:db:SecretString:password}}") == {"a secret that CloudFormation resolves into plain text"}
+	compute.credentials("{{resolve:ssm-secure:/app/token:1}}") == {"a secret that CloudFormation resolves into plain text"}
+	compute.credentials("{{resolve:ssm:/app/region}}") == set()
 	compute.credentials("echo hello; yum install -y nginx") == set()
 	compute.credentials(null) == set()
 }
