@@ -235,3 +235,85 @@ apps := [r |
 	some t in app_types
 	some r in terraform.resources(t)
 ]
+
+# Server parameters. PostgreSQL and MySQL servers take their parameters from
+# separate resources (azurerm_postgresql_flexible_server_configuration by
+# server_id; azurerm_postgresql_configuration and
+# azurerm_mysql_flexible_server_configuration by server_name and
+# resource_group_name), each with a name and a value. A server with no such
+# resource for a parameter keeps the Azure default.
+
+# parameter_values(s, type, attr, name, fallback) is the set of [value,
+# resource] pairs that decide parameter name (lower case) on server s: the
+# known value of each configuration of type whose attr points at s and that
+# sets name, or [fallback, s] (the Azure default) when no configuration
+# sets name and none could (see parameter_unknowns). Values are as
+# written: rules compare them in lower case.
+parameter_values(s, type, attr, name, fallback) := {[v, c] |
+	some c in _parameters(s, type, attr, name)
+	lower(terraform.get(c, "name", "")) == name
+	v := terraform.get(c, "value", null)
+	v != null
+} | {[fallback, s] |
+	count(_parameters(s, type, attr, name)) == 0
+	count(_unjoined_parameters(type, attr, name)) == 0
+}
+
+# parameter_unknowns(s, type, attr, name) is the set of [resource, attribute]
+# pairs that leave parameter name on server s undecided until apply: a
+# configuration of s that sets name with a value known only after apply, a
+# configuration of s whose name is known only after apply, and, when no
+# configuration of s sets name, a configuration of type that sets name (or
+# an unknown name) whose attr is known only after apply and refers to no
+# resource (set through a local or each.value: its server is unknown).
+parameter_unknowns(s, type, attr, name) := ({[c, "value"] |
+	some c in _parameters(s, type, attr, name)
+	lower(terraform.get(c, "name", "")) == name
+	terraform.unknown(c, "value")
+} | {[c, "name"] |
+	some c in _parameters(s, type, attr, name)
+	terraform.unknown(c, "name")
+}) | {[c, attr] |
+	not _sets_parameter(s, type, attr, name)
+	some c in _unjoined_parameters(type, attr, name)
+}
+
+_sets_parameter(s, type, attr, name) if {
+	some c in _parameters(s, type, attr, name)
+	lower(terraform.get(c, "name", "")) == name
+}
+
+_parameters(s, type, attr, name) := [c |
+	some c in terraform.referencing(s, type, attr)
+	not _other_group(s, c)
+	_names(c, name)
+]
+
+_unjoined_parameters(type, attr, name) := [c |
+	some c in terraform.resources(type)
+	_names(c, name)
+	unjoined(c, attr)
+]
+
+_names(c, name) if lower(terraform.get(c, "name", "")) == name
+
+_names(c, _) if terraform.unknown(c, "name")
+
+# A join by server name holds only within one resource group: two servers
+# of one name in two groups are told apart when both groups are known.
+_other_group(s, c) if {
+	a := terraform.get(s, "resource_group_name", null)
+	b := terraform.get(c, "resource_group_name", null)
+	is_string(a)
+	is_string(b)
+	lower(a) != lower(b)
+}
+
+# unjoined(r, attr) is true when r's attribute attr, which names the resource
+# that r configures, is known only after apply and refers to no resource of
+# the configuration (set through a local, each.value or a variable): which
+# resource r configures is unknown until apply.
+unjoined(r, attr) if {
+	terraform.unknown(r, attr)
+	count(object.get(object.get(r, "refs", {}), attr, [])) == 0
+}

@@ -106,3 +106,53 @@ test_sql_servers_and_audit_policies if {
 	{x.address | some x in azure.sql_servers} == {"azurerm_mssql_server.s", "azurerm_sql_server.old"} with input as inp
 	[x.address | some x in azure.sql_audit_policies(s)] == ["azurerm_mssql_server_extended_auditing_policy.p"] with input as inp
 }
+
+_pg := fixtures.with_unknown(fixtures.resource("azurerm_postgresql_flexible_server", "pg", {"name": "acme-pg"}), ["id"])
+
+_pg_conf := "azurerm_postgresql_flexible_server_configuration"
+
+_pg_param(label, name, value) := fixtures.points_at(fixtures.resource(_pg_conf, label, {"name": name, "value": value}), "server_id", _pg)
+
+test_parameter_values_from_configuration_or_default if {
+	inp := fixtures.plan([_pg, _pg_param("t", "Connection_Throttle.Enable", "ON"), _pg_param("o", "other", "x")])
+	azure.parameter_values(_pg, _pg_conf, "server_id", "connection_throttle.enable", "off") == {["ON", inp.resources[1]]} with input as inp
+	azure.parameter_unknowns(_pg, _pg_conf, "server_id", "connection_throttle.enable") == set() with input as inp
+	azure.parameter_values(_pg, _pg_conf, "server_id", "logfiles.retention_days", "3") == {["3", _pg]} with input as inp
+}
+
+test_parameter_unknown_value_and_name if {
+	v := fixtures.with_unknown(_pg_param("v", "logfiles.retention_days", null), ["value"])
+	n := fixtures.with_unknown(_pg_param("n", null, "7"), ["name"])
+	inp := fixtures.plan([_pg, v, n])
+	azure.parameter_values(_pg, _pg_conf, "server_id", "logfiles.retention_days", "3") == set() with input as inp
+	{[c.address, a] | some [c, a] in azure.parameter_unknowns(_pg, _pg_conf, "server_id", "logfiles.retention_days")} == {
+		[v.address, "value"],
+		[n.address, "name"],
+	} with input as inp
+}
+
+test_parameter_unjoined_configuration if {
+	u := fixtures.from_local(fixtures.resource(_pg_conf, "u", {"name": "logfiles.retention_days", "value": "7"}), ["server_id"])
+	inp := fixtures.plan([_pg, u])
+	azure.parameter_values(_pg, _pg_conf, "server_id", "logfiles.retention_days", "3") == set() with input as inp
+	{[c.address, a] | some [c, a] in azure.parameter_unknowns(_pg, _pg_conf, "server_id", "logfiles.retention_days")} == {[u.address, "server_id"]} with input as inp
+
+	# A configuration of the server itself decides; the unjoined one does not count.
+	inp2 := fixtures.plan([_pg, u, _pg_param("k", "logfiles.retention_days", "5")])
+	azure.parameter_unknowns(_pg, _pg_conf, "server_id", "logfiles.retention_days") == set() with input as inp2
+}
+
+test_parameter_join_by_name_within_resource_group if {
+	s := fixtures.resource("azurerm_mysql_flexible_server", "my", {"name": "acme", "resource_group_name": "rg1", "id": "/x/acme"})
+	same := fixtures.resource("azurerm_mysql_flexible_server_configuration", "same", {"name": "tls_version", "value": "TLSv1.2", "server_name": "acme", "resource_group_name": "RG1"})
+	other := fixtures.resource("azurerm_mysql_flexible_server_configuration", "other", {"name": "tls_version", "value": "TLSv1", "server_name": "acme", "resource_group_name": "rg2"})
+	inp := fixtures.state([s, same, other])
+	{v | some [v, _] in azure.parameter_values(s, "azurerm_mysql_flexible_server_configuration", "server_name", "tls_version", "TLSv1.2")} == {"TLSv1.2"} with input as inp
+}
+
+test_unjoined if {
+	r := fixtures.from_local(fixtures.resource("t", "a", {}), ["server_id"])
+	azure.unjoined(r, "server_id")
+	not azure.unjoined(fixtures.points_at(fixtures.resource("t", "b", {}), "server_id", _pg), "server_id")
+	not azure.unjoined(fixtures.resource("t", "c", {"server_id": "x"}), "server_id")
+}
