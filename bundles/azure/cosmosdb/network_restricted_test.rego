@@ -88,3 +88,9 @@ test_unknown_vnet_filter_without_rules_fails if {
 	{f.attribute | some f in check.deny} == {"public_network_access_enabled"} with input as inp
 	check.unknown == set() with input as inp
 }
+
+test_unknown_vnet_filter_and_rules_both_through_local if {
+	inp := fixtures.plan([fixtures.from_local(_acct("a", {}), ["is_virtual_network_filter_enabled", "virtual_network_rule"])])
+	check.deny == set() with input as inp
+	{f.attribute | some f in check.unknown} == {"is_virtual_network_filter_enabled", "virtual_network_rule"} with input as inp
+}
