@@ -74,10 +74,12 @@ type htmlPage struct {
 	Errors      []finding.InputError
 	// NotEvaluated are the inputs that no rule checked.
 	NotEvaluated []finding.Input
-	Waivers      []finding.WaiverUse
-	Broad        int // broad waivers in force, said beside the verdict
-	CSS          template.CSS
-	JS           template.JS
+	// Off says which rules checked nothing, their parameter unset.
+	Off     string
+	Waivers []finding.WaiverUse
+	Broad   int // broad waivers in force, said beside the verdict
+	CSS     template.CSS
+	JS      template.JS
 }
 
 type htmlCount struct {
@@ -158,7 +160,8 @@ func (h HTML) page(res *finding.Result) (*htmlPage, error) {
 	}
 	p := &htmlPage{Tool: res.Tool, Summary: res.Summary, Inputs: res.Inputs, Bundles: res.Bundles, Errors: res.Errors, Waivers: res.Waivers,
 		Broad: broadInForce(res.Waivers),
-		CSS:   template.CSS(css), JS: template.JS(js), Verdict: verdict(res.Summary), NotEvaluated: notEvaluated(res)}
+		CSS:   template.CSS(css), JS: template.JS(js), Verdict: verdict(res.Summary), NotEvaluated: notEvaluated(res),
+		Off: offSentence(res)}
 	if !h.Timestamp.IsZero() {
 		p.Time = h.Timestamp.UTC().Format("2006-01-02 15:04:05 UTC")
 	}

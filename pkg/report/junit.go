@@ -257,9 +257,12 @@ func junitRuleCase(class string, rr *finding.RuleResult, fs []finding.Finding) j
 	}
 	c := junitCase{Name: name, Classname: class}
 	if len(fs) == 0 {
-		if rr.Status == finding.StatusNotApplicable {
+		switch {
+		case rr.Rule.Off != "":
+			c.Skipped = &junitMessage{Message: "rule off: " + rr.Rule.Off}
+		case rr.Status == finding.StatusNotApplicable:
 			c.Skipped = &junitMessage{Message: "no resource of the rule's types in the inputs"}
-		} else {
+		default:
 			c.SystemOut = fmt.Sprintf("%s checked, none failed", plural(rr.Checked, "resource"))
 		}
 		return c

@@ -234,6 +234,9 @@ func mdInputsAndWaivers(w io.Writer, res *finding.Result) {
 	if len(lines) > 0 {
 		fmt.Fprintf(w, "**Inputs not evaluated**\n\n%s\n\n", strings.Join(bounded(lines, mdMaxListed), "\n"))
 	}
+	if s := offSentence(res); s != "" {
+		fmt.Fprintf(w, "**Rules off**: %s\n\n", mdCell(s))
+	}
 	var stale []string
 	for _, u := range res.Waivers {
 		if !listed(u) {

@@ -86,6 +86,7 @@ func (t Table) Write(w io.Writer, res *finding.Result) error {
 	p.summary()
 	p.baseline()
 	p.overview()
+	p.off()
 	p.failing()
 	if t.Controls {
 		for _, fw := range res.Frameworks {
@@ -410,6 +411,15 @@ func (p *tablePrinter) errors() {
 	}
 	for _, in := range unchecked {
 		p.wrapped("  "+p.paint(ansiYellow, "NOT CHECKED")+" ", in.Path+": "+in.Reason, "              ")
+	}
+}
+
+// off names the rules that checked nothing because their parameter is
+// not set.
+func (p *tablePrinter) off() {
+	if s := offSentence(p.res); s != "" {
+		fmt.Fprintln(p.w)
+		p.wrapped("", s, "  ")
 	}
 }
 

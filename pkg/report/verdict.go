@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
@@ -48,4 +49,40 @@ func notEvaluated(res *finding.Result) []finding.Input {
 		}
 	}
 	return out
+}
+
+// offRules lists the rules that checked nothing in this run because a
+// parameter they require is not set (finding.Rule.Off), in the result's
+// order: not a pass, and people reading a report must see them.
+func offRules(res *finding.Result) []finding.Rule {
+	var out []finding.Rule
+	for _, rr := range res.Rules {
+		if rr.Rule.Off != "" {
+			out = append(out, rr.Rule)
+		}
+	}
+	return out
+}
+
+// offList names the rules of offRules with the parameters they require:
+// "TNT-AWS-S3-012 (s3_replication_data_classes), ...".
+func offList(rules []finding.Rule) string {
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = r.ID
+		if len(r.Requires) > 0 {
+			parts[i] += " (" + strings.Join(r.Requires, ", ") + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// offSentence is the sentence that people formats print about them; ""
+// when no rule is off.
+func offSentence(res *finding.Result) string {
+	off := offRules(res)
+	if len(off) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s off, checking nothing until their parameter is set with --data: %s", plural(len(off), "rule"), offList(off))
 }
