@@ -87,6 +87,7 @@ var undecidingReads = map[[3]string]string{
 	{"TNT-AZ-STG-003", "azurerm_storage_account", "container_access_type"}:                           "a container attribute",
 	{"TNT-AZ-STG-003", "azurerm_storage_container", "allow_blob_public_access"}:                      "a storage account attribute",
 	{"TNT-AZ-STG-003", "azurerm_storage_container", "allow_nested_items_to_be_public"}:               "a storage account attribute",
+	{"TNT-AZ-STG-009", "azurerm_storage_account", "bypass"}:                                          "an azurerm_storage_account_network_rules attribute",
 	{"TNT-GCP-BQ-001", "*", "role"}:                                                                  "read for the message only",
 	{"TNT-GCP-BQ-001", "google_bigquery_dataset_access", "access"}:                                   "a google_bigquery_dataset attribute",
 	{"TNT-GCP-BQ-001", "google_bigquery_dataset_iam_binding", "access"}:                              "a google_bigquery_dataset attribute",
