@@ -96,6 +96,7 @@ var undecidingReads = map[[3]string]string{
 	{"TNT-AZ-VM-003", "azurerm_windows_virtual_machine", "storage_data_disk"}:                        "an azurerm_virtual_machine attribute: this type always uses managed disks",
 	{"TNT-AZ-VM-003", "azurerm_windows_virtual_machine", "storage_os_disk"}:                          "an azurerm_virtual_machine attribute: this type always uses managed disks",
 	{"TNT-AZ-VM-003", "azurerm_windows_virtual_machine", "storage_os_disk.0.vhd_uri"}:                "an azurerm_virtual_machine attribute: this type always uses managed disks",
+	{"TNT-AZ-STG-009", "azurerm_storage_account", "bypass"}:                                          "an azurerm_storage_account_network_rules attribute",
 	{"TNT-GCP-BQ-001", "*", "role"}:                                                                  "read for the message only",
 	{"TNT-GCP-BQ-001", "google_bigquery_dataset_access", "access"}:                                   "a google_bigquery_dataset attribute",
 	{"TNT-GCP-BQ-001", "google_bigquery_dataset_iam_binding", "access"}:                              "a google_bigquery_dataset attribute",
