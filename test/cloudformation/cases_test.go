@@ -19,7 +19,7 @@ import (
 
 // minRules is the number of rules that must have CloudFormation cases: it
 // only goes up, so that no rule's cases are lost.
-const minRules = 124
+const minRules = 139
 
 // caseFiles are the templates of each rule's directory.
 var caseFiles = []string{"pass.yaml", "fail.yaml", "unknown.yaml"}
