@@ -65,13 +65,13 @@ func ExampleWithFrameworks() {
 		}
 	}
 	// Output:
-	// gdpr Art. 5(1)(f) fail 37 rules
+	// gdpr Art. 5(1)(f) fail 43 rules
 	// gdpr Art. 25(1) not_applicable 2 rules
-	// gdpr Art. 25(2) fail 49 rules
-	// gdpr Art. 32(1)(a) fail 59 rules
-	// gdpr Art. 32(1)(b) fail 252 rules
+	// gdpr Art. 25(2) fail 53 rules
+	// gdpr Art. 32(1)(a) fail 68 rules
+	// gdpr Art. 32(1)(b) fail 268 rules
 	// gdpr Art. 32(1)(c) fail 15 rules
-	// gdpr Art. 32(1)(d) fail 34 rules
+	// gdpr Art. 32(1)(d) fail 36 rules
 	// gdpr Art. 33(1) fail 30 rules
 }
 

@@ -52,10 +52,13 @@ unknown contains result.unknown(d, path) if {
 	some path in _pending(d)
 }
 
+# An audit log option whose enabled is known only after apply does not
+# count: it may be false.
 _audited(d) if {
-	some o in terraform.get(d, "log_publishing_options", [])
+	some i, o in terraform.get(d, "log_publishing_options", [])
 	o.log_type == "AUDIT_LOGS"
 	object.get(o, "enabled", true) != false
+	not terraform.unknown(d, sprintf("log_publishing_options.%d.enabled", [i]))
 }
 
 _pending(d) := {"log_publishing_options" |

@@ -28,3 +28,10 @@ test_unknown_values if {
 	kind := fixtures.from_local(_domain("aws_opensearch_domain", [{"cloudwatch_log_group_arn": "arn"}]), ["log_publishing_options.0.log_type"])
 	check.unknown == {{"msg": "log_publishing_options.0.log_type is unknown until apply", "resource": "aws_opensearch_domain.search", "attribute": "log_publishing_options.0.log_type"}} with input as fixtures.plan([kind])
 }
+
+# An audit log whose enabled is known only after apply may be off.
+test_unknown_enabled if {
+	audit := fixtures.from_local(_domain("aws_opensearch_domain", [{"log_type": "AUDIT_LOGS", "cloudwatch_log_group_arn": "arn"}]), ["log_publishing_options.0.enabled"])
+	check.deny == set() with input as fixtures.plan([audit])
+	check.unknown == {{"msg": "log_publishing_options.0.enabled is unknown until apply", "resource": "aws_opensearch_domain.search", "attribute": "log_publishing_options.0.enabled"}} with input as fixtures.plan([audit])
+}
