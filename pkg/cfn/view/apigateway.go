@@ -13,6 +13,7 @@ func init() {
 		"AWS::ApiGateway::Stage":      apiStage,
 		"AWS::ApiGateway::Deployment": apiDeployment,
 		"AWS::ApiGatewayV2::Stage":    apiV2Stage,
+		"AWS::ApiGatewayV2::Api":      apiV2Quick,
 	})
 }
 
@@ -135,6 +136,21 @@ func apiMethodPath(m *Res, from string) {
 	}
 	ps = strings.TrimLeft(strings.ReplaceAll(ps, "~1", "/"), "/")
 	m.Value("method_path", from, ps+"/"+hs)
+}
+
+// apiV2Quick keeps an HTTP API as it is written and, when it is a quick
+// create (Target), adds the $default stage that API Gateway creates for
+// it, which writes no access logs and which no property can configure.
+func apiV2Quick(v *View, src *cfn.Resource) {
+	v.native(src)
+	if _, ok := src.Lines["Target"]; !ok && !slices.Contains(src.Unknown, "Target") {
+		return
+	}
+	s := v.add(src, "aws_apigatewayv2_stage", "Target")
+	s.Value("name", "Target", "$default")
+	s.Value("auto_deploy", "Target", true)
+	s.ref("api_id", src.ID)
+	s.configured["api_id"] = true
 }
 
 // apiV2Stage is an aws_apigatewayv2_stage (HTTP and WebSocket APIs).

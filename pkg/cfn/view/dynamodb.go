@@ -1,11 +1,16 @@
 package view
 
-import "github.com/tenet-dev/tenet/pkg/cfn"
+import (
+	"strconv"
+
+	"github.com/tenet-dev/tenet/pkg/cfn"
+)
 
 func init() {
 	register(map[string]mapping{
-		"AWS::DynamoDB::Table": dynamoTable,
-		"AWS::DAX::Cluster":    daxCluster,
+		"AWS::DynamoDB::Table":       dynamoTable,
+		"AWS::DAX::Cluster":          daxCluster,
+		"AWS::DynamoDB::GlobalTable": dynamoGlobalTable,
 	})
 }
 
@@ -23,6 +28,49 @@ func dynamoTable(v *View, src *cfn.Resource) {
 	dynamoBlock(t, "server_side_encryption.0.enabled", "SSESpecification", "SSEEnabled")
 	if !t.Unknown("SSESpecification") {
 		t.Set("server_side_encryption.0.kms_key_arn", "SSESpecification.KMSMasterKeyId")
+	}
+}
+
+// dynamoGlobalTable is one aws_dynamodb_table per replica, as the table
+// is in each replica's region: encrypted as the global table's
+// SSESpecification says, with the replica's own key, point-in-time
+// recovery and tags (AWS::DynamoDB::GlobalTable reference: SSEEnabled left
+// out is an AWS owned key; a replica without KMSMasterKeyId uses the AWS
+// managed key). Each replica's address is the global table's logical id
+// followed by its place in Replicas.
+func dynamoGlobalTable(v *View, src *cfn.Resource) {
+	const replicas = "Replicas"
+	probe := &Res{src: src}
+	if probe.Unknown(replicas) {
+		t := v.add(src, "aws_dynamodb_table", replicas)
+		dynamoReplica(t, "")
+		t.UnknownAttr("point_in_time_recovery.0.enabled", replicas)
+		t.UnknownAttr("server_side_encryption.0.kms_key_arn", replicas)
+		return
+	}
+	for i := range probe.Len(replicas) {
+		item := replicas + "." + strconv.Itoa(i)
+		t := v.add(src, "aws_dynamodb_table", item)
+		dynamoReplica(t, item)
+	}
+}
+
+// dynamoReplica writes the table of the replica at item ("" when the
+// replicas are unknown as a whole).
+func dynamoReplica(t *Res, item string) {
+	t.Set("name", "TableName")
+	t.Set("billing_mode", "BillingMode")
+	dynamoBlock(t, "server_side_encryption.0.enabled", "SSESpecification", "SSEEnabled")
+	if item == "" {
+		return
+	}
+	t.Set("region", item+".Region")
+	t.Tags("tags", item+".Tags")
+	dynamoBlock(t, "point_in_time_recovery.0.enabled", item+".PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled")
+	if t.Unknown(item + ".SSESpecification") {
+		t.UnknownAttr("server_side_encryption.0.kms_key_arn", item+".SSESpecification")
+	} else {
+		t.Set("server_side_encryption.0.kms_key_arn", item+".SSESpecification.KMSMasterKeyId")
 	}
 }
 

@@ -252,3 +252,32 @@ func TestGroupsByItem(t *testing.T) {
 		t.Errorf("membership: %s %v unknown %v refs %v", m.Type, m.Values, m.Unknown, m.Refs)
 	}
 }
+
+// TestGlobalTableReplicas: each replica of a global table is a table with
+// the global table's encryption and its own key and recovery.
+func TestGlobalTableReplicas(t *testing.T) {
+	rs := viewOf(t, `Resources:
+  Global:
+    Type: AWS::DynamoDB::GlobalTable
+    Properties:
+      TableName: carts
+      SSESpecification: {SSEEnabled: true}
+      Replicas:
+        - {Region: eu-west-1, SSESpecification: {KMSMasterKeyId: k1}, PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: "true"}}
+        - {Region: us-east-1}
+`)
+	if _, ok := rs["Global"]; ok {
+		t.Errorf("the global table itself is in the view")
+	}
+	a, b := rs["Global.Replicas.0"], rs["Global.Replicas.1"]
+	want := map[string]any{"name": "carts", "region": "eu-west-1",
+		"server_side_encryption": []any{map[string]any{"enabled": true, "kms_key_arn": "k1"}},
+		"point_in_time_recovery": []any{map[string]any{"enabled": true}}}
+	if a.Type != "aws_dynamodb_table" || !reflect.DeepEqual(a.Values, want) {
+		t.Errorf("replica 0: %s %v", a.Type, a.Values)
+	}
+	want = map[string]any{"name": "carts", "region": "us-east-1", "server_side_encryption": []any{map[string]any{"enabled": true}}}
+	if !reflect.DeepEqual(b.Values, want) {
+		t.Errorf("replica 1: %v", b.Values)
+	}
+}
