@@ -25,6 +25,9 @@ func lambdaFunction(v *View, src *cfn.Resource) {
 	f.Set("runtime", "Runtime")
 	f.Set("package_type", "PackageType") // left out: Zip, as in Terraform
 	f.Set("kms_key_arn", "KmsKeyArn")
+	// Left out, TracingConfig is PassThrough, as Terraform's default (a
+	// SAM function's Tracing is its TracingConfig.Mode).
+	f.Set("tracing_config.0.mode", "TracingConfig.Mode")
 	f.Tags("tags", "Tags")
 	lambdaEnvironment(f)
 }

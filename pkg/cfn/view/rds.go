@@ -33,6 +33,10 @@ func rdsInstance(v *View, src *cfn.Resource) {
 	db.SetFunc("auto_minor_version_upgrade", "AutoMinorVersionUpgrade", Bool)
 	db.Tags("tags", "Tags")
 	rdsPublic(v, db)
+	// Left out, Performance Insights is off and, when on, uses aws/rds, as
+	// in Terraform.
+	db.SetFunc("performance_insights_enabled", "EnablePerformanceInsights", Bool)
+	db.Set("performance_insights_kms_key_id", "PerformanceInsightsKMSKeyId")
 	if member {
 		db.Set("cluster_identifier", "DBClusterIdentifier")
 		return
