@@ -125,3 +125,38 @@ func TestJUnitDirectoryInput(t *testing.T) {
 		t.Errorf("the finding's file has a suite of its own:\n%s", out)
 	}
 }
+
+// TestJUnitRuleOff: a rule that is off for want of a parameter is skipped
+// with that reason, not as a rule with nothing of its types to check.
+func TestJUnitRuleOff(t *testing.T) {
+	res := sample()
+	res.Rules[3].Rule.Requires = []string{"allowed_registries"}
+	res.Rules[3].Rule.Off = "parameter allowed_registries is not set (tenet.params.allowed_registries in a --data file)"
+	var buf bytes.Buffer
+	if err := (report.JUnit{ByControl: true}).Write(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if want := `<skipped message="rule off: parameter allowed_registries is not set`; !strings.Contains(out, want) {
+		t.Errorf("junit lacks %q:\n%s", want, out)
+	}
+}
+
+// TestPeopleFormatsNameRulesOff: the table, Markdown and HTML reports say
+// which rules are off and the parameter each needs.
+func TestPeopleFormatsNameRulesOff(t *testing.T) {
+	res := sample()
+	res.Rules[3].Rule.Requires = []string{"allowed_registries"}
+	res.Rules[3].Rule.Off = "parameter allowed_registries is not set"
+	for name, r := range map[string]report.Reporter{"table": report.Table{}, "markdown": report.Markdown{}, "html": report.HTML{}} {
+		var buf bytes.Buffer
+		if err := r.Write(&buf, res); err != nil {
+			t.Fatal(err)
+		}
+		// The table wraps its lines: compare the words.
+		got := strings.Join(strings.Fields(buf.String()), " ")
+		if want := "1 rule off, checking nothing until its parameter is set with --data: TST-A-004 (allowed_registries)"; !strings.Contains(got, want) {
+			t.Errorf("%s lacks %q", name, want)
+		}
+	}
+}

@@ -84,5 +84,9 @@ func offSentence(res *finding.Result) string {
 	if len(off) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s off, checking nothing until their parameter is set with --data: %s", plural(len(off), "rule"), offList(off))
+	whose := "their parameter is"
+	if len(off) == 1 {
+		whose = "its parameter is"
+	}
+	return fmt.Sprintf("%s off, checking nothing until %s set with --data: %s", plural(len(off), "rule"), whose, offList(off))
 }
