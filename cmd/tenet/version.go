@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tenet-dev/tenet/pkg/tenet"
 )
 
 func newVersionCommand(s streams) *cobra.Command {
@@ -15,12 +17,11 @@ func newVersionCommand(s streams) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintf(s.out, "tenet %s\n", tenetVersion())
 			fmt.Fprintf(s.out, "opa %s\n", opaVersion())
-			var f policyFlags
-			sc, err := f.loaded(cmd.Context())
+			bundles, err := tenet.BuiltinBundles(cmd.Context())
 			if err != nil {
 				return err
 			}
-			for _, b := range sc.Bundles() {
+			for _, b := range bundles {
 				fmt.Fprintf(s.out, "bundle %s %s\n", b.Name, b.Revision)
 			}
 			return nil

@@ -1,12 +1,16 @@
 package catalog
 
 import (
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
+
+	"github.com/tenet-dev/tenet/pkg/finding"
 )
 
 // Source is one place policies come from.
@@ -98,4 +102,26 @@ func moduleName(src Source, p string) string {
 		return p
 	}
 	return path.Join(base, strings.TrimPrefix(p, "/"))
+}
+
+// EmbeddedBundles lists the bundles of the embedded sources (FS set) as
+// Load reports them, from their manifests alone: for what prints the
+// bundles' revisions without reading a policy (tenet version).
+func EmbeddedBundles(sources []Source) ([]finding.Bundle, error) {
+	var out []finding.Bundle
+	for _, src := range sources {
+		if src.FS == nil {
+			continue
+		}
+		data, err := fs.ReadFile(src.FS, ".manifest")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src.Path, err)
+		}
+		var m bundle.Manifest
+		if err := json.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("%s/.manifest: %w", src.Path, err)
+		}
+		out = append(out, finding.Bundle{Name: bundleName(src, &bundle.Bundle{Manifest: m}), Revision: m.Revision, Source: sourceLabel(src)})
+	}
+	return out, nil
 }

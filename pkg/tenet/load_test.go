@@ -84,3 +84,19 @@ func TestLoadDoesNotCompile(t *testing.T) {
 		t.Errorf("the scan after a cancelled first scan = %v", err)
 	}
 }
+
+// TestBuiltinBundles: the revisions that tenet version prints from the
+// manifests are those a scanner reports after reading the policies.
+func TestBuiltinBundles(t *testing.T) {
+	got, err := BuiltinBundles(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(s.Bundles(), got); diff != "" {
+		t.Errorf("bundles (-loaded +manifests):\n%s", diff)
+	}
+}

@@ -191,6 +191,17 @@ func sourcesFor(ctx context.Context, cfg config) ([]catalog.Source, error) {
 	return append(sources, cfg.archives...), nil
 }
 
+// BuiltinBundles lists the built-in bundles and their revisions, as
+// Scanner.Bundles does for a scanner with the default options, from their
+// manifests alone: reading the policies takes a third of a second.
+func BuiltinBundles(ctx context.Context) ([]finding.Bundle, error) {
+	sources, err := sourcesFor(ctx, defaults())
+	if err != nil {
+		return nil, err
+	}
+	return catalog.EmbeddedBundles(sources)
+}
+
 // isTestFile tells a Rego test module by its name.
 func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.rego") }
 
