@@ -45,6 +45,18 @@ deny contains result.fail_attr(p, sprintf("environment.environment_variable.%d",
 	msg := _problem(v)
 }
 
+# A value marked sensitive (a Terraform sensitive variable, a NoEcho
+# parameter) is a secret by its author's word; in a PLAINTEXT variable the
+# project shows it to everyone who can read the project.
+deny contains result.fail_attr(p, sprintf("environment.environment_variable.%d", [i]), msg) if {
+	some p in terraform.resources("aws_codebuild_project")
+	some i, v in terraform.get(p, "environment.0.environment_variable", [])
+	_plaintext(p, i)
+	not _problem(v)
+	_sensitive(p, sprintf("environment.0.environment_variable.%d.value", [i]))
+	msg := sprintf("plain-text environment variable %s holds a value marked sensitive: use PARAMETER_STORE or SECRETS_MANAGER", [v.name])
+}
+
 unknown contains result.unknown(p, sprintf("environment.environment_variable.%d.type", [i])) if {
 	some p in terraform.resources("aws_codebuild_project")
 	some i, v in terraform.get(p, "environment.0.environment_variable", [])
@@ -64,6 +76,15 @@ _plaintext(p, i) if {
 	terraform.get(p, path, "PLAINTEXT") == "PLAINTEXT"
 	not terraform.unknown(p, path)
 }
+
+_sensitive(p, path) if {
+	some s in object.get(p, "sensitive", [])
+	_covers(s, path)
+}
+
+_covers(s, path) if s == path
+
+_covers(s, path) if startswith(path, concat("", [s, "."]))
 
 _problem(v) := sprintf("plain-text environment variable %s holds an AWS credential", [v.name]) if {
 	v.name in _names

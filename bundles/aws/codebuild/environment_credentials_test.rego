@@ -45,3 +45,20 @@ test_unknown_variables_through_local if {
 	check.deny == set() with input as inp
 	{f.attribute | some f in check.unknown} == {"environment.environment_variable"} with input as inp
 }
+
+# A sensitive value (a sensitive variable, a NoEcho parameter) in a
+# PLAINTEXT variable is shown to whoever reads the project; in
+# PARAMETER_STORE it is only a parameter's name.
+test_deny_sensitive_plaintext if {
+	p := object.union(
+		_project([
+			{"name": "DB_PASSWORD", "value": "(sensitive value)", "type": "PLAINTEXT"},
+			{"name": "TOKEN", "value": "(sensitive value)", "type": "PARAMETER_STORE"},
+			{"name": "STAGE", "value": "prod"},
+		]),
+		{"sensitive": ["environment.0.environment_variable.0.value", "environment.0.environment_variable.1.value"]},
+	)
+	check.deny == {{"msg": "plain-text environment variable DB_PASSWORD holds a value marked sensitive: use PARAMETER_STORE or SECRETS_MANAGER", "resource": "aws_codebuild_project.build", "attribute": "environment.environment_variable.0"}} with input as fixtures.plan([p])
+	whole := object.union(_project([{"name": "DB_PASSWORD", "value": "(sensitive value)"}]), {"sensitive": ["environment"]})
+	count(check.deny) == 1 with input as fixtures.plan([whole])
+}
