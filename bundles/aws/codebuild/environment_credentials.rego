@@ -5,8 +5,9 @@
 #   the API to anyone who may read the project and stored in the Terraform
 #   state. A project fails when an environment_variable of type PLAINTEXT
 #   (the default) is named AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY, or
-#   holds an AWS access key id, a secret access key or a private key.
-#   Variables of type PARAMETER_STORE or SECRETS_MANAGER hold a reference
+#   holds an AWS access key id, a secret access key, a private key, a
+#   CloudFormation dynamic reference to a secret or a value marked
+#   sensitive (a sensitive variable, a NoEcho parameter). Variables of type PARAMETER_STORE or SECRETS_MANAGER hold a reference
 #   and pass; builds get AWS credentials from the project's service role.
 #   A variable's type unknown until apply is reported unknown. Security Hub
 #   control CodeBuild.2.

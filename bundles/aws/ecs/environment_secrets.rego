@@ -6,8 +6,9 @@
 #   in every revision and in the Terraform state. An
 #   aws_ecs_task_definition fails when a container's environment sets
 #   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or ECS_ENGINE_AUTH_DATA, or a
-#   value that holds an AWS access key id, a secret access key or a private
-#   key. Secrets belong in the container's secrets list (Secrets Manager or
+#   value that holds an AWS access key id, a secret access key, a private
+#   key or a CloudFormation dynamic reference to a secret (which the
+#   deployment writes in clear). Secrets belong in the container's secrets list (Secrets Manager or
 #   Parameter Store), and AWS access in the task role. Container
 #   definitions unknown until apply are reported unknown. Security Hub
 #   control ECS.8.
