@@ -51,36 +51,22 @@ func notEvaluated(res *finding.Result) []finding.Input {
 	return out
 }
 
-// offRules lists the rules that checked nothing in this run because a
-// parameter they require is not set (finding.Rule.Off), in the result's
-// order: not a pass, and people reading a report must see them.
-func offRules(res *finding.Result) []finding.Rule {
-	var out []finding.Rule
-	for _, rr := range res.Rules {
-		if rr.Rule.Off != "" {
-			out = append(out, rr.Rule)
-		}
-	}
-	return out
-}
-
-// offList names the rules of offRules with the parameters they require:
-// "TNT-AWS-S3-012 (s3_replication_data_classes), ...".
-func offList(rules []finding.Rule) string {
-	parts := make([]string, len(rules))
-	for i, r := range rules {
-		parts[i] = r.ID
-		if len(r.Requires) > 0 {
-			parts[i] += " (" + strings.Join(r.Requires, ", ") + ")"
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-// offSentence is the sentence that people formats print about them; ""
-// when no rule is off.
+// offSentence names the rules that checked nothing in this run because a
+// parameter they require is not set (finding.Rule.Off), with their
+// parameters, for the people formats: not a pass, and readers must see
+// them. It is "" when no rule is off.
 func offSentence(res *finding.Result) string {
-	off := offRules(res)
+	var off []string
+	for _, rr := range res.Rules {
+		if rr.Rule.Off == "" {
+			continue
+		}
+		name := rr.Rule.ID
+		if len(rr.Rule.Requires) > 0 {
+			name += " (" + strings.Join(rr.Rule.Requires, ", ") + ")"
+		}
+		off = append(off, name)
+	}
 	if len(off) == 0 {
 		return ""
 	}
@@ -88,5 +74,5 @@ func offSentence(res *finding.Result) string {
 	if len(off) == 1 {
 		whose = "its parameter is"
 	}
-	return fmt.Sprintf("%s off, checking nothing until %s set with --data: %s", plural(len(off), "rule"), whose, offList(off))
+	return fmt.Sprintf("%s off, checking nothing until %s set with --data: %s", plural(len(off), "rule"), whose, strings.Join(off, ", "))
 }

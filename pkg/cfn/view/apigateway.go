@@ -1,7 +1,6 @@
 package view
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -30,35 +29,37 @@ func apiStage(v *View, src *cfn.Resource) {
 // configured by its StageDescription; a deployment without one creates
 // no stage and is kept as it is written.
 func apiDeployment(v *View, src *cfn.Resource) {
-	if _, ok := src.Lines["StageName"]; !ok && !slices.Contains(src.Unknown, "StageName") {
+	if !writes(src, "StageName") {
 		v.native(src)
 		return
 	}
 	s := v.Main(src, "aws_api_gateway_stage")
 	const desc = "StageDescription"
-	if s.Unknown(desc) {
+	whole := s.Unknown(desc)
+	if whole {
 		for _, a := range []string{"access_log_settings", "xray_tracing_enabled", "cache_cluster_enabled"} {
 			s.UnknownAttr(a, desc)
 		}
 		s.Set("stage_name", "StageName")
 		s.Set("rest_api_id", "RestApiId")
-		m := v.Part(src, "aws_api_gateway_method_settings", desc, s, "stage_name")
-		m.Set("rest_api_id", "RestApiId")
-		m.Value("method_path", desc, "*/*")
-		m.UnknownAttr("settings", desc)
-		return
+	} else {
+		apiStageSettings(v, src, s, desc+".")
 	}
-	apiStageSettings(v, src, s, desc+".")
 	// The stage-wide LoggingLevel, CachingEnabled and CacheDataEncrypted of
 	// a StageDescription are the settings of every method.
-	if s.Has(desc+".LoggingLevel") || s.Has(desc+".CachingEnabled") || s.Has(desc+".CacheDataEncrypted") ||
-		s.Unknown(desc+".LoggingLevel") || s.Unknown(desc+".CachingEnabled") || s.Unknown(desc+".CacheDataEncrypted") {
+	if whole || s.Writes(desc+".LoggingLevel") || s.Writes(desc+".CachingEnabled") || s.Writes(desc+".CacheDataEncrypted") {
 		m := v.Part(src, "aws_api_gateway_method_settings", desc, s, "stage_name")
 		m.Set("rest_api_id", "RestApiId")
 		m.Value("method_path", desc, "*/*")
-		apiMethodSettings(m, desc+".")
+		if whole {
+			m.UnknownAttr("settings", desc)
+		} else {
+			apiMethodSettings(m, desc+".")
+		}
 	}
-	s.Tags("tags", desc+".Tags")
+	if !whole {
+		s.Tags("tags", desc+".Tags")
+	}
 }
 
 // apiStageSettings maps what a Stage and a Deployment's StageDescription
@@ -143,7 +144,7 @@ func apiMethodPath(m *Res, from string) {
 // it, which writes no access logs and which no property can configure.
 func apiV2Quick(v *View, src *cfn.Resource) {
 	v.native(src)
-	if _, ok := src.Lines["Target"]; !ok && !slices.Contains(src.Unknown, "Target") {
+	if !writes(src, "Target") {
 		return
 	}
 	s := v.add(src, "aws_apigatewayv2_stage", "Target")

@@ -38,7 +38,7 @@ func cloudfrontDistribution(v *View, src *cfn.Resource) {
 	}
 
 	const def = cfg + ".DefaultCacheBehavior"
-	if r.Has(def) || r.Unknown(def) {
+	if r.Writes(def) {
 		cloudfrontBehavior(r, "default_cache_behavior.0", def)
 	}
 	const ordered = cfg + ".CacheBehaviors"
@@ -121,7 +121,7 @@ func cloudfrontOrigin(r *Res, attr, prop string) {
 		r.put(c, map[string]any{})
 		ec2Line(r, attr+".custom_origin_config", custom)
 		r.Set(c+".origin_protocol_policy", custom+".OriginProtocolPolicy")
-		if protocols := custom + ".OriginSSLProtocols"; r.Has(protocols) || r.Unknown(protocols) {
+		if protocols := custom + ".OriginSSLProtocols"; r.Writes(protocols) {
 			r.Set(c+".origin_ssl_protocols", protocols)
 		} else {
 			r.UnknownAttr(c+".origin_ssl_protocols", custom)

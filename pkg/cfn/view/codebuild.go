@@ -41,7 +41,7 @@ func codebuildProject(v *View, src *cfn.Resource) {
 // that the rule reports it unknown rather than judging nothing.
 func codebuildBlocks(p *Res, attr, prop string, list bool, each func(to, from string, unknown bool)) {
 	if !list {
-		if p.Has(prop) || p.Unknown(prop) {
+		if p.Writes(prop) {
 			p.put(attr+".0", map[string]any{})
 			ec2Line(p, attr, prop)
 			each(attr+".0", prop, p.Unknown(prop))
@@ -133,7 +133,7 @@ var codebuildPlaceholders = regexp.MustCompile(`\$\{[^}]*\}`)
 func codebuildEnvironment(p *Res) {
 	const env = "Environment"
 	const to = "environment.0"
-	if !p.Has(env) && !p.Unknown(env) {
+	if !p.Writes(env) {
 		return
 	}
 	p.put(to, map[string]any{})

@@ -10,7 +10,7 @@ import (
 // the account or the region are written by name (cfn.Resource.Render);
 // a document with any other unknown part is unknown.
 func (r *Res) Policy(attr, prop string) {
-	if !r.Has(prop) && !r.Unknown(prop) {
+	if !r.Writes(prop) {
 		return
 	}
 	r.from(attr, prop)
@@ -36,7 +36,7 @@ func (r *Res) Policy(attr, prop string) {
 // the attribute and null in its value, so that no rule reads the
 // symbolic text that stands for it as a name.
 func (r *Res) SetList(attr, prop string) {
-	if !r.Has(prop) && !r.Unknown(prop) {
+	if !r.Writes(prop) {
 		return
 	}
 	if r.Unknown(prop) {
@@ -58,7 +58,7 @@ func (r *Res) SetList(attr, prop string) {
 // Tags writes the Key/Value list of property prop (usually Tags) to attr
 // as the map Terraform holds; a tag whose value is unknown is unknown.
 func (r *Res) Tags(attr, prop string) {
-	if !r.Has(prop) && !r.Unknown(prop) {
+	if !r.Writes(prop) {
 		return
 	}
 	r.from(attr, prop)

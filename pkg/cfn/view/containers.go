@@ -32,7 +32,7 @@ func ecrRepository(v *View, src *cfn.Resource) {
 	repo.Set("encryption_configuration.0.encryption_type", "EncryptionConfiguration.EncryptionType")
 	repo.Set("encryption_configuration.0.kms_key", "EncryptionConfiguration.KmsKey")
 	repo.Tags("tags", "Tags")
-	if repo.Has("RepositoryPolicyText") || repo.Unknown("RepositoryPolicyText") {
+	if repo.Writes("RepositoryPolicyText") {
 		p := v.Part(src, "aws_ecr_repository_policy", "RepositoryPolicyText", repo, "repository")
 		p.Policy("policy", "RepositoryPolicyText")
 	}
@@ -88,7 +88,7 @@ func eksCluster(v *View, src *cfn.Resource) {
 	for i := range c.Len(enc) {
 		to, from := "encryption_config."+strconv.Itoa(i), enc+"."+strconv.Itoa(i)
 		rdsList(c, to+".resources", from+".Resources")
-		if c.Has(from+".Provider") || c.Unknown(from+".Provider") {
+		if c.Writes(from + ".Provider") {
 			// The block exists even when its key's ARN waits on the
 			// deployment (a key of the template), as in a plan.
 			c.Value(to+".provider", from+".Provider", []any{map[string]any{}})

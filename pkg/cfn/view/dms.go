@@ -24,16 +24,6 @@ func dmsReplicationInstance(v *View, src *cfn.Resource) {
 	r.Set("replication_subnet_group_id", "ReplicationSubnetGroupIdentifier")
 	r.Set("vpc_security_group_ids", "VpcSecurityGroupIds")
 	r.Tags("tags", "Tags")
-	dmsDefault(r, "auto_minor_version_upgrade", "AutoMinorVersionUpgrade", true)
-	dmsDefault(r, "publicly_accessible", "PubliclyAccessible", true)
-}
-
-// dmsDefault writes the Boolean property prop to attr, or def, the API's
-// default, when the template leaves prop out.
-func dmsDefault(r *Res, attr, prop string, def bool) {
-	if r.Has(prop) || r.Unknown(prop) {
-		r.SetFunc(attr, prop, Bool)
-		return
-	}
-	r.Value(attr, prop, def)
+	r.SetOr("auto_minor_version_upgrade", "AutoMinorVersionUpgrade", Bool, true, "AutoMinorVersionUpgrade")
+	r.SetOr("publicly_accessible", "PubliclyAccessible", Bool, true, "PubliclyAccessible")
 }

@@ -40,15 +40,16 @@ func dynamoTable(v *View, src *cfn.Resource) {
 // followed by its place in Replicas.
 func dynamoGlobalTable(v *View, src *cfn.Resource) {
 	const replicas = "Replicas"
-	probe := &Res{src: src}
-	if probe.Unknown(replicas) {
+	if unknownProp(src, replicas) {
 		t := v.add(src, "aws_dynamodb_table", replicas)
 		dynamoReplica(t, "")
 		t.UnknownAttr("point_in_time_recovery.0.enabled", replicas)
 		t.UnknownAttr("server_side_encryption.0.kms_key_arn", replicas)
 		return
 	}
-	for i := range probe.Len(replicas) {
+	list, _ := cfn.Lookup(src.Properties, replicas)
+	items, _ := list.([]any)
+	for i := range items {
 		item := replicas + "." + strconv.Itoa(i)
 		t := v.add(src, "aws_dynamodb_table", item)
 		dynamoReplica(t, item)

@@ -35,7 +35,7 @@ func ec2Instance(v *View, src *cfn.Resource) {
 	// first one that says so is the instance's associate_public_ip_address.
 	for i := range r.Len("NetworkInterfaces") {
 		p := "NetworkInterfaces." + strconv.Itoa(i) + ".AssociatePublicIpAddress"
-		if r.Has(p) || r.Unknown(p) {
+		if r.Writes(p) {
 			r.SetFunc("associate_public_ip_address", p, Bool)
 			break
 		}
@@ -44,17 +44,17 @@ func ec2Instance(v *View, src *cfn.Resource) {
 	// template's (which the view does not follow: left unwritten), else a
 	// default subnet that AWS chooses.
 	switch nics, lt := "NetworkInterfaces", "LaunchTemplate"; {
-	case r.Has(nics) || r.Unknown(nics):
+	case r.Writes(nics):
 		r.UnknownAttr("network_interface", nics)
-	case r.Has(lt) || r.Unknown(lt):
+	case r.Writes(lt):
 		r.UnknownAttr("launch_template", lt)
 	default:
 		vpcLeftToAWS(r, "subnet_id", "SubnetId")
 	}
 	switch {
-	case r.Has("IamInstanceProfile") || r.Unknown("IamInstanceProfile"):
+	case r.Writes("IamInstanceProfile"):
 		r.Set("iam_instance_profile", "IamInstanceProfile")
-	case r.Has("LaunchTemplate") || r.Unknown("LaunchTemplate"):
+	case r.Writes("LaunchTemplate"):
 		ec2ProfileFromTemplate(v, r)
 	}
 }
@@ -137,7 +137,7 @@ func ec2LaunchTemplate(v *View, src *cfn.Resource) {
 		bdm, from := "block_device_mappings."+strconv.Itoa(i), maps+"."+strconv.Itoa(i)
 		ec2Line(r, bdm, from)
 		r.Set(bdm+".device_name", from+".DeviceName")
-		if !r.Has(from+".Ebs") && !r.Unknown(from+".Ebs") {
+		if !r.Writes(from + ".Ebs") {
 			continue
 		}
 		if r.Unknown(from + ".Ebs") {
@@ -172,7 +172,7 @@ func ec2Volume(v *View, src *cfn.Resource) {
 	r.Set("snapshot_id", "SnapshotId")
 	r.Set("kms_key_id", "KmsKeyId")
 	r.Set("availability_zone", "AvailabilityZone")
-	if r.Has("Encrypted") || r.Unknown("Encrypted") {
+	if r.Writes("Encrypted") {
 		r.SetFunc("encrypted", "Encrypted", Bool)
 		return
 	}
@@ -187,7 +187,7 @@ func ec2Volume(v *View, src *cfn.Resource) {
 // unknown and not configured, as in a plan where the provider computes
 // it.
 func ec2Metadata(r *Res, prop string) {
-	if !r.Has(prop) && !r.Unknown(prop) {
+	if !r.Writes(prop) {
 		ec2Unset(r, "metadata_options", "")
 		return
 	}
@@ -198,7 +198,7 @@ func ec2Metadata(r *Res, prop string) {
 	r.put("metadata_options.0", map[string]any{})
 	ec2Line(r, "metadata_options", prop)
 	r.Set("metadata_options.0.http_endpoint", prop+".HttpEndpoint")
-	if tokens := prop + ".HttpTokens"; r.Has(tokens) || r.Unknown(tokens) {
+	if tokens := prop + ".HttpTokens"; r.Writes(tokens) {
 		r.Set("metadata_options.0.http_tokens", tokens)
 		// TNT-AWS-EC2-004 names the attribute without its index.
 		ec2Line(r, "metadata_options.http_tokens", tokens)
@@ -222,7 +222,7 @@ func ec2Devices(r *Res, prop string) {
 	root, ebs := false, 0
 	for i := range r.Len(prop) {
 		from := prop + "." + strconv.Itoa(i)
-		if !r.Has(from+".Ebs") && !r.Unknown(from+".Ebs") {
+		if !r.Writes(from + ".Ebs") {
 			continue // NoDevice, or an instance store volume
 		}
 		name, _ := r.Get(from + ".DeviceName")
@@ -245,7 +245,7 @@ func ec2Devices(r *Res, prop string) {
 		}
 		r.Set(block+".snapshot_id", from+".Ebs.SnapshotId")
 		r.Set(block+".kms_key_id", from+".Ebs.KmsKeyId")
-		if r.Has(from+".Ebs.Encrypted") || r.Unknown(from+".Ebs.Encrypted") {
+		if r.Writes(from + ".Ebs.Encrypted") {
 			r.SetFunc(block+".encrypted", from+".Ebs.Encrypted", Bool)
 		} else {
 			ec2Unset(r, block+".encrypted", from+".Ebs")
@@ -293,7 +293,7 @@ func ec2String(v any) (any, bool) {
 // credentials. A script the template cannot show (a bare parameter, an
 // import) stays unknown.
 func (r *Res) UserData(attr, prop string) {
-	if !r.Has(prop) && !r.Unknown(prop) {
+	if !r.Writes(prop) {
 		return
 	}
 	r.from(attr, prop)

@@ -74,11 +74,7 @@ func ecsService(v *View, src *cfn.Resource) {
 		ec2Line(s, "network_configuration", vpc)
 		s.Set(to+".subnets", vpc+".Subnets")
 		s.Set(to+".security_groups", vpc+".SecurityGroups")
-		if s.Has(vpc+".AssignPublicIp") || s.Unknown(vpc+".AssignPublicIp") {
-			s.SetFunc(to+".assign_public_ip", vpc+".AssignPublicIp", ecsEnabled)
-		} else {
-			s.Value(to+".assign_public_ip", vpc+".AssignPublicIp", false)
-		}
+		s.SetOr(to+".assign_public_ip", vpc+".AssignPublicIp", ecsEnabled, false, vpc+".AssignPublicIp")
 	}
 }
 
@@ -128,7 +124,7 @@ func ecsTaskDefinition(v *View, src *cfn.Resource) {
 // template's resources; one without such a form is left out.
 func ecsContainers(t *Res) {
 	const prop, attr = "ContainerDefinitions", "container_definitions"
-	if !t.Has(prop) && !t.Unknown(prop) {
+	if !t.Writes(prop) {
 		return
 	}
 	t.from(attr, prop)

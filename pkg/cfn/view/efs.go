@@ -2,7 +2,6 @@ package view
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/tenet-dev/tenet/pkg/cfn"
 )
@@ -27,7 +26,7 @@ func efsFileSystem(v *View, src *cfn.Resource) {
 	fs.Set("kms_key_id", "KmsKeyId")
 	fs.Set("performance_mode", "PerformanceMode")
 	fs.Tags("tags", "FileSystemTags")
-	if fs.Has("BackupPolicy") || fs.Unknown("BackupPolicy") {
+	if fs.Writes("BackupPolicy") {
 		p := v.Part(src, "aws_efs_backup_policy", "BackupPolicy", fs, "file_system_id")
 		p.Set("backup_policy.0.status", "BackupPolicy.Status")
 		if p.Unknown("BackupPolicy") {
@@ -95,8 +94,12 @@ func backupSelection(v *View, src *cfn.Resource) {
 	c, _ := s.Get(conds)
 	m, _ := c.(map[string]any)
 	for op := range m {
+		name, known := backupConditions[op]
+		if !known {
+			continue
+		}
 		from := conds + "." + op
-		to := "condition.0." + snake(op)
+		to := "condition.0." + name
 		for i := range s.Len(from) {
 			s.Set(to+"."+strconv.Itoa(i)+".key", from+"."+strconv.Itoa(i)+".ConditionKey")
 			s.Set(to+"."+strconv.Itoa(i)+".value", from+"."+strconv.Itoa(i)+".ConditionValue")
@@ -104,18 +107,11 @@ func backupSelection(v *View, src *cfn.Resource) {
 	}
 }
 
-// snake writes a PascalCase name (StringNotLike) in snake case
-// (string_not_like).
-func snake(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if r >= 'A' && r <= 'Z' {
-			if i > 0 {
-				b.WriteByte('_')
-			}
-			r += 'a' - 'A'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+// backupConditions are Terraform's names of a selection's condition
+// operators.
+var backupConditions = map[string]string{
+	"StringEquals":    "string_equals",
+	"StringLike":      "string_like",
+	"StringNotEquals": "string_not_equals",
+	"StringNotLike":   "string_not_like",
 }

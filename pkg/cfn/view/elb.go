@@ -85,7 +85,7 @@ func elbListener(v *View, src *cfn.Resource) {
 	r.Set("protocol", "Protocol")
 	r.Set("certificate_arn", "Certificates.0.CertificateArn")
 	switch p, _ := r.Get("Protocol"); {
-	case r.Has("SslPolicy") || r.Unknown("SslPolicy"):
+	case r.Writes("SslPolicy"):
 		r.Set("ssl_policy", "SslPolicy")
 	case p == "HTTPS" || p == "TLS":
 		// Left out, AWS picks its current default policy when the

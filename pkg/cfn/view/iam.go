@@ -50,7 +50,7 @@ func iamUser(v *View, src *cfn.Resource) {
 	u.Set("path", "Path")
 	u.Set("permissions_boundary", "PermissionsBoundary")
 	u.Tags("tags", "Tags")
-	if u.Has("LoginProfile") || u.Unknown("LoginProfile") {
+	if u.Writes("LoginProfile") {
 		l := v.Part(src, "aws_iam_user_login_profile", "LoginProfile", u, "user")
 		l.SetFunc("password_reset_required", "LoginProfile.PasswordResetRequired", Bool)
 	}
@@ -58,7 +58,7 @@ func iamUser(v *View, src *cfn.Resource) {
 	iamAttachments(v, src, u, "aws_iam_user_policy_attachment", "user")
 	// Groups is Terraform's aws_iam_user_group_membership: the groups by
 	// name, a !Ref to a group of the template referring to it.
-	if u.Has("Groups") || u.Unknown("Groups") {
+	if u.Writes("Groups") {
 		m := v.Part(src, "aws_iam_user_group_membership", "Groups", u, "user")
 		m.SetList("groups", "Groups")
 	}
@@ -98,7 +98,7 @@ func iamPolicy(v *View, src *cfn.Resource) {
 	p.Set("description", "Description")
 	p.Policy("policy", "PolicyDocument")
 	for _, to := range [][2]string{{"users", "Users"}, {"roles", "Roles"}, {"groups", "Groups"}} {
-		if p.Has(to[1]) || p.Unknown(to[1]) {
+		if p.Writes(to[1]) {
 			a := v.Part(src, "aws_iam_policy_attachment", to[1], p, "policy_arn")
 			iamNames(a, to[0], to[1])
 		}
@@ -177,7 +177,7 @@ func iamAttachments(v *View, src *cfn.Resource, main *Res, typ, attr string) {
 // iamNames writes the list of names or ARNs of property prop to attr
 // (iamName for each item); a list the deployment decides is unknown.
 func iamNames(r *Res, attr, prop string) {
-	if !r.Has(prop) && !r.Unknown(prop) {
+	if !r.Writes(prop) {
 		return
 	}
 	if r.Unknown(prop) {

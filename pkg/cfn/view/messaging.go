@@ -70,7 +70,7 @@ func sqsQueue(v *View, src *cfn.Resource) {
 func messagingPolicy(typ, attr, targets string) mapping {
 	return func(v *View, src *cfn.Resource) {
 		p := v.Main(src, typ)
-		if p.Has(targets+".0") || p.Unknown(targets+".0") {
+		if p.Writes(targets + ".0") {
 			p.Set(attr, targets+".0")
 			p.from(attr, targets) // the references of every target
 		} else {

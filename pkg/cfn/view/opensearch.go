@@ -57,12 +57,8 @@ func opensearchEndpoint(d *Res) {
 		d.UnknownAttr("domain_endpoint_options", block)
 		return
 	}
-	if p := block + ".EnforceHTTPS"; d.Has(p) || d.Unknown(p) {
-		d.SetFunc("domain_endpoint_options.0.enforce_https", p, Bool)
-	} else {
-		d.Value("domain_endpoint_options.0.enforce_https", block, false)
-	}
-	if p := block + ".TLSSecurityPolicy"; d.Has(p) || d.Unknown(p) {
+	d.SetOr("domain_endpoint_options.0.enforce_https", block+".EnforceHTTPS", Bool, false, block)
+	if p := block + ".TLSSecurityPolicy"; d.Writes(p) {
 		d.Set("domain_endpoint_options.0.tls_security_policy", p)
 	} else {
 		d.UnknownAttr("domain_endpoint_options.0.tls_security_policy", p)
@@ -110,10 +106,6 @@ func opensearchLogs(d *Res) {
 		at := "log_publishing_options." + strconv.Itoa(i) + "."
 		d.Value(at+"log_type", item, t)
 		d.Set(at+"cloudwatch_log_group_arn", item+".CloudWatchLogsLogGroupArn")
-		if p := item + ".Enabled"; d.Has(p) || d.Unknown(p) {
-			d.SetFunc(at+"enabled", p, Bool)
-		} else {
-			d.Value(at+"enabled", item, false)
-		}
+		d.SetOr(at+"enabled", item+".Enabled", Bool, false, item)
 	}
 }

@@ -72,7 +72,7 @@ func rdsCluster(v *View, src *cfn.Resource) {
 	c.Set("replication_source_identifier", "ReplicationSourceIdentifier")
 	c.Tags("tags", "Tags")
 	restored := rdsEncryption(c, "SnapshotIdentifier", "SourceDBClusterIdentifier")
-	if !restored && !c.Has("StorageEncrypted") && !c.Unknown("StorageEncrypted") && !c.Unknown("Engine") {
+	if !restored && !c.Writes("StorageEncrypted") && !c.Unknown("Engine") {
 		// Aurora encrypts every cluster created since 18 February 2026
 		// (with an AWS owned key when none is named: Aurora User Guide,
 		// "Encrypting Amazon Aurora resources"); a Multi-AZ DB cluster
@@ -95,8 +95,8 @@ func rdsCluster(v *View, src *cfn.Resource) {
 func rdsEncryption(db *Res, from ...string) bool {
 	db.SetFunc("storage_encrypted", "StorageEncrypted", Bool)
 	for _, p := range from {
-		if db.Has(p) || db.Unknown(p) {
-			if !db.Has("StorageEncrypted") && !db.Unknown("StorageEncrypted") {
+		if db.Writes(p) {
+			if !db.Writes("StorageEncrypted") {
 				db.UnknownAttr("storage_encrypted", p)
 			}
 			return true
@@ -114,12 +114,12 @@ func rdsEncryption(db *Res, from ...string) bool {
 // otherwise the value is unknown.
 func rdsPublic(v *View, db *Res) {
 	const prop = "PubliclyAccessible"
-	if db.Has(prop) || db.Unknown(prop) {
+	if db.Writes(prop) {
 		db.SetFunc("publicly_accessible", prop, Bool)
 		return
 	}
 	group := db.src
-	if !db.Has("DBSubnetGroupName") && !db.Unknown("DBSubnetGroupName") {
+	if !db.Writes("DBSubnetGroupName") {
 		// An Aurora member is placed in its cluster's subnet group.
 		if c := rdsTarget(v, db.src, "DBClusterIdentifier", "AWS::RDS::DBCluster"); c != nil {
 			group = c

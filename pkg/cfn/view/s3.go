@@ -32,7 +32,7 @@ func s3Bucket(v *View, src *cfn.Resource) {
 	b.Tags("tags", "Tags")
 	b.Set("object_lock_enabled", "ObjectLockEnabled")
 
-	if b.Has("VersioningConfiguration") || b.Unknown("VersioningConfiguration") {
+	if b.Writes("VersioningConfiguration") {
 		ver := v.Part(src, "aws_s3_bucket_versioning", "VersioningConfiguration", b, "bucket")
 		ver.Set("versioning_configuration.0.status", "VersioningConfiguration.Status")
 		// MFA delete is turned on by the root user through the API, never
@@ -42,7 +42,7 @@ func s3Bucket(v *View, src *cfn.Resource) {
 	// Replication (TNT-AWS-S3-012): the rules' statuses, which say whether
 	// the bucket replicates, and destinations, which say which buckets are
 	// replicas.
-	if b.Has("ReplicationConfiguration") || b.Unknown("ReplicationConfiguration") {
+	if b.Writes("ReplicationConfiguration") {
 		const rules = "ReplicationConfiguration.Rules"
 		rep := v.Part(src, "aws_s3_bucket_replication_configuration", "ReplicationConfiguration", b, "bucket")
 		rep.Set("role", "ReplicationConfiguration.Role")
@@ -56,7 +56,7 @@ func s3Bucket(v *View, src *cfn.Resource) {
 		}
 	}
 	const sse = "BucketEncryption.ServerSideEncryptionConfiguration"
-	if b.Has("BucketEncryption") || b.Unknown("BucketEncryption") {
+	if b.Writes("BucketEncryption") {
 		enc := v.Part(src, "aws_s3_bucket_server_side_encryption_configuration", "BucketEncryption", b, "bucket")
 		if enc.Unknown(sse) {
 			enc.UnknownAttr("rule", sse)
@@ -86,7 +86,7 @@ func s3Bucket(v *View, src *cfn.Resource) {
 		logs.Set("target_prefix", "LoggingConfiguration.LogFilePrefix")
 	}
 	const pab = "PublicAccessBlockConfiguration"
-	if b.Has(pab) || b.Unknown(pab) {
+	if b.Writes(pab) {
 		block := v.Part(src, "aws_s3_bucket_public_access_block", pab, b, "bucket")
 		for attr, prop := range map[string]string{
 			"block_public_acls": "BlockPublicAcls", "block_public_policy": "BlockPublicPolicy",
@@ -100,7 +100,7 @@ func s3Bucket(v *View, src *cfn.Resource) {
 		}
 	}
 	const own = "OwnershipControls.Rules"
-	if b.Has("OwnershipControls") || b.Unknown("OwnershipControls") {
+	if b.Writes("OwnershipControls") {
 		oc := v.Part(src, "aws_s3_bucket_ownership_controls", "OwnershipControls", b, "bucket")
 		if oc.Unknown(own) {
 			oc.UnknownAttr("rule", own)

@@ -187,13 +187,35 @@ func (r *Res) Has(prop string) bool {
 
 // Unknown tells whether property prop, or a property that holds it, is
 // known only when the stack is deployed.
-func (r *Res) Unknown(prop string) bool {
-	for _, u := range r.src.Unknown {
+func (r *Res) Unknown(prop string) bool { return unknownProp(r.src, prop) }
+
+// Writes tells whether the template writes property prop, known or not:
+// what a mapping asks before it maps a property whose absence means the
+// service's default.
+func (r *Res) Writes(prop string) bool { return writes(r.src, prop) }
+
+// SetOr is SetFunc when the template writes prop; otherwise it writes def,
+// the service's default, as though property from wrote it.
+func (r *Res) SetOr(attr, prop string, f func(any) (any, bool), def any, from string) {
+	if r.Writes(prop) {
+		r.SetFunc(attr, prop, f)
+		return
+	}
+	r.Value(attr, from, def)
+}
+
+func unknownProp(src *cfn.Resource, prop string) bool {
+	for _, u := range src.Unknown {
 		if u == prop || strings.HasPrefix(prop, u+".") {
 			return true
 		}
 	}
 	return false
+}
+
+func writes(src *cfn.Resource, prop string) bool {
+	_, ok := src.Lines[prop]
+	return ok || unknownProp(src, prop)
 }
 
 // Get is the value of property prop; ok is false when it is absent or
@@ -223,7 +245,7 @@ func (r *Res) Set(attr, prop string) {
 // SetFunc is Set with the value converted by f; f returns false to leave
 // the attribute out (a value the attribute cannot hold).
 func (r *Res) SetFunc(attr, prop string, f func(any) (any, bool)) {
-	if !r.Has(prop) && !r.Unknown(prop) {
+	if !r.Writes(prop) {
 		return
 	}
 	r.from(attr, prop)
@@ -261,7 +283,7 @@ func (r *Res) UnknownAttr(attr, prop string) {
 // references of prop and everything in it.
 func (r *Res) from(attr, prop string) {
 	plain := stripIndexes(attr)
-	if r.Has(prop) || r.Unknown(prop) {
+	if r.Writes(prop) {
 		r.configured[plain] = true
 	}
 	if line, ok := r.src.Lines[prop]; ok {

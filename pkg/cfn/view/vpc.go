@@ -95,7 +95,7 @@ func vpcSecurityGroup(v *View, src *cfn.Resource) {
 // or an instance's subnet is the account's default VPC's
 // (TNT-AWS-VPC-011).
 func vpcLeftToAWS(r *Res, attr, prop string) {
-	if r.Has(prop) || r.Unknown(prop) {
+	if r.Writes(prop) {
 		r.Set(attr, prop)
 		return
 	}
