@@ -49,6 +49,13 @@ func dynamoGlobalTable(v *View, src *cfn.Resource) {
 	}
 	list, _ := cfn.Lookup(src.Properties, replicas)
 	items, _ := list.([]any)
+	if len(items) == 0 {
+		// No replica (Replicas left out, empty or not a list: a template
+		// CloudFormation refuses): kept as written, so that the input is
+		// not counted as checked for a table that is not in the view.
+		v.native(src)
+		return
+	}
 	for i := range items {
 		item := replicas + "." + strconv.Itoa(i)
 		t := v.add(src, "aws_dynamodb_table", item)

@@ -281,3 +281,14 @@ func TestGlobalTableReplicas(t *testing.T) {
 		t.Errorf("replica 1: %v", b.Values)
 	}
 }
+
+// TestGlobalTableWithoutReplicas: a global table whose Replicas is not a
+// list of replicas is kept as written, not dropped from the view.
+func TestGlobalTableWithoutReplicas(t *testing.T) {
+	for _, replicas := range []string{`"not a list"`, `[]`, `{Region: eu-west-1}`} {
+		rs := viewOf(t, "Resources:\n  Global:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties: {TableName: t, Replicas: "+replicas+"}\n")
+		if got := rs["Global"].Type; got != "AWS::DynamoDB::GlobalTable" {
+			t.Errorf("Replicas %s: the global table is %q in the view", replicas, got)
+		}
+	}
+}
