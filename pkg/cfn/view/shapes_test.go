@@ -1,6 +1,7 @@
 package view
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -115,10 +116,7 @@ func variants(base map[string]any) []map[string]any {
 }
 
 func with(m map[string]any, k string, v any) map[string]any {
-	c := make(map[string]any, len(m))
-	for kk, vv := range m {
-		c[kk] = vv
-	}
+	c := maps.Clone(m)
 	c[k] = v
 	return c
 }
