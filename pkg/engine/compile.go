@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -51,6 +52,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	for _, r := range cat.Rules {
 		e.rules[r.ID] = r
 	}
+	e.volatile = sync.OnceValues(func() (map[string]bool, bool) { return volatileRules(cat) })
 	byPkg, builtin := modulesByPackage(cat)
 	// The rules of packages outside the built-ins form groups of their
 	// own, evaluated on the document with its secrets masked (Options).

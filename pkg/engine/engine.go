@@ -35,6 +35,11 @@ type Engine struct {
 	debug    *debugOut // print() and trace of custom policies; nil: none
 	// builtin are the ids of the rules whose packages are built in.
 	builtin map[string]bool
+	// volatile returns the ids of the rules whose results may change
+	// while the document stays the same, or all when any may, and then no
+	// shard is memoized (volatileRules). It walks every module, so only
+	// an evaluation with a Memo calls it.
+	volatile func() (ids map[string]bool, all bool)
 }
 
 // group is the rules of one target. A small document is evaluated with one
@@ -114,7 +119,7 @@ type Result struct {
 
 // Eval evaluates one document. It is safe to call concurrently.
 func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
-	return e.eval(ctx, doc, false)
+	return e.eval(ctx, doc, false, nil)
 }
 
 // EvalReleasing is Eval for a caller that hands the document over: once
@@ -126,10 +131,10 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 // before it lowers the peak heap of a large scan by that much
 // (BenchmarkMemoryStages). The caller must not read them afterwards.
 func (e *Engine) EvalReleasing(ctx context.Context, doc input.Document) (Result, error) {
-	return e.eval(ctx, doc, Target(doc.Source.Format) == "terraform")
+	return e.eval(ctx, doc, Target(doc.Source.Format) == "terraform", nil)
 }
 
-func (e *Engine) eval(ctx context.Context, doc input.Document, release bool) (Result, error) {
+func (e *Engine) eval(ctx context.Context, doc input.Document, release bool, memo Memo) (Result, error) {
 	res := Result{Checked: map[string]int{}}
 	index := resourceIndex(doc)
 	target := Target(doc.Source.Format)
@@ -149,10 +154,12 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, release bool) (Re
 	// Released values are gone for every view, so each group that runs
 	// converts its view first.
 	pre := map[string][]*ast.Term{}
+	// The shards' keys digest the resources' values, which release drops.
+	m := e.newMemoRun(memo, doc)
 	if release {
 		for _, name := range names {
 			if g := e.groups[name]; g != nil {
-				terms, err := e.groupTerms(g, view(g.masked))
+				terms, err := e.groupTerms(g, view(g.masked), m.needs(name))
 				if err != nil {
 					return Result{}, err
 				}
@@ -166,7 +173,7 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, release bool) (Re
 		if g == nil {
 			continue
 		}
-		fs, err := e.runGroup(ctx, g, view(g.masked), index, pre[name])
+		fs, err := e.runGroup(ctx, g, name, view(g.masked), index, pre[name], m)
 		if err != nil {
 			return Result{}, err
 		}
@@ -232,9 +239,11 @@ func rawDocuments(doc input.Document) []any {
 	return []any{doc.Raw}
 }
 
-// runGroup evaluates the rules of g on doc: a large document in shards,
-// concurrently. Findings come in the group's rule order either way.
-func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, index map[string]*input.Resource, terms []*ast.Term) ([]finding.Finding, error) {
+// runGroup evaluates the rules of g (the group name) on doc: a large
+// document in shards, concurrently, taking from m's Memo the findings of
+// the shards it holds. Findings come in the group's rule order, or, with a
+// Memo, in the shards' order, which Eval's sort makes the same.
+func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.Document, index map[string]*input.Resource, terms []*ast.Term, m *memoRun) ([]finding.Finding, error) {
 	byType := resourcesByType(doc)
 	idx, all := g.applicable(byType)
 	if len(idx) == 0 {
@@ -243,7 +252,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 	sharded := e.sharded(g, doc)
 	if terms == nil {
 		var err error
-		if terms, err = e.groupTerms(g, doc); err != nil {
+		if terms, err = e.groupTerms(g, doc, m.needs(name)); err != nil {
 			return nil, err
 		}
 	}
@@ -277,7 +286,13 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 		}
 	}
 	sort.SliceStable(order, func(a, b int) bool { return len(inputs[order[a]]) > len(inputs[order[b]]) })
+	if m != nil && m.name != name {
+		m = nil
+	}
 	merged := make([]any, len(g.evals))
+	// With a Memo, each shard's findings are made on their own: those
+	// it holds and those it is given.
+	memoized := make([][]finding.Finding, len(g.shards))
 	errs := make([]error, len(g.shards))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -287,12 +302,27 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 			defer wg.Done()
 			for i := range work {
 				q := g.shards[i]
+				if m != nil && m.hit[i] {
+					memoized[i] = m.found[i]
+					e.locate(memoized[i], doc, index)
+					continue
+				}
 				val := shardValue(doc, source, terms, inputs[i])
 				values, err := e.values(ctx, q, val, doc.Source.Path)
+				errs[i] = err
+				if err != nil {
+					continue
+				}
+				if m != nil {
+					memoized[i] = e.findings(q.evals, values, doc, index)
+					if m.keys[i] != "" {
+						m.memo.Put(m.keys[i], doc, memoized[i])
+					}
+					continue
+				}
 				for n, v := range values {
 					merged[q.index[n]] = v
 				}
-				errs[i] = err
 			}
 		}()
 	}
@@ -304,6 +334,9 @@ func (e *Engine) runGroup(ctx context.Context, g *group, doc input.Document, ind
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	if m != nil {
+		return slices.Concat(memoized...), nil
+	}
 	return e.findings(g.evals, merged, doc, index), nil
 }
 
@@ -314,8 +347,9 @@ func (e *Engine) sharded(g *group, doc input.Document) bool {
 
 // groupTerms converts doc's resources for g, on as many cores as g's
 // shards use; nil when no rule of g applies to doc, which then converts
-// nothing.
-func (e *Engine) groupTerms(g *group, doc input.Document) ([]*ast.Term, error) {
+// nothing. With need, only the resources it marks are converted: the
+// others' terms are nil.
+func (e *Engine) groupTerms(g *group, doc input.Document, need []bool) ([]*ast.Term, error) {
 	if idx, _ := g.applicable(resourcesByType(doc)); len(idx) == 0 {
 		return nil, nil
 	}
@@ -323,7 +357,7 @@ func (e *Engine) groupTerms(g *group, doc input.Document) ([]*ast.Term, error) {
 	if e.sharded(g, doc) {
 		workers = e.parallel
 	}
-	return resourceTerms(doc, workers)
+	return resourceTerms(doc, workers, need)
 }
 
 // releaseValues drops the Go values of doc's resources (EvalReleasing),

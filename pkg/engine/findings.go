@@ -29,10 +29,7 @@ func (e *Engine) findings(evs []catalog.Eval, values []any, doc input.Document, 
 				// the finding says.
 				f.Metadata = nil
 			}
-			f.File = doc.Source.Path
-			if r, ok := index[f.Resource]; ok && r.Location.File != "" {
-				f.File, f.Line = r.Location.File, attributeLine(r.Location, f.Attribute)
-			}
+			setLocation(&f, doc, index)
 			out = append(out, f)
 		}
 	}
@@ -43,6 +40,15 @@ func (e *Engine) findings(evs []catalog.Eval, values []any, doc input.Document, 
 		}
 	}
 	return out
+}
+
+// setLocation sets the file and line of f: those of the resource it names
+// when the format gives them, else the document's path.
+func setLocation(f *finding.Finding, doc input.Document, index map[string]*input.Resource) {
+	f.File, f.Line = doc.Source.Path, 0
+	if r, ok := index[f.Resource]; ok && r.Location.File != "" {
+		f.File, f.Line = r.Location.File, attributeLine(r.Location, f.Attribute)
+	}
 }
 
 // attributeLine is the line of attribute attr, or of the nearest block

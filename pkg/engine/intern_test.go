@@ -49,7 +49,7 @@ func TestInternEqualsInterfaceToValue(t *testing.T) {
 	}
 	resources := 0
 	for _, d := range docs {
-		got, err := resourceTerms(d, 2)
+		got, err := resourceTerms(d, 2, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", d.Source.Path, err)
 		}

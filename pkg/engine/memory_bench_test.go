@@ -41,7 +41,7 @@ func BenchmarkMemoryStages(b *testing.B) {
 			b.Fatal(err)
 		}
 		withDoc := liveHeap()
-		terms, err := resourceTerms(doc, 1)
+		terms, err := resourceTerms(doc, 1, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

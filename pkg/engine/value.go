@@ -13,16 +13,19 @@ import (
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
-// resourceTerms converts each resource of doc to OPA's value form, with n
-// goroutines (one per document is enough for a small one). The maps are
-// already plain JSON values, so no JSON round trip is needed, as
-// ast.InterfaceToValue takes for Go structs.
-func resourceTerms(doc input.Document, n int) ([]*ast.Term, error) {
+// resourceTerms converts each resource of doc (each that need marks, when
+// not nil) to OPA's value form, with n goroutines (one per document is
+// enough for a small one). The maps are already plain JSON values, so no
+// JSON round trip is needed, as ast.InterfaceToValue takes for Go structs.
+func resourceTerms(doc input.Document, n int, need []bool) ([]*ast.Term, error) {
 	terms := make([]*ast.Term, len(doc.Resources))
 	// convert converts the resources in [lo, hi).
 	convert := func(lo, hi int) error {
 		in := newInterner()
 		for i := lo; i < hi; i++ {
+			if need != nil && !need[i] {
+				continue
+			}
 			t, err := in.term(resourceMap(doc.Resources[i]))
 			if err != nil {
 				return fmt.Errorf("convert input: %w", err)

@@ -18,11 +18,33 @@ import (
 // without resource types, or a nondeterministic call in a package that
 // other packages use. A cache must not reuse those documents' results.
 func Volatile(cat *catalog.Catalog) (types map[string]bool, all bool) {
+	rules, all := volatileRules(cat)
+	if all {
+		return nil, true
+	}
+	types = map[string]bool{}
+	for _, r := range cat.Rules {
+		if !rules[r.ID] {
+			continue
+		}
+		for _, s := range r.Selectors {
+			for _, t := range s.ResourceTypes {
+				types[t] = true
+			}
+		}
+	}
+	return types, false
+}
+
+// volatileRules returns the ids of the rules whose packages call a
+// nondeterministic built-in, or all when such a call may judge any
+// document (see Volatile).
+func volatileRules(cat *catalog.Catalog) (ids map[string]bool, all bool) {
 	byPkg := map[string]int{}
 	for i, r := range cat.Rules {
 		byPkg["data."+r.Package] = i
 	}
-	types = map[string]bool{}
+	ids = map[string]bool{}
 	for _, m := range cat.Modules {
 		if !callsNondeterministic(m) {
 			continue
@@ -32,18 +54,17 @@ func Volatile(cat *catalog.Catalog) (types map[string]bool, all bool) {
 		if !isRule || cat.Rules[i].Custom || usedElsewhere(cat, pkg) {
 			return nil, true
 		}
+		r := cat.Rules[i]
 		n := 0
-		for _, s := range cat.Rules[i].Selectors {
-			for _, t := range s.ResourceTypes {
-				types[t] = true
-				n++
-			}
+		for _, s := range r.Selectors {
+			n += len(s.ResourceTypes)
 		}
 		if n == 0 {
 			return nil, true
 		}
+		ids[r.ID] = true
 	}
-	return types, false
+	return ids, false
 }
 
 // readsFiles are the built-ins (conftestfn) whose results depend on files

@@ -80,3 +80,12 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoad reads the built-in bundles without compiling them.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(b.Context()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

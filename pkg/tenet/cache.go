@@ -15,6 +15,7 @@ import (
 
 	"github.com/tenet-dev/tenet/pkg/engine"
 	"github.com/tenet-dev/tenet/pkg/evalcache"
+	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
@@ -44,6 +45,11 @@ type CacheStats struct {
 	// Uncached counts the inputs never looked up: rules that read the
 	// clock judge them, or their document could not be digested.
 	Uncached int64
+	// ShardHits and ShardMisses count the shards of large plans (those
+	// evaluated in shards) looked up in the cache, for the inputs that
+	// were evaluated: a shard whose rules' resources did not change takes
+	// its findings from the cache.
+	ShardHits, ShardMisses int64
 	// Errors counts results that could not be stored; LastError is the
 	// last of them. A failed store costs a later scan time, never a result.
 	Errors    int64
@@ -62,6 +68,7 @@ type cache struct {
 	allVolatile bool
 
 	hits, misses, uncached, errors atomic.Int64
+	shardHits, shardMisses         atomic.Int64
 	lastErr                        atomic.Pointer[string]
 }
 
@@ -217,6 +224,44 @@ func (c *cache) put(key string, res engine.Result) {
 	c.failed(err)
 }
 
+// memo is the cache as the engine's Memo of shard findings; nil when no
+// result may be reused (a custom rule reads the clock, or the run prints
+// or traces).
+func (c *cache) memo() engine.Memo {
+	if c == nil || c.allVolatile {
+		return nil
+	}
+	return shardMemo{c}
+}
+
+// shardMemo keeps the findings of shards in the cache directory, under
+// the engine's keys, which live in the namespace of the policies and
+// binary as the inputs' keys do.
+type shardMemo struct{ c *cache }
+
+func (m shardMemo) Get(key string) ([]finding.Finding, bool) {
+	data, ok := m.c.store.Get(key)
+	var fs []finding.Finding
+	if ok && json.Unmarshal(data, &fs) == nil {
+		m.c.shardHits.Add(1)
+		return fs, true
+	}
+	m.c.shardMisses.Add(1)
+	return nil, false
+}
+
+// Put stores the findings redacted, as the inputs' results are: the
+// cache never holds a value the reports would not show.
+func (m shardMemo) Put(key string, doc input.Document, fs []finding.Finding) {
+	fs = slices.Clone(fs)
+	redactMessages(doc, fs)
+	data, err := json.Marshal(fs)
+	if err == nil {
+		err = m.c.store.Put(key, data)
+	}
+	m.c.failed(err)
+}
+
 // prune keeps the directory within its bound, after a scan.
 func (c *cache) prune() { c.failed(c.store.Prune()) }
 
@@ -234,7 +279,8 @@ func (s *Scanner) CacheStats() CacheStats {
 	if s.cache == nil {
 		return CacheStats{}
 	}
-	st := CacheStats{Hits: s.cache.hits.Load(), Misses: s.cache.misses.Load(), Uncached: s.cache.uncached.Load(), Errors: s.cache.errors.Load()}
+	st := CacheStats{Hits: s.cache.hits.Load(), Misses: s.cache.misses.Load(), Uncached: s.cache.uncached.Load(),
+		ShardHits: s.cache.shardHits.Load(), ShardMisses: s.cache.shardMisses.Load(), Errors: s.cache.errors.Load()}
 	if p := s.cache.lastErr.Load(); p != nil {
 		st.LastError = *p
 	}

@@ -215,3 +215,98 @@ func TestCacheVolatile(t *testing.T) {
 		t.Errorf("with a policy that reads the clock, %d results came from the cache", st.Hits)
 	}
 }
+
+// TestCacheShards: a plan large enough to be evaluated in shards, which
+// holds an access key (so that the plan as a whole is never cached), takes
+// from the cache the shards that did not change, and finds what a scan
+// without the cache finds: unchanged, and after the removal of a resource
+// that others join. The shards' findings are stored redacted, as the inputs'
+// are.
+func TestCacheShards(t *testing.T) {
+	s, err := tenet.Load(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var b bytes.Buffer
+	if err := bench.WritePlan(&b, 700, bench.ResourceTypes(s.Rules(), "terraform"), 2); err != nil {
+		t.Fatal(err)
+	}
+	const secret = "tenet-secret-token-42"
+	path := filepath.Join(dir, "plan.json")
+	if err := os.WriteFile(path, withSecretToken(t, b.Bytes(), secret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	withCache := tenet.WithCache(cacheDir, 0)
+
+	cold, st := scan(t, dir, withCache)
+	// Uncached: the plan holds access keys, whose age a rule reads from
+	// the clock.
+	if st.Uncached != 1 || st.ShardHits != 0 || st.ShardMisses < 50 || st.Errors != 0 {
+		t.Fatalf("cold scan: %+v", st)
+	}
+	again, st := scan(t, dir, withCache)
+	if st.ShardHits < 50 || st.ShardMisses != 0 {
+		t.Errorf("unchanged re-scan: %+v", st)
+	}
+	if diff := cmp.Diff(cold, again); diff != "" {
+		t.Errorf("unchanged re-scan differs (-cold +cached):\n%s", diff)
+	}
+
+	removeJoined(t, path)
+	plain, _ := scan(t, dir)
+	cached, st := scan(t, dir, withCache)
+	if st.ShardHits < 50 || st.ShardMisses == 0 {
+		t.Errorf("re-scan after an edit: %+v", st)
+	}
+	if diff := cmp.Diff(plain, cached); diff != "" {
+		t.Errorf("re-scan after an edit differs (-plain +cached):\n%s", diff)
+	}
+	if cmp.Equal(cold.Findings, cached.Findings) {
+		t.Error("the edit changed no finding: the test does not test")
+	}
+
+	err = filepath.WalkDir(cacheDir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if bytes.Contains(data, []byte(secret)) {
+			t.Errorf("%s holds the sensitive value", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// withSecretToken sets, in the first instance of a generated plan whose
+// metadata service tokens are optional, a token value that the plan marks
+// sensitive, and which the IMDSv2 rule quotes in its message.
+func withSecretToken(t *testing.T, data []byte, secret string) []byte {
+	t.Helper()
+	var plan map[string]any
+	if err := json.Unmarshal(data, &plan); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range plan["resource_changes"].([]any) {
+		rc := c.(map[string]any)
+		change := rc["change"].(map[string]any)
+		after, _ := change["after"].(map[string]any)
+		opts, _ := after["metadata_options"].([]any)
+		if rc["type"] != "aws_instance" || len(opts) != 1 || opts[0].(map[string]any)["http_tokens"] != "optional" {
+			continue
+		}
+		opts[0].(map[string]any)["http_tokens"] = secret
+		change["after_sensitive"] = map[string]any{"metadata_options": []any{map[string]any{"http_tokens": true}}}
+		out, err := json.Marshal(plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	t.Fatal("no instance with optional tokens in the generated plan")
+	return nil
+}

@@ -376,7 +376,11 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 	if s.engErr != nil {
 		return outcome{} // Scan returns the policy error
 	}
-	res, err := s.evaluate(ctx, "this input", func(ctx context.Context) (engine.Result, error) { return s.eng.EvalReleasing(ctx, doc) })
+	// An input not found whole in the cache, or never cached because a
+	// rule reading the clock judges it, may still find there the shards
+	// of a large plan that did not change.
+	opts := engine.EvalOptions{Release: true, Memo: s.cache.memo()}
+	res, err := s.evaluate(ctx, "this input", func(ctx context.Context) (engine.Result, error) { return s.eng.EvalWith(ctx, doc, opts) })
 	if err != nil {
 		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: err}}
 	}

@@ -1,5 +1,6 @@
-// The re-scan case: tenet with --cache after a hundredth of the input
-// changed, as most CI runs and every watch tick see it.
+// The re-scan cases: tenet with --cache after a hundredth of the input
+// changed, as most CI runs and every watch tick see it: spread over every
+// resource type of a plan, unchanged, and in a few types.
 
 package main
 
@@ -8,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -35,13 +37,25 @@ func rescan(ctx context.Context, c config, self string, in input, run int, r *ro
 	}
 	args := []string{c.tenet, "test", "--eval-timeout", "0", "--cache", filepath.Join(work, "cache"), "-o", "json", path}
 	out := filepath.Join(c.dir, "out", "rescan-"+in.name+".json")
-	for i, name := range []string{"cache-fill", "rescan"} {
-		if i == 1 {
-			edit := editPlan
-			if in.many {
-				edit = editManifests
-			}
-			if err := edit(path, run); err != nil {
+	// Each run after the first edits the input as its name says, then
+	// scans it with the cache the runs before filled.
+	edits := []struct {
+		name string
+		edit func(string, int) error
+	}{
+		{"cache-fill", nil},
+		{"rescan", editPlan},
+		{"rescan-unchanged", nil},
+		{"rescan-types", editPlanTypes},
+	}
+	if in.many {
+		edits = edits[:2]
+		edits[1].edit = editManifests
+	}
+	for _, e := range edits {
+		name := e.name
+		if e.edit != nil {
+			if err := e.edit(path, run); err != nil {
 				return fmt.Errorf("edit %s: %w", path, err)
 			}
 		}
@@ -85,8 +99,49 @@ func copyInput(from, to string) error {
 
 // editPlan changes the planned values of one resource change in
 // rescanEvery (an attribute no rule reads, so the findings stay; the
-// document changes).
+// document changes): changes spread over every resource type.
 func editPlan(path string, run int) error {
+	return rewritePlan(path, func(changes []any) {
+		for i := run % rescanEvery; i < len(changes); i += rescanEvery {
+			markChange(changes[i], run)
+		}
+	})
+}
+
+// editPlanTypes changes as many resources as editPlan, or a few more,
+// all of as few types as hold that many: every resource of one type, then
+// of the next, in the order of their names from one that depends on run,
+// as a change that touches a few kinds of resource does.
+func editPlanTypes(path string, run int) error {
+	return rewritePlan(path, func(changes []any) {
+		byType := map[string][]int{}
+		for i, c := range changes {
+			rc, _ := c.(map[string]any)
+			t, _ := rc["type"].(string)
+			byType[t] = append(byType[t], i)
+		}
+		types := slices.Sorted(maps.Keys(byType))
+		edited := 0
+		for k := 0; k < len(types) && edited < len(changes)/rescanEvery; k++ {
+			for _, i := range byType[types[(run*7+k)%len(types)]] {
+				markChange(changes[i], run)
+				edited++
+			}
+		}
+	})
+}
+
+// markChange sets an attribute no rule reads in the planned values of c.
+func markChange(c any, run int) {
+	rc, _ := c.(map[string]any)
+	change, _ := rc["change"].(map[string]any)
+	if after, ok := change["after"].(map[string]any); ok {
+		after["tenet_rescan"] = run
+	}
+}
+
+// rewritePlan edits the resource changes of the plan at path in place.
+func rewritePlan(path string, edit func(changes []any)) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -98,13 +153,7 @@ func editPlan(path string, run int) error {
 		return err
 	}
 	changes, _ := plan["resource_changes"].([]any)
-	for i := run % rescanEvery; i < len(changes); i += rescanEvery {
-		rc, _ := changes[i].(map[string]any)
-		change, _ := rc["change"].(map[string]any)
-		if after, ok := change["after"].(map[string]any); ok {
-			after["tenet_rescan"] = run
-		}
-	}
+	edit(changes)
 	out, err := json.Marshal(plan)
 	if err != nil {
 		return err

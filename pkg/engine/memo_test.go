@@ -1,0 +1,221 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"os"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/finding"
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
+	"github.com/tenet-dev/tenet/test/bench"
+)
+
+// mapMemo is a Memo in memory that stores findings as JSON, as one on disk
+// does, and counts what it does.
+type mapMemo struct {
+	mu                 sync.Mutex
+	data               map[string][]byte
+	hits, misses, puts int
+}
+
+func (m *mapMemo) Get(key string) ([]finding.Finding, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	data, ok := m.data[key]
+	var fs []finding.Finding
+	if !ok || json.Unmarshal(data, &fs) != nil {
+		m.misses++
+		return nil, false
+	}
+	m.hits++
+	return fs, true
+}
+
+func (m *mapMemo) Put(key string, _ input.Document, fs []finding.Finding) {
+	data, err := json.Marshal(fs)
+	if err != nil {
+		panic(err)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.data[key] = data
+	m.puts++
+}
+
+func (m *mapMemo) reset() { m.hits, m.misses, m.puts = 0, 0, 0 }
+
+// TestMemoEqualsPlain: a document evaluated with a Memo that holds the
+// shards of an earlier version of it gives what a plain evaluation gives,
+// after edits of every kind: none, a judged resource emptied or removed, a
+// resource that rules read only through joins removed, a resource moved to
+// another line or renamed, one added. The shards that hold no edited
+// resource come from the Memo; those of rules that read the clock never
+// do. On the generated plan (which holds an access key, judged by its
+// age) and on every plan and state of ../shared/data, sharded whatever
+// their size.
+func TestMemoEqualsPlain(t *testing.T) {
+	cat := builtinCatalog(t)
+	var buf bytes.Buffer
+	if err := bench.WritePlan(&buf, 1500, planTypes(t, cat), 13); err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{"generated.json": buf.Bytes()}
+	for _, path := range sharedData("terraform/*/*") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[path] = data
+	}
+	e, err := New(t.Context(), cat, Options{Parallel: 2, shardMin: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	volatile, all := e.volatile()
+	if all || len(volatile) == 0 {
+		t.Fatalf("volatile rules %v (all: %v): the access key age rule should be the one", volatile, all)
+	}
+	load := func(name string, edit func(*input.Document)) (input.Document, bool) {
+		doc, err := loader.Parse(t.Context(), name, docs[name], loader.Options{})
+		if err != nil || Target(doc.Source.Format) != "terraform" || doc.Source.Format == input.FormatTerraform {
+			return doc, false
+		}
+		if edit != nil {
+			edit(&doc)
+		}
+		return doc, true
+	}
+	type edit struct {
+		name string
+		// apply edits the ith resource; nil for no edit.
+		apply func(doc *input.Document, i int)
+		// among picks the resources to edit: those with findings, or
+		// those that no rule selects (read only through joins).
+		among func(r input.Resource, res Result) bool
+	}
+	selected := map[string]bool{}
+	for _, r := range cat.Rules {
+		for _, s := range selectorTypes(r, "terraform") {
+			selected[s] = true
+		}
+	}
+	withFindings := func(r input.Resource, res Result) bool {
+		return slices.ContainsFunc(res.Findings, func(f finding.Finding) bool { return f.Resource == r.Address })
+	}
+	joinedOnly := func(r input.Resource, _ Result) bool { return !selected[r.Type] }
+	remove := func(doc *input.Document, i int) { doc.Resources = slices.Delete(doc.Resources, i, i+1) }
+	edits := []edit{
+		{name: "unchanged"},
+		{name: "judged emptied", among: withFindings, apply: func(doc *input.Document, i int) {
+			doc.Resources[i].Values, doc.Resources[i].Unknown = map[string]any{}, nil
+		}},
+		{name: "judged removed", among: withFindings, apply: remove},
+		{name: "joined removed", among: joinedOnly, apply: remove},
+		{name: "moved", among: withFindings, apply: func(doc *input.Document, i int) {
+			doc.Resources[i].Location.File, doc.Resources[i].Location.Line = "moved.tf", 4242
+		}},
+		{name: "renamed", among: withFindings, apply: func(doc *input.Document, i int) {
+			doc.Resources[i].Address += "_renamed"
+		}},
+		{name: "added", among: withFindings, apply: func(doc *input.Document, i int) {
+			r := doc.Resources[i]
+			r.Address += "_copy"
+			r.Values = maps.Clone(r.Values)
+			doc.Resources = append(doc.Resources, r)
+		}},
+	}
+	// pick returns the last resource among those ed edits whose edit
+	// changes the findings, -1 when there is none; the last, so that
+	// resources of its type come before it.
+	pick := func(name string, base input.Document, plain Result, ed edit) int {
+		tried := 0
+		for i := len(base.Resources) - 1; i >= 0 && tried < 200; i-- {
+			if !ed.among(base.Resources[i], plain) {
+				continue
+			}
+			tried++
+			doc, _ := load(name, func(doc *input.Document) { ed.apply(doc, i) })
+			res, err := e.Eval(t.Context(), doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !cmp.Equal(res.Findings, plain.Findings) {
+				return i
+			}
+		}
+		return -1
+	}
+	findings, hits := 0, 0
+	for _, name := range slices.Sorted(maps.Keys(docs)) {
+		base, ok := load(name, nil)
+		if !ok {
+			continue
+		}
+		plain, err := e.Eval(t.Context(), base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ed := range edits {
+			i := -1
+			if ed.apply != nil {
+				if i = pick(name, base, plain, ed); i < 0 {
+					if name == "generated.json" {
+						t.Fatalf("%s: no resource whose edit %q changes a finding: the test checks too little", name, ed.name)
+					}
+					continue
+				}
+			}
+			apply := func(doc *input.Document) {
+				if ed.apply != nil {
+					ed.apply(doc, i)
+				}
+			}
+			memo := &mapMemo{data: map[string][]byte{}}
+			first, _ := load(name, nil)
+			if _, err := e.EvalWith(t.Context(), first, EvalOptions{Release: true, Memo: memo}); err != nil {
+				t.Fatal(err)
+			}
+			edited, _ := load(name, apply)
+			want, err := e.Eval(t.Context(), edited)
+			if err != nil {
+				t.Fatal(err)
+			}
+			memo.reset()
+			edited, _ = load(name, apply)
+			got, err := e.EvalWith(t.Context(), edited, EvalOptions{Release: true, Memo: memo})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s, %s: results differ (-plain +memo):\n%s", name, ed.name, diff)
+			}
+			findings += len(want.Findings)
+			hits += memo.hits
+			if name == "generated.json" {
+				volatileShards := 0
+				for _, q := range e.groups["terraform"].shards {
+					if slices.ContainsFunc(q.evals, func(ev catalog.Eval) bool { return volatile[ev.RuleID] }) {
+						volatileShards++
+					}
+				}
+				if memo.hits == 0 || ed.name == "unchanged" && memo.misses > 0 {
+					t.Errorf("%s, %s: %d shards from the memo, %d evaluated again", name, ed.name, memo.hits, memo.misses)
+				}
+				if memo.puts != memo.misses || volatileShards == 0 {
+					t.Errorf("%s, %s: %d shards stored, %d missed, %d with a volatile rule", name, ed.name, memo.puts, memo.misses, volatileShards)
+				}
+			}
+		}
+	}
+	if findings < generatedSize(1000) || hits == 0 {
+		t.Fatalf("%d findings, %d shards from the memo in all: the test checks too little", findings, hits)
+	}
+}
