@@ -51,9 +51,9 @@ func (e *Engine) EvalWith(ctx context.Context, doc input.Document, opts EvalOpti
 }
 
 // memoRun is what one evaluation with a Memo knows of the shards of
-// doc's target group (name): the resources each holds, the key of each
-// that may be memoized, the findings the Memo held, and so which resources
-// the evaluated shards need converted.
+// doc's target group (name): the key of each that may be memoized, the
+// findings the Memo held, and so which resources the shards evaluated need
+// converted.
 type memoRun struct {
 	memo     Memo
 	name     string
@@ -62,7 +62,6 @@ type memoRun struct {
 	// the document's schema and source.
 	resources [][sha256.Size]byte
 	source    [sha256.Size]byte
-	inputs    [][]int // shardInputs
 	keys      []string
 	hit       []bool
 	found     [][]finding.Finding
@@ -122,7 +121,7 @@ func (e *Engine) newMemoRun(memo Memo, doc input.Document) *memoRun {
 // memoized, and marks the resources that the others read.
 func (m *memoRun) lookup(g *group, doc input.Document) {
 	byType := resourcesByType(doc)
-	m.inputs = shardInputs(byType, g.shards)
+	inputs := shardInputs(byType, g.shards)
 	m.keys = make([]string, len(g.shards))
 	m.hit = make([]bool, len(g.shards))
 	m.found = make([][]finding.Finding, len(g.shards))
@@ -136,12 +135,17 @@ func (m *memoRun) lookup(g *group, doc input.Document) {
 		if !slices.ContainsFunc(q.index, func(n int) bool { return applicable[n] }) {
 			continue
 		}
+		// The first shard's rules read the whole document.
+		sel := inputs[i]
+		if q.types == nil {
+			sel = all(len(doc.Resources))
+		}
 		if m.memoizable(q) {
-			m.keys[i] = m.key(q, m.inputs[i])
+			m.keys[i] = m.key(q, sel)
 			m.found[i], m.hit[i] = m.memo.Get(m.keys[i])
 		}
 		if !m.hit[i] {
-			for _, j := range m.inputs[i] {
+			for _, j := range sel {
 				m.need[j] = true
 			}
 		}

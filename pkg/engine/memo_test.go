@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -217,5 +218,65 @@ func TestMemoEqualsPlain(t *testing.T) {
 	}
 	if findings < generatedSize(1000) || hits == 0 {
 		t.Fatalf("%d findings, %d shards from the memo in all: the test checks too little", findings, hits)
+	}
+}
+
+// TestMemoWholeShard: a rule whose reads the engine cannot bound (it reads
+// input directly) is evaluated on the whole document, in the first shard;
+// its memoized findings must follow any resource of the document.
+func TestMemoWholeShard(t *testing.T) {
+	rule := `# METADATA
+# title: Names every database
+# description: Test rule.
+# scope: package
+# custom:
+#   id: TST-W-001
+#   severity: high
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_db_instance]
+#   controls:
+#     nist-800-53-r5: ["SC-28"]
+#   remediation: None.
+package tenet.w
+
+import rego.v1
+
+deny contains {"msg": sprintf("engine %v", [r.values.engine]), "resource": r.address} if {
+	some r in input.resources
+}
+`
+	fsys := fstest.MapFS{".manifest": {Data: []byte(`{"roots": ["tenet/w"]}`)}, "w.rego": {Data: []byte(rule)},
+		"nist.json": {Data: []byte(`{"nist-800-53-r5": {"title": "NIST", "controls": {"SC-28": {"title": "Protection of Information at Rest"}}}}`)}}
+	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "w", FS: fsys, Builtin: true}}, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(t.Context(), cat, Options{Parallel: 2, shardMin: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := e.groups["terraform"]; len(g.shards) == 0 || g.shards[0].types != nil || len(g.shards[0].evals) != 1 {
+		t.Fatalf("the rule should be alone in the whole document's shard: %d shards", len(g.shards))
+	}
+	doc := func(engine string) input.Document {
+		return input.Document{Schema: input.Schema, Source: input.Source{Path: "plan.json", Format: input.FormatTerraformPlan},
+			Resources: []input.Resource{{Address: "aws_db_instance.main", Type: "aws_db_instance", Action: "create", Mode: "managed",
+				Values: map[string]any{"engine": engine}}}}
+	}
+	memo := &mapMemo{data: map[string][]byte{}}
+	for _, engine := range []string{"mysql", "postgres"} {
+		want, err := e.Eval(t.Context(), doc(engine))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := e.EvalWith(t.Context(), doc(engine), EvalOptions{Release: true, Memo: memo})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" || len(got.Findings) != 1 {
+			t.Errorf("engine %s: results differ (-plain +memo):\n%s", engine, diff)
+		}
 	}
 }
