@@ -96,7 +96,7 @@ kustomizations and Helm charts) or - for standard input.`,
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
 	fl.DurationVar(&f.evalLimit, "eval-timeout", time.Minute, "stop evaluating one input after this long, reporting it as an error (0: no limit)")
 	fl.StringVar(&f.shard, "shard", "", "check only shard K of N (K from 0, as a Kubernetes Indexed Job's $JOB_COMPLETION_INDEX): the inputs whose path hashes to K; merge the shards' json reports with tenet merge (see docs/scale.md)")
-	fl.StringVar(&f.cache, "cache", "", "keep each input's evaluation results in DIR, so that a later run evaluates only the inputs that changed (same findings; safe to delete; see docs/performance.md)")
+	fl.StringVar(&f.cache, "cache", "", "keep each input's evaluation results in DIR (a large plan's shard by shard), so that a later run evaluates only what changed (same findings; safe to delete; see docs/performance.md)")
 	fl.Var(&f.cacheMax, "cache-max-size", "bound the --cache directory, e.g. 512MiB; the least recently used results go first")
 	return cmd
 }

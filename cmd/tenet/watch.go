@@ -76,7 +76,7 @@ bundles. Each run's report and history record the bundle revisions it used.`,
 	fl.StringVar(&f.history, "history", "", "history directory the runs are appended to (required)")
 	fl.StringVar(&f.historyKey, "history-signing-key", "", "sign every history record with this PEM private key (see tenet history keygen)")
 	fl.Int64Var(&f.maxSize, "max-file-size", 512<<20, "refuse input files larger than this many bytes")
-	fl.StringVar(&f.cache, "cache", "auto", "keep each input's evaluation results in DIR, so that a scan evaluates only the inputs that changed (same findings); auto is tenet/eval in the user's cache directory, off none")
+	fl.StringVar(&f.cache, "cache", "auto", "keep each input's evaluation results in DIR (a large plan's shard by shard), so that a scan evaluates only what changed (same findings); auto is tenet/eval in the user's cache directory, off none")
 	fl.Var(&f.cacheMax, "cache-max-size", "bound the --cache directory, e.g. 512MiB; the least recently used results go first")
 	f.maxMemory = memoryFlag{auto: true}
 	fl.Var(&f.maxMemory, "max-memory", "stop a scan with a policy error when the heap passes this size, e.g. 4GiB; auto is 7/8 of the machine's or container's memory, 0 no limit")
