@@ -88,6 +88,15 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	if opts.Parallel != 1 && len(plan["terraform"]) > 0 {
 		shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)
 	}
+	// The rules from outside the built-ins that qualify (shardcustom.go)
+	// shard alike, unless their print() output or trace is shown: one
+	// query's output each, in one order, as without shards.
+	debugging := opts.Trace != nil || opts.Print != nil && CallsPrint(cat.Modules, cat.Builtin)
+	if custom := "terraform" + customSuffix; opts.Parallel != 1 && len(plan[custom]) > 0 && !debugging {
+		if idx, types := shardPlan(plan[custom], reads); len(idx) > 1 {
+			shards[custom], shardTypes[custom] = idx, types
+		}
+	}
 	// Every query, a group's whole one as a shard's or a subset's, has the
 	// one form queryText writes and values decodes. Each compiles in its
 	// target's unit (units.go): those holding policies from outside the

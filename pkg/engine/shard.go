@@ -51,7 +51,8 @@ func newReads(byPkg map[string][]*ast.Module, builtin map[*ast.Module]bool) *rea
 // names a type, or the start of types that a rule builds from it, as
 // lib/gcp builds "<prefix>_iam_member"), plus the selector types. ok is
 // false when the rules may read more than that: a module that is not
-// built in, a read of input outside the accessor, a reference to the
+// built in and does not qualify (shardcustom.go), a read of input outside
+// the accessor, a reference to the
 // accessor's private rules, to a whole namespace or to data documents
 // (other than the rules' parameters, data.tenet.params), or
 // a `with`.
@@ -85,6 +86,11 @@ func (r *reads) readTypes(pkg string, selectors []string) (prefixes []string, ok
 	return prefixes, true
 }
 
+// builtinPackage tells whether a module of package pkg is built in.
+func (r *reads) builtinPackage(pkg string) bool {
+	return slices.ContainsFunc(r.byPkg[pkg], func(m *ast.Module) bool { return r.builtin[m] })
+}
+
 // scan scans the modules of package pkg, once.
 func (r *reads) scan(pkg string) *pkgScan {
 	if sc, done := r.scans[pkg]; done {
@@ -93,7 +99,10 @@ func (r *reads) scan(pkg string) *pkgScan {
 	sc := &pkgScan{types: map[string]bool{}, ok: len(r.byPkg[pkg]) > 0}
 	deps := map[string]bool{}
 	for _, m := range r.byPkg[pkg] {
-		if !r.builtin[m] || !scanModule(m, pkg, r.byPkg, sc.types, func(dep string) { deps[dep] = true }) {
+		if !r.builtin[m] && !customQualifies(m, pkg, r.byPkg, r.builtinPackage) {
+			sc.ok = false
+		}
+		if !scanModule(m, pkg, r.byPkg, sc.types, func(dep string) { deps[dep] = true }) {
 			sc.ok = false
 		}
 	}

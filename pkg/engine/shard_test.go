@@ -129,8 +129,13 @@ deny contains r.address if { some r in terraform.resources("aws_s3_bucket") with
 deny contains r.address if { some r in lib.terraform.resources("aws_s3_bucket") }`},
 		{name: "data document", rule: `deny contains x if { some x in data.acme.types }`},
 		{name: "dynamic reference", rule: `deny contains x if { some k; x := data.tenet.lib[k] }`},
-		{name: "not built in", custom: true, rule: `import data.tenet.lib.terraform
-deny contains r.address if { some r in terraform.resources("aws_s3_bucket") }`},
+		{name: "not built in, literal types", custom: true, rule: `import data.tenet.lib.terraform
+deny contains r.address if { some r in terraform.resources("aws_s3_bucket") }`,
+			want: []string{"aws_s3_bucket"}},
+		{name: "not built in, a built-in helper", custom: true, rule: `import data.tenet.lib.helper
+deny contains r.address if { some r in helper.logs }`},
+		{name: "not built in, a computed type", custom: true, rule: `import data.tenet.lib.terraform
+deny contains r.address if { some b in terraform.resources("aws_s3_bucket"); some r in terraform.resources(b.values.kind) }`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
