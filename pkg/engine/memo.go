@@ -59,7 +59,7 @@ type memoRun struct {
 	name     string
 	volatile map[string]bool // rule ids never memoized
 	// resources[i] digests the ith resource as the rules see it; source,
-	// the document's schema and source.
+	// the document's schema, source and secrets.
 	resources [][sha256.Size]byte
 	source    [sha256.Size]byte
 	keys      []string
@@ -89,7 +89,10 @@ func (e *Engine) newMemoRun(memo Memo, doc input.Document) *memoRun {
 		return nil
 	}
 	m := &memoRun{memo: memo, name: name, volatile: volatile, resources: make([][sha256.Size]byte, len(doc.Resources))}
-	src, err := json.Marshal([]any{doc.Schema, sourceMap(doc)})
+	// A Memo stores findings redacted with the secrets of the whole
+	// document (Put), which resources outside the shard may hold: a
+	// shard's findings depend on them too.
+	src, err := json.Marshal([]any{doc.Schema, sourceMap(doc), doc.SensitiveStrings()})
 	if err != nil {
 		return nil
 	}
@@ -167,8 +170,9 @@ func (m *memoRun) memoizable(q *query) bool {
 }
 
 // key digests what the findings of shard q depend on within the document:
-// the group and the shard's rules, the document's schema and source, and
-// the resources at positions sel, in order.
+// the group and the shard's rules, the document's schema, source and
+// secrets (with which a Memo redacts what it stores), and the resources at
+// positions sel, in order.
 func (m *memoRun) key(q *query, sel []int) string {
 	h := sha256.New()
 	enc := json.NewEncoder(h)
