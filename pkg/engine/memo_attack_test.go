@@ -97,3 +97,20 @@ func TestAttackMemo_WholeDocumentShard(t *testing.T) {
 		t.Errorf("after removing %s (-plain +memo):\n%s", victim, diff)
 	}
 }
+
+// TestAttackMemo_VolatileWithMock: a nondeterministic built-in that a rule
+// reaches as the replacement of a function (`with f as rand.intn`), not as
+// a call, still makes the rule volatile: its results change between runs.
+func TestAttackMemo_VolatileWithMock(t *testing.T) {
+	for name, src := range map[string]string{
+		"rand.intn":    "package main\n\nimport rego.v1\n\nn(_, _) := 1\n\ndeny contains sprintf(\"%v\", [x]) if { x := n(\"s\", 1000000) with n as rand.intn }\n",
+		"uuid.rfc4122": "package main\n\nimport rego.v1\n\ndeny contains sprintf(\"%v\", [x]) if { x := upper(\"k\") with upper as uuid.rfc4122 }\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			cat := catalogWith(t, map[string]string{"p.rego": src})
+			if _, all := Volatile(cat); !all {
+				t.Error("Volatile: all = false")
+			}
+		})
+	}
+}

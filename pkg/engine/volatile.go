@@ -72,7 +72,8 @@ func volatileRules(cat *catalog.Catalog) (ids map[string]bool, all bool) {
 var readsFiles = []string{"parse_config_file", "parse_combined_config_files"}
 
 // callsNondeterministic is true when m calls a built-in that OPA marks
-// nondeterministic, or one that reads files.
+// nondeterministic, or one that reads files, directly or as the
+// replacement of a function (with).
 func callsNondeterministic(m *ast.Module) bool {
 	found := false
 	check := func(op ast.Ref) {
@@ -84,6 +85,13 @@ func callsNondeterministic(m *ast.Module) bool {
 	ast.WalkExprs(m, func(e *ast.Expr) bool {
 		if e.IsCall() {
 			check(e.Operator())
+		}
+		// A function replaced with a built-in (`with f as rand.intn`)
+		// calls it without a call of its own.
+		for _, w := range e.With {
+			if r, isRef := w.Value.Value.(ast.Ref); isRef {
+				check(r)
+			}
 		}
 		return found
 	})
