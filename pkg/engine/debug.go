@@ -78,10 +78,14 @@ func CallsPrint(modules map[string]*ast.Module, builtin map[string]bool) bool {
 		if builtin[name] {
 			continue
 		}
+		// Any mention, not only a call: `with f as print` calls it too.
 		found := false
-		ast.WalkExprs(m, func(e *ast.Expr) bool {
-			if e.IsCall() && e.Operator().Equal(ast.Print.Ref()) {
-				found = true
+		ast.WalkTerms(m, func(t *ast.Term) bool {
+			switch v := t.Value.(type) {
+			case ast.Var:
+				found = found || v == ast.Var(ast.Print.Name)
+			case ast.Ref:
+				found = found || v.Equal(ast.Print.Ref())
 			}
 			return found
 		})

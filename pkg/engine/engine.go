@@ -316,7 +316,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 				if m != nil {
 					memoized[i] = e.findings(q.evals, values, doc, index)
 					if m.keys[i] != "" {
-						m.memo.Put(m.keys[i], doc, memoized[i])
+						m.memo.Put(m.keys[i], m.secrets, memoized[i])
 					}
 					continue
 				}

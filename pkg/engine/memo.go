@@ -29,10 +29,11 @@ import (
 type Memo interface {
 	// Get returns the findings stored under key.
 	Get(key string) ([]finding.Finding, bool)
-	// Put stores the findings that the evaluation of doc gave for key.
-	// They are the rules' own: a Memo that writes them out must redact
-	// them first.
-	Put(key string, doc input.Document, findings []finding.Finding)
+	// Put stores the findings that the evaluation of a document gave for
+	// key. They are the rules' own: a Memo that writes them out must
+	// redact them first, of secrets, the document's sensitive values
+	// (input.Document.SensitiveStrings), which its key covers.
+	Put(key string, secrets []string, findings []finding.Finding)
 }
 
 // EvalOptions tunes one evaluation.
@@ -62,6 +63,7 @@ type memoRun struct {
 	// the document's schema, source and secrets.
 	resources [][sha256.Size]byte
 	source    [sha256.Size]byte
+	secrets   []string // the document's sensitive values
 	keys      []string
 	hit       []bool
 	found     [][]finding.Finding
@@ -92,7 +94,8 @@ func (e *Engine) newMemoRun(memo Memo, doc input.Document) *memoRun {
 	// A Memo stores findings redacted with the secrets of the whole
 	// document (Put), which resources outside the shard may hold: a
 	// shard's findings depend on them too.
-	src, err := json.Marshal([]any{doc.Schema, sourceMap(doc), doc.SensitiveStrings()})
+	m.secrets = doc.SensitiveStrings()
+	src, err := json.Marshal([]any{doc.Schema, sourceMap(doc), m.secrets})
 	if err != nil {
 		return nil
 	}

@@ -18,7 +18,7 @@ import (
 
 // TestAttackMemo_WholeDocumentShard: a policy set in which some built-in
 // rules may read more than their constants (here a custom module added to
-// a built-in library package) puts those rules in the shard that gets the
+// a built-in library package that reads input directly) puts those rules in the shard that gets the
 // whole document. With a Memo, that shard must still see every resource
 // and be keyed by every resource: an edit of any of them evaluates it
 // again.
@@ -27,7 +27,7 @@ func TestAttackMemo_WholeDocumentShard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	extra := fstest.MapFS{"extra.rego": {Data: []byte("package tenet.lib.s3\n\nimport rego.v1\n\nextra_helper := 1\n")}}
+	extra := fstest.MapFS{"extra.rego": {Data: []byte("package tenet.lib.s3\n\nimport rego.v1\n\nextra_helper := count(input.resources)\n")}}
 	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
 	sources = append(sources, catalog.Source{Path: "extra", FS: extra})
 	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})

@@ -40,7 +40,7 @@ func (m *mapMemo) Get(key string) ([]finding.Finding, bool) {
 	return fs, true
 }
 
-func (m *mapMemo) Put(key string, _ input.Document, fs []finding.Finding) {
+func (m *mapMemo) Put(key string, _ []string, fs []finding.Finding) {
 	data, err := json.Marshal(fs)
 	if err != nil {
 		panic(err)

@@ -68,4 +68,16 @@ func TestNoPrintInBuiltins(t *testing.T) {
 	if !CallsPrint(custom.Modules, custom.Builtin) {
 		t.Error("CallsPrint missed a print() call")
 	}
+	// print as the replacement of a function prints too.
+	mocked := catalogWith(t, map[string]string{"p.rego": `package main
+
+import rego.v1
+
+show(x) := true
+
+deny contains "x" if show(input) with show as print
+`})
+	if !CallsPrint(mocked.Modules, mocked.Builtin) {
+		t.Error("CallsPrint missed print() as a with replacement")
+	}
 }

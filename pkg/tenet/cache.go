@@ -252,9 +252,9 @@ func (m shardMemo) Get(key string) ([]finding.Finding, bool) {
 
 // Put stores the findings redacted, as the inputs' results are: the
 // cache never holds a value the reports would not show.
-func (m shardMemo) Put(key string, doc input.Document, fs []finding.Finding) {
+func (m shardMemo) Put(key string, secrets []string, fs []finding.Finding) {
 	fs = slices.Clone(fs)
-	redactMessages(doc, fs)
+	redactSecrets(secrets, fs)
 	data, err := json.Marshal(fs)
 	if err == nil {
 		err = m.c.store.Put(key, data)

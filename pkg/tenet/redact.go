@@ -15,7 +15,12 @@ import (
 // that keeps those values out of every report format, whatever rule or
 // custom policy wrote the message.
 func redactMessages(doc input.Document, findings []finding.Finding) {
-	secrets := doc.SensitiveStrings()
+	redactSecrets(doc.SensitiveStrings(), findings)
+}
+
+// redactSecrets is redactMessages with the document's sensitive values
+// already listed.
+func redactSecrets(secrets []string, findings []finding.Finding) {
 	if len(secrets) == 0 {
 		return
 	}
