@@ -1,10 +1,8 @@
 package engine
 
 import (
-	"bytes"
 	"encoding/json"
 	"maps"
-	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -16,7 +14,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
-	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // mapMemo is a Memo in memory that stores findings as JSON, as one on disk
@@ -64,18 +61,7 @@ func (m *mapMemo) reset() { m.hits, m.misses, m.puts = 0, 0, 0 }
 // their size.
 func TestMemoEqualsPlain(t *testing.T) {
 	cat := builtinCatalog(t)
-	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, 1500, planTypes(t, cat), 13); err != nil {
-		t.Fatal(err)
-	}
-	docs := map[string][]byte{"generated.json": buf.Bytes()}
-	for _, path := range sharedData("terraform/*/*") {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[path] = data
-	}
+	docs := terraformDocs(t, cat, 1500, 13)
 	e, err := New(t.Context(), cat, Options{Parallel: 2, shardMin: 1})
 	if err != nil {
 		t.Fatal(err)

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"bytes"
-	"os"
 	"testing"
 	"testing/fstest"
 
@@ -11,7 +9,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
-	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // TestEvalReleasingSameResult: EvalReleasing finds what Eval finds, on a
@@ -19,19 +16,7 @@ import (
 // ../shared/data, and leaves only the sensitive resources' Go values.
 func TestEvalReleasingSameResult(t *testing.T) {
 	cat := builtinCatalog(t)
-	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, generatedSize(1500), planTypes(t, cat), 11); err != nil {
-		t.Fatal(err)
-	}
-	docs := map[string][]byte{"generated.json": buf.Bytes()}
-	shared := sharedData("terraform/*/*")
-	for _, path := range shared {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[path] = data
-	}
+	docs := terraformDocs(t, cat, generatedSize(1500), 11)
 	for _, parallel := range []int{1, 2} {
 		e, err := New(t.Context(), cat, Options{Parallel: parallel})
 		if err != nil {

@@ -24,19 +24,7 @@ import (
 // ../shared/data when present (sharded whatever their size).
 func TestShardsSameResult(t *testing.T) {
 	cat := builtinCatalog(t)
-	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, generatedSize(1500), planTypes(t, cat), 7); err != nil {
-		t.Fatal(err)
-	}
-	docs := map[string][]byte{"generated.json": buf.Bytes()}
-	shared := sharedData("terraform/*/*")
-	for _, path := range shared {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[path] = data
-	}
+	docs := terraformDocs(t, cat, generatedSize(1500), 7)
 	whole, err := New(t.Context(), cat, Options{Parallel: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -209,4 +197,24 @@ func generatedSize(n int) int {
 		return max(n/4, 1)
 	}
 	return n
+}
+
+// terraformDocs is a generated plan of n resources of the types the
+// built-in rules read (seed picks its values), under "generated.json",
+// beside every plan and state of ../shared/data when present.
+func terraformDocs(t *testing.T, cat *catalog.Catalog, n int, seed uint64) map[string][]byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := bench.WritePlan(&buf, n, planTypes(t, cat), seed); err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{"generated.json": buf.Bytes()}
+	for _, path := range sharedData("terraform/*/*") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[path] = data
+	}
+	return docs
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -15,7 +14,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
 	regolib "github.com/tenet-dev/tenet/rego"
-	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // TestCustomShardsSameResult: the built-in rule bundles loaded as policies
@@ -32,18 +30,7 @@ func TestCustomShardsSameResult(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, generatedSize(1500), planTypes(t, builtinCatalog(t)), 17); err != nil {
-		t.Fatal(err)
-	}
-	docs := map[string][]byte{"generated.json": buf.Bytes()}
-	for _, path := range sharedData("terraform/*/*") {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[path] = data
-	}
+	docs := terraformDocs(t, builtinCatalog(t), generatedSize(1500), 17)
 	whole, err := New(t.Context(), cat, Options{Parallel: 1})
 	if err != nil {
 		t.Fatal(err)
