@@ -51,6 +51,15 @@ type Eval struct {
 	Exception bool
 	// Raw is true for conftest-style rules, which read the raw file as input.
 	Raw bool
+	// PerResource is custom.input.per_resource of the rule's METADATA: in a
+	// Terraform document, the rule's findings on a resource depend only on
+	// that resource and on the resources that lib/terraform's joins
+	// (referencing, referenced) can connect it to, directly or through
+	// others. Its findings on a large plan may then be cached per group of
+	// connected resources (pkg/engine/components.go), not only per shard.
+	// A rule that counts, lists or tests the existence of resources it does
+	// not join that way (an account-wide condition) must not declare it.
+	PerResource bool
 }
 
 // Framework is the catalog of one framework version, from bundles/frameworks.

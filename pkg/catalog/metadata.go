@@ -42,15 +42,17 @@ func (b *builder) rules() error {
 	for _, name := range pkgs {
 		p := b.pkgs[name]
 		var found []finding.Rule
+		perResource := false
 		switch {
 		case p.meta != nil && p.meta.Custom["library"] == true:
 			continue
 		case p.meta != nil:
-			r, err := nativeRule(p)
+			r, in, err := nativeRule(p)
 			if err != nil {
 				return &PolicyError{File: p.file, Err: err}
 			}
 			found = []finding.Rule{r}
+			perResource = in.PerResource
 		case p.builtin:
 			if hasRuleKinds(p) {
 				return &PolicyError{File: p.file, Err: fmt.Errorf("package %s has no METADATA with custom.id", name)}
@@ -75,7 +77,7 @@ func (b *builder) rules() error {
 			}
 			ids[r.ID] = r.File
 			b.cat.Rules = append(b.cat.Rules, r)
-			b.cat.Evals = append(b.cat.Evals, evals(p, r)...)
+			b.cat.Evals = append(b.cat.Evals, evals(p, r, perResource)...)
 		}
 	}
 	if b.custom {
@@ -96,7 +98,7 @@ func (b *builder) rules() error {
 // evals lists what to evaluate for rule r of package p: for a native rule,
 // every deny, warn, violation and unknown rule of the package; for a
 // conftest-style rule, the one rule it stands for.
-func evals(p *pkgInfo, r finding.Rule) []Eval {
+func evals(p *pkgInfo, r finding.Rule, perResource bool) []Eval {
 	ref := func(n string) string { return "data." + p.path + "." + n }
 	if r.Custom {
 		n := strings.TrimPrefix(r.ID, p.path+".")
@@ -106,9 +108,9 @@ func evals(p *pkgInfo, r finding.Rule) []Eval {
 	var out []Eval
 	for n := range p.names {
 		if k, ok := ruleKind(n); ok {
-			out = append(out, Eval{RuleID: r.ID, Ref: ref(n), Kind: k})
+			out = append(out, Eval{RuleID: r.ID, Ref: ref(n), Kind: k, PerResource: perResource})
 		} else if n == "unknown" {
-			out = append(out, Eval{RuleID: r.ID, Ref: ref(n), Kind: finding.KindUnknown})
+			out = append(out, Eval{RuleID: r.ID, Ref: ref(n), Kind: finding.KindUnknown, PerResource: perResource})
 		}
 	}
 	return out
@@ -149,24 +151,31 @@ type meta struct {
 	Severity    string              `json:"severity"`
 	Remediation string              `json:"remediation"`
 	Controls    map[string][]string `json:"controls"`
-	Input       struct {
-		Selector []finding.Selector `json:"selector"`
-	} `json:"input"`
-	Requires []string `json:"requires"`
+	Input       ruleInput           `json:"input"`
+	Requires    []string            `json:"requires"`
 	// aliases and deprecated are not fields: tenet does nothing with them
 	// yet, so METADATA that sets them is refused as unknown rather than
 	// accepted and ignored.
 }
 
-func nativeRule(p *pkgInfo) (finding.Rule, error) {
+// ruleInput is custom.input: what a rule reads.
+type ruleInput struct {
+	Selector []finding.Selector `json:"selector"`
+	// PerResource declares that the rule's findings on a resource depend
+	// only on that resource and on those lib/terraform's joins connect it
+	// to (Eval.PerResource).
+	PerResource bool `json:"per_resource"`
+}
+
+func nativeRule(p *pkgInfo) (finding.Rule, ruleInput, error) {
 	a := p.meta
 	var m meta
 	raw, err := json.Marshal(a.Custom)
 	if err != nil {
-		return finding.Rule{}, err
+		return finding.Rule{}, ruleInput{}, err
 	}
 	if err := decodeStrict(raw, &m); err != nil {
-		return finding.Rule{}, fmt.Errorf("METADATA custom: %w", err)
+		return finding.Rule{}, ruleInput{}, fmt.Errorf("METADATA custom: %w", err)
 	}
 	r := finding.Rule{
 		ID:          m.ID,
@@ -218,9 +227,9 @@ func nativeRule(p *pkgInfo) (finding.Rule, error) {
 		r.Title = r.ID
 	}
 	if len(problems) > 0 {
-		return finding.Rule{}, fmt.Errorf("METADATA of %s: %s", p.path, strings.Join(problems, "; "))
+		return finding.Rule{}, ruleInput{}, fmt.Errorf("METADATA of %s: %s", p.path, strings.Join(problems, "; "))
 	}
-	return r, nil
+	return r, m.Input, nil
 }
 
 func decodeStrict(data []byte, v any) error {
