@@ -17,6 +17,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_autoscaling_group]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CM-2", "CM-3"]
 #     soc2-2017: ["CC8.1"]

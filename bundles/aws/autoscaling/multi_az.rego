@@ -18,6 +18,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_autoscaling_group]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CP-10", "CP-2(2)", "SC-5(2)", "SC-36"]
 #     soc2-2017: ["A1.1", "A1.2"]

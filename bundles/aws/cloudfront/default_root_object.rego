@@ -24,6 +24,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_cloudfront_distribution]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-3", "CM-7"]
 #     soc2-2017: ["CC6.1"]

@@ -13,6 +13,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_cloudtrail]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["3.4"]
 #     cis-aws-1.5.0: ["3.6"]

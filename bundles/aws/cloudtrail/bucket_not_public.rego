@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_cloudtrail]
+#     per_resource: true
 #   controls:
 #     cis-aws-1.5.0: ["3.3"]
 #     nist-800-53-r5: ["AC-3", "AU-9", "AU-9(3)", "SI-7"]

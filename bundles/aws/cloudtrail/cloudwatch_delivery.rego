@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_cloudtrail]
+#     per_resource: true
 #   controls:
 #     cis-aws-1.5.0: ["3.4"]
 #     nist-800-53-r5: ["AU-6", "AU-6(1)", "SI-4"]

@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_cloudtrail]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["3.5"]
 #     cis-aws-1.5.0: ["3.7"]

@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_cloudwatch_log_group]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AU-11", "SI-12"]
 #     soc2-2017: ["CC7.2"]

@@ -19,6 +19,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_dms_replication_instance]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["SI-2", "SI-2(2)"]
 #     soc2-2017: ["CC7.1"]

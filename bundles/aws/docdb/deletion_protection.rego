@@ -20,6 +20,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_docdb_cluster, aws_neptune_cluster]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CM-3", "CP-9", "SI-13(5)"]
 #     soc2-2017: ["A1.2"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_instance, aws_launch_template, aws_launch_configuration]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-3", "AC-4", "AC-17", "SC-7"]
 #     soc2-2017: ["CC6.1", "CC6.6"]

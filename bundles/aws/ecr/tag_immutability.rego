@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_ecr_repository]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CM-2", "CM-8(1)", "SI-7"]
 #     soc2-2017: ["CC8.1"]
