@@ -20,6 +20,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_ecs_task_definition]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CM-6", "CM-7", "SC-39"]
 #     soc2-2017: ["CC6.8"]

@@ -18,6 +18,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_efs_access_point]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-3", "AC-6"]
 #     soc2-2017: ["CC6.1", "CC6.3"]

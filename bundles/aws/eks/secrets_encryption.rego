@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_eks_cluster]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["SC-12", "SC-13", "SC-28(1)"]
 #     soc2-2017: ["CC6.1"]

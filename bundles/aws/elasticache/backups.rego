@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_elasticache_replication_group, aws_elasticache_cluster]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CP-9", "CP-10"]
 #     soc2-2017: ["A1.2"]

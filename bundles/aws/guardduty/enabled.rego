@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_guardduty_detector, aws_guardduty_organization_configuration]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CA-7", "SI-4"]
 #     soc2-2017: ["CC7.1", "CC7.2"]

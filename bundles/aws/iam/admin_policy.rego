@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["1.16"]
 #     cis-aws-1.5.0: ["1.16"]

@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_iam_account_password_policy]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["1.8"]
 #     cis-aws-1.5.0: ["1.8"]

@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-3", "AC-6", "SC-12"]
 #     soc2-2017: ["CC6.1", "CC6.3"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_kms_key, aws_kms_key_policy]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-3", "AC-6", "AC-21", "SC-12"]
 #     soc2-2017: ["CC6.1", "CC6.3"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_lambda_function]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["SA-22", "SI-2", "SI-2(2)"]
 #     soc2-2017: ["CC7.1"]

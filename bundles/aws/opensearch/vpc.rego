@@ -21,6 +21,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-3", "AC-4", "SC-7"]
 #     soc2-2017: ["CC6.1", "CC6.6"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_db_instance, aws_rds_cluster_instance]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["2.3.2"]
 #     cis-aws-1.5.0: ["2.3.2"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_db_instance, aws_rds_cluster]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CM-3", "CP-9", "SI-13(5)"]
 #     soc2-2017: ["A1.2"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_db_instance, aws_rds_cluster]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AU-2", "AU-3", "AU-6", "AU-12", "SI-4"]
 #     soc2-2017: ["CC7.2"]

@@ -18,6 +18,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_db_instance]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CP-10", "SC-36", "SI-13(5)"]
 #     soc2-2017: ["A1.2"]

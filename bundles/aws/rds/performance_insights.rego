@@ -17,6 +17,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_db_instance, aws_rds_cluster_instance]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CA-7", "SI-4"]
 #     soc2-2017: ["CC7.2"]

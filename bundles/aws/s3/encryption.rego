@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_s3_bucket]
+#     per_resource: true
 #   controls:
 #     cis-aws-1.5.0: ["2.1.1"]
 #     nist-800-53-r5: ["SC-13", "SC-28", "SC-28(1)"]

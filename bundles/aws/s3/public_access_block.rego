@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_s3_bucket]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["2.1.4"]
 #     cis-aws-1.5.0: ["2.1.5"]

@@ -30,6 +30,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_s3_bucket, aws_s3_bucket_replication_configuration]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CP-6", "CP-6(1)", "CP-9", "CP-10"]
 #     soc2-2017: ["A1.2"]

@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_s3_bucket]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CP-9", "CP-10", "SI-12"]
 #     soc2-2017: ["A1.2"]

@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_secretsmanager_secret]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["IA-5", "IA-5(1)"]
 #     soc2-2017: ["CC6.1"]

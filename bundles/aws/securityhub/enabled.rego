@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_securityhub_account, aws_securityhub_organization_configuration]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["4.16"]
 #     cis-aws-1.5.0: ["4.16"]

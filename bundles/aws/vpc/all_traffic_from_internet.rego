@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["5.2", "5.3"]
 #     cis-aws-1.5.0: ["5.2", "5.3"]

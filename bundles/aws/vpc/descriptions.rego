@@ -16,6 +16,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, aws_vpc_security_group_egress_rule]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CM-6", "CM-8", "SC-7"]
 #     soc2-2017: ["CC6.6", "CC8.1"]

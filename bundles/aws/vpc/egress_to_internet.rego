@@ -18,6 +18,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_egress_rule]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-4", "SC-7", "SC-7(5)"]
 #     soc2-2017: ["CC6.6"]

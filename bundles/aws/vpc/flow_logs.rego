@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_vpc, aws_default_vpc]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["3.7"]
 #     cis-aws-1.5.0: ["3.9"]

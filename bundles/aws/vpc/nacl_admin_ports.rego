@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [aws_network_acl, aws_network_acl_rule, aws_default_network_acl]
+#     per_resource: true
 #   controls:
 #     cis-aws-3.0.0: ["5.1"]
 #     cis-aws-1.5.0: ["5.1"]
