@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_kubernetes_cluster]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-2", "AC-3", "IA-2"]
 #     soc2-2017: ["CC6.1"]

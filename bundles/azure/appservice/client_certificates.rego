@@ -16,6 +16,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_linux_web_app, azurerm_windows_web_app, azurerm_app_service, azurerm_linux_function_app, azurerm_windows_function_app, azurerm_function_app]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["9.4"]
 #     nist-800-53-r5: ["IA-3", "IA-5(2)", "SC-8"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_managed_disk, azurerm_linux_virtual_machine, azurerm_windows_virtual_machine]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["7.3", "7.4"]
 #     cis-azure-3.0.0: ["8.3", "8.4"]

@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_linux_virtual_machine, azurerm_linux_virtual_machine_scale_set, azurerm_virtual_machine]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-17", "IA-2", "IA-5"]
 #     soc2-2017: ["CC6.1"]

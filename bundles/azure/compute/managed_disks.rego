@@ -17,6 +17,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_virtual_machine, azurerm_linux_virtual_machine, azurerm_windows_virtual_machine]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["7.2"]
 #     cis-azure-3.0.0: ["8.2"]

@@ -16,6 +16,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_container_registry]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-2", "AC-6", "IA-2", "IA-5"]
 #     soc2-2017: ["CC6.1"]

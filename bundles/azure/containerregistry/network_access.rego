@@ -16,6 +16,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_container_registry]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-3", "AC-4", "AC-6", "AC-21", "SC-7"]
 #     soc2-2017: ["CC6.1", "CC6.6"]

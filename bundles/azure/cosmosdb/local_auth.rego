@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_cosmosdb_account]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["4.5.3"]
 #     cis-azure-3.0.0: ["5.4.3"]

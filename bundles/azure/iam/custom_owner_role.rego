@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_role_definition]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["1.23", "1.24"]
 #     cis-azure-3.0.0: ["2.23"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_key_vault_key]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["8.8"]
 #     cis-azure-3.0.0: ["3.3.8"]

@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_key_vault]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["8.5"]
 #     cis-azure-3.0.0: ["3.3.5"]

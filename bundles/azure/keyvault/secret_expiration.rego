@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_key_vault_secret]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["8.3", "8.4"]
 #     cis-azure-3.0.0: ["3.3.3", "3.3.4"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_application_gateway]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["SC-7", "SI-4"]
 #     soc2-2017: ["CC6.6"]

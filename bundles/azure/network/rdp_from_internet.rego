@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_network_security_group, azurerm_network_security_rule]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["6.1"]
 #     cis-azure-3.0.0: ["7.1"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_postgresql_flexible_server, azurerm_postgresql_server]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["4.3.1"]
 #     cis-azure-3.0.0: ["5.2.1"]

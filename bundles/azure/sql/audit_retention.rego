@@ -14,6 +14,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_mssql_server, azurerm_sql_server]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["4.1.6"]
 #     cis-azure-3.0.0: ["5.1.6"]

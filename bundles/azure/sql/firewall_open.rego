@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_mssql_firewall_rule, azurerm_sql_firewall_rule, azurerm_postgresql_flexible_server_firewall_rule, azurerm_mysql_flexible_server_firewall_rule, azurerm_postgresql_firewall_rule, azurerm_mysql_firewall_rule, azurerm_mariadb_firewall_rule]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["4.1.2"]
 #     cis-azure-3.0.0: ["5.1.2"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_mssql_server]
+#     per_resource: true
 #   controls:
 #     cis-azure-3.0.0: ["5.1.7"]
 #     nist-800-53-r5: ["AC-3", "AC-4", "AC-6", "AC-21", "SC-7"]

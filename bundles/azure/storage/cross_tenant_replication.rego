@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_storage_account]
+#     per_resource: true
 #   controls:
 #     cis-azure-3.0.0: ["4.16"]
 #     nist-800-53-r5: ["AC-4", "AC-21", "SC-7"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_storage_account]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["3.2"]
 #     cis-azure-3.0.0: ["4.2"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_storage_account, azurerm_storage_container]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["3.7"]
 #     cis-azure-3.0.0: ["4.17"]

@@ -16,6 +16,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [azurerm_storage_account]
+#     per_resource: true
 #   controls:
 #     cis-azure-2.0.0: ["3.5"]
 #     cis-azure-3.0.0: ["4.12"]
