@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_bigquery_dataset]
+#     per_resource: true
 #   remediation: Set default_encryption_configuration { kms_key_name = google_kms_crypto_key.KEY.id } on the dataset.
 package tenet.gcp.bigquery.dataset_cmek
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_bigquery_dataset, google_bigquery_dataset_access, google_bigquery_dataset_iam_member, google_bigquery_dataset_iam_binding, google_bigquery_dataset_iam_policy]
+#     per_resource: true
 #   remediation: Remove access entries and IAM members for allUsers and allAuthenticatedUsers from the dataset.
 package tenet.gcp.bigquery.public_dataset
 

@@ -24,6 +24,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_instance, google_compute_instance_template]
+#     per_resource: true
 #   remediation: Add confidential_instance_config { enable_confidential_compute = true } (or confidential_instance_type = "SEV") and scheduling { on_host_maintenance = "TERMINATE" } to the VM.
 package tenet.gcp.compute.confidential_vm
 

@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_firewall]
+#     per_resource: true
 #   remediation: Replace 0.0.0.0/0 and ::/0 in source_ranges with the ranges of the clients that need the database, or remove its port from the allow block.
 package tenet.gcp.compute.database_ports_from_internet
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_project, google_compute_network]
+#     per_resource: true
 #   remediation: Set auto_create_network = false on the project and create a custom-mode network instead of one named default.
 package tenet.gcp.compute.default_network
 

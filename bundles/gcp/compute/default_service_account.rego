@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_instance, google_compute_instance_template]
+#     per_resource: true
 #   remediation: Set service_account.email to a dedicated service account with only the roles the workload needs.
 package tenet.gcp.compute.default_service_account
 

@@ -26,6 +26,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_disk, google_compute_instance, google_compute_instance_template]
+#     per_resource: true
 #   remediation: Set disk_encryption_key { raw_key or kms_key_self_link } on the disk, boot_disk.kms_key_self_link (or disk_encryption_key_raw) on the instance, or disk.disk_encryption_key.kms_key_self_link on the template.
 package tenet.gcp.compute.disk_customer_key
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_instance, google_compute_instance_template]
+#     per_resource: true
 #   remediation: Remove the access_config and ipv6_access_config blocks from network_interface and use Cloud NAT for outbound traffic.
 package tenet.gcp.compute.external_ip
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_instance, google_compute_instance_template]
+#     per_resource: true
 #   remediation: Set can_ip_forward = false, or waive the finding for a VM that is a routing appliance.
 package tenet.gcp.compute.ip_forwarding
 

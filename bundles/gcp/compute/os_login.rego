@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_project_metadata, google_compute_project_metadata_item, google_compute_instance]
+#     per_resource: true
 #   remediation: Set project metadata "enable-oslogin" = "TRUE" and remove "enable-oslogin" = "FALSE" from instances.
 package tenet.gcp.compute.os_login
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_subnetwork]
+#     per_resource: true
 #   remediation: Set private_ip_google_access = true on the subnet.
 package tenet.gcp.compute.private_google_access
 

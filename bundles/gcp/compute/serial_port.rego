@@ -24,6 +24,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_instance, google_compute_instance_template, google_compute_project_metadata, google_compute_project_metadata_item]
+#     per_resource: true
 #   remediation: Remove the serial-port-enable metadata key, or set it to "false", on the VM and in the project metadata.
 package tenet.gcp.compute.serial_port
 

@@ -20,6 +20,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_instance, google_compute_instance_template]
+#     per_resource: true
 #   remediation: Set shielded_instance_config with enable_vtpm, enable_integrity_monitoring and enable_secure_boot all true (on a Shielded VM image).
 package tenet.gcp.compute.shielded_vm
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_firewall]
+#     per_resource: true
 #   remediation: Replace 0.0.0.0/0 and ::/0 in source_ranges with the ranges that need SSH (35.235.240.0/20 for IAP), or remove port 22 from the allow block.
 package tenet.gcp.compute.ssh_from_internet
 

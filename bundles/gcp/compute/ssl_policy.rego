@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_ssl_policy, google_compute_target_https_proxy, google_compute_target_ssl_proxy]
+#     per_resource: true
 #   remediation: Attach an SSL policy with min_tls_version = "TLS_1_2" and profile "MODERN" or "RESTRICTED" to every HTTPS and SSL proxy.
 package tenet.gcp.compute.ssl_policy
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_subnetwork]
+#     per_resource: true
 #   remediation: Add a log_config block to the subnetwork with flow_sampling above 0.
 package tenet.gcp.compute.subnet_flow_logs
 

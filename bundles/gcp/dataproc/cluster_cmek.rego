@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_dataproc_cluster]
+#     per_resource: true
 #   remediation: Set cluster_config { encryption_config { kms_key_name = google_kms_crypto_key.KEY.id } } on the cluster.
 package tenet.gcp.dataproc.cluster_cmek
 

@@ -19,6 +19,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_dns_managed_zone]
+#     per_resource: true
 #   remediation: Add dnssec_config with state = "on" and key specs using rsasha256, rsasha512, ecdsap256sha256 or ecdsap384sha384.
 package tenet.gcp.dns.dnssec
 

@@ -27,6 +27,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_cloudfunctions_function, google_cloudfunctions2_function]
+#     per_resource: true
 #   remediation: Store the value in Secret Manager and expose it with secret_environment_variables (or service_config.secret_environment_variables for 2nd gen functions) instead of environment_variables.
 package tenet.gcp.functions.env_secrets
 

@@ -19,6 +19,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster]
+#     per_resource: true
 #   remediation: Add binary_authorization { evaluation_mode = "PROJECT_SINGLETON_POLICY_ENFORCE" } to the cluster and define the project's Binary Authorization policy.
 package tenet.gcp.gke.binary_authorization
 

@@ -21,6 +21,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster]
+#     per_resource: true
 #   remediation: Set enable_legacy_abac = false, remove master_auth username and password, and set client_certificate_config.issue_client_certificate = false.
 package tenet.gcp.gke.legacy_auth
 

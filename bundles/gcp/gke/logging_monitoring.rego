@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster]
+#     per_resource: true
 #   remediation: Leave logging_service and monitoring_service unset (or set them to logging.googleapis.com/kubernetes and monitoring.googleapis.com/kubernetes), and keep SYSTEM_COMPONENTS and WORKLOADS in logging_config.enable_components.
 package tenet.gcp.gke.logging_monitoring
 

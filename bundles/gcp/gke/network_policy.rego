@@ -20,6 +20,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster]
+#     per_resource: true
 #   remediation: Set datapath_provider = "ADVANCED_DATAPATH" (Dataplane V2), or network_policy { enabled = true } with the addons_config network_policy_config enabled.
 package tenet.gcp.gke.network_policy
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_node_pool, google_container_cluster]
+#     per_resource: true
 #   remediation: Set management { auto_repair = true, auto_upgrade = true } on the node pool, or leave the block out.
 package tenet.gcp.gke.node_auto_management
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster, google_container_node_pool]
+#     per_resource: true
 #   remediation: Set node_config.image_type = "COS_CONTAINERD" on the cluster and its node pools, or leave it unset.
 package tenet.gcp.gke.node_image
 

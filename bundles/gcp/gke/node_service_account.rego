@@ -21,6 +21,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster, google_container_node_pool]
+#     per_resource: true
 #   remediation: Set node_config.service_account to a dedicated least-privilege service account on the cluster and every node pool.
 package tenet.gcp.gke.node_service_account
 

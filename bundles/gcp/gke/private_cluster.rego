@@ -20,6 +20,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster]
+#     per_resource: true
 #   remediation: Set private_cluster_config.enable_private_nodes = true, and either enable_private_endpoint = true or a master_authorized_networks_config without 0.0.0.0/0.
 package tenet.gcp.gke.private_cluster
 

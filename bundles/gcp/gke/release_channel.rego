@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster]
+#     per_resource: true
 #   remediation: Set release_channel { channel = "REGULAR" } (or RAPID, STABLE, EXTENDED) on the cluster.
 package tenet.gcp.gke.release_channel
 

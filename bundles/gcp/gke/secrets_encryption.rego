@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster]
+#     per_resource: true
 #   remediation: Add database_encryption { state = "ENCRYPTED", key_name = google_kms_crypto_key.KEY.id } to the cluster.
 package tenet.gcp.gke.secrets_encryption
 

@@ -18,6 +18,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster, google_container_node_pool]
+#     per_resource: true
 #   remediation: Keep enable_shielded_nodes = true and set node_config.shielded_instance_config with enable_secure_boot and enable_integrity_monitoring true on every node pool.
 package tenet.gcp.gke.shielded_nodes
 

@@ -21,6 +21,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_container_cluster, google_container_node_pool]
+#     per_resource: true
 #   remediation: Enable workload_identity_config on the cluster and set node_config.workload_metadata_config.mode = "GKE_METADATA" on every node pool; do not set metadata disable-legacy-endpoints to false.
 package tenet.gcp.gke.workload_metadata
 

@@ -25,6 +25,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_apikeys_key]
+#     per_resource: true
 #   remediation: Add restrictions { api_targets { service = "SERVICE.googleapis.com" } } naming each API the application calls, never cloudapis.googleapis.com.
 package tenet.gcp.iam.api_key_api_targets
 

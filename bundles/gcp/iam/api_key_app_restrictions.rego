@@ -25,6 +25,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_apikeys_key]
+#     per_resource: true
 #   remediation: Add one of browser_key_restrictions (specific referrers), server_key_restrictions (specific IP ranges), android_key_restrictions or ios_key_restrictions to the key's restrictions.
 package tenet.gcp.iam.api_key_app_restrictions
 

@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_project_iam_member, google_project_iam_binding, google_project_iam_policy, google_folder_iam_member, google_folder_iam_binding, google_folder_iam_policy, google_organization_iam_member, google_organization_iam_binding, google_organization_iam_policy]
+#     per_resource: true
 #   remediation: Replace roles/owner, roles/editor and roles/viewer with predefined or custom roles that cover what the member does.
 package tenet.gcp.iam.basic_roles
 

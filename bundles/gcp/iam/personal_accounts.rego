@@ -25,6 +25,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_project_iam_member, google_project_iam_binding, google_project_iam_policy, google_folder_iam_member, google_folder_iam_binding, google_folder_iam_policy, google_organization_iam_member, google_organization_iam_binding, google_organization_iam_policy]
+#     per_resource: true
 #   remediation: Grant the role to the person's account in the organization's Cloud Identity or Workspace domain, and enforce constraints/iam.allowedPolicyMemberDomains.
 package tenet.gcp.iam.personal_accounts
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_project_iam_member, google_project_iam_binding, google_project_iam_policy]
+#     per_resource: true
 #   remediation: Remove the project-level grant and grant roles/iam.serviceAccountUser or roles/iam.serviceAccountTokenCreator on the specific service account (google_service_account_iam_member).
 package tenet.gcp.iam.project_impersonation
 

@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_project_iam_member, google_project_iam_binding, google_project_iam_policy]
+#     per_resource: true
 #   remediation: Replace roles/owner, roles/editor and admin roles granted to service accounts with roles that allow only what the workload does.
 package tenet.gcp.iam.service_account_admin
 

@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_service_account_key]
+#     per_resource: true
 #   remediation: Delete the google_service_account_key and use an attached service account, workload identity federation or service account impersonation instead.
 package tenet.gcp.iam.service_account_keys
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_kms_crypto_key]
+#     per_resource: true
 #   remediation: Set rotation_period to "7776000s" (90 days) or less on the crypto key.
 package tenet.gcp.kms.key_rotation
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_kms_crypto_key_iam_member, google_kms_crypto_key_iam_binding, google_kms_crypto_key_iam_policy]
+#     per_resource: true
 #   remediation: Remove allUsers and allAuthenticatedUsers from the crypto key's IAM members.
 package tenet.gcp.kms.public_key
 

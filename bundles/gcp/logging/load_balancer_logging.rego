@@ -24,6 +24,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_compute_backend_service, google_compute_region_backend_service]
+#     per_resource: true
 #   remediation: Add log_config { enable = true } (with a sample_rate) to the backend service.
 package tenet.gcp.logging.load_balancer_logging
 

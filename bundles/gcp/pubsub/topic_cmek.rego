@@ -20,6 +20,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_pubsub_topic]
+#     per_resource: true
 #   remediation: Set kms_key_name = google_kms_crypto_key.KEY.id on the topic (and grant the Pub/Sub service agent the encrypter/decrypter role on the key).
 package tenet.gcp.pubsub.topic_cmek
 

@@ -21,6 +21,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Set settings.backup_configuration.enabled = true (with point_in_time_recovery_enabled where the engine supports it).
 package tenet.gcp.sql.backups
 

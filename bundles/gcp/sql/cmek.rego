@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Set encryption_key_name = google_kms_crypto_key.KEY.id when creating the instance (the Cloud SQL service agent needs the encrypter/decrypter role on the key).
 package tenet.gcp.sql.cmek
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Set database_flags local_infile = "off" on MySQL, and "cross db ownership chaining" and "contained database authentication" to "off" on SQL Server.
 package tenet.gcp.sql.engine_flags
 

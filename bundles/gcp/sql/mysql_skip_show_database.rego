@@ -21,6 +21,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Add database_flags { name = "skip_show_database", value = "on" } to the MySQL instance settings.
 package tenet.gcp.sql.mysql_skip_show_database
 

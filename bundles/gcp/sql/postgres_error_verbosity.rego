@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Leave log_error_verbosity unset, or set it to "default" or "verbose" in the PostgreSQL instance database_flags.
 package tenet.gcp.sql.postgres_error_verbosity
 

@@ -23,6 +23,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Add database_flags { name = "log_statement", value = "ddl" } to the PostgreSQL instance settings.
 package tenet.gcp.sql.postgres_log_statement
 

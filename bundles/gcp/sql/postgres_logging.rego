@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Set database_flags log_connections and log_disconnections to "on", and leave log_min_messages (warning or error), log_min_error_statement (error or stricter) and log_min_duration_statement (-1) at compliant values.
 package tenet.gcp.sql.postgres_logging
 

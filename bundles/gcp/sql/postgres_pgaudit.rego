@@ -24,6 +24,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Add database_flags { name = "cloudsql.enable_pgaudit", value = "on" } to the PostgreSQL instance settings, then create the pgaudit extension and set pgaudit.log.
 package tenet.gcp.sql.postgres_pgaudit
 

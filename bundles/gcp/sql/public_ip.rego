@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Set settings.ip_configuration.ipv4_enabled = false and give the instance a private_network.
 package tenet.gcp.sql.public_ip
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Remove 0.0.0.0/0 and ::/0 from settings.ip_configuration.authorized_networks and list only the client ranges.
 package tenet.gcp.sql.public_network
 

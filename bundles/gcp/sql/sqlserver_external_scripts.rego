@@ -21,6 +21,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Remove the "external scripts enabled" database flag from the SQL Server instance, or set it to "off".
 package tenet.gcp.sql.sqlserver_external_scripts
 

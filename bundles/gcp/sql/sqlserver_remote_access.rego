@@ -21,6 +21,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Add database_flags { name = "remote access", value = "off" } to the SQL Server instance settings.
 package tenet.gcp.sql.sqlserver_remote_access
 

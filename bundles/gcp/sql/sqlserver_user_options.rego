@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_sql_database_instance]
+#     per_resource: true
 #   remediation: Remove the "user options" database flag from the SQL Server instance.
 package tenet.gcp.sql.sqlserver_user_options
 

@@ -20,6 +20,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_storage_bucket]
+#     per_resource: true
 #   remediation: Set encryption { default_kms_key_name = google_kms_crypto_key.KEY.id } on the bucket (and grant the Cloud Storage service agent use of the key).
 package tenet.gcp.storage.bucket_cmek
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_storage_bucket]
+#     per_resource: true
 #   remediation: Set public_access_prevention = "enforced" on the bucket, or enforce constraints/storage.publicAccessPrevention for the organization.
 package tenet.gcp.storage.public_access_prevention
 

@@ -22,6 +22,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_storage_bucket]
+#     per_resource: true
 #   remediation: Set uniform_bucket_level_access = true on the bucket.
 package tenet.gcp.storage.uniform_access
 

@@ -21,6 +21,7 @@
 #     selector:
 #       - type: terraform
 #         resource_types: [google_storage_bucket]
+#     per_resource: true
 #   remediation: Add versioning { enabled = true } to the bucket, with a lifecycle rule that deletes noncurrent versions after the retention you need.
 package tenet.gcp.storage.versioning
 
