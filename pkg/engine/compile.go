@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -162,6 +163,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		for i, idx := range shards[name] {
 			p := newQuery(u, name, queryText(evs, idx, ""), evs, idx)
 			p.types = shardTypes[name][i]
+			p.perResource = p.types != nil && !slices.ContainsFunc(p.evals, func(ev catalog.Eval) bool { return !ev.PerResource })
 			g.shards = append(g.shards, p)
 		}
 		e.groups[name] = g

@@ -51,6 +51,7 @@ func TestPerResourceRules(t *testing.T) {
 			t.Fatal(err)
 		}
 		index := resourceIndex(doc)
+		joins := newJoinKeys(doc, 2)
 		inputs := shardInputs(resourcesByType(doc), g.shards)
 		eval := func(q *query, sel []int) map[string][]string {
 			values, err := e.values(t.Context(), q, shardValue(doc, source, terms, sel), name)
@@ -63,7 +64,7 @@ func TestPerResourceRules(t *testing.T) {
 			if q.types == nil || len(inputs[i]) == 0 {
 				continue
 			}
-			comps := components(doc, inputs[i])
+			comps := components(inputs[i], joins)
 			want := eval(q, inputs[i])
 			for rule, fs := range want {
 				compared[rule] += len(fs)

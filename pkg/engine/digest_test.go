@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/test/bench"
@@ -15,7 +17,7 @@ import (
 // TestResourceDigest: resources that differ anywhere the rules can see
 // digest differently, including values that one would write alike
 // without tags and lengths; equal resources digest alike whatever the
-// order their maps were filled in.
+// order their maps were filled in, and wherever they are written.
 func TestResourceDigest(t *testing.T) {
 	base := func() input.Resource {
 		return input.Resource{
@@ -45,9 +47,6 @@ func TestResourceDigest(t *testing.T) {
 		"before":            func(r *input.Resource) { r.Before = map[string]any{} },
 		"refs":              func(r *input.Resource) { r.Refs["policy"] = []string{"aws_iam_policy.q"} },
 		"configured":        func(r *input.Resource) { r.Configured = []string{} },
-		"file":              func(r *input.Resource) { r.Location.File = "other.tf" },
-		"line":              func(r *input.Resource) { r.Location.Line = 4 },
-		"attribute line":    func(r *input.Resource) { r.Location.Attributes["bucket"] = 5 },
 		"string in strings": func(r *input.Resource) { r.Unknown = []string{"a", "b"}; r.Sensitive = []string{"ab"} },
 	}
 	want, _, err := resourceDigest(base(), nil)
@@ -75,6 +74,12 @@ func TestResourceDigest(t *testing.T) {
 	}
 	if got, _, _ := resourceDigest(r, make([]byte, 0, 7)); got != want {
 		t.Error("the same resource digests differently")
+	}
+	// Moved: the location is not digested.
+	r = base()
+	r.Location = input.Location{File: "other.tf", Line: 40, Attributes: map[string]int{"bucket": 41}}
+	if got, _, _ := resourceDigest(r, nil); got != want {
+		t.Error("a resource that only moved digests differently")
 	}
 }
 
@@ -111,4 +116,35 @@ func BenchmarkResourceDigest(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestBuiltinsReadNoLocation: no built-in rule reads a resource's
+// location, which resourceDigest leaves out: no built-in module holds the
+// string "location" but as an attribute of values or before
+// (r.values.location). The fixtures library writes locations for tests;
+// it reads none.
+func TestBuiltinsReadNoLocation(t *testing.T) {
+	cat := builtinCatalog(t)
+	attribute := ast.NewSet(ast.StringTerm("values"), ast.StringTerm("before"))
+	for name, m := range cat.Modules {
+		if m.Package.Path.String() == "data.tenet.lib.fixtures" {
+			continue
+		}
+		allowed := map[*ast.Term]bool{}
+		ast.WalkTerms(m, func(x *ast.Term) bool {
+			switch v := x.Value.(type) {
+			case ast.Ref:
+				for i := 1; i < len(v); i++ {
+					if attribute.Contains(v[i-1]) {
+						allowed[v[i]] = true
+					}
+				}
+			case ast.String:
+				if v == "location" && !allowed[x] {
+					t.Errorf("%s:%d reads a location", name, x.Location.Row)
+				}
+			}
+			return false
+		})
+	}
 }

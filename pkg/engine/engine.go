@@ -78,6 +78,9 @@ type query struct {
 	// types are the resource type prefixes a shard's document holds; nil
 	// for the whole document.
 	types []string
+	// perResource: a shard whose rules all declare per-resource findings
+	// (catalog.Eval.PerResource), which a Memo keeps by component.
+	perResource bool
 	// debug: the query runs policies from outside the built-ins, whose
 	// print() output and trace are shown (debug.go).
 	debug bool
@@ -307,6 +310,10 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 					e.locate(memoized[i], doc, index)
 					continue
 				}
+				if m != nil && m.parts[i] != nil {
+					memoized[i], errs[i] = e.evalParts(ctx, q, doc, source, terms, inputs[i], m, i, index)
+					continue
+				}
 				val := shardValue(doc, source, terms, inputs[i])
 				values, err := e.values(ctx, q, val, doc.Source.Path)
 				errs[i] = err
@@ -316,7 +323,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 				if m != nil {
 					memoized[i] = e.findings(q.evals, values, doc, index)
 					if m.keys[i] != "" {
-						m.memo.Put(m.keys[i], m.secrets, memoized[i])
+						m.memo.Put(m.keys[i], m.secrets, Parts{"": memoized[i]})
 					}
 					continue
 				}

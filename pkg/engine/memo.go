@@ -8,6 +8,9 @@ import (
 	"errors"
 	"slices"
 	"sync"
+	"sync/atomic"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
@@ -24,17 +27,28 @@ import (
 // their data, the engine's options) is the Memo's to key: the engine's key
 // covers the shard's rules and document only.
 //
+// The shards of rules that declare per-resource findings
+// (catalog.Eval.PerResource) are kept finer: by component, the resources
+// that lib/terraform's joins connect (components.go), so that a plan that
+// changed in a few resources of many types is evaluated again only on the
+// components that hold them.
+//
 // The rules that read the clock or another nondeterministic built-in
 // (Volatile) are never memoized: their shards are always evaluated.
 type Memo interface {
-	// Get returns the findings stored under key.
-	Get(key string) ([]finding.Finding, bool)
-	// Put stores the findings that the evaluation of a document gave for
-	// key. They are the rules' own: a Memo that writes them out must
-	// redact them first, of secrets, the document's sensitive values
-	// (input.Document.SensitiveStrings), which its key covers.
-	Put(key string, secrets []string, findings []finding.Finding)
+	// Get returns the parts stored under key.
+	Get(key string) (Parts, bool)
+	// Put stores under key the parts that the evaluation of a document
+	// gave. Their findings are the rules' own: a Memo that writes them
+	// out must redact them first, of secrets, the document's sensitive
+	// values (input.Document.SensitiveStrings), which its key covers.
+	Put(key string, secrets []string, parts Parts)
 }
+
+// Parts are the findings of one shard by the resources they were made on:
+// for a shard of per-resource rules, by the digest of each component,
+// those of components without findings empty; for another, all under "".
+type Parts map[string][]finding.Finding
 
 // EvalOptions tunes one evaluation.
 type EvalOptions struct {
@@ -63,12 +77,28 @@ type memoRun struct {
 	// the document's schema, source and secrets.
 	resources [][sha256.Size]byte
 	source    [sha256.Size]byte
-	secrets   []string // the document's sensitive values
-	keys      []string
-	hit       []bool
-	found     [][]finding.Finding
+	// joins number what joins the resources (components.go).
+	joins   joinKeys
+	secrets []string // the document's sensitive values
+	keys    []string
+	hit     []bool
+	found   [][]finding.Finding
+	// parts[i], for a shard of per-resource rules that the Memo holds
+	// only in part, says which components to evaluate.
+	parts []*shardParts
 	// need[i] is true when an evaluated shard reads the ith resource.
 	need []bool
+}
+
+// shardParts is a per-resource shard whose components the Memo holds only
+// in part.
+type shardParts struct {
+	comps [][]int  // the shard's components (components.go)
+	keys  []string // the digest of each
+	held  Parts    // what the Memo held
+	// missed lists, in document order, the resources of the components
+	// that held lacks.
+	missed []int
 }
 
 // newMemoRun digests doc's resources, on as many cores as its shards use,
@@ -100,62 +130,203 @@ func (e *Engine) newMemoRun(memo Memo, doc input.Document) *memoRun {
 		return nil
 	}
 	m.source = sha256.Sum256(src)
+	m.joins = newJoinKeys(doc, e.parallel)
 	errs := make([]error, e.parallel)
-	chunk := (len(doc.Resources) + e.parallel - 1) / e.parallel
+	parallelRange(e.parallel, len(doc.Resources), func(w, lo, hi int) {
+		var buf []byte
+		for i := lo; i < hi; i++ {
+			var err error
+			if m.resources[i], buf, err = resourceDigest(doc.Resources[i], buf); err != nil {
+				errs[w] = err
+				return
+			}
+		}
+	})
+	if errors.Join(errs...) != nil {
+		return nil
+	}
+	m.lookup(g, doc, e.parallel)
+	return m
+}
+
+// parallelRange splits [0, n) into as many ranges as workers and calls f
+// on each, in its own goroutine; w is the range's index.
+func parallelRange(workers, n int, f func(w, lo, hi int)) {
+	chunk := (n + workers - 1) / workers
 	var wg sync.WaitGroup
-	for w := range e.parallel {
+	for w := range workers {
+		wg.Go(func() { f(w, min(w*chunk, n), min((w+1)*chunk, n)) })
+	}
+	wg.Wait()
+}
+
+// parallelEach calls f on each of [0, n), with as many goroutines as
+// workers, each taking the next number when done with one.
+func parallelEach(workers, n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
 		wg.Go(func() {
-			var buf []byte
-			for i := min(w*chunk, len(doc.Resources)); i < min((w+1)*chunk, len(doc.Resources)); i++ {
-				var err error
-				if m.resources[i], buf, err = resourceDigest(doc.Resources[i], buf); err != nil {
-					errs[w] = err
-					return
-				}
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
 			}
 		})
 	}
 	wg.Wait()
-	if errors.Join(errs...) != nil {
-		return nil
-	}
-	m.lookup(g, doc)
-	return m
 }
 
-// lookup finds in the memo the shards of g that apply to doc and may be
-// memoized, and marks the resources that the others read.
-func (m *memoRun) lookup(g *group, doc input.Document) {
+// lookup finds in the memo, with as many goroutines as workers, the
+// shards of g that apply to doc and may be memoized, and marks the
+// resources that the others read.
+func (m *memoRun) lookup(g *group, doc input.Document, workers int) {
 	byType := resourcesByType(doc)
 	inputs := shardInputs(byType, g.shards)
 	m.keys = make([]string, len(g.shards))
 	m.hit = make([]bool, len(g.shards))
 	m.found = make([][]finding.Finding, len(g.shards))
+	m.parts = make([]*shardParts, len(g.shards))
 	m.need = make([]bool, len(doc.Resources))
 	idx, _ := g.applicable(byType)
 	applicable := make([]bool, len(g.evals))
 	for _, i := range idx {
 		applicable[i] = true
 	}
-	for i, q := range g.shards {
+	// read[i] is what shard i reads that the Memo does not hold.
+	read := make([][]int, len(g.shards))
+	parallelEach(workers, len(g.shards), func(i int) {
+		q := g.shards[i]
 		if !slices.ContainsFunc(q.index, func(n int) bool { return applicable[n] }) {
-			continue
+			return
 		}
 		// The first shard's rules read the whole document.
-		sel := inputs[i]
+		read[i] = inputs[i]
 		if q.types == nil {
-			sel = all(len(doc.Resources))
+			read[i] = all(len(doc.Resources))
 		}
-		if m.memoizable(q) {
-			m.keys[i] = m.key(q, sel)
-			m.found[i], m.hit[i] = m.memo.Get(m.keys[i])
-		}
-		if !m.hit[i] {
-			for _, j := range sel {
-				m.need[j] = true
+		switch {
+		case !m.memoizable(q):
+		case q.perResource:
+			m.keys[i] = m.key(q, nil)
+			p := m.shardParts(doc, read[i], m.keys[i])
+			if len(p.missed) == 0 {
+				m.hit[i], m.found[i], read[i] = true, p.findings(), nil
+				return
+			}
+			m.parts[i], read[i] = p, p.missed
+		default:
+			m.keys[i] = m.key(q, read[i])
+			held, _ := m.memo.Get(m.keys[i])
+			if m.found[i], m.hit[i] = held[""]; m.hit[i] {
+				read[i] = nil
 			}
 		}
+	})
+	for _, sel := range read {
+		for _, j := range sel {
+			m.need[j] = true
+		}
 	}
+}
+
+// shardParts splits the resources sel of a per-resource shard into
+// components, and finds which of them the Memo holds under key.
+func (m *memoRun) shardParts(doc input.Document, sel []int, key string) *shardParts {
+	p := &shardParts{comps: components(sel, m.joins)}
+	p.held, _ = m.memo.Get(key)
+	p.keys = make([]string, len(p.comps))
+	for n, c := range p.comps {
+		h := sha256.New()
+		for _, j := range c {
+			h.Write(m.resources[j][:])
+		}
+		p.keys[n] = hex.EncodeToString(h.Sum(nil))
+		if _, ok := p.held[p.keys[n]]; !ok {
+			p.missed = append(p.missed, c...)
+		}
+	}
+	slices.Sort(p.missed)
+	return p
+}
+
+// findings are the findings p held for the components of the shard.
+func (p *shardParts) findings() []finding.Finding {
+	var fs []finding.Finding
+	for _, k := range p.keys {
+		fs = append(fs, p.held[k]...)
+	}
+	return fs
+}
+
+// merge makes the parts of the whole shard from those p held and fs, the
+// findings of the evaluation of p.missed; false when a finding names no
+// resource of a missed component, which a per-resource rule cannot make.
+func (p *shardParts) merge(fs []finding.Finding, doc input.Document) (Parts, bool) {
+	missed := map[string]int{} // address: component
+	parts := Parts{}
+	for n, c := range p.comps {
+		if held, ok := p.held[p.keys[n]]; ok {
+			parts[p.keys[n]] = held
+			continue
+		}
+		parts[p.keys[n]] = []finding.Finding{}
+		for _, j := range c {
+			missed[doc.Resources[j].Address] = n
+		}
+	}
+	for _, f := range fs {
+		n, ok := missed[f.Resource]
+		if !ok {
+			return nil, false
+		}
+		parts[p.keys[n]] = append(parts[p.keys[n]], f)
+	}
+	return parts, true
+}
+
+// evalParts evaluates per-resource shard i (q, whose resources are sel)
+// on the components m's Memo lacks, stores the parts of the whole shard
+// and returns its findings. Should a finding name a resource outside the
+// components evaluated, the shard is evaluated whole instead, and not
+// stored.
+func (e *Engine) evalParts(ctx context.Context, q *query, doc input.Document, source *ast.Term, terms []*ast.Term, sel []int, m *memoRun, i int, index map[string]*input.Resource) ([]finding.Finding, error) {
+	p := m.parts[i]
+	values, err := e.values(ctx, q, shardValue(doc, source, terms, p.missed), doc.Source.Path)
+	if err != nil {
+		return nil, err
+	}
+	parts, ok := p.merge(e.findings(q.evals, values, doc, index), doc)
+	if !ok {
+		// The other resources were not converted (need): convert them
+		// into a copy, which the other shards' workers do not read.
+		own := slices.Clone(terms)
+		need := make([]bool, len(doc.Resources))
+		for _, j := range sel {
+			need[j] = own[j] == nil
+		}
+		more, err := resourceTerms(doc, 1, need)
+		if err != nil {
+			return nil, err
+		}
+		for _, j := range sel {
+			if need[j] {
+				own[j] = more[j]
+			}
+		}
+		values, err := e.values(ctx, q, shardValue(doc, source, own, sel), doc.Source.Path)
+		if err != nil {
+			return nil, err
+		}
+		return e.findings(q.evals, values, doc, index), nil
+	}
+	m.memo.Put(m.keys[i], m.secrets, parts)
+	var fs []finding.Finding
+	for _, k := range p.keys {
+		if _, held := p.held[k]; held {
+			e.locate(parts[k], doc, index)
+		}
+		fs = append(fs, parts[k]...)
+	}
+	return fs, nil
 }
 
 // needs is the resources that group name must convert: nil for all.
@@ -175,12 +346,14 @@ func (m *memoRun) memoizable(q *query) bool {
 // key digests what the findings of shard q depend on within the document:
 // the group and the shard's rules, the document's schema, source and
 // secrets (with which a Memo redacts what it stores), and the resources at
-// positions sel, in order.
+// positions sel, in order. A per-resource shard's key (sel nil) leaves the
+// resources to its parts' keys: the Memo keeps under it the parts of the
+// last version of the document it saw.
 func (m *memoRun) key(q *query, sel []int) string {
 	h := sha256.New()
 	enc := json.NewEncoder(h)
-	// Errors are impossible: strings and fixed-size arrays.
-	_ = enc.Encode([]any{"tenet shard findings 1", m.name, q.evals})
+	// Errors are impossible: strings, booleans and fixed-size arrays.
+	_ = enc.Encode([]any{"tenet shard findings 2", m.name, q.evals, q.perResource})
 	h.Write(m.source[:])
 	for _, i := range sel {
 		h.Write(m.resources[i][:])

@@ -227,9 +227,11 @@ func typeLike(s string) bool {
 }
 
 // shardPlan groups the evals of a Terraform group by the types their rules
-// read. The first shard (types nil) holds the rules that get the whole
-// document; it may be empty. A group whose types are a subset of another's
-// joins it: its rules see resources they do not read, which changes
+// read, and apart the rules that declare per-resource findings
+// (catalog.Eval.PerResource), whose shards a Memo keeps by component. The
+// first shard (types nil) holds the rules that get the whole document; it
+// may be empty. A group whose types are a subset of another's of the same
+// kind joins it: its rules see resources they do not read, which changes
 // nothing, and the two share the indexes and helper rules they compute.
 func shardPlan(evs []catalog.Eval, reads func(catalog.Eval) ([]string, bool)) (idx [][]int, types [][]string) {
 	byKey := map[string][]int{}
@@ -239,6 +241,8 @@ func shardPlan(evs []catalog.Eval, reads func(catalog.Eval) ([]string, bool)) (i
 		k := strings.Join(ts, ",")
 		if !ok || len(ts) == 0 {
 			k, ts = "", nil
+		} else if ev.PerResource {
+			k = "per resource:" + k
 		}
 		byKey[k] = append(byKey[k], i)
 		typesOf[k] = ts
@@ -257,16 +261,18 @@ func shardPlan(evs []catalog.Eval, reads func(catalog.Eval) ([]string, bool)) (i
 		return strings.Compare(a, b)
 	})
 	idx, types = [][]int{byKey[""]}, [][]string{nil}
+	perResource := []bool{false}
 	for _, k := range keys {
+		per := strings.HasPrefix(k, "per resource:")
 		target := -1
 		for n := 1; n < len(types); n++ {
-			if subset(typesOf[k], types[n]) {
+			if perResource[n] == per && subset(typesOf[k], types[n]) {
 				target = n
 				break
 			}
 		}
 		if target < 0 {
-			idx, types = append(idx, nil), append(types, typesOf[k])
+			idx, types, perResource = append(idx, nil), append(types, typesOf[k]), append(perResource, per)
 			target = len(idx) - 1
 		}
 		idx[target] = append(idx[target], byKey[k]...)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -38,12 +37,7 @@ func resourceTerms(doc input.Document, n int, need []bool) ([]*ast.Term, error) 
 		return terms, convert(0, len(terms))
 	}
 	errs := make([]error, n)
-	chunk := (len(terms) + n - 1) / n
-	var wg sync.WaitGroup
-	for w := range n {
-		wg.Go(func() { errs[w] = convert(min(w*chunk, len(terms)), min((w+1)*chunk, len(terms))) })
-	}
-	wg.Wait()
+	parallelRange(n, len(terms), func(w, lo, hi int) { errs[w] = convert(lo, hi) })
 	return terms, errors.Join(errs...)
 }
 

@@ -15,7 +15,6 @@ import (
 
 	"github.com/tenet-dev/tenet/pkg/engine"
 	"github.com/tenet-dev/tenet/pkg/evalcache"
-	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
@@ -239,12 +238,12 @@ func (c *cache) memo() engine.Memo {
 // binary as the inputs' keys do.
 type shardMemo struct{ c *cache }
 
-func (m shardMemo) Get(key string) ([]finding.Finding, bool) {
+func (m shardMemo) Get(key string) (engine.Parts, bool) {
 	data, ok := m.c.store.Get(key)
-	var fs []finding.Finding
-	if ok && json.Unmarshal(data, &fs) == nil {
+	var parts engine.Parts
+	if ok && json.Unmarshal(data, &parts) == nil {
 		m.c.shardHits.Add(1)
-		return fs, true
+		return parts, true
 	}
 	m.c.shardMisses.Add(1)
 	return nil, false
@@ -252,10 +251,14 @@ func (m shardMemo) Get(key string) ([]finding.Finding, bool) {
 
 // Put stores the findings redacted, as the inputs' results are: the
 // cache never holds a value the reports would not show.
-func (m shardMemo) Put(key string, secrets []string, fs []finding.Finding) {
-	fs = slices.Clone(fs)
-	redactSecrets(secrets, fs)
-	data, err := json.Marshal(fs)
+func (m shardMemo) Put(key string, secrets []string, parts engine.Parts) {
+	redacted := make(engine.Parts, len(parts))
+	for k, fs := range parts {
+		fs = slices.Clone(fs)
+		redactSecrets(secrets, fs)
+		redacted[k] = fs
+	}
+	data, err := json.Marshal(redacted)
 	if err == nil {
 		err = m.c.store.Put(key, data)
 	}

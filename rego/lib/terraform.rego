@@ -173,8 +173,9 @@ _object(values, key) := x if {
 # (r.config_address in e.refs[attr]) unless both sides are known and differ
 # (count and for_each instances of one configuration block); without a
 # reference (state, or a literal value), by value: e's top-level attribute
-# attr equals r's id, bucket, name or arn. Joins go through indexes built
-# once per query, so a rule that joins every bucket stays linear.
+# attr equals r's id, bucket, name or arn (an empty one joins nothing).
+# Joins go through indexes built once per query, so a rule that joins
+# every bucket stays linear.
 referencing(r, type, attr) := array.concat(
 	[e |
 		some e in object.get(_by_ref, _key3(type, attr, r.config_address), [])
@@ -210,6 +211,7 @@ _identities(r) := {v |
 	some k in ["id", "bucket", "name", "arn"]
 	v := r.values[k]
 	is_string(v)
+	v != ""
 }
 
 # A reference is contradicted when e's value is known and equals none of r's

@@ -159,6 +159,16 @@ test_referencing_by_value_in_state if {
 	[x.address | some x in terraform.referencing(b, "aws_s3_bucket_server_side_encryption_configuration", "bucket")] == ["aws_s3_bucket_server_side_encryption_configuration.logs"] with input as inp
 }
 
+# An empty identity is no identity: a configuration with an empty bucket
+# attribute does not join a bucket whose name is empty too.
+test_referencing_not_by_empty_value if {
+	b := fixtures.resource("aws_s3_bucket", "unnamed", {"bucket": "", "id": ""})
+	e := _enc("empty", {"bucket": ""})
+	inp := fixtures.state([b, e])
+	terraform.referencing(b, "aws_s3_bucket_server_side_encryption_configuration", "bucket") == [] with input as inp
+	terraform.referenced(e, "aws_s3_bucket", "bucket") == [] with input as inp
+}
+
 test_referencing_by_name_and_arn if {
 	k := fixtures.resource("aws_kms_key", "k", {"arn": "arn:aws:kms:eu-west-1:1:key/x"})
 	a := fixtures.resource("aws_kms_alias", "a", {"target_key_id": "arn:aws:kms:eu-west-1:1:key/x"})
