@@ -64,21 +64,75 @@ func FrameworksOf(rules []finding.RuleResult, findings []finding.Finding, info m
 			types[t] += n
 		}
 	}
+	failed := newFailures(findings)
 	for i := range fws {
 		for j := range fws[i].Controls {
 			c := &fws[i].Controls[j]
 			if len(c.Rules) > 0 {
-				c.Checked, c.Failed = controlCounts(c, byID, types)
+				c.Checked = controlChecked(c, byID, types)
+				c.Failed = failed.count(c.Rules)
 			}
 		}
 	}
 	return fws
 }
 
-// controlCounts counts the distinct resources a control's rules checked
-// and the distinct resources with a failure no waiver covers. types counts
-// the resources of the scan per type; nil when the inputs do not say.
-func controlCounts(c *finding.Control, rules map[string]*finding.RuleResult, types map[string]int) (checked, failed int) {
+// failures numbers the distinct resources (file and address) with a
+// failure no waiver covers, and lists them per rule, so that a control
+// counts those of its rules without hashing them again: a large scan's
+// findings times the controls each maps to run in the millions.
+type failures struct {
+	byRule map[string][]int32
+	stamp  []int32 // stamp[n] is the last count that met resource n
+	counts int32
+}
+
+func newFailures(findings []finding.Finding) *failures {
+	type key struct{ file, resource string }
+	ids := map[key]int32{}
+	seen := map[string]map[int32]bool{}
+	f := &failures{byRule: map[string][]int32{}}
+	for _, x := range findings {
+		if x.Kind != finding.KindDeny || x.Waived() {
+			continue
+		}
+		k := key{x.File, x.Resource}
+		n, ok := ids[k]
+		if !ok {
+			n = int32(len(ids))
+			ids[k] = n
+		}
+		if seen[x.RuleID] == nil {
+			seen[x.RuleID] = map[int32]bool{}
+		}
+		if !seen[x.RuleID][n] {
+			seen[x.RuleID][n] = true
+			f.byRule[x.RuleID] = append(f.byRule[x.RuleID], n)
+		}
+	}
+	f.stamp = make([]int32, len(ids))
+	return f
+}
+
+// count is the number of distinct resources that rules failed.
+func (f *failures) count(rules []string) int {
+	f.counts++
+	n := 0
+	for _, id := range rules {
+		for _, r := range f.byRule[id] {
+			if f.stamp[r] != f.counts {
+				f.stamp[r] = f.counts
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// controlChecked counts the distinct resources a control's rules checked.
+// types counts the resources of the scan per type; nil when the inputs do
+// not say.
+func controlChecked(c *finding.Control, rules map[string]*finding.RuleResult, types map[string]int) (checked int) {
 	selected := map[string]bool{}
 	documents := 0 // rules without resource types count documents
 	most := 0
@@ -99,22 +153,12 @@ func controlCounts(c *finding.Control, rules map[string]*finding.RuleResult, typ
 		}
 	}
 	if types == nil {
-		checked = most
-	} else {
-		for t := range selected {
-			checked += types[t]
-		}
-		checked += documents
+		return most
 	}
-	seen := map[[2]string]bool{}
-	for _, e := range c.Evidence {
-		for _, l := range e.Findings {
-			if l.Kind == finding.KindDeny && !l.Waived {
-				seen[[2]string{l.File, l.Resource}] = true
-			}
-		}
+	for t := range selected {
+		checked += types[t]
 	}
-	return checked, len(seen)
+	return checked + documents
 }
 
 func frameworks(rules []finding.RuleResult, findings []finding.Finding, info map[string]FrameworkInfo) []finding.Framework {

@@ -118,23 +118,41 @@ func TestOSCALIncomplete(t *testing.T) {
 
 // TestControlCountsDistinct: a control reported "40 resources checked, 8
 // failed" on a 14-resource plan, summing its rules; it counts each resource
-// once.
+// once (a resource of another file is another), and only failures no
+// waiver covers.
 func TestControlCountsDistinct(t *testing.T) {
 	sel := []finding.Selector{{Type: "terraform", ResourceTypes: []string{"aws_s3_bucket"}}}
 	controls := map[string][]string{"nist-800-53-r5": {"SC-28"}}
 	rules := []finding.RuleResult{
 		{Rule: finding.Rule{ID: "A", Selectors: sel, Controls: controls}, Status: finding.StatusFail, Checked: 14, Failed: 2},
-		{Rule: finding.Rule{ID: "B", Selectors: sel, Controls: controls}, Status: finding.StatusFail, Checked: 14, Failed: 1},
+		{Rule: finding.Rule{ID: "B", Selectors: sel, Controls: map[string][]string{"nist-800-53-r5": {"SC-28", "AC-3"}}}, Status: finding.StatusFail, Checked: 14, Failed: 1},
 	}
 	var findings []finding.Finding
-	for _, f := range []struct{ rule, res string }{{"A", "b1"}, {"A", "b2"}, {"B", "b1"}} {
-		findings = append(findings, finding.Finding{RuleID: f.rule, Kind: finding.KindDeny, Resource: "aws_s3_bucket." + f.res, File: "plan.json"})
+	for _, f := range []struct {
+		rule, res, file string
+		kind            finding.Kind
+		waived          bool
+	}{
+		{"A", "b1", "plan.json", finding.KindDeny, false},
+		{"A", "b1", "plan.json", finding.KindDeny, false}, // twice
+		{"A", "b2", "plan.json", finding.KindDeny, false},
+		{"A", "b3", "plan.json", finding.KindWarn, false},
+		{"A", "b4", "plan.json", finding.KindDeny, true},
+		{"B", "b1", "plan.json", finding.KindDeny, false},
+		{"B", "b1", "other.json", finding.KindDeny, false}, // another file
+	} {
+		x := finding.Finding{RuleID: f.rule, Kind: f.kind, Resource: "aws_s3_bucket." + f.res, File: f.file}
+		if f.waived {
+			x.Waiver = &finding.Waiver{Reason: "accepted"}
+		}
+		findings = append(findings, x)
 	}
 	inputs := []finding.Input{{Path: "plan.json", Types: map[string]int{"aws_s3_bucket": 14, "aws_iam_role": 3}}}
 	fws := report.FrameworksOf(rules, findings, nil, inputs)
+	want := map[string][2]int{"SC-28": {14, 3}, "AC-3": {14, 2}}
 	for _, c := range fws[0].Controls {
-		if c.ID == "SC-28" && (c.Checked != 14 || c.Failed != 2) {
-			t.Errorf("SC-28: %d checked, %d failed; want 14 and 2", c.Checked, c.Failed)
+		if w, ok := want[c.ID]; ok && (c.Checked != w[0] || c.Failed != w[1]) {
+			t.Errorf("%s: %d checked, %d failed; want %d and %d", c.ID, c.Checked, c.Failed, w[0], w[1])
 		}
 	}
 }
