@@ -114,3 +114,70 @@ func TestAttackMemo_VolatileWithMock(t *testing.T) {
 		})
 	}
 }
+
+// TestAttackMemo_JoinMoved: the findings of per-resource rules are kept by
+// component. An attacker who re-points a joined resource from one secret
+// to another (the rotation of secret a now names secret b) changes the
+// members of two components, though neither secret changed: both must be
+// evaluated again, or secret a would keep its cached pass. The rotation
+// joins by value (state has no references), through secret_id, which is
+// not an identity attribute of its own: only the edge from a value to the
+// secret's arn connects them.
+func TestAttackMemo_JoinMoved(t *testing.T) {
+	e, err := New(t.Context(), builtinCatalog(t), Options{Parallel: 2, shardMin: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arn := func(name string) string { return "arn:aws:secretsmanager:eu-west-1:1:secret:" + name }
+	state := func(target string) input.Document {
+		res := func(typ, name string, values map[string]any) input.Resource {
+			return input.Resource{Address: typ + "." + name, ConfigAddress: typ + "." + name, Type: typ, Name: name,
+				Mode: "managed", Action: "no-op", Values: values, Location: input.Location{File: "terraform.tfstate"}}
+		}
+		return input.Document{
+			Schema: input.Schema,
+			Source: input.Source{Path: "terraform.tfstate", Format: input.FormatTerraformState},
+			Resources: []input.Resource{
+				res("aws_secretsmanager_secret", "a", map[string]any{"name": "a", "id": arn("a"), "arn": arn("a")}),
+				res("aws_secretsmanager_secret", "b", map[string]any{"name": "b", "id": arn("b"), "arn": arn("b")}),
+				res("aws_secretsmanager_secret_rotation", "r", map[string]any{"id": "rotation", "secret_id": arn(target),
+					"rotation_rules": []any{map[string]any{"automatically_after_days": 30}}}),
+			},
+		}
+	}
+	failing := func(res Result) []string {
+		var out []string
+		for _, f := range res.Findings {
+			if f.RuleID == "TNT-AWS-SM-001" {
+				out = append(out, f.Resource)
+			}
+		}
+		return out
+	}
+	memo := &mapMemo{data: map[string][]byte{}}
+	first, err := e.EvalWith(t.Context(), state("a"), EvalOptions{Memo: memo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := failing(first); !slices.Equal(got, []string{"aws_secretsmanager_secret.b"}) {
+		t.Fatalf("before the move, rotation fails on %v; want secret b only", got)
+	}
+	want, err := e.Eval(t.Context(), state("b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo.reset()
+	got, err := e.EvalWith(t.Context(), state("b"), EvalOptions{Memo: memo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("after the move (-plain +memo):\n%s", diff)
+	}
+	if f := failing(got); !slices.Equal(f, []string{"aws_secretsmanager_secret.a"}) {
+		t.Errorf("after the move, rotation fails on %v; want secret a only", f)
+	}
+	if memo.hits == 0 || memo.updates == 0 {
+		t.Errorf("%d shards from the memo, %d updated: the test checks nothing", memo.hits, memo.updates)
+	}
+}
