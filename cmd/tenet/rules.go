@@ -9,6 +9,7 @@ import (
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/report"
+	"github.com/tenet-dev/tenet/pkg/tenet"
 )
 
 func newRulesCommand(s streams) *cobra.Command {
@@ -25,7 +26,7 @@ what they apply to and the controls they map to. --framework, --severity and
 --target filter the list.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			sc, err := f.loaded(cmd.Context())
+			sc, err := f.loaded(cmd.Context(), tenet.WithMetadataOnly())
 			if err != nil {
 				return err
 			}
@@ -71,7 +72,7 @@ controls, how many of them at least one rule maps to, the coverage that gives,
 and the number of rules mapped to it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			sc, err := f.loaded(cmd.Context())
+			sc, err := f.loaded(cmd.Context(), tenet.WithMetadataOnly())
 			if err != nil {
 				return err
 			}

@@ -150,6 +150,13 @@ type Options struct {
 	// written before OPA 1.0; zero means v1. A bundle whose .manifest
 	// names its rego_version keeps it. The built-ins are always v1.
 	RegoVersion ast.RegoVersion
+	// MetadataOnly reads of the embedded bundles only what lists their
+	// rules: each module's package and the comments above it (its
+	// METADATA), not its rules, which parsing would take most of the
+	// load's time for. The catalog's Rules, Frameworks and Bundles are
+	// those of a full load; its Evals and Modules lack the embedded
+	// rules', so it must not be compiled. Other sources load in full.
+	MetadataOnly bool
 }
 
 // v0Syntax tells a parse error that Rego v0 syntax causes under v1.

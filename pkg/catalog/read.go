@@ -6,11 +6,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
 	opaloader "github.com/open-policy-agent/opa/v1/loader"
+	"golang.org/x/sync/errgroup"
 )
 
 // readBundle reads one source as an OPA bundle: an embedded bundle, a
@@ -23,13 +25,23 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 	}
 	if src.FS != nil {
 		// Embedded bundles are compiled into the binary: trusted, unsigned.
-		return opaloader.NewFileLoader().
+		filter := skipTests
+		if b.opts.MetadataOnly {
+			filter = func(_ string, info fs.FileInfo, _ int) bool {
+				return !info.IsDir() && strings.HasSuffix(info.Name(), ".rego")
+			}
+		}
+		bdl, err := opaloader.NewFileLoader().
 			WithProcessAnnotation(true).
 			WithRegoVersion(ast.RegoV1).
 			WithSkipBundleVerification(true).
-			WithFilter(skipTests).
+			WithFilter(filter).
 			WithFS(src.FS).
 			AsBundle(".")
+		if err != nil || !b.opts.MetadataOnly {
+			return bdl, err
+		}
+		return bdl, addHeads(bdl, src.FS)
 	}
 	// A signed bundle lists its test files too: leaving them out would
 	// fail verification, so they are read and dropped later.
@@ -118,4 +130,62 @@ func (b *builder) readArchived(src Source, arc *archive, filter opaloader.Filter
 		return nil, signatureError(err, b.verify)
 	}
 	return &bdl, nil
+}
+
+// addHeads adds to bdl the head of each module of fsys but tests: its
+// text up to its package clause, which holds the package's METADATA
+// (MetadataOnly), parsed as a module of its own, on every core.
+func addHeads(bdl *bundle.Bundle, fsys fs.FS) error {
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego") {
+			names = append(names, name)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	files := make([]bundle.ModuleFile, len(names))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		g.Go(func() error {
+			text, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return err
+			}
+			head, ok := packageHead(text)
+			if !ok {
+				return fmt.Errorf("%s: no package clause at the start of a line", name)
+			}
+			m, err := ast.ParseModuleWithOpts("/"+name, string(head), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+			if err != nil {
+				return err
+			}
+			files[i] = bundle.ModuleFile{URL: "/" + name, Path: "/" + name, Raw: head, Parsed: m}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	bdl.Modules = append(bdl.Modules, files...)
+	return nil
+}
+
+// packageHead is text up to the end of its first line that starts with
+// "package ".
+func packageHead(text []byte) ([]byte, bool) {
+	for at := 0; at < len(text); {
+		end := bytes.IndexByte(text[at:], '\n')
+		if end < 0 {
+			end = len(text) - at
+		}
+		if bytes.HasPrefix(text[at:], []byte("package ")) {
+			return text[:at+end], true
+		}
+		at += end + 1
+	}
+	return nil, false
 }

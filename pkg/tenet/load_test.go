@@ -3,6 +3,7 @@ package tenet
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -11,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/finding"
 )
 
 var fixedNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
@@ -98,5 +100,46 @@ func TestBuiltinBundles(t *testing.T) {
 	}
 	if diff := cmp.Diff(s.Bundles(), got); diff != "" {
 		t.Errorf("bundles (-loaded +manifests):\n%s", diff)
+	}
+}
+
+// TestLoadMetadataOnly: a Scanner loaded WithMetadataOnly, which parses of
+// the embedded rules only their METADATA, lists the rules, controls
+// covered and bundles that a full Load lists, with the built-ins alone,
+// with a policy from disk, and with filters; it refuses to scan.
+func TestLoadMetadataOnly(t *testing.T) {
+	policy, err := filepath.Abs("../../test/examples/policy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, opts := range map[string][]Option{
+		"built-ins":   nil,
+		"policy":      {WithPolicy(policy)},
+		"filtered":    {WithSeverities(finding.SeverityHigh), WithFrameworks("hipaa")},
+		"test bundle": {withBundleFS(testBundle())},
+	} {
+		full, err := Load(t.Context(), opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		meta, err := Load(t.Context(), append(opts, WithMetadataOnly())...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(full.Rules()) == 0 {
+			t.Fatalf("%s: no rules: the test checks nothing", name)
+		}
+		if diff := cmp.Diff(full.Rules(), meta.Rules()); diff != "" {
+			t.Errorf("%s: rules differ (-full +metadata only):\n%s", name, diff)
+		}
+		if diff := cmp.Diff(full.Coverage(), meta.Coverage()); diff != "" {
+			t.Errorf("%s: coverage differs (-full +metadata only):\n%s", name, diff)
+		}
+		if diff := cmp.Diff(full.Bundles(), meta.Bundles()); diff != "" {
+			t.Errorf("%s: bundles differ (-full +metadata only):\n%s", name, diff)
+		}
+		if _, err := meta.Scan(t.Context(), "../../test/examples/plan.json"); err == nil {
+			t.Errorf("%s: a Scanner loaded WithMetadataOnly scanned", name)
+		}
 	}
 }

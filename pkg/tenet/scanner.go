@@ -116,6 +116,7 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 		AllNamespaces: cfg.allNamespaces,
 		DataPaths:     cfg.data,
 		Verify:        cfg.verify,
+		MetadataOnly:  cfg.metadataOnly,
 	})
 	if err != nil {
 		return nil, err
@@ -258,6 +259,9 @@ type outcome struct {
 // pass. Any other error comes with a nil result: a cancelled context, a
 // policy error, or paths that name no input at all.
 func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, error) {
+	if s.cfg.metadataOnly {
+		return nil, errors.New("a Scanner loaded WithMetadataOnly cannot scan")
+	}
 	s.startCompile(context.WithoutCancel(ctx))
 	if err := checkSomeRules(s.cat, s.cfg); err != nil {
 		return nil, err
