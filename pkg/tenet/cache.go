@@ -240,10 +240,11 @@ type shardMemo struct{ c *cache }
 
 func (m shardMemo) Get(key string) (engine.Parts, bool) {
 	data, ok := m.c.store.Get(key)
-	var parts engine.Parts
-	if ok && json.Unmarshal(data, &parts) == nil {
-		m.c.shardHits.Add(1)
-		return parts, true
+	if ok {
+		if parts, err := decodeParts(data); err == nil {
+			m.c.shardHits.Add(1)
+			return parts, true
+		}
 	}
 	m.c.shardMisses.Add(1)
 	return nil, false
@@ -258,7 +259,7 @@ func (m shardMemo) Put(key string, secrets []string, parts engine.Parts) {
 		redactSecrets(secrets, fs)
 		redacted[k] = fs
 	}
-	data, err := json.Marshal(redacted)
+	data, err := encodeParts(redacted)
 	if err == nil {
 		err = m.c.store.Put(key, data)
 	}
