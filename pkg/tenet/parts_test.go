@@ -39,7 +39,9 @@ func TestPartsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(parts, got, cmp.Comparer(func(a, b []finding.Finding) bool { return cmp.Equal(a, b, cmp.AllowUnexported()) || len(a) == 0 && len(b) == 0 })); diff != "" {
+	if diff := cmp.Diff(parts, got, cmp.Comparer(func(a, b []finding.Finding) bool {
+		return cmp.Equal(a, b, cmp.AllowUnexported()) || len(a) == 0 && len(b) == 0
+	})); diff != "" {
 		t.Errorf("round trip (-wrote +read):\n%s", diff)
 	}
 	for n := range len(data) {
