@@ -57,8 +57,18 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	byPkg, builtin := modulesByPackage(cat)
 	// The rules of packages outside the built-ins form groups of their
 	// own, evaluated on the document with its secrets masked (Options).
+	// A module from outside the built-ins in one of their packages (a
+	// library's, or the parameters') may make a built-in rule read beyond
+	// its joins: per-resource findings are then no rule's to declare.
+	perResource := true
+	for _, m := range cat.Modules {
+		if !builtin[m] && strings.HasPrefix(m.Package.Path.String(), "data.tenet.") {
+			perResource = false
+		}
+	}
 	plan := map[string][]catalog.Eval{}
 	for _, ev := range cat.Evals {
+		ev.PerResource = ev.PerResource && perResource
 		if builtinPackage(byPkg, builtin, ev) {
 			e.builtin[ev.RuleID] = true
 		}

@@ -181,3 +181,43 @@ func TestAttackMemo_JoinMoved(t *testing.T) {
 		t.Errorf("%d shards from the memo, %d updated: the test checks nothing", memo.hits, memo.updates)
 	}
 }
+
+// TestAttackMemo_CustomInBuiltinPackage: a module from outside the
+// built-ins added to one of their library packages may turn a function
+// that per-resource rules call into one that reads every resource (here
+// one that counts buckets, which still qualifies for sharding). Then no
+// rule's findings are kept by component: every shard is memoized whole.
+func TestAttackMemo_CustomInBuiltinPackage(t *testing.T) {
+	perResourceShards := func(extra fstest.MapFS) int {
+		dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+		if extra != nil {
+			sources = append(sources, catalog.Source{Path: "extra", FS: extra})
+		}
+		cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := New(t.Context(), cat, Options{Parallel: 2, shardMin: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, q := range e.groups["terraform"].shards {
+			if q.perResource {
+				n++
+			}
+		}
+		return n
+	}
+	if perResourceShards(nil) == 0 {
+		t.Fatal("no per-resource shard among the built-ins: the test checks nothing")
+	}
+	extra := fstest.MapFS{"extra.rego": {Data: []byte("package tenet.lib.s3\n\nimport rego.v1\n\nimport data.tenet.lib.terraform\n\nmany_buckets if count(terraform.resources(\"aws_s3_bucket\")) > 1\n")}}
+	if n := perResourceShards(extra); n > 0 {
+		t.Errorf("%d shards kept by component with a custom module in a library package", n)
+	}
+}
