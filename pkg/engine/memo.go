@@ -130,7 +130,9 @@ func (e *Engine) newMemoRun(memo Memo, doc input.Document) *memoRun {
 		return nil
 	}
 	m.source = sha256.Sum256(src)
-	m.joins = newJoinKeys(doc, e.parallel)
+	if slices.ContainsFunc(g.shards, func(q *query) bool { return q.perResource }) {
+		m.joins = newJoinKeys(doc, e.parallel)
+	}
 	errs := make([]error, e.parallel)
 	parallelRange(e.parallel, len(doc.Resources), func(w, lo, hi int) {
 		var buf []byte
@@ -209,7 +211,7 @@ func (m *memoRun) lookup(g *group, doc input.Document, workers int) {
 			m.keys[i] = m.key(q, nil)
 			p := m.shardParts(doc, read[i], m.keys[i])
 			if len(p.missed) == 0 {
-				m.hit[i], m.found[i], read[i] = true, p.findings(), nil
+				m.hit[i], m.found[i], read[i] = true, p.findings(p.held), nil
 				return
 			}
 			m.parts[i], read[i] = p, p.missed
@@ -248,11 +250,12 @@ func (m *memoRun) shardParts(doc input.Document, sel []int, key string) *shardPa
 	return p
 }
 
-// findings are the findings p held for the components of the shard.
-func (p *shardParts) findings() []finding.Finding {
+// findings are the findings of parts for the components of the shard, in
+// their order.
+func (p *shardParts) findings(parts Parts) []finding.Finding {
 	var fs []finding.Finding
 	for _, k := range p.keys {
-		fs = append(fs, p.held[k]...)
+		fs = append(fs, parts[k]...)
 	}
 	return fs
 }
@@ -319,14 +322,12 @@ func (e *Engine) evalParts(ctx context.Context, q *query, doc input.Document, so
 		return e.findings(q.evals, values, doc, index), nil
 	}
 	m.memo.Put(m.keys[i], m.secrets, parts)
-	var fs []finding.Finding
 	for _, k := range p.keys {
 		if _, held := p.held[k]; held {
 			e.locate(parts[k], doc, index)
 		}
-		fs = append(fs, parts[k]...)
 	}
-	return fs, nil
+	return p.findings(parts), nil
 }
 
 // needs is the resources that group name must convert: nil for all.

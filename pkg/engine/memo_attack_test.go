@@ -23,17 +23,7 @@ import (
 // and be keyed by every resource: an edit of any of them evaluates it
 // again.
 func TestAttackMemo_WholeDocumentShard(t *testing.T) {
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	extra := fstest.MapFS{"extra.rego": {Data: []byte("package tenet.lib.s3\n\nimport rego.v1\n\nextra_helper := count(input.resources)\n")}}
-	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
-	sources = append(sources, catalog.Source{Path: "extra", FS: extra})
-	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := builtinsWith(t, fstest.MapFS{"extra.rego": {Data: []byte("package tenet.lib.s3\n\nimport rego.v1\n\nextra_helper := count(input.resources)\n")}})
 	e, err := New(t.Context(), cat, Options{Parallel: 2, shardMin: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -189,19 +179,7 @@ func TestAttackMemo_JoinMoved(t *testing.T) {
 // rule's findings are kept by component: every shard is memoized whole.
 func TestAttackMemo_CustomInBuiltinPackage(t *testing.T) {
 	perResourceShards := func(extra fstest.MapFS) int {
-		dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
-		if extra != nil {
-			sources = append(sources, catalog.Source{Path: "extra", FS: extra})
-		}
-		cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		e, err := New(t.Context(), cat, Options{Parallel: 2, shardMin: 1})
+		e, err := New(t.Context(), builtinsWith(t, extra), Options{Parallel: 2, shardMin: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -220,4 +198,23 @@ func TestAttackMemo_CustomInBuiltinPackage(t *testing.T) {
 	if n := perResourceShards(extra); n > 0 {
 		t.Errorf("%d shards kept by component with a custom module in a library package", n)
 	}
+}
+
+// builtinsWith is the catalog of the built-in bundles and, when not nil,
+// of extra, a policy from outside them.
+func builtinsWith(t *testing.T, extra fstest.MapFS) *catalog.Catalog {
+	t.Helper()
+	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+	if extra != nil {
+		sources = append(sources, catalog.Source{Path: "extra", FS: extra})
+	}
+	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
 }

@@ -75,20 +75,18 @@ type partsReader struct {
 	err  error
 }
 
-func (r *partsReader) uvarint() uint64 {
-	n, size := binary.Uvarint(r.data)
-	if size <= 0 {
-		r.err, r.data = errParts, nil
-		return 0
-	}
-	r.data = r.data[size:]
-	return n
-}
+// fail marks the entry damaged and stops the reading.
+func (r *partsReader) fail() { r.err, r.data = errParts, nil }
 
-func (r *partsReader) varint() int64 {
-	n, size := binary.Varint(r.data)
+func (r *partsReader) uvarint() uint64 { return readVarint(r, binary.Uvarint) }
+
+func (r *partsReader) varint() int64 { return readVarint(r, binary.Varint) }
+
+// readVarint reads one number with read (binary.Uvarint or Varint).
+func readVarint[T int64 | uint64](r *partsReader, read func([]byte) (T, int)) T {
+	n, size := read(r.data)
 	if size <= 0 {
-		r.err, r.data = errParts, nil
+		r.fail()
 		return 0
 	}
 	r.data = r.data[size:]
@@ -98,7 +96,7 @@ func (r *partsReader) varint() int64 {
 func (r *partsReader) string() string {
 	n := r.uvarint()
 	if n > uint64(len(r.data)) {
-		r.err, r.data = errParts, nil
+		r.fail()
 		return ""
 	}
 	s := string(r.data[:n])
@@ -111,7 +109,7 @@ func (r *partsReader) string() string {
 func (r *partsReader) count() int {
 	n := r.uvarint()
 	if n > uint64(len(r.data)) {
-		r.err, r.data = errParts, nil
+		r.fail()
 		return 0
 	}
 	return int(n)
