@@ -108,13 +108,16 @@ func packageDeps(modules map[string]*ast.Module, byPkg map[string][]string) map[
 	for p := range byPkg {
 		pkgs = append(pkgs, p)
 	}
+	// Sorted, the packages under g are a run from the first at or after
+	// g+"."; those g lies in are its prefixes at dots.
+	slices.Sort(pkgs)
 	out := map[string][]string{}
 	for _, m := range modules {
 		from := m.Package.Path.String()
 		refs := map[string]bool{}
 		add := func(r ast.Ref) {
 			if r.HasPrefix(ast.DefaultRootRef) {
-				refs[r.GroundPrefix().String()] = true
+				refs[constantPrefix(r).String()] = true
 			}
 		}
 		for _, imp := range m.Imports {
@@ -126,19 +129,49 @@ func packageDeps(modules map[string]*ast.Module, byPkg map[string][]string) map[
 			add(r)
 			return false
 		})
-		for _, p := range pkgs {
-			if p == from {
-				continue
+		deps := map[string]bool{}
+		for g := range refs {
+			if g == "data" {
+				for _, p := range pkgs {
+					deps[p] = true
+				}
+				break
 			}
-			for g := range refs {
-				if p == g || strings.HasPrefix(g, p+".") || strings.HasPrefix(p, g+".") || g == "data" {
-					out[from] = append(out[from], p)
-					break
+			if _, ok := byPkg[g]; ok {
+				deps[g] = true
+			}
+			for i := range len(g) {
+				if g[i] == '.' {
+					if _, ok := byPkg[g[:i]]; ok {
+						deps[g[:i]] = true
+					}
 				}
 			}
+			under := g + "."
+			for i, _ := slices.BinarySearch(pkgs, under); i < len(pkgs) && strings.HasPrefix(pkgs[i], under); i++ {
+				deps[pkgs[i]] = true
+			}
+		}
+		delete(deps, from)
+		for p := range deps {
+			out[from] = append(out[from], p)
 		}
 	}
 	return out
+}
+
+// constantPrefix is r up to its first term that is not a constant:
+// data.a[x].b and data.a[input.k].b are data.a. (OPA's GroundPrefix keeps
+// input.k, a ground reference, but its value is only known in evaluation.)
+func constantPrefix(r ast.Ref) ast.Ref {
+	for i := 1; i < len(r); i++ {
+		switch r[i].Value.(type) {
+		case ast.String, ast.Number, ast.Boolean, ast.Null:
+		default:
+			return r[:i]
+		}
+	}
+	return r
 }
 
 // sortedUnitNames lists units' names in order, so that the first error of

@@ -1,11 +1,15 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/input"
 )
 
 // TestUnitsBuiltin: each target's unit of the built-in library compiles on
@@ -63,5 +67,77 @@ func TestUnitsCustomEager(t *testing.T) {
 	}
 	if _, err := New(t.Context(), cat, Options{}); err == nil || !strings.Contains(err.Error(), "undefined_fn") {
 		t.Errorf("New = %v, want the compile error", err)
+	}
+}
+
+// TestUnitsDynamicData: a custom rule that reads a package by a key from
+// its input (data[input.pkg]) finds what the package holds: its unit must
+// hold every package, or the read is undefined and the input passes.
+func TestUnitsDynamicData(t *testing.T) {
+	fsys := fstest.MapFS{
+		"rule.rego":  {Data: []byte("package main\n\nimport rego.v1\n\ndeny contains \"flagged\" if data[input.pkg].bad\n")},
+		"other.rego": {Data: []byte("package other\n\nimport rego.v1\n\nbad := true\n")},
+	}
+	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "custom", FS: fsys}}, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(t.Context(), cat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := input.Document{Source: input.Source{Path: "in.json", Format: input.FormatJSON}, Raw: map[string]any{"pkg": "other"}}
+	res, err := e.Eval(t.Context(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Message != "flagged" {
+		t.Errorf("findings %+v, want the one of data.other.bad", res.Findings)
+	}
+}
+
+// TestPackageDeps: a reference reaches the package it lies in, every
+// package it lies under, and every package under it, but not a package
+// that merely shares a prefix of its name; data alone, or data with a key
+// known only in evaluation (data[input.k]), reaches them all.
+func TestPackageDeps(t *testing.T) {
+	mod := func(text string) *ast.Module {
+		m, err := ast.ParseModuleWithOpts("m.rego", text, ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	modules := map[string]*ast.Module{
+		"lib":     mod("package a.lib\nx := 1"),
+		"libx":    mod("package a.libx\nx := 1"),
+		"sub":     mod("package a.lib.sub\nx := 1"),
+		"other":   mod("package b\nx := 1"),
+		"exact":   mod("package r.exact\nimport data.a.lib\ny := lib.x"),
+		"under":   mod("package r.under\ny := data.a.lib.sub.x"),
+		"above":   mod("package r.above\ny := data.a"),
+		"dynamic": mod("package r.dynamic\ny := data[input.k]"),
+		"nested":  mod("package r.nested\ny := data.a[input.k].x"),
+	}
+	byPkg := map[string][]string{}
+	for name, m := range modules {
+		p := m.Package.Path.String()
+		byPkg[p] = append(byPkg[p], name)
+	}
+	deps := packageDeps(modules, byPkg)
+	for from, want := range map[string][]string{
+		"data.r.exact":   {"data.a.lib", "data.a.lib.sub"},
+		"data.r.under":   {"data.a.lib", "data.a.lib.sub"},
+		"data.r.above":   {"data.a.lib", "data.a.lib.sub", "data.a.libx"},
+		"data.r.dynamic": {"data.a.lib", "data.a.lib.sub", "data.a.libx", "data.b", "data.r.above", "data.r.exact", "data.r.nested", "data.r.under"},
+		"data.r.nested":  {"data.a.lib", "data.a.lib.sub", "data.a.libx"},
+		// The package clause is a reference too: a package reaches
+		// those under it.
+		"data.a.lib": {"data.a.lib.sub"},
+	} {
+		got := slices.Sorted(slices.Values(deps[from]))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: deps %v, want %v", from, got, want)
+		}
 	}
 }
