@@ -16,6 +16,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [ConfigMap]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["IA-5(7)", "SC-28"]
 #     soc2-2017: ["CC6.1"]

@@ -16,6 +16,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Namespace]
+#     per_resource: true
 #   controls:
 #     cis-k8s-1.10.0: ["5.2.1"]
 #     nist-800-53-r5: ["AC-6", "CM-6", "CM-7"]

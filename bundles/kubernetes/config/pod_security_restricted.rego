@@ -17,6 +17,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Namespace]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-6", "CM-6", "CM-7"]
 #     soc2-2017: ["CC6.8", "CC8.1"]

@@ -19,6 +19,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Ingress]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CM-6", "CM-7"]
 #     soc2-2017: ["CC6.8"]

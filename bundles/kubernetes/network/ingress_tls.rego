@@ -14,6 +14,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Ingress]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["SC-8", "SC-8(1)", "SC-13", "SC-23"]
 #     soc2-2017: ["CC6.1", "CC6.7"]

@@ -16,6 +16,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Ingress]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-4", "CM-7", "SC-7"]
 #     soc2-2017: ["CC6.6"]

@@ -20,6 +20,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CM-2", "CM-7(5)", "SI-7"]
 #     soc2-2017: ["CC8.1"]

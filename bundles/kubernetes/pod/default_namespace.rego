@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Service, ConfigMap, Secret, Role, RoleBinding, ServiceAccount]
+#     per_resource: true
 #   controls:
 #     cis-k8s-1.10.0: ["5.7.4"]
 #     nist-800-53-r5: ["CM-6", "SC-7"]

@@ -19,6 +19,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["IA-5(7)", "SC-28"]
 #     soc2-2017: ["CC6.1"]

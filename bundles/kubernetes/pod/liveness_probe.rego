@@ -14,6 +14,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     soc2-2017: ["A1.1"]
 #   remediation: Add a livenessProbe (httpGet, tcpSocket, grpc or exec) to every container of long-running workloads.

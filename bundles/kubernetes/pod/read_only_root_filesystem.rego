@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     cis-k8s-1.10.0: ["5.7.3"]
 #     nist-800-53-r5: ["CM-6", "CM-7", "SC-39", "SI-7"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     soc2-2017: ["A1.1"]
 #   remediation: Add a readinessProbe to every container that declares ports in Deployments, StatefulSets, DaemonSets, ReplicaSets and Pods.

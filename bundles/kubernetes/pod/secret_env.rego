@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     cis-k8s-1.10.0: ["5.4.1"]
 #     nist-800-53-r5: ["IA-5", "SC-28"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Service, ConfigMap, Secret, Role, RoleBinding]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["CM-6", "SC-7"]
 #     soc2-2017: ["CC6.1"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [RoleBinding, ClusterRoleBinding, ServiceAccount]
+#     per_resource: true
 #   controls:
 #     cis-k8s-1.10.0: ["5.1.5"]
 #     nist-800-53-r5: ["AC-3", "AC-5", "AC-6"]

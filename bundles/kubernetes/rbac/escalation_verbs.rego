@@ -16,6 +16,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Role, ClusterRole]
+#     per_resource: true
 #   controls:
 #     cis-k8s-1.10.0: ["5.1.8"]
 #     nist-800-53-r5: ["AC-3", "AC-5", "AC-6"]

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Role, ClusterRole]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-3", "AC-5", "AC-6"]
 #     soc2-2017: ["CC6.1", "CC6.3"]
