@@ -163,10 +163,14 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			masked: strings.HasSuffix(name, customSuffix) && !opts.SensitiveToCustom}
 		g.subsets.queries = map[string]*query{}
 		g.subsets.build = func(idx []int) *query { return newQuery(u, name, queryText(evs, idx, ""), evs, idx) }
+		// Outside Terraform, the built-in per-resource rules judge each
+		// object alone and may be evaluated in batches (batch.go).
+		g.batched = make([]bool, len(evs))
 		for i, ev := range evs {
 			if builtinPackage(byPkg, builtin, ev) && !opts.allRules {
 				g.judged[i] = selectorTypes(e.rules[ev.RuleID], name)
 			}
+			g.batched[i] = ev.PerResource && name != "terraform" && !strings.HasSuffix(name, customSuffix) && builtinPackage(byPkg, builtin, ev)
 		}
 		// Shards are prepared when first used: only large documents use
 		// them, and preparing the hundred-odd queries takes 40-70 ms.

@@ -54,6 +54,9 @@ type group struct {
 	// when it may find something in any document (applicable.go).
 	judged  [][]string
 	subsets subsets
+	// batched[N]: evals[N] may be evaluated on the objects of many
+	// documents at once (batch.go).
+	batched []bool
 	// masked: the group's rules come from outside the built-ins and see
 	// the document with its secrets masked (input.Document.Masked).
 	masked bool
@@ -122,7 +125,7 @@ type Result struct {
 
 // Eval evaluates one document. It is safe to call concurrently.
 func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
-	return e.eval(ctx, doc, false, nil)
+	return e.eval(ctx, doc, evalRun{})
 }
 
 // EvalReleasing is Eval for a caller that hands the document over: once
@@ -134,10 +137,24 @@ func (e *Engine) Eval(ctx context.Context, doc input.Document) (Result, error) {
 // before it lowers the peak heap of a large scan by that much
 // (BenchmarkMemoryStages). The caller must not read them afterwards.
 func (e *Engine) EvalReleasing(ctx context.Context, doc input.Document) (Result, error) {
-	return e.eval(ctx, doc, Target(doc.Source.Format) == "terraform", nil)
+	return e.eval(ctx, doc, evalRun{release: Target(doc.Source.Format) == "terraform"})
 }
 
-func (e *Engine) eval(ctx context.Context, doc input.Document, release bool, memo Memo) (Result, error) {
+// evalRun is how eval evaluates one document.
+type evalRun struct {
+	// release: the caller hands the document over (EvalReleasing).
+	release bool
+	// memo, when set, keeps and reuses the shards' findings (EvalWith).
+	memo Memo
+	// batched: the rules the target's group batches (group.batched) were
+	// evaluated with other documents and are left out (EvalBatch).
+	batched bool
+	// terms, when set, are the document's resources converted for its
+	// target's group of built-in rules.
+	terms []*ast.Term
+}
+
+func (e *Engine) eval(ctx context.Context, doc input.Document, run evalRun) (Result, error) {
 	res := Result{Checked: map[string]int{}}
 	index := resourceIndex(doc)
 	target := Target(doc.Source.Format)
@@ -156,10 +173,10 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, release bool, mem
 	names := []string{target, target + customSuffix}
 	// Released values are gone for every view, so each group that runs
 	// converts its view first.
-	pre := map[string][]*ast.Term{}
+	pre := map[string][]*ast.Term{target: run.terms}
 	// The shards' keys digest the resources' values, which release drops.
-	m := e.newMemoRun(memo, doc)
-	if release {
+	m := e.newMemoRun(run.memo, doc)
+	if run.release {
 		for _, name := range names {
 			if g := e.groups[name]; g != nil {
 				terms, err := e.groupTerms(g, view(g.masked), m.needs(name))
@@ -176,7 +193,7 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, release bool, mem
 		if g == nil {
 			continue
 		}
-		fs, err := e.runGroup(ctx, g, name, view(g.masked), index, pre[name], m)
+		fs, err := e.runGroup(ctx, g, name, view(g.masked), index, pre[name], m, run.batched)
 		if err != nil {
 			return Result{}, err
 		}
@@ -245,10 +262,14 @@ func rawDocuments(doc input.Document) []any {
 // runGroup evaluates the rules of g (the group name) on doc: a large
 // document in shards, concurrently, taking from m's Memo the findings of
 // the shards it holds. Findings come in the group's rule order, or, with a
-// Memo, in the shards' order, which Eval's sort makes the same.
-func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.Document, index map[string]*input.Resource, terms []*ast.Term, m *memoRun) ([]finding.Finding, error) {
+// Memo, in the shards' order, which Eval's sort makes the same. With
+// batched, the rules that g batches are left out.
+func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.Document, index map[string]*input.Resource, terms []*ast.Term, m *memoRun, batched bool) ([]finding.Finding, error) {
 	byType := resourcesByType(doc)
 	idx, all := g.applicable(byType)
+	if batched && slices.Contains(g.batched, true) {
+		idx, all = slices.DeleteFunc(idx, func(i int) bool { return g.batched[i] }), false
+	}
 	if len(idx) == 0 {
 		return nil, nil
 	}

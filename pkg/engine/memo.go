@@ -62,7 +62,7 @@ type EvalOptions struct {
 // EvalWith evaluates one document with opts. It is safe to call
 // concurrently.
 func (e *Engine) EvalWith(ctx context.Context, doc input.Document, opts EvalOptions) (Result, error) {
-	return e.eval(ctx, doc, opts.Release && Target(doc.Source.Format) == "terraform", opts.Memo)
+	return e.eval(ctx, doc, evalRun{release: opts.Release && Target(doc.Source.Format) == "terraform", memo: opts.Memo})
 }
 
 // memoRun is what one evaluation with a Memo knows of the shards of

@@ -35,6 +35,9 @@ const (
 )
 
 type config struct {
+	// batchObjects is how many objects a batch of small documents holds
+	// (batch.go): 0 for the default, below 0 for no batches (tests).
+	batchObjects        int
 	metadataOnly        bool
 	builtins            bool
 	extraFS             []fs.FS

@@ -36,6 +36,7 @@ type Scanner struct {
 	ruleIDs     []string                        // every loaded rule, before filters: what makes a waiver broad
 	history     *history.Store                  // nil without WithHistory
 	cache       *cache                          // nil without WithCache
+	batched     atomic.Int64                    // documents evaluated in batches (tests)
 }
 
 // New loads and compiles the policies. Its errors are policy or usage
@@ -249,6 +250,12 @@ type outcome struct {
 	err error
 	// cached: res came from the cache, without the engine.
 	cached bool
+	// pending: doc waits to be evaluated in a batch (batch.go); path,
+	// key and cacheable are then what evaluating it needs.
+	pending   bool
+	path      string
+	key       string
+	cacheable bool
 }
 
 // Scan loads and evaluates every input (files, directories walked for
@@ -318,6 +325,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 			return nil, s.engErr
 		}
 	}
+	s.evalPending(runCtx, outcomes)
 	comb := s.combined(runCtx, outcomes)
 	if memory != nil {
 		if e := memory.Load(); e != nil {
@@ -342,7 +350,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	return res, nil
 }
 
-func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.AliasBudget) (o outcome) {
+func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.AliasBudget) outcome {
 	doc, err := loader.Read(ctx, path, s.loaderOptions(s.keepRaw, aliases))
 	if path == "-" && s.cfg.stdinName != "" {
 		var fe *loader.FileError
@@ -355,19 +363,13 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 	if err != nil {
 		return outcome{err: err}
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			o = outcome{doc: doc, err: &loader.FileError{Path: path, Err: fmt.Errorf("internal error while evaluating: %v", r)}}
-		}
-	}()
 	// A cached result needs no engine: it is looked up before waiting
 	// for the compile, which a run whose inputs all hit does not wait for.
-	var key string
-	cached := false
+	o := outcome{doc: doc, path: path}
 	if s.cache != nil {
-		key, cached = s.cache.key(doc)
-		if cached {
-			if res, hit := s.cache.get(key); hit {
+		o.key, o.cacheable = s.cache.key(doc)
+		if o.cacheable {
+			if res, hit := s.cache.get(o.key); hit {
 				return outcome{doc: doc, res: res, cached: true}
 			}
 		}
@@ -380,19 +382,39 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 	if s.engErr != nil {
 		return outcome{} // Scan returns the policy error
 	}
+	if s.cfg.batchObjects >= 0 && s.eng.Batchable(doc) {
+		o.pending = true
+		return o
+	}
+	return s.evalFile(ctx, o)
+}
+
+// evalFile evaluates o's document alone.
+func (s *Scanner) evalFile(ctx context.Context, o outcome) (out outcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = outcome{doc: o.doc, err: &loader.FileError{Path: o.path, Err: fmt.Errorf("internal error while evaluating: %v", r)}}
+		}
+	}()
 	// An input not found whole in the cache, or never cached because a
 	// rule reading the clock judges it, may still find there the shards
 	// of a large plan that did not change.
 	opts := engine.EvalOptions{Release: true, Memo: s.cache.memo()}
-	res, err := s.evaluate(ctx, "this input", func(ctx context.Context) (engine.Result, error) { return s.eng.EvalWith(ctx, doc, opts) })
+	res, err := s.evaluate(ctx, "this input", func(ctx context.Context) (engine.Result, error) { return s.eng.EvalWith(ctx, o.doc, opts) })
 	if err != nil {
-		return outcome{doc: doc, err: &loader.FileError{Path: path, Err: err}}
+		return outcome{doc: o.doc, err: &loader.FileError{Path: o.path, Err: err}}
 	}
-	redactMessages(doc, res.Findings)
-	if cached {
-		s.cache.put(key, res)
+	return s.evaluated(o, res)
+}
+
+// evaluated is o with the result of its evaluation, redacted, and kept in
+// the cache when it may be.
+func (s *Scanner) evaluated(o outcome, res engine.Result) outcome {
+	redactMessages(o.doc, res.Findings)
+	if o.cacheable {
+		s.cache.put(o.key, res)
 	}
-	return outcome{doc: doc, res: res}
+	return outcome{doc: o.doc, res: res}
 }
 
 // evaluate runs eval under the per-input time limit and, when it stops

@@ -18,6 +18,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-6", "CM-7"]
 #     soc2-2017: ["CC6.8"]
