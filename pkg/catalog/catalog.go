@@ -24,7 +24,9 @@ type Catalog struct {
 	// Rules is sorted by ID.
 	Rules []finding.Rule
 	// Modules holds every policy module (tests excluded) keyed by a unique
-	// name: "<bundle source>/<path in bundle>".
+	// name: "<bundle source>/<path in bundle>". With Options.Lazy, an
+	// embedded module is held by its head alone: its package clause and
+	// METADATA, without rules; Parsed and AllParsed give it whole.
 	Modules map[string]*ast.Module
 	// Builtin marks the Modules that come from a Builtin source.
 	Builtin map[string]bool
@@ -35,6 +37,9 @@ type Catalog struct {
 	// Evals lists the Rego rules the engine evaluates, sorted by rule id
 	// then name.
 	Evals []Eval
+
+	// lazy holds the text of the Modules that Options.Lazy left unparsed.
+	lazy map[string]*lazyModule
 }
 
 // Eval is one Rego rule to evaluate: a rule of the catalog may have several
@@ -157,6 +162,12 @@ type Options struct {
 	// those of a full load; its Evals and Modules lack the embedded
 	// rules', so it must not be compiled. Other sources load in full.
 	MetadataOnly bool
+	// Lazy reads the embedded bundles as MetadataOnly does, and the rule
+	// names of each module from its text, so that the catalog's Rules and
+	// Evals are those of a full load; each module is parsed when first
+	// asked for (Catalog.Parsed). A run that evaluates one target then
+	// parses only the modules its rules need.
+	Lazy bool
 }
 
 // v0Syntax tells a parse error that Rego v0 syntax causes under v1.
@@ -217,6 +228,7 @@ func (e *PolicyError) Unwrap() error { return e.Err }
 // Load reads every source and builds the catalog.
 func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error) {
 	c := &Catalog{
+		lazy:       map[string]*lazyModule{},
 		Modules:    map[string]*ast.Module{},
 		Builtin:    map[string]bool{},
 		Data:       map[string]any{},
@@ -357,6 +369,10 @@ func (b *builder) add(src Source) error {
 		if err := b.addModule(src, name, file, m); err != nil {
 			return err
 		}
+		if src.FS != nil && b.opts.Lazy && !b.opts.MetadataOnly && !b.opts.Tests {
+			b.cat.lazy[file] = &lazyModule{text: mf.Raw}
+			b.addNames(name, file, m, ruleNames(mf.Raw))
+		}
 	}
 	return nil
 }
@@ -400,6 +416,17 @@ func (b *builder) addModule(src Source, bundleName, file string, m *ast.Module) 
 		}
 	}
 	return nil
+}
+
+// addNames adds to m's package the rule names of a module held by its
+// head (Options.Lazy).
+func (b *builder) addNames(bundleName, file string, m *ast.Module, names []string) {
+	p := b.pkgs[strings.TrimPrefix(m.Package.Path.String(), "data.")]
+	for _, n := range names {
+		if _, seen := p.names[n]; !seen {
+			p.names[n] = origin{bundle: bundleName, file: file}
+		}
+	}
 }
 
 // relocate points every location of a parsed module at file: cheaper than

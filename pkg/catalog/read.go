@@ -26,7 +26,8 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 	if src.FS != nil {
 		// Embedded bundles are compiled into the binary: trusted, unsigned.
 		filter := skipTests
-		if b.opts.MetadataOnly {
+		heads := (b.opts.MetadataOnly || b.opts.Lazy) && !b.opts.Tests
+		if heads {
 			filter = func(_ string, info fs.FileInfo, _ int) bool {
 				return !info.IsDir() && strings.HasSuffix(info.Name(), ".rego")
 			}
@@ -38,7 +39,7 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 			WithFilter(filter).
 			WithFS(src.FS).
 			AsBundle(".")
-		if err != nil || !b.opts.MetadataOnly {
+		if err != nil || !heads {
 			return bdl, err
 		}
 		return bdl, addHeads(bdl, src.FS)
@@ -134,7 +135,7 @@ func (b *builder) readArchived(src Source, arc *archive, filter opaloader.Filter
 
 // addHeads adds to bdl the head of each module of fsys but tests: its
 // text up to its package clause, which holds the package's METADATA
-// (MetadataOnly), parsed as a module of its own, on every core.
+// (MetadataOnly, Lazy), parsed as a module of its own, on every core.
 func addHeads(bdl *bundle.Bundle, fsys fs.FS) error {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
@@ -163,7 +164,8 @@ func addHeads(bdl *bundle.Bundle, fsys fs.FS) error {
 			if err != nil {
 				return err
 			}
-			files[i] = bundle.ModuleFile{URL: "/" + name, Path: "/" + name, Raw: head, Parsed: m}
+			// Raw is the whole text, which Options.Lazy parses later.
+			files[i] = bundle.ModuleFile{URL: "/" + name, Path: "/" + name, Raw: text, Parsed: m}
 			return nil
 		})
 	}

@@ -86,33 +86,47 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			}
 		}
 	}
-	known := newReads(byPkg, builtin)
-	reads := func(ev catalog.Eval) ([]string, bool) {
-		sel := selectorTypes(e.rules[ev.RuleID], "terraform")
-		if len(sel) == 0 {
-			return nil, false
-		}
-		return known.readTypes(ev.Ref[:strings.LastIndex(ev.Ref, ".")], sel)
-	}
-	shards := map[string][][]int{}
-	shardTypes := map[string][][]string{}
-	if opts.Parallel != 1 && len(plan["terraform"]) > 0 {
-		shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)
-	}
-	// The rules from outside the built-ins that qualify (shardcustom.go)
-	// shard alike, unless their print() output or trace is shown: one
-	// query's output each, in one order, as without shards.
+	// The shards are planned when a large document first needs them:
+	// reading the rules' types parses every Terraform module, which a
+	// run on manifests never compiles.
 	debugging := opts.Trace != nil || opts.Print != nil && CallsPrint(cat.Modules, cat.Builtin)
-	if custom := "terraform" + customSuffix; opts.Parallel != 1 && len(plan[custom]) > 0 && !debugging {
-		if idx, types := shardPlan(plan[custom], reads); len(idx) > 1 {
-			shards[custom], shardTypes[custom] = idx, types
+	planShards := sync.OnceValues(func() (map[string][][]int, map[string][][]string) {
+		shards := map[string][][]int{}
+		shardTypes := map[string][][]string{}
+		byPkg, builtin, err := parsedByPackage(cat)
+		if err != nil {
+			return shards, shardTypes // no shards: the compile reports the error
 		}
-	}
+		known := newReads(byPkg, builtin)
+		reads := func(ev catalog.Eval) ([]string, bool) {
+			sel := selectorTypes(e.rules[ev.RuleID], "terraform")
+			if len(sel) == 0 {
+				return nil, false
+			}
+			return known.readTypes(ev.Ref[:strings.LastIndex(ev.Ref, ".")], sel)
+		}
+		if opts.Parallel != 1 && len(plan["terraform"]) > 0 {
+			shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)
+		}
+		// The rules from outside the built-ins that qualify
+		// (shardcustom.go) shard alike, unless their print() output or
+		// trace is shown: one query's output each, in one order, as
+		// without shards.
+		if custom := "terraform" + customSuffix; opts.Parallel != 1 && len(plan[custom]) > 0 && !debugging {
+			if idx, types := shardPlan(plan[custom], reads); len(idx) > 1 {
+				shards[custom], shardTypes[custom] = idx, types
+			}
+		}
+		return shards, shardTypes
+	})
 	// Every query, a group's whole one as a shard's or a subset's, has the
 	// one form queryText writes and values decodes. Each compiles in its
 	// target's unit (units.go): those holding policies from outside the
 	// built-ins now, the others when a document first needs them.
-	units := newUnits(cat, plan, Capabilities(opts.AllowBuiltins), opts.Print != nil)
+	units, err := newUnits(cat, plan, Capabilities(opts.AllowBuiltins), opts.Print != nil)
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range sortedUnitNames(units) {
 		if units[name].custom {
 			if _, err := units[name].compile(); err != nil {
@@ -172,14 +186,20 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			}
 			g.batched[i] = ev.PerResource && name != "terraform" && !strings.HasSuffix(name, customSuffix) && builtinPackage(byPkg, builtin, ev)
 		}
-		// Shards are prepared when first used: only large documents use
-		// them, and preparing the hundred-odd queries takes 40-70 ms.
-		for i, idx := range shards[name] {
-			p := newQuery(u, name, queryText(evs, idx, ""), evs, idx)
-			p.types = shardTypes[name][i]
-			p.perResource = p.types != nil && !slices.ContainsFunc(p.evals, func(ev catalog.Eval) bool { return !ev.PerResource })
-			g.shards = append(g.shards, p)
-		}
+		// Shards are planned, and their queries prepared, when first
+		// used: only large documents use them, and preparing the
+		// hundred-odd queries takes 40-70 ms.
+		g.shards = sync.OnceValue(func() []*query {
+			shards, shardTypes := planShards()
+			var out []*query
+			for i, idx := range shards[name] {
+				p := newQuery(u, name, queryText(evs, idx, ""), evs, idx)
+				p.types = shardTypes[name][i]
+				p.perResource = p.types != nil && !slices.ContainsFunc(p.evals, func(ev catalog.Eval) bool { return !ev.PerResource })
+				out = append(out, p)
+			}
+			return out
+		})
 		e.groups[name] = g
 	}
 	if opts.Print != nil || opts.Trace != nil {
@@ -228,6 +248,23 @@ func modulesByPackage(cat *catalog.Catalog) (map[string][]*ast.Module, map[*ast.
 		builtin[m] = cat.Builtin[name]
 	}
 	return byPkg, builtin
+}
+
+// parsedByPackage is modulesByPackage with every module parsed whole
+// (catalog.Options.Lazy holds the embedded ones by their heads).
+func parsedByPackage(cat *catalog.Catalog) (map[string][]*ast.Module, map[*ast.Module]bool, error) {
+	all, err := cat.AllParsed()
+	if err != nil {
+		return nil, nil, err
+	}
+	byPkg := map[string][]*ast.Module{}
+	builtin := map[*ast.Module]bool{}
+	for name, m := range all {
+		p := m.Package.Path.String()
+		byPkg[p] = append(byPkg[p], m)
+		builtin[m] = cat.Builtin[name]
+	}
+	return byPkg, builtin, nil
 }
 
 // builtinPackage is true when every module of ev's package is built in.

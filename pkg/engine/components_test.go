@@ -52,7 +52,7 @@ func TestPerResourceRules(t *testing.T) {
 		}
 		index := resourceIndex(doc)
 		joins := newJoinKeys(doc, 2)
-		inputs := shardInputs(resourcesByType(doc), g.shards)
+		inputs := shardInputs(resourcesByType(doc), g.shards())
 		eval := func(q *query, sel []int) map[string][]string {
 			values, err := e.values(t.Context(), q, shardValue(doc, source, terms, sel), name)
 			if err != nil {
@@ -60,7 +60,7 @@ func TestPerResourceRules(t *testing.T) {
 			}
 			return byRule(e.findings(q.evals, values, doc, index))
 		}
-		for i, q := range g.shards {
+		for i, q := range g.shards() {
 			if q.types == nil || len(inputs[i]) == 0 {
 				continue
 			}

@@ -47,9 +47,11 @@ type Engine struct {
 // side: one query runs on one core, and on a plan of 10,000 resources
 // evaluation is most of the time.
 type group struct {
-	evals  []catalog.Eval
-	whole  *query
-	shards []*query
+	evals []catalog.Eval
+	whole *query
+	// shards plans the shards on first call (shard.go); none for a
+	// group that is never sharded.
+	shards func() []*query
 	// judged[N] are the resource types the rule of evals[N] judges, nil
 	// when it may find something in any document (applicable.go).
 	judged  [][]string
@@ -301,10 +303,11 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 	for _, i := range idx {
 		applicable[i] = true
 	}
-	inputs := shardInputs(byType, g.shards)
+	shards := g.shards()
+	inputs := shardInputs(byType, shards)
 	// Largest first, so that no core is left with a big shard at the end.
-	order := make([]int, 0, len(g.shards))
-	for i, q := range g.shards {
+	order := make([]int, 0, len(shards))
+	for i, q := range shards {
 		if slices.ContainsFunc(q.index, func(n int) bool { return applicable[n] }) {
 			order = append(order, i)
 		}
@@ -316,8 +319,8 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 	merged := make([]any, len(g.evals))
 	// With a Memo, each shard's findings are made on their own: those
 	// it holds and those it is given.
-	memoized := make([][]finding.Finding, len(g.shards))
-	errs := make([]error, len(g.shards))
+	memoized := make([][]finding.Finding, len(shards))
+	errs := make([]error, len(shards))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(e.parallel, len(order)) {
@@ -325,7 +328,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				q := g.shards[i]
+				q := shards[i]
 				if m != nil && m.hit[i] {
 					memoized[i] = m.found[i]
 					e.locate(memoized[i], doc, index)
@@ -370,7 +373,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 
 // sharded tells whether g evaluates doc in shards.
 func (e *Engine) sharded(g *group, doc input.Document) bool {
-	return len(g.shards) > 0 && len(doc.Resources) >= e.shardMin
+	return len(doc.Resources) >= e.shardMin && len(g.shards()) > 0
 }
 
 // groupTerms converts doc's resources for g, on as many cores as g's

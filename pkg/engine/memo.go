@@ -130,7 +130,7 @@ func (e *Engine) newMemoRun(memo Memo, doc input.Document) *memoRun {
 		return nil
 	}
 	m.source = sha256.Sum256(src)
-	if slices.ContainsFunc(g.shards, func(q *query) bool { return q.perResource }) {
+	if slices.ContainsFunc(g.shards(), func(q *query) bool { return q.perResource }) {
 		m.joins = newJoinKeys(doc, e.parallel)
 	}
 	errs := make([]error, e.parallel)
@@ -182,11 +182,12 @@ func parallelEach(workers, n int, f func(i int)) {
 // resources that the others read.
 func (m *memoRun) lookup(g *group, doc input.Document, workers int) {
 	byType := resourcesByType(doc)
-	inputs := shardInputs(byType, g.shards)
-	m.keys = make([]string, len(g.shards))
-	m.hit = make([]bool, len(g.shards))
-	m.found = make([][]finding.Finding, len(g.shards))
-	m.parts = make([]*shardParts, len(g.shards))
+	shards := g.shards()
+	inputs := shardInputs(byType, shards)
+	m.keys = make([]string, len(shards))
+	m.hit = make([]bool, len(shards))
+	m.found = make([][]finding.Finding, len(shards))
+	m.parts = make([]*shardParts, len(shards))
 	m.need = make([]bool, len(doc.Resources))
 	idx, _ := g.applicable(byType)
 	applicable := make([]bool, len(g.evals))
@@ -194,9 +195,9 @@ func (m *memoRun) lookup(g *group, doc input.Document, workers int) {
 		applicable[i] = true
 	}
 	// read[i] is what shard i reads that the Memo does not hold.
-	read := make([][]int, len(g.shards))
-	parallelEach(workers, len(g.shards), func(i int) {
-		q := g.shards[i]
+	read := make([][]int, len(shards))
+	parallelEach(workers, len(shards), func(i int) {
+		q := shards[i]
 		if !slices.ContainsFunc(q.index, func(n int) bool { return applicable[n] }) {
 			return
 		}

@@ -29,7 +29,7 @@ func TestAttackMemo_WholeDocumentShard(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := e.groups["terraform"]
-	if len(g.shards) == 0 || g.shards[0].types != nil || len(g.shards[0].evals) == 0 {
+	if len(g.shards()) == 0 || g.shards()[0].types != nil || len(g.shards()[0].evals) == 0 {
 		t.Fatal("no rule in the whole-document shard: the test checks nothing")
 	}
 	var buf bytes.Buffer
@@ -47,7 +47,7 @@ func TestAttackMemo_WholeDocumentShard(t *testing.T) {
 		return doc
 	}
 	wholeRules := map[string]bool{}
-	for _, ev := range g.shards[0].evals {
+	for _, ev := range g.shards()[0].evals {
 		wholeRules[ev.RuleID] = true
 	}
 	base, err := e.Eval(t.Context(), load(nil))
@@ -184,7 +184,7 @@ func TestAttackMemo_CustomInBuiltinPackage(t *testing.T) {
 			t.Fatal(err)
 		}
 		n := 0
-		for _, q := range e.groups["terraform"].shards {
+		for _, q := range e.groups["terraform"].shards() {
 			if q.perResource {
 				n++
 			}

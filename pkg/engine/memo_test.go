@@ -208,7 +208,7 @@ func TestMemoEqualsPlain(t *testing.T) {
 			hits += memo.hits
 			if name == "generated.json" {
 				volatileShards := 0
-				for _, q := range e.groups["terraform"].shards {
+				for _, q := range e.groups["terraform"].shards() {
 					if slices.ContainsFunc(q.evals, func(ev catalog.Eval) bool { return volatile[ev.RuleID] }) {
 						volatileShards++
 					}
@@ -273,8 +273,8 @@ deny contains {"msg": sprintf("engine %v", [r.values.engine]), "resource": r.add
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g := e.groups["terraform"]; len(g.shards) == 0 || g.shards[0].types != nil || len(g.shards[0].evals) != 1 {
-		t.Fatalf("the rule should be alone in the whole document's shard: %d shards", len(g.shards))
+	if g := e.groups["terraform"]; len(g.shards()) == 0 || g.shards()[0].types != nil || len(g.shards()[0].evals) != 1 {
+		t.Fatalf("the rule should be alone in the whole document's shard: %d shards", len(g.shards()))
 	}
 	doc := func(engine string) input.Document {
 		return input.Document{Schema: input.Schema, Source: input.Source{Path: "plan.json", Format: input.FormatTerraformPlan},

@@ -33,8 +33,8 @@ func TestShardsSameResult(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g := sharded.groups["terraform"]; len(g.shards) < 50 || len(g.shards[0].evals) > 0 {
-		t.Fatalf("%d shards, %d evals on the whole document: the built-in rules should shard", len(g.shards), len(g.shards[0].evals))
+	if g := sharded.groups["terraform"]; len(g.shards()) < 50 || len(g.shards()[0].evals) > 0 {
+		t.Fatalf("%d shards, %d evals on the whole document: the built-in rules should shard", len(g.shards()), len(g.shards()[0].evals))
 	}
 	terraform := func(doc input.Document) bool {
 		return doc.Source.Format == input.FormatTerraformPlan || doc.Source.Format == input.FormatTerraformState

@@ -40,10 +40,10 @@ func TestCustomShardsSameResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := sharded.groups["terraform"+customSuffix]
-	if g == nil || len(g.shards) < 20 || len(g.shards[0].evals) == len(g.evals) {
+	if g == nil || len(g.shards()) < 20 || len(g.shards()[0].evals) == len(g.evals) {
 		t.Fatalf("the custom group should shard: %v", g != nil)
 	}
-	t.Logf("%d of %d custom evals in shards of their own", len(g.evals)-len(g.shards[0].evals), len(g.evals))
+	t.Logf("%d of %d custom evals in shards of their own", len(g.evals)-len(g.shards()[0].evals), len(g.evals))
 	terraform := func(doc input.Document) bool {
 		return doc.Source.Format == input.FormatTerraformPlan || doc.Source.Format == input.FormatTerraformState
 	}
@@ -157,7 +157,7 @@ import data.tenet.lib.terraform
 		t.Fatal(err)
 	}
 	g := sharded.groups["terraform"+customSuffix]
-	if g == nil || len(g.shards) != 2 || len(g.shards[0].evals) != 1 || g.shards[0].evals[0].RuleID != "TST-C-001" {
+	if g == nil || len(g.shards()) != 2 || len(g.shards()[0].evals) != 1 || g.shards()[0].evals[0].RuleID != "TST-C-001" {
 		t.Fatalf("want the computed rule on the whole document, the named one in a shard")
 	}
 	// print() output shown but never called: still sharded; a trace:
@@ -171,7 +171,7 @@ import data.tenet.lib.terraform
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n := len(e.groups["terraform"+customSuffix].shards); n != tc.shards {
+		if n := len(e.groups["terraform"+customSuffix].shards()); n != tc.shards {
 			t.Errorf("print %v, trace %v: %d shards, want %d", tc.opts.Print != nil, tc.opts.Trace != nil, n, tc.shards)
 		}
 	}

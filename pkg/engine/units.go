@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -17,11 +18,15 @@ import (
 // most of a run on a few manifests or a Dockerfile, whose rules and the
 // library they use are a third of it. Modules from outside the built-ins
 // are compiled in New, with what they need, so that a bad policy is still
-// an error before any input is read.
+// an error before any input is read. From a catalog loaded lazily
+// (catalog.Options.Lazy) and holding only built-ins, a unit also finds
+// its modules when it first compiles, and parses only those.
 
 // unit is one compiler's modules and, once compiled, the compiler.
 type unit struct {
+	// modules are set by newUnits, or by resolve on the first compile.
 	modules map[string]*ast.Module
+	resolve func() (map[string]*ast.Module, error)
 	caps    *ast.Capabilities
 	custom  bool // it holds a module from outside the built-ins
 	print   bool // print() calls are kept (custom units with Options.Print)
@@ -35,6 +40,11 @@ type unit struct {
 // or error.
 func (u *unit) compile() (*ast.Compiler, error) {
 	u.once.Do(func() {
+		if u.modules == nil {
+			if u.modules, u.err = u.resolve(); u.err != nil {
+				return
+			}
+		}
 		c := ast.NewCompiler().
 			WithEnablePrintStatements(u.print).
 			WithCapabilities(u.caps)
@@ -53,111 +63,134 @@ func unitName(group string) string { return strings.TrimSuffix(group, customSuff
 
 // newUnits makes one unit per unit name of plan's groups, each with the
 // modules (sandboxed) of the packages its evals are in and of every
-// package those refer to, transitively.
-func newUnits(cat *catalog.Catalog, plan map[string][]catalog.Eval, caps *ast.Capabilities, print bool) map[string]*unit {
-	byPkg := map[string][]string{} // package path to module names
-	for name, m := range cat.Modules {
-		p := m.Package.Path.String()
-		byPkg[p] = append(byPkg[p], name)
+// package those refer to, transitively: found now, or, from a lazy
+// catalog of built-ins only, on the unit's first compile.
+func newUnits(cat *catalog.Catalog, plan map[string][]catalog.Eval, caps *ast.Capabilities, print bool) (map[string]*unit, error) {
+	pkgs := newPackages(cat)
+	later := true
+	for name := range cat.Modules {
+		later = later && cat.Builtin[name] && cat.IsLazy(name)
 	}
-	deps := packageDeps(cat.Modules, byPkg)
-	roots := map[string]map[string]bool{}
+	roots := map[string][]string{}
 	for group, evs := range plan {
 		u := unitName(group)
-		if roots[u] == nil {
-			roots[u] = map[string]bool{}
-		}
 		for _, ev := range evs {
-			roots[u][ev.Ref[:strings.LastIndex(ev.Ref, ".")]] = true
+			if p := ev.Ref[:strings.LastIndex(ev.Ref, ".")]; !slices.Contains(roots[u], p) {
+				roots[u] = append(roots[u], p)
+			}
 		}
 	}
 	units := map[string]*unit{}
-	for name, pkgs := range roots {
-		u := &unit{modules: map[string]*ast.Module{}, caps: caps}
-		queue := make([]string, 0, len(pkgs))
-		for p := range pkgs {
-			queue = append(queue, p)
+	for name, from := range roots {
+		u := &unit{caps: caps}
+		u.resolve = func() (map[string]*ast.Module, error) {
+			mods, custom, err := pkgs.closure(cat, from)
+			u.custom = custom
+			return mods, err
 		}
-		seen := map[string]bool{}
-		for len(queue) > 0 {
-			p := queue[0]
-			queue = queue[1:]
-			if seen[p] {
-				continue
+		if !later {
+			var err error
+			if u.modules, err = u.resolve(); err != nil {
+				return nil, err
 			}
-			seen[p] = true
-			for _, m := range byPkg[p] {
-				u.modules[m] = sandboxModule(cat.Modules[m])
-				u.custom = u.custom || !cat.Builtin[m]
-			}
-			queue = append(queue, deps[p]...)
 		}
 		u.print = print && u.custom
 		units[name] = u
 	}
-	return units
+	return units, nil
 }
 
-// packageDeps lists, for every package, the packages its modules may
-// refer to: for each reference into data (imports included, which cover
-// the names they bind), the packages it lies in or that lie under it. A
-// reference that is not ground from data on (data[x]) reaches every
-// package.
-func packageDeps(modules map[string]*ast.Module, byPkg map[string][]string) map[string][]string {
-	pkgs := make([]string, 0, len(byPkg))
-	for p := range byPkg {
-		pkgs = append(pkgs, p)
+// packages are a catalog's packages: the names of each one's modules, and
+// their paths in order.
+type packages struct {
+	modules map[string][]string
+	sorted  []string
+}
+
+func newPackages(cat *catalog.Catalog) packages {
+	p := packages{modules: map[string][]string{}}
+	for name, m := range cat.Modules {
+		path := m.Package.Path.String()
+		p.modules[path] = append(p.modules[path], name)
 	}
-	// Sorted, the packages under g are a run from the first at or after
-	// g+"."; those g lies in are its prefixes at dots.
-	slices.Sort(pkgs)
-	out := map[string][]string{}
-	for _, m := range modules {
-		from := m.Package.Path.String()
-		refs := map[string]bool{}
-		add := func(r ast.Ref) {
-			if r.HasPrefix(ast.DefaultRootRef) {
-				refs[constantPrefix(r).String()] = true
-			}
+	for path := range p.modules {
+		p.sorted = append(p.sorted, path)
+	}
+	slices.Sort(p.sorted)
+	return p
+}
+
+// closure returns the modules (sandboxed, parsed whole) of packages from
+// and of every package they refer to, transitively, and whether one is
+// from outside the built-ins.
+func (p packages) closure(cat *catalog.Catalog, from []string) (map[string]*ast.Module, bool, error) {
+	mods := map[string]*ast.Module{}
+	custom := false
+	queue := slices.Clone(from)
+	seen := map[string]bool{}
+	for len(queue) > 0 {
+		pkg := queue[0]
+		queue = queue[1:]
+		if seen[pkg] {
+			continue
 		}
-		for _, imp := range m.Imports {
-			if r, ok := imp.Path.Value.(ast.Ref); ok {
-				add(r)
+		seen[pkg] = true
+		for _, name := range p.modules[pkg] {
+			m, err := cat.Parsed(name)
+			if err != nil {
+				return nil, false, err
 			}
+			mods[name] = sandboxModule(m)
+			custom = custom || !cat.Builtin[name]
+			queue = append(queue, p.deps(m)...)
 		}
-		ast.WalkRefs(m, func(r ast.Ref) bool {
+	}
+	return mods, custom, nil
+}
+
+// deps lists the packages module m may refer to: for each reference into
+// data (imports included, which cover the names they bind), the packages
+// it lies in or that lie under it. A reference that is not constant from
+// data on (data[x]) reaches every package.
+func (p packages) deps(m *ast.Module) []string {
+	refs := map[string]bool{}
+	add := func(r ast.Ref) {
+		if r.HasPrefix(ast.DefaultRootRef) {
+			refs[constantPrefix(r).String()] = true
+		}
+	}
+	for _, imp := range m.Imports {
+		if r, ok := imp.Path.Value.(ast.Ref); ok {
 			add(r)
-			return false
-		})
-		deps := map[string]bool{}
-		for g := range refs {
-			if g == "data" {
-				for _, p := range pkgs {
-					deps[p] = true
-				}
-				break
-			}
-			if _, ok := byPkg[g]; ok {
-				deps[g] = true
-			}
-			for i := range len(g) {
-				if g[i] == '.' {
-					if _, ok := byPkg[g[:i]]; ok {
-						deps[g[:i]] = true
-					}
-				}
-			}
-			under := g + "."
-			for i, _ := slices.BinarySearch(pkgs, under); i < len(pkgs) && strings.HasPrefix(pkgs[i], under); i++ {
-				deps[pkgs[i]] = true
-			}
-		}
-		delete(deps, from)
-		for p := range deps {
-			out[from] = append(out[from], p)
 		}
 	}
-	return out
+	ast.WalkRefs(m, func(r ast.Ref) bool {
+		add(r)
+		return false
+	})
+	deps := map[string]bool{}
+	for g := range refs {
+		if g == "data" {
+			return p.sorted
+		}
+		if _, ok := p.modules[g]; ok {
+			deps[g] = true
+		}
+		// The packages g lies in are its prefixes at dots; those under
+		// it, a run of the sorted paths from the first after g+".".
+		for i := range len(g) {
+			if g[i] == '.' {
+				if _, ok := p.modules[g[:i]]; ok {
+					deps[g[:i]] = true
+				}
+			}
+		}
+		under := g + "."
+		for i, _ := slices.BinarySearch(p.sorted, under); i < len(p.sorted) && strings.HasPrefix(p.sorted[i], under); i++ {
+			deps[p.sorted[i]] = true
+		}
+	}
+	return slices.Collect(maps.Keys(deps))
 }
 
 // constantPrefix is r up to its first term that is not a constant:

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -8,8 +9,11 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
+	regolib "github.com/tenet-dev/tenet/rego"
+	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // TestUnitsBuiltin: each target's unit of the built-in library compiles on
@@ -34,7 +38,10 @@ func TestUnitsBuiltin(t *testing.T) {
 	for target, g := range e.groups {
 		plan[target] = g.evals
 	}
-	units := newUnits(cat, plan, Capabilities(nil), false)
+	units, err := newUnits(cat, plan, Capabilities(nil), false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	// The unit each rule bundle belongs to.
 	owner := map[string]string{"aws": "terraform", "azure": "terraform", "gcp": "terraform", "kubernetes": "kubernetes", "docker": "dockerfile"}
 	for name, u := range units {
@@ -119,12 +126,17 @@ func TestPackageDeps(t *testing.T) {
 		"dynamic": mod("package r.dynamic\ny := data[input.k]"),
 		"nested":  mod("package r.nested\ny := data.a[input.k].x"),
 	}
-	byPkg := map[string][]string{}
+	pkgs := packages{modules: map[string][]string{}}
 	for name, m := range modules {
 		p := m.Package.Path.String()
-		byPkg[p] = append(byPkg[p], name)
+		pkgs.modules[p] = append(pkgs.modules[p], name)
+		pkgs.sorted = append(pkgs.sorted, p)
 	}
-	deps := packageDeps(modules, byPkg)
+	slices.Sort(pkgs.sorted)
+	deps := map[string][]string{}
+	for _, m := range modules {
+		deps[m.Package.Path.String()] = slices.DeleteFunc(pkgs.deps(m), func(p string) bool { return p == m.Package.Path.String() })
+	}
 	for from, want := range map[string][]string{
 		"data.r.exact":   {"data.a.lib", "data.a.lib.sub"},
 		"data.r.under":   {"data.a.lib", "data.a.lib.sub"},
@@ -139,5 +151,58 @@ func TestPackageDeps(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: deps %v, want %v", from, got, want)
 		}
+	}
+}
+
+// TestUnitsLazy: from a lazily loaded catalog, the engine finds what it
+// finds from a full one, on a manifest, a Dockerfile and a plan large
+// enough to shard; and a manifest alone parses no Terraform module.
+func TestUnitsLazy(t *testing.T) {
+	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+	lazyCat, err := catalog.Load(t.Context(), sources, catalog.Options{Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := New(t.Context(), lazyCat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := New(t.Context(), builtinCatalog(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed := func(prefix string) int {
+		n := 0
+		for name := range lazyCat.Modules {
+			if strings.HasPrefix(name, prefix) && lazyCat.ParsedYet(name) {
+				n++
+			}
+		}
+		return n
+	}
+	docs := map[string][]byte{"k8s.yaml": []byte("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - {name: a, image: nginx}\n")}
+	if _, findings := compareEngines(t, docs, full, lazy, func(input.Document) bool { return true }); findings == 0 {
+		t.Fatal("no finding on the manifest: the test checks nothing")
+	}
+	if n := parsed("bundles/aws/"); n > 0 {
+		t.Errorf("a manifest parsed %d AWS modules", n)
+	}
+	if parsed("bundles/kubernetes/") == 0 {
+		t.Error("a manifest parsed no Kubernetes module")
+	}
+	var plan bytes.Buffer
+	if err := bench.WritePlan(&plan, shardMin+100, bench.ResourceTypes(lazyCat.Rules, "terraform")[:40], 1); err != nil {
+		t.Fatal(err)
+	}
+	docs = map[string][]byte{"plan.json": plan.Bytes(), "Dockerfile": []byte("FROM ubuntu:latest\nRUN apt-get install -y curl\n")}
+	if _, findings := compareEngines(t, docs, full, lazy, func(input.Document) bool { return true }); findings < 100 {
+		t.Fatalf("%d findings on the plan and the Dockerfile: the test checks too little", findings)
+	}
+	if len(lazy.groups["terraform"].shards()) < 10 {
+		t.Error("the plan was not sharded")
 	}
 }

@@ -44,14 +44,20 @@ func volatileRules(cat *catalog.Catalog) (ids map[string]bool, all bool) {
 	for i, r := range cat.Rules {
 		byPkg["data."+r.Package] = i
 	}
+	// A lazily loaded catalog holds the built-in modules by their heads;
+	// one that cannot be parsed is taken as volatile, never cached.
+	modules, err := cat.AllParsed()
+	if err != nil {
+		return nil, true
+	}
 	ids = map[string]bool{}
-	for _, m := range cat.Modules {
+	for _, m := range modules {
 		if !callsNondeterministic(m) {
 			continue
 		}
 		pkg := m.Package.Path.String()
 		i, isRule := byPkg[pkg]
-		if !isRule || cat.Rules[i].Custom || usedElsewhere(cat, pkg) {
+		if !isRule || cat.Rules[i].Custom || usedElsewhere(modules, pkg) {
 			return nil, true
 		}
 		r := cat.Rules[i]
@@ -107,9 +113,9 @@ func callsNondeterministic(m *ast.Module) bool {
 }
 
 // usedElsewhere is true when a module of another package refers into pkg.
-func usedElsewhere(cat *catalog.Catalog, pkg string) bool {
+func usedElsewhere(modules map[string]*ast.Module, pkg string) bool {
 	used := false
-	for _, m := range cat.Modules {
+	for _, m := range modules {
 		if m.Package.Path.String() == pkg {
 			continue
 		}

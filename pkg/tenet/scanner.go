@@ -118,6 +118,8 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 		DataPaths:     cfg.data,
 		Verify:        cfg.verify,
 		MetadataOnly:  cfg.metadataOnly,
+		// A run parses only the built-in modules its targets compile.
+		Lazy: true,
 	})
 	if err != nil {
 		return nil, err

@@ -1,0 +1,4 @@
+package catalog
+
+// RuleNames exports ruleNames to the tests.
+var RuleNames = ruleNames

@@ -1,0 +1,112 @@
+package catalog
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"golang.org/x/sync/errgroup"
+)
+
+// Lazy modules (Options.Lazy): parsing the built-in library is most of
+// the time of a small run, a third of a second of CPU, and a run on
+// manifests or a Dockerfile compiles a tenth of it. So the embedded
+// bundles are read as for MetadataOnly, each module's head (package
+// clause and METADATA) parsed, its rule names found by a scan of its text
+// (ruleNames), and the whole module is parsed when first asked for.
+
+// lazyModule is the text of an embedded module not parsed yet.
+type lazyModule struct {
+	text []byte
+	once sync.Once
+	m    *ast.Module
+	err  error
+	done atomic.Bool // once has run
+}
+
+// Parsed returns module name whole: with Options.Lazy, Modules holds only
+// the head (package clause and METADATA) of an embedded module, which
+// Parsed parses once. It is safe for concurrent use.
+func (c *Catalog) Parsed(name string) (*ast.Module, error) {
+	l, ok := c.lazy[name]
+	if !ok {
+		m, found := c.Modules[name]
+		if !found {
+			return nil, fmt.Errorf("no module %s", name)
+		}
+		return m, nil
+	}
+	l.once.Do(func() {
+		m, err := ast.ParseModuleWithOpts(name, string(l.text), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			l.err = &PolicyError{File: name, Err: err}
+			return
+		}
+		l.m = m
+	})
+	l.done.Store(true)
+	return l.m, l.err
+}
+
+// AllParsed returns every module whole, keyed as Modules, parsing those
+// Options.Lazy left on every core.
+func (c *Catalog) AllParsed() (map[string]*ast.Module, error) {
+	out := make(map[string]*ast.Module, len(c.Modules))
+	var mu sync.Mutex
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for name := range c.Modules {
+		g.Go(func() error {
+			m, err := c.Parsed(name)
+			if err != nil {
+				return err
+			}
+			mu.Lock()
+			out[name] = m
+			mu.Unlock()
+			return nil
+		})
+	}
+	return out, g.Wait()
+}
+
+// IsLazy tells whether module name is held by its head until Parsed.
+func (c *Catalog) IsLazy(name string) bool {
+	_, ok := c.lazy[name]
+	return ok
+}
+
+// ParsedYet tells whether module name is held whole: false for a lazy
+// module that Parsed has not parsed yet.
+func (c *Catalog) ParsedYet(name string) bool {
+	l, ok := c.lazy[name]
+	return !ok || l.done.Load()
+}
+
+// ruleNames lists the names of the rules text defines, from its lines
+// that start with a name: in a module formatted by opa fmt, as the
+// embedded ones are (make lint), a rule's head starts a line and nothing
+// else does but the package clause, imports, an else of the rule before,
+// comments and closing brackets. TestRuleNamesLexical holds it to the parser's names.
+func ruleNames(text []byte) []string {
+	var names []string
+	for line := range bytes.Lines(text) {
+		line = bytes.TrimPrefix(line, []byte("default "))
+		n := 0
+		for n < len(line) && (line[n] == '_' || line[n] >= 'a' && line[n] <= 'z' || line[n] >= 'A' && line[n] <= 'Z' || n > 0 && line[n] >= '0' && line[n] <= '9') {
+			n++
+		}
+		name := string(line[:n])
+		if n == 0 || name == "package" || name == "import" || name == "else" {
+			continue
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names
+}

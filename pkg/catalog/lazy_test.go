@@ -1,0 +1,107 @@
+package catalog_test
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tenet-dev/tenet/bundles"
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	regolib "github.com/tenet-dev/tenet/rego"
+)
+
+// TestLazyEqualsFull: a lazy load of the built-in library lists the same
+// rules, evaluations, bundles, frameworks and data as a full one, holds
+// every module by its head, and parses each into the module a full load
+// holds.
+func TestLazyEqualsFull(t *testing.T) {
+	full, err := catalog.Load(t.Context(), builtinSources(t), catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := catalog.Load(t.Context(), builtinSources(t), catalog.Options{Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Evals) < 400 {
+		t.Fatalf("%d evaluations: the test checks too little", len(full.Evals))
+	}
+	for what, pair := range map[string][2]any{
+		"rules": {full.Rules, lazy.Rules}, "evals": {full.Evals, lazy.Evals}, "bundles": {full.Bundles, lazy.Bundles},
+		"frameworks": {full.Frameworks, lazy.Frameworks}, "data": {full.Data, lazy.Data}, "builtin": {full.Builtin, lazy.Builtin},
+	} {
+		if diff := cmp.Diff(pair[0], pair[1], cmp.AllowUnexported(catalog.Framework{})); diff != "" {
+			t.Errorf("%s differ (-full +lazy):\n%s", what, diff)
+		}
+	}
+	all, err := lazy.AllParsed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(full.Modules) {
+		t.Errorf("%d modules parsed, %d in a full load", len(all), len(full.Modules))
+	}
+	for name, want := range full.Modules {
+		if !lazy.IsLazy(name) || len(lazy.Modules[name].Rules) > 0 {
+			t.Errorf("%s: not held by its head", name)
+		}
+		got := all[name]
+		if got == nil || got.String() != want.String() || !slices.EqualFunc(got.Annotations, want.Annotations, func(a, b *ast.Annotations) bool {
+			return a.Compare(b) == 0 && a.Location.String() == b.Location.String()
+		}) {
+			t.Errorf("%s: parsed lazily, differs from a full load", name)
+		}
+		if got != nil && got.Package.Location.File != want.Package.Location.File {
+			t.Errorf("%s: located in %s, want %s", name, got.Package.Location.File, want.Package.Location.File)
+		}
+	}
+}
+
+// TestRuleNamesLexical: the rule names a lazy load finds in each built-in
+// module's text are those the parser finds, so that its evaluations are a
+// full load's (TestLazyEqualsFull compares them per package).
+func TestRuleNamesLexical(t *testing.T) {
+	full, err := catalog.Load(t.Context(), builtinSources(t), catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, m := range full.Modules {
+		var want []string
+		for _, r := range m.Rules {
+			if v, ok := r.Head.Ref()[0].Value.(ast.Var); ok && !slices.Contains(want, string(v)) {
+				want = append(want, string(v))
+			}
+		}
+		got := catalog.RuleNames([]byte(moduleText(t, name)))
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: names %v, the parser's %v", name, got, want)
+		}
+	}
+	for text, want := range map[string][]string{
+		"package a\n\nimport rego.v1\n\ndefault allow := false\n\nallow if input.x\n\n# deny is a comment\nf(x) := y if {\n\ty := x\n}\n\ng(x) := 1 if x\n\nelse := 2\n": {"allow", "f", "g"},
+	} {
+		if got := catalog.RuleNames([]byte(text)); !slices.Equal(got, want) {
+			t.Errorf("%q: names %v, want %v", text, got, want)
+		}
+	}
+}
+
+// moduleText is the source of a built-in module.
+func moduleText(t *testing.T, name string) string {
+	t.Helper()
+	fsys, rel := fs.FS(bundles.FS), strings.TrimPrefix(name, "bundles/")
+	if lib, ok := strings.CutPrefix(name, "rego/"); ok {
+		fsys, rel = regolib.FS, lib
+	}
+	text, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(text)
+}
