@@ -29,6 +29,17 @@ import (
 // outside the built-ins, are evaluated on each file, as they would be
 // without batches. TestBatchEqualsEval holds the result to that of Eval.
 
+// Warm starts compiling, beside the caller, what evaluating a document
+// like doc needs: its target's rules, which compile when a document first
+// needs them. A scan calls it as each input loads, so that the compile
+// runs beside the loading of the others rather than after them, when the
+// batches wait for it. Errors are those the evaluation then returns.
+func (e *Engine) Warm(ctx context.Context, doc input.Document) {
+	if g := e.groups[Target(doc.Source.Format)]; g != nil {
+		g.warm.Do(func() { go g.whole.ready(context.WithoutCancel(ctx)) })
+	}
+}
+
 // Batchable tells whether doc may be evaluated in a batch (EvalBatch): a
 // document of a target other than Terraform, too small to be sharded,
 // that some of its target's built-in rules judge object by object.

@@ -56,6 +56,8 @@ type group struct {
 	// when it may find something in any document (applicable.go).
 	judged  [][]string
 	subsets subsets
+	// warm starts the compile once (Warm).
+	warm sync.Once
 	// batched[N]: evals[N] may be evaluated on the objects of many
 	// documents at once (batch.go).
 	batched []bool

@@ -384,6 +384,7 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 	if s.engErr != nil {
 		return outcome{} // Scan returns the policy error
 	}
+	s.eng.Warm(ctx, doc)
 	if s.cfg.batchObjects >= 0 && s.eng.Batchable(doc) {
 		o.pending = true
 		return o
