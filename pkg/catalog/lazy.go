@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -85,6 +86,17 @@ func (c *Catalog) IsLazy(name string) bool {
 func (c *Catalog) ParsedYet(name string) bool {
 	l, ok := c.lazy[name]
 	return !ok || l.done.Load()
+}
+
+// addNames adds to m's package the rule names of a module held by its
+// head (Options.Lazy).
+func (b *builder) addNames(bundleName, file string, m *ast.Module, names []string) {
+	p := b.pkgs[strings.TrimPrefix(m.Package.Path.String(), "data.")]
+	for _, n := range names {
+		if _, seen := p.names[n]; !seen {
+			p.names[n] = origin{bundle: bundleName, file: file}
+		}
+	}
 }
 
 // ruleNames lists the names of the rules text defines, from its lines

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -393,16 +392,6 @@ func (e *Engine) groupTerms(g *group, doc input.Document, need []bool) ([]*ast.T
 	return resourceTerms(doc, workers, need)
 }
 
-// releaseValues drops the Go values of doc's resources (EvalReleasing),
-// keeping those of resources with sensitive values.
-func releaseValues(doc input.Document) {
-	for i := range doc.Resources {
-		if r := &doc.Resources[i]; len(r.Sensitive) == 0 {
-			r.Values, r.Before = nil, nil
-		}
-	}
-}
-
 // resourcesByType maps each resource type of doc to the positions of its
 // resources, in document order.
 func resourcesByType(doc input.Document) map[string][]int {
@@ -411,30 +400,6 @@ func resourcesByType(doc input.Document) map[string][]int {
 		byType[r.Type] = append(byType[r.Type], i)
 	}
 	return byType
-}
-
-// shardInputs lists, for each shard, the positions of the resources its
-// document holds (byType from resourcesByType), in document order; nil for
-// the whole document.
-func shardInputs(byType map[string][]int, shards []*query) [][]int {
-	out := make([][]int, len(shards))
-	for n, q := range shards {
-		if q.types == nil {
-			continue
-		}
-		sel := []int{}
-		for t, idx := range byType {
-			for _, p := range q.types {
-				if strings.HasPrefix(t, p) {
-					sel = append(sel, idx...)
-					break
-				}
-			}
-		}
-		slices.Sort(sel)
-		out[n] = sel
-	}
-	return out
 }
 
 // values evaluates q on val and returns the value of each of its evals, nil

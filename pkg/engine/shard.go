@@ -293,3 +293,27 @@ func subset(a, b []string) bool {
 	}
 	return true
 }
+
+// shardInputs lists, for each shard, the positions of the resources its
+// document holds (byType from resourcesByType), in document order; nil for
+// the whole document.
+func shardInputs(byType map[string][]int, shards []*query) [][]int {
+	out := make([][]int, len(shards))
+	for n, q := range shards {
+		if q.types == nil {
+			continue
+		}
+		sel := []int{}
+		for t, idx := range byType {
+			for _, p := range q.types {
+				if strings.HasPrefix(t, p) {
+					sel = append(sel, idx...)
+					break
+				}
+			}
+		}
+		slices.Sort(sel)
+		out[n] = sel
+	}
+	return out
+}

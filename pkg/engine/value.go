@@ -210,3 +210,13 @@ func documentName(format input.Format, raw any, i, n int) string {
 	}
 	return ""
 }
+
+// releaseValues drops the Go values of doc's resources (EvalReleasing),
+// keeping those of resources with sensitive values.
+func releaseValues(doc input.Document) {
+	for i := range doc.Resources {
+		if r := &doc.Resources[i]; len(r.Sensitive) == 0 {
+			r.Values, r.Before = nil, nil
+		}
+	}
+}
