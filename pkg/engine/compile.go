@@ -238,33 +238,32 @@ func selectorTypes(r finding.Rule, t string) []string {
 }
 
 // modulesByPackage groups the catalog's modules by package path and says
-// which modules are built in.
+// which modules are built in. With a lazily loaded catalog, the built-in
+// modules are their heads: enough for their packages (parsedByPackage
+// gives them whole).
 func modulesByPackage(cat *catalog.Catalog) (map[string][]*ast.Module, map[*ast.Module]bool) {
-	byPkg := map[string][]*ast.Module{}
-	builtin := map[*ast.Module]bool{}
-	for name, m := range cat.Modules {
-		p := m.Package.Path.String()
-		byPkg[p] = append(byPkg[p], m)
-		builtin[m] = cat.Builtin[name]
-	}
-	return byPkg, builtin
+	return byPackage(cat.Modules, cat.Builtin)
 }
 
-// parsedByPackage is modulesByPackage with every module parsed whole
-// (catalog.Options.Lazy holds the embedded ones by their heads).
+// parsedByPackage is modulesByPackage with every module parsed whole.
 func parsedByPackage(cat *catalog.Catalog) (map[string][]*ast.Module, map[*ast.Module]bool, error) {
 	all, err := cat.AllParsed()
 	if err != nil {
 		return nil, nil, err
 	}
+	byPkg, builtin := byPackage(all, cat.Builtin)
+	return byPkg, builtin, nil
+}
+
+func byPackage(modules map[string]*ast.Module, isBuiltin map[string]bool) (map[string][]*ast.Module, map[*ast.Module]bool) {
 	byPkg := map[string][]*ast.Module{}
 	builtin := map[*ast.Module]bool{}
-	for name, m := range all {
+	for name, m := range modules {
 		p := m.Package.Path.String()
 		byPkg[p] = append(byPkg[p], m)
-		builtin[m] = cat.Builtin[name]
+		builtin[m] = isBuiltin[name]
 	}
-	return byPkg, builtin, nil
+	return byPkg, builtin
 }
 
 // builtinPackage is true when every module of ev's package is built in.
