@@ -142,12 +142,16 @@ func (e *Engine) evalBatch(ctx context.Context, docs []input.Document, part []in
 		if err != nil {
 			return err
 		}
+		indexes := map[int]map[string]*input.Resource{}
 		for _, f := range e.findings(q.evals, values, merged, nil) {
 			i, ok := owner[f.Resource]
 			if !ok {
 				return fmt.Errorf("rule %s: a finding names %q, which no document of the batch holds", f.RuleID, f.Resource)
 			}
-			setLocation(&f, docs[i], resourceIndex(docs[i]))
+			if indexes[i] == nil {
+				indexes[i] = resourceIndex(docs[i])
+			}
+			setLocation(&f, docs[i], indexes[i])
 			found[i] = append(found[i], f)
 		}
 	}
