@@ -10,7 +10,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
@@ -179,12 +178,8 @@ deny contains {"msg": "elsewhere", "resource": "Pod/elsewhere"} if {
 	r.type == "Pod"
 }
 `
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
-	if err != nil {
-		t.Fatal(err)
-	}
 	sources := []catalog.Source{{Path: "builtin", FS: fstest.MapFS{"foreign.rego": {Data: []byte(rule)}}, Builtin: true}}
-	for _, d := range dirs {
+	for _, d := range builtinSources(t) {
 		if d.Path == "bundles/frameworks" {
 			sources = append(sources, d)
 		}

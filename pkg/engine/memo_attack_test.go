@@ -8,11 +8,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
-	regolib "github.com/tenet-dev/tenet/rego"
 	"github.com/tenet-dev/tenet/test/bench"
 )
 
@@ -204,11 +202,7 @@ func TestAttackMemo_CustomInBuiltinPackage(t *testing.T) {
 // of extra, a policy from outside them.
 func builtinsWith(t *testing.T, extra fstest.MapFS) *catalog.Catalog {
 	t.Helper()
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+	sources := builtinSources(t)
 	if extra != nil {
 		sources = append(sources, catalog.Source{Path: "extra", FS: extra})
 	}

@@ -74,16 +74,21 @@ func compareEngines(t *testing.T, docs map[string][]byte, want, got *Engine, kee
 
 func builtinCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
-	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
+	cat, err := catalog.Load(t.Context(), builtinSources(t), catalog.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return cat
+}
+
+// builtinSources are the sources of the built-in library and bundles.
+func builtinSources(t testing.TB) []catalog.Source {
+	t.Helper()
+	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
 }
 
 // TestReadTypes checks which rules are known to read only some types.

@@ -9,10 +9,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
-	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
-	regolib "github.com/tenet-dev/tenet/rego"
 	"github.com/tenet-dev/tenet/test/bench"
 )
 
@@ -81,14 +79,10 @@ func TestUnitsCustomEager(t *testing.T) {
 // its input (data[input.pkg]) finds what the package holds: its unit must
 // hold every package, or the read is undefined and the input passes.
 func TestUnitsDynamicData(t *testing.T) {
-	fsys := fstest.MapFS{
-		"rule.rego":  {Data: []byte("package main\n\nimport rego.v1\n\ndeny contains \"flagged\" if data[input.pkg].bad\n")},
-		"other.rego": {Data: []byte("package other\n\nimport rego.v1\n\nbad := true\n")},
-	}
-	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "custom", FS: fsys}}, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := catalogWith(t, map[string]string{
+		"rule.rego":  "package main\n\nimport rego.v1\n\ndeny contains \"flagged\" if data[input.pkg].bad\n",
+		"other.rego": "package other\n\nimport rego.v1\n\nbad := true\n",
+	})
 	e, err := New(t.Context(), cat, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -158,12 +152,7 @@ func TestPackageDeps(t *testing.T) {
 // finds from a full one, on a manifest, a Dockerfile and a plan large
 // enough to shard; and a manifest alone parses no Terraform module.
 func TestUnitsLazy(t *testing.T) {
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
-	lazyCat, err := catalog.Load(t.Context(), sources, catalog.Options{Lazy: true})
+	lazyCat, err := catalog.Load(t.Context(), builtinSources(t), catalog.Options{Lazy: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -94,11 +94,7 @@ func readVarint[T int64 | uint64](r *partsReader, read func([]byte) (T, int)) T 
 }
 
 func (r *partsReader) string() string {
-	n := r.uvarint()
-	if n > uint64(len(r.data)) {
-		r.fail()
-		return ""
-	}
+	n := r.length()
 	s := string(r.data[:n])
 	r.data = r.data[n:]
 	return s
@@ -106,7 +102,10 @@ func (r *partsReader) string() string {
 
 // count reads a number of items, each of which takes at least one byte:
 // a damaged count cannot make the reader allocate more than the entry.
-func (r *partsReader) count() int {
+func (r *partsReader) count() int { return r.length() }
+
+// length reads a number no greater than the bytes left in the entry.
+func (r *partsReader) length() int {
 	n := r.uvarint()
 	if n > uint64(len(r.data)) {
 		r.fail()
