@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -203,5 +204,43 @@ deny contains {"msg": "elsewhere", "resource": "Pod/elsewhere"} if {
 	res, err := e.Eval(t.Context(), doc)
 	if err != nil || len(res.Findings) != 1 || res.Findings[0].File != "a.yaml" {
 		t.Errorf("Eval = %+v, %v: want the finding, in a.yaml", res, err)
+	}
+}
+
+// TestBatchTerms: each object of a batch is a copy marked with the index
+// of its document, the documents' own terms are left as they were, and an
+// object that already holds the mark fails the batch rather than pass for
+// another document's.
+func TestBatchTerms(t *testing.T) {
+	doc := func(names ...string) []*ast.Term {
+		var out []*ast.Term
+		for _, n := range names {
+			out = append(out, ast.ObjectTerm(ast.Item(ast.StringTerm("address"), ast.StringTerm(n))))
+		}
+		return out
+	}
+	terms := [][]*ast.Term{doc("Pod/a", "Service/a"), doc(), doc("Pod/b")}
+	got, err := batchTerms(terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var marks []string
+	for _, term := range got {
+		marks = append(marks, term.String())
+	}
+	want := []string{
+		`{"address": "Pod/a", "batch_input": 0}`,
+		`{"address": "Service/a", "batch_input": 0}`,
+		`{"address": "Pod/b", "batch_input": 2}`,
+	}
+	if diff := cmp.Diff(want, marks); diff != "" {
+		t.Errorf("marked objects (-want +got):\n%s", diff)
+	}
+	if s := terms[0][0].String(); s != `{"address": "Pod/a"}` {
+		t.Errorf("the document's own object became %s", s)
+	}
+	forged := ast.ObjectTerm(ast.Item(ast.StringTerm("address"), ast.StringTerm("Pod/c")), ast.Item(ast.StringTerm(batchInput), ast.IntNumberTerm(0)))
+	if _, err := batchTerms([][]*ast.Term{doc("Pod/a"), {forged}}); err == nil {
+		t.Error("an object that holds batch_input already was marked again")
 	}
 }

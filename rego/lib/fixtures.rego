@@ -136,6 +136,20 @@ manifest(objects) := {
 	"resources": [kube_object(o) | some o in objects],
 }
 
+# batch(files) is the document the engine evaluates a batch of manifest
+# files on (pkg/engine, EvalBatch): the objects of every file of files (an
+# array of arrays of objects, see manifest), each marked with the index of
+# its file as batch_input. Objects of different files must differ in address,
+# as in the engine's batches.
+batch(files) := {
+	"schema": _schema,
+	"source": {"path": "", "format": "kubernetes", "documents": sum([count(f) | some f in files])},
+	"resources": [object.union(kube_object(o), {"batch_input": i, "location": {"file": sprintf("manifest-%d.yaml", [i]), "line": 1}}) |
+		some i, f in files
+		some o in f
+	],
+}
+
 # kube_object(obj) is the input resource for Kubernetes object obj: address
 # Kind/name, or namespace/Kind/name in a namespace other than default for a
 # namespaced kind (as the loader writes it, see input.KubernetesAddress);

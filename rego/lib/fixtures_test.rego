@@ -101,6 +101,19 @@ test_manifest_and_objects if {
 	d.resources[0].values.spec.template.spec.containers[0].image == "nginx:1.27"
 }
 
+test_batch if {
+	ns := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "shop"}}
+	sa := {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "app"}}
+	d := fixtures.batch([[ns], [], [sa, object.union(ns, {"metadata": {"name": "other"}})]])
+	d.source.format == "kubernetes"
+	d.source.documents == 3
+	[[r.address, r.batch_input, r.location.file] | some r in d.resources] == [
+		["Namespace/shop", 0, "manifest-0.yaml"],
+		["ServiceAccount/app", 2, "manifest-2.yaml"],
+		["Namespace/other", 2, "manifest-2.yaml"],
+	]
+}
+
 test_kube_object_address if {
 	_address("apps/v1", "Deployment", "shop") == "shop/Deployment/x"
 	_address("apps/v1", "Deployment", "default") == "Deployment/x"

@@ -30,6 +30,22 @@ _by_kind := {k: objs |
 # objects(kind) is the array of objects of kind; [] when there is none.
 objects(kind) := object.get(_by_kind, kind, [])
 
+# objects_beside(r, kind) is the array of objects of kind from the same input
+# as object r: the objects a rule joins r with. Outside a batch that is
+# objects(kind); see same_input.
+objects_beside(r, kind) := [o |
+	some o in objects(kind)
+	same_input(o, r)
+]
+
+# same_input(a, b) holds when objects a and b come from the same input. Each
+# input is its own document, so in a document of one input it always holds.
+# The engine evaluates the per-resource rules of many small inputs on one
+# document (pkg/engine, EvalBatch), where it marks each object with its input
+# as batch_input: a rule that joins objects only through objects_beside then
+# finds the same in a batch as on each input alone.
+same_input(a, b) if object.get(a, "batch_input", null) == object.get(b, "batch_input", null)
+
 # workloads is the array of objects of a workload kind that carry a pod spec.
 workloads := [w |
 	some kind in workload_kinds

@@ -29,6 +29,23 @@ test_objects_by_kind if {
 	kubernetes.objects("Pod") == [] with input as inp
 }
 
+test_objects_beside_one_input if {
+	inp := fixtures.manifest([_service, fixtures.workload("Deployment", "web", _spec)])
+	w := kubernetes.objects("Deployment")[0] with input as inp
+	[o.address | some o in kubernetes.objects_beside(w, "Service")] == ["Service/web"] with input as inp
+	kubernetes.objects_beside(w, "Pod") == [] with input as inp
+}
+
+# In a batch, only the objects of the same input are beside each other.
+test_objects_beside_batch if {
+	web := fixtures.workload("Deployment", "web", _spec)
+	inp := fixtures.batch([[_service], [object.union(_service, {"metadata": {"name": "api"}}), web]])
+	w := kubernetes.objects("Deployment")[0] with input as inp
+	[o.address | some o in kubernetes.objects_beside(w, "Service")] == ["Service/api"] with input as inp
+	kubernetes.same_input(w, inp.resources[1])
+	not kubernetes.same_input(w, inp.resources[0])
+}
+
 test_workloads_cover_every_kind if {
 	inp := fixtures.manifest(array.concat([_service], [fixtures.workload(k, "w", _spec) | some k in kubernetes.workload_kinds]))
 	kinds := {w.type | some w in kubernetes.workloads} with input as inp

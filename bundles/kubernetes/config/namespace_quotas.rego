@@ -16,6 +16,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Namespace]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["SC-5", "SC-6"]
 #     soc2-2017: ["A1.1"]
@@ -34,12 +35,12 @@ import data.tenet.lib.result
 deny contains result.fail(ns, msg) if {
 	some ns in kubernetes.objects("Namespace")
 	not ns.name in kubernetes.system_namespaces
-	missing := [kind | some kind in ["ResourceQuota", "LimitRange"]; not _has(kind, ns.name)]
+	missing := [kind | some kind in ["ResourceQuota", "LimitRange"]; not _has(ns, kind)]
 	count(missing) > 0
 	msg := sprintf("namespace %q has no %s", [ns.name, concat(" and no ", missing)])
 }
 
-_has(kind, name) if {
-	some o in kubernetes.objects(kind)
-	kubernetes.in_namespace(o, name)
+_has(ns, kind) if {
+	some o in kubernetes.objects_beside(ns, kind)
+	kubernetes.in_namespace(o, ns.name)
 }

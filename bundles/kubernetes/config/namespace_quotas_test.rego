@@ -27,3 +27,13 @@ test_allow_both_present_and_system if {
 	])
 	check.deny == set() with input as inp
 }
+
+# In a batch of files (pkg/engine, EvalBatch) a namespace is credited only
+# with the quota and limits of its own file.
+test_batch_joins_only_the_same_file if {
+	inp := fixtures.batch([
+		[_ns("shop"), _obj("ResourceQuota", {"name": "q", "namespace": "shop"})],
+		[_obj("LimitRange", {"name": "l"}), _ns("web"), _obj("ResourceQuota", {"name": "r", "namespace": "web"})],
+	])
+	{f.resource: f.msg | some f in check.deny} == {"Namespace/shop": `namespace "shop" has no LimitRange`} with input as inp
+}

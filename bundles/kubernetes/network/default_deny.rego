@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Namespace]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-4", "CM-7", "SC-7"]
 #     soc2-2017: ["CC6.6"]
@@ -34,14 +35,14 @@ import data.tenet.lib.result
 # per direction, have the same effect and are credited too.
 deny contains result.fail(ns, msg) if {
 	some ns in kubernetes.objects("Namespace")
-	missing := [t | some t in ["Ingress", "Egress"]; not _denied(ns.name, t)]
+	missing := [t | some t in ["Ingress", "Egress"]; not _denied(ns, t)]
 	count(missing) > 0
 	msg := sprintf("namespace %q has no default-deny NetworkPolicy for %s", [ns.name, concat(" and ", missing)])
 }
 
-_denied(name, type) if {
-	some np in kubernetes.objects("NetworkPolicy")
-	kubernetes.in_namespace(np, name)
+_denied(ns, type) if {
+	some np in kubernetes.objects_beside(ns, "NetworkPolicy")
+	kubernetes.in_namespace(np, ns.name)
 	spec := object.get(np.values, "spec", {})
 	_selects_all(object.get(spec, "podSelector", null))
 	type in _policy_types(spec)

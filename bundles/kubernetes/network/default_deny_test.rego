@@ -52,3 +52,12 @@ test_deny_implicit_egress_with_rules if {
 	inp := fixtures.manifest([_ns("shop"), _policy("p", {"podSelector": {}, "egress": [{"ports": [{"port": 53}]}]})])
 	{f.msg | some f in check.deny} == {`namespace "shop" has no default-deny NetworkPolicy for Egress`} with input as inp
 }
+
+# In a batch of files (pkg/engine, EvalBatch) only the policies of the
+# namespace's own file count.
+test_batch_joins_only_the_same_file if {
+	deny_all := _policy("default-deny", {"podSelector": {}, "policyTypes": ["Ingress", "Egress"]})
+	inp := fixtures.batch([[_ns("shop")], [deny_all, object.union(_ns("shop"), {"metadata": {"name": "web"}})]])
+	{f.resource | some f in check.deny} == {"Namespace/shop", "Namespace/web"} with input as inp
+	check.deny == set() with input as fixtures.batch([[_ns("shop"), deny_all]])
+}

@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Namespace]
+#     per_resource: true
 #   controls:
 #     cis-k8s-1.10.0: ["5.3.2"]
 #     nist-800-53-r5: ["AC-4", "CM-7", "SC-7"]
@@ -37,10 +38,10 @@ import data.tenet.lib.result
 # for every namespace, since it may be applied into any of them.
 deny contains result.fail(ns, sprintf("namespace %q has no NetworkPolicy", [ns.name])) if {
 	some ns in kubernetes.objects("Namespace")
-	not _has_policy(ns.name)
+	not _has_policy(ns)
 }
 
-_has_policy(name) if {
-	some np in kubernetes.objects("NetworkPolicy")
-	kubernetes.in_namespace(np, name)
+_has_policy(ns) if {
+	some np in kubernetes.objects_beside(ns, "NetworkPolicy")
+	kubernetes.in_namespace(np, ns.name)
 }

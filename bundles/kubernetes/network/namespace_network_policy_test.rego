@@ -27,3 +27,10 @@ test_allow_policy_in_namespace_or_without_namespace if {
 test_allow_no_namespace_objects if {
 	check.deny == set() with input as fixtures.manifest([fixtures.workload("Deployment", "d", {"containers": [fixtures.container("a", "a:1")]})])
 }
+
+# In a batch of files (pkg/engine, EvalBatch) only the policies of the
+# namespace's own file count.
+test_batch_joins_only_the_same_file if {
+	inp := fixtures.batch([[_ns("shop")], [_policy({"name": "p"}), _ns("web")]])
+	{f.resource | some f in check.deny} == {"Namespace/shop"} with input as inp
+}

@@ -20,6 +20,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, NetworkPolicy]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["AC-4", "CM-7", "SC-7"]
 #     soc2-2017: ["CC6.6"]
@@ -49,7 +50,7 @@ deny contains result.fail_attr(w, concat(".", [kubernetes.pod_metadata_path(w), 
 # namespace: those of that namespace and, when w names one, those that name
 # none (they are applied into the namespace of the kubectl apply).
 _policies(w) := [p |
-	some p in kubernetes.objects("NetworkPolicy")
+	some p in kubernetes.objects_beside(w, "NetworkPolicy")
 	kubernetes.in_namespace(p, kubernetes.namespace(w))
 ]
 

@@ -56,3 +56,18 @@ test_allow_host_network_pod if {
 	p := object.union(fixtures.workload("Pod", "agent", {"hostNetwork": true, "containers": [fixtures.container("a", "a:1")]}), {"metadata": {"namespace": "shop"}})
 	check.deny == set() with input as fixtures.manifest([p, _np("shop", "api", {"matchLabels": {"app": "api"}})])
 }
+
+# In a batch of files (pkg/engine, EvalBatch) only the policies of the
+# workload's own file count.
+test_batch_joins_only_the_same_file if {
+	inp := fixtures.batch([
+		[_deploy("shop", "web", {"app": "web"})],
+		[_np("shop", "api", {"matchLabels": {"app": "api"}}), _deploy("shop", "api", {"app": "api"})],
+	])
+	check.deny == set() with input as inp
+	inp2 := fixtures.batch([
+		[_deploy("shop", "web", {"app": "web"}), _np("shop", "api", {"matchLabels": {"app": "api"}})],
+		[_np("shop", "deny-all", {})],
+	])
+	{f.resource | some f in check.deny} == {"shop/Deployment/web"} with input as inp2
+}

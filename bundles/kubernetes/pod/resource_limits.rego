@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["SC-5", "SC-6"]
 #     soc2-2017: ["A1.1"]
@@ -42,7 +43,7 @@ _limited(_, c, r) if c.resources.limits[r] != null
 
 # A LimitRange default in the workload's namespace, in the same input.
 _limited(w, _, r) if {
-	some lr in kubernetes.objects("LimitRange")
+	some lr in kubernetes.objects_beside(w, "LimitRange")
 	object.get(lr, "namespace", "") == object.get(w, "namespace", "")
 	some limit in lr.values.spec.limits
 	limit.type == "Container"

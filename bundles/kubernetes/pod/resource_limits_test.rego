@@ -43,3 +43,14 @@ test_allow_limit_range_default if {
 	inp := fixtures.manifest([_limit_range("default", {"cpu": "500m"}), fixtures.workload("Deployment", "web", spec)])
 	check.deny == set() with input as inp
 }
+
+# In a batch of files (pkg/engine, EvalBatch) only a LimitRange of the
+# workload's own file counts.
+test_batch_joins_only_the_same_file if {
+	spec := {"containers": [fixtures.container("a", "a:1")]}
+	inp := fixtures.batch([
+		[fixtures.workload("Job", "j", spec)],
+		[_limit_range("default", {"cpu": "1", "memory": "1Gi"}), fixtures.workload("Job", "k", spec)],
+	])
+	{f.resource | some f in check.deny} == {"Job/j"} with input as inp
+}

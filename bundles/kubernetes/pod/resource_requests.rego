@@ -15,6 +15,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     nist-800-53-r5: ["SC-5", "SC-6"]
 #     soc2-2017: ["A1.1"]
@@ -44,7 +45,7 @@ _requested(_, c, r) if c.resources.requests[r] != null
 _requested(_, c, r) if c.resources.limits[r] != null
 
 _requested(w, _, r) if {
-	some lr in kubernetes.objects("LimitRange")
+	some lr in kubernetes.objects_beside(w, "LimitRange")
 	kubernetes.in_namespace(lr, kubernetes.namespace(w))
 	some limit in lr.values.spec.limits
 	limit.type == "Container"

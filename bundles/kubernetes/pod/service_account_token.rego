@@ -18,6 +18,7 @@
 #     selector:
 #       - type: kubernetes
 #         resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
+#     per_resource: true
 #   controls:
 #     cis-k8s-1.10.0: ["5.1.6"]
 #     nist-800-53-r5: ["AC-3", "AC-5", "AC-6"]
@@ -95,7 +96,7 @@ _service_account(spec) := spec.serviceAccountName if {
 # use: in w's namespace or without one, and, for a w without a namespace, in
 # any namespace.
 _accounts(w, name) := [sa |
-	some sa in kubernetes.objects("ServiceAccount")
+	some sa in kubernetes.objects_beside(w, "ServiceAccount")
 	sa.name == name
 	_may_use(w, sa)
 ]
@@ -116,14 +117,14 @@ _opted_out(w, name) if {
 # the token off.
 _elsewhere(w, name) := [sa |
 	kubernetes.namespace(w) == ""
-	not _beside(name)
+	not _beside(w, name)
 	some sa in _accounts(w, name)
 	kubernetes.namespace(sa) != ""
 	sa.values.automountServiceAccountToken == false
 ]
 
-_beside(name) if {
-	some sa in kubernetes.objects("ServiceAccount")
+_beside(w, name) if {
+	some sa in kubernetes.objects_beside(w, "ServiceAccount")
 	sa.name == name
 	kubernetes.namespace(sa) == ""
 }

@@ -123,3 +123,19 @@ test_unknown_lists_every_namespace_once if {
 	inp := fixtures.manifest([_sa("default", "x", false), _sa("default", "a", false), _pod("p", "", {})])
 	[f.msg | some f in check.unknown] == [`metadata.namespace is not set: service account "default" sets automountServiceAccountToken to false only in namespaces "a", "x", and the pod's namespace is chosen when the manifest is applied`] with input as inp
 }
+
+# In a batch of files (pkg/engine, EvalBatch) a pod is joined only to the
+# ServiceAccounts of its own file: one elsewhere neither opts it out, nor
+# makes it unknown, nor hides a namespace-less one beside it.
+test_batch_joins_only_the_same_file if {
+	inp := fixtures.batch([
+		[_pod("p1", "a", {})],
+		[_sa("default", "a", false), _pod("p2", "", {"serviceAccountName": "x"})],
+		[_namespace_less_sa("x", true), _sa("x", "b", false)],
+	])
+	{f.resource: f.msg | some f in check.deny} == {"a/Pod/p1": _no_sa_msg("default"), "Pod/p2": _no_sa_msg("x")} with input as inp
+	check.unknown == set() with input as inp
+	inp2 := fixtures.batch([[_sa("x", "b", false), _pod("p2", "", {"serviceAccountName": "x"})], [_namespace_less_sa("x", true)]])
+	check.deny == set() with input as inp2
+	count(check.unknown) == 1 with input as inp2
+}
