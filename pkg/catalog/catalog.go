@@ -40,6 +40,9 @@ type Catalog struct {
 
 	// lazy holds the text of the Modules that Options.Lazy left unparsed.
 	lazy map[string]*lazyModule
+	// capabilities are OPA's for Rego v1, which the embedded modules are
+	// parsed with (parserOptions).
+	capabilities *ast.Capabilities
 }
 
 // Eval is one Rego rule to evaluate: a rule of the catalog may have several
@@ -182,11 +185,12 @@ func (b *builder) regoVersion() ast.RegoVersion {
 // Load reads every source and builds the catalog.
 func Load(ctx context.Context, sources []Source, opts Options) (*Catalog, error) {
 	c := &Catalog{
-		lazy:       map[string]*lazyModule{},
-		Modules:    map[string]*ast.Module{},
-		Builtin:    map[string]bool{},
-		Data:       map[string]any{},
-		Frameworks: map[string]Framework{},
+		lazy:         map[string]*lazyModule{},
+		capabilities: ast.CapabilitiesForThisVersion(ast.CapabilitiesRegoVersion(ast.RegoV1)),
+		Modules:      map[string]*ast.Module{},
+		Builtin:      map[string]bool{},
+		Data:         map[string]any{},
+		Frameworks:   map[string]Framework{},
 	}
 	vc, err := opts.Verify.config()
 	if err != nil {

@@ -42,7 +42,7 @@ func (b *builder) readBundle(src Source) (*bundle.Bundle, error) {
 		if err != nil || !heads {
 			return bdl, err
 		}
-		return bdl, addHeads(bdl, src.FS)
+		return bdl, addHeads(bdl, src.FS, b.cat.parserOptions())
 	}
 	// A signed bundle lists its test files too: leaving them out would
 	// fail verification, so they are read and dropped later.
@@ -136,7 +136,7 @@ func (b *builder) readArchived(src Source, arc *archive, filter opaloader.Filter
 // addHeads adds to bdl the head of each module of fsys but tests: its
 // text up to its package clause, which holds the package's METADATA
 // (MetadataOnly, Lazy), parsed as a module of its own, on every core.
-func addHeads(bdl *bundle.Bundle, fsys fs.FS) error {
+func addHeads(bdl *bundle.Bundle, fsys fs.FS, opts ast.ParserOptions) error {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego") {
@@ -160,7 +160,7 @@ func addHeads(bdl *bundle.Bundle, fsys fs.FS) error {
 			if !ok {
 				return fmt.Errorf("%s: no package clause at the start of a line", name)
 			}
-			m, err := ast.ParseModuleWithOpts("/"+name, string(head), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+			m, err := ast.ParseModuleWithOpts("/"+name, string(head), opts)
 			if err != nil {
 				return err
 			}

@@ -175,6 +175,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		}
 		g := &group{evals: evs, whole: q, judged: make([][]string, len(evs)),
 			masked: strings.HasSuffix(name, customSuffix) && !opts.SensitiveToCustom}
+		g.checks = e.checks(evs, strings.TrimSuffix(name, customSuffix))
 		g.subsets.queries = map[string]*query{}
 		g.subsets.build = func(idx []int) *query { return newQuery(u, name, queryText(evs, idx, ""), evs, idx) }
 		// Outside Terraform, the built-in per-resource rules judge each

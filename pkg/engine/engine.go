@@ -60,6 +60,8 @@ type group struct {
 	// batched[N]: evals[N] may be evaluated on the objects of many
 	// documents at once (batch.go).
 	batched []bool
+	// checks is what each rule of the group counts as checked.
+	checks []check
 	// masked: the group's rules come from outside the built-ins and see
 	// the document with its secrets masked (input.Document.Masked).
 	masked bool
@@ -201,7 +203,7 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, run evalRun) (Res
 			return Result{}, err
 		}
 		res.Findings = append(res.Findings, fs...)
-		e.countChecked(g.evals, doc, res.Checked)
+		countChecked(g.checks, doc, res.Checked)
 	}
 	if e.raw != nil && doc.Raw != nil && !e.combine {
 		raws := rawDocuments(view(e.rawMasked))

@@ -133,10 +133,40 @@ func resourceIndex(doc input.Document) map[string]*input.Resource {
 	return idx
 }
 
+// check is what countChecked counts for one rule of a group: the
+// resources of types, or the document as a whole (1) when types is nil.
+type check struct {
+	rule  string
+	types []string
+}
+
+// checks lists, once per rule of evs, what countChecked counts for it in
+// a document of target. A rule that is off checks nothing: it is neither
+// applicable nor passed.
+func (e *Engine) checks(evs []catalog.Eval, target string) []check {
+	var out []check
+	seen := map[string]bool{}
+	for _, ev := range evs {
+		rule := e.rules[ev.RuleID]
+		if seen[ev.RuleID] || rule.Off != "" {
+			continue
+		}
+		seen[ev.RuleID] = true
+		c := check{rule: rule.ID}
+		for _, s := range rule.Selectors {
+			if s.Type == target {
+				c.types = append(c.types, s.ResourceTypes...)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // countChecked adds, for every rule of the group, the resources of its
 // selector types that the document holds. Deleted resources and data
 // sources are not checked: the rule helpers skip them too.
-func (e *Engine) countChecked(evs []catalog.Eval, doc input.Document, checked map[string]int) {
+func countChecked(checks []check, doc input.Document, checked map[string]int) {
 	byType := map[string]int{}
 	for _, r := range doc.Resources {
 		if r.Action == input.ActionDelete || r.Mode == "data" {
@@ -144,30 +174,14 @@ func (e *Engine) countChecked(evs []catalog.Eval, doc input.Document, checked ma
 		}
 		byType[r.Type]++
 	}
-	target := Target(doc.Source.Format)
-	seen := map[string]bool{}
-	for _, ev := range evs {
-		if seen[ev.RuleID] {
-			continue
-		}
-		seen[ev.RuleID] = true
-		rule := e.rules[ev.RuleID]
-		if rule.Off != "" {
-			continue // checks nothing: not applicable, not passed
-		}
-		n, typed := 0, false
-		for _, s := range rule.Selectors {
-			if s.Type != target {
-				continue
-			}
-			for _, t := range s.ResourceTypes {
-				typed = true
+	for _, c := range checks {
+		n := 1 // a rule on the document as a whole
+		if c.types != nil {
+			n = 0
+			for _, t := range c.types {
 				n += byType[t]
 			}
 		}
-		if !typed {
-			n = 1 // a rule on the document as a whole
-		}
-		checked[rule.ID] += n
+		checked[c.rule] += n
 	}
 }
