@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"testing"
+)
 
 func TestCgroupLimit(t *testing.T) {
 	tests := []struct {
@@ -17,5 +22,79 @@ func TestCgroupLimit(t *testing.T) {
 		if got := cgroupLimit(tc.content); got != tc.want {
 			t.Errorf("cgroupLimit(%q) = %d, want %d", tc.content, got, tc.want)
 		}
+	}
+}
+
+// TestInputBytes: the files of directories count, up to the limit;
+// standard input counts as the limit, a missing path as nothing.
+func TestInputBytes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, size int) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a.yaml", 100)
+	write("sub/b.tf", 50)
+	big := write("big/plan.json", 5000)
+	for _, tc := range []struct {
+		name  string
+		paths []string
+		want  int64
+	}{
+		{"one file", []string{a}, 100},
+		{"a directory", []string{filepath.Join(dir, "sub")}, 50},
+		{"up to the limit", []string{a, big}, 1000},
+		{"standard input", []string{a, "-"}, 1000},
+		{"missing", []string{filepath.Join(dir, "none"), a}, 100},
+	} {
+		if got := inputBytes(tc.paths, 1000); got != tc.want {
+			t.Errorf("%s: inputBytes = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestTuneGCForInputs: only a command that owns its process, without
+// GOGC set, raises the collector's target, and only for small inputs.
+func TestTuneGCForInputs(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "pod.yaml")
+	if err := os.WriteFile(small, []byte("kind: Pod\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	large := filepath.Join(dir, "plan.json")
+	if err := os.WriteFile(large, make([]byte, smallInputs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, tc := range []struct {
+		name  string
+		owner bool
+		gogc  string
+		path  string
+		want  int
+	}{
+		{"small inputs", true, "", small, gcPercentSmall},
+		{"large inputs", true, "", large, 100},
+		{"in-process command", false, "", small, 100},
+		{"GOGC set", true, "100", small, 100},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("GOGC", tc.gogc)
+			debug.SetGCPercent(100)
+			ctx := t.Context()
+			if tc.owner {
+				ctx = withProcessOwner(ctx)
+			}
+			tuneGCForInputs(ctx, []string{tc.path})
+			if got := debug.SetGCPercent(100); got != tc.want {
+				t.Errorf("GOGC %d, want %d", got, tc.want)
+			}
+		})
 	}
 }

@@ -12,7 +12,7 @@ import (
 func main() {
 	tuneGC()
 	// SIGTERM too: it is how service managers and Kubernetes stop tenet watch.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(withProcessOwner(context.Background()), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
