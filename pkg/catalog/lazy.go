@@ -64,11 +64,37 @@ func (c *Catalog) Parsed(name string) (*ast.Module, error) {
 // AllParsed returns every module whole, keyed as Modules, parsing those
 // Options.Lazy left on every core.
 func (c *Catalog) AllParsed() (map[string]*ast.Module, error) {
+	return c.parsedWhere(func(*lazyModule) bool { return true })
+}
+
+// ParsedMentioning returns, keyed as Modules, the modules that may
+// mention one of words: every module held whole, and those that
+// Options.Lazy left whose text holds one of words, parsed on every core.
+// A caller looking for calls or references by name (engine.Volatile) thus
+// parses only the modules that can hold them. The lazy modules are the
+// embedded ones (Source.FS), so no one else's text decides what is read.
+func (c *Catalog) ParsedMentioning(words []string) (map[string]*ast.Module, error) {
+	return c.parsedWhere(func(l *lazyModule) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return bytes.Contains(l.text, []byte(w)) })
+	})
+}
+
+// parsedWhere returns the modules held whole and the lazy ones that keep
+// accepts, parsed on every core.
+func (c *Catalog) parsedWhere(keep func(*lazyModule) bool) (map[string]*ast.Module, error) {
 	out := make(map[string]*ast.Module, len(c.Modules))
+	var names []string
+	for name, m := range c.Modules {
+		if l, lazy := c.lazy[name]; !lazy {
+			out[name] = m
+		} else if keep(l) {
+			names = append(names, name)
+		}
+	}
 	var mu sync.Mutex
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for name := range c.Modules {
+	for _, name := range names {
 		g.Go(func() error {
 			m, err := c.Parsed(name)
 			if err != nil {

@@ -44,9 +44,10 @@ func volatileRules(cat *catalog.Catalog) (ids map[string]bool, all bool) {
 	for i, r := range cat.Rules {
 		byPkg["data."+r.Package] = i
 	}
-	// A lazily loaded catalog holds the built-in modules by their heads;
-	// one that cannot be parsed is taken as volatile, never cached.
-	modules, err := cat.AllParsed()
+	// A lazily loaded catalog holds the built-in modules by their heads:
+	// only those whose text names such a built-in are parsed. One that
+	// cannot be parsed is taken as volatile, never cached.
+	modules, err := cat.ParsedMentioning(nondeterministicNames())
 	if err != nil {
 		return nil, true
 	}
@@ -57,7 +58,7 @@ func volatileRules(cat *catalog.Catalog) (ids map[string]bool, all bool) {
 		}
 		pkg := m.Package.Path.String()
 		i, isRule := byPkg[pkg]
-		if !isRule || cat.Rules[i].Custom || usedElsewhere(modules, pkg) {
+		if !isRule || cat.Rules[i].Custom || usedElsewhere(cat, pkg) {
 			return nil, true
 		}
 		r := cat.Rules[i]
@@ -76,6 +77,19 @@ func volatileRules(cat *catalog.Catalog) (ids map[string]bool, all bool) {
 // readsFiles are the built-ins (conftestfn) whose results depend on files
 // beside the document.
 var readsFiles = []string{"parse_config_file", "parse_combined_config_files"}
+
+// nondeterministicNames are the last names of the built-ins that
+// callsNondeterministic looks for ("now_ns" for time.now_ns): a module
+// that calls one, or replaces a function with one, spells it.
+func nondeterministicNames() []string {
+	names := slices.Clone(readsFiles)
+	for name, b := range ast.BuiltinMap {
+		if b.Nondeterministic {
+			names = append(names, name[strings.LastIndex(name, ".")+1:])
+		}
+	}
+	return names
+}
 
 // callsNondeterministic is true when m calls a built-in that OPA marks
 // nondeterministic, or one that reads files, directly or as the
@@ -112,8 +126,23 @@ func callsNondeterministic(m *ast.Module) bool {
 	return found
 }
 
-// usedElsewhere is true when a module of another package refers into pkg.
-func usedElsewhere(modules map[string]*ast.Module, pkg string) bool {
+// usedElsewhere is true when a module of another package refers into pkg
+// (or when the modules cannot be parsed). A reference or import of pkg
+// spells its last name, so only the modules whose text holds it are
+// parsed.
+func usedElsewhere(cat *catalog.Catalog, pkg string) bool {
+	ref, err := ast.ParseRef(pkg)
+	if err != nil {
+		return true
+	}
+	last, ok := ref[len(ref)-1].Value.(ast.String)
+	if !ok {
+		return true
+	}
+	modules, err := cat.ParsedMentioning([]string{string(last)})
+	if err != nil {
+		return true
+	}
 	used := false
 	for _, m := range modules {
 		if m.Package.Path.String() == pkg {

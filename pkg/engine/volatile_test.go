@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"maps"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -17,6 +19,86 @@ func TestVolatileBuiltins(t *testing.T) {
 	}
 	if !types["aws_iam_access_key"] || len(types) != 1 {
 		t.Errorf("volatile types = %v, want aws_iam_access_key (TNT's access key age reads the clock)", types)
+	}
+}
+
+// TestVolatileLazy: on a catalog that holds the built-in modules by their
+// heads, Volatile finds what it finds on the whole library, parsing only
+// the few modules that name a nondeterministic built-in or the package of
+// one that calls it; a built-in library package that reads the clock, used
+// by a rule, still makes every document volatile.
+func TestVolatileLazy(t *testing.T) {
+	lazy, err := catalog.Load(t.Context(), builtinSources(t), catalog.Options{Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTypes, wantAll := Volatile(builtinCatalog(t))
+	types, all := Volatile(lazy)
+	if all != wantAll || !maps.Equal(types, wantTypes) {
+		t.Errorf("lazy: types %v, all %v; whole: %v, %v", types, all, wantTypes, wantAll)
+	}
+	held, parsed := 0, 0
+	for name := range lazy.Modules {
+		if lazy.IsLazy(name) {
+			held++
+			if lazy.ParsedYet(name) {
+				parsed++
+			}
+		}
+	}
+	if held < 300 || parsed > held/5 {
+		t.Errorf("%d of %d lazy modules parsed: want a few", parsed, held)
+	}
+
+	const rule = `# METADATA
+# title: Old keys
+# description: Uses a clock from the library.
+# scope: package
+# custom:
+#   id: TNT-TEST-001
+#   severity: low
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_iam_access_key]
+#   controls:
+#     nist-800-53-r5: ["IA-5"]
+#   remediation: None.
+package tenet.test.old_keys
+
+import rego.v1
+
+import data.tenet.lib.clock
+
+deny contains "old" if clock.now > 0
+`
+	clockRule := strings.Replace(strings.Replace(rule, "import data.tenet.lib.clock\n", "", 1), "clock.now", "time.now_ns()", 1)
+	user := "package tenet.lib.keys\n\nimport rego.v1\n\nold := data.tenet.test.old_keys.deny\n"
+	for _, c := range []struct {
+		name  string
+		files fstest.MapFS
+		all   bool
+	}{
+		{"the rule reads the clock", fstest.MapFS{"old.rego": {Data: []byte(clockRule)}}, false},
+		{"a library reads the clock", fstest.MapFS{"old.rego": {Data: []byte(rule)}, "clock.rego": {Data: []byte("package tenet.lib.clock\n\nimport rego.v1\n\nnow := time.now_ns()\n")}}, true},
+		{"another package uses the rule", fstest.MapFS{"old.rego": {Data: []byte(clockRule)}, "keys.rego": {Data: []byte(user)}}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sources := []catalog.Source{{Path: "builtin", FS: c.files, Builtin: true}}
+			for _, d := range builtinSources(t) {
+				if d.Path == "bundles/frameworks" {
+					sources = append(sources, d)
+				}
+			}
+			cat, err := catalog.Load(t.Context(), sources, catalog.Options{Lazy: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			types, all := Volatile(cat)
+			if all != c.all || !all && !types["aws_iam_access_key"] {
+				t.Errorf("types %v, all %v; want all %v", types, all, c.all)
+			}
+		})
 	}
 }
 

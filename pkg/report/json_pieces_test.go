@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
@@ -19,20 +20,63 @@ func TestJSONPieces(t *testing.T) {
 	empty := sample()
 	empty.Findings, empty.Rules, empty.Errors = []finding.Finding{}, nil, []finding.InputError{}
 	for name, res := range map[string]*finding.Result{"sample": sample(), "full": full, "empty lists": empty, "zero": {}} {
-		var compact, want, got bytes.Buffer
-		enc := json.NewEncoder(&compact)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(res); err != nil {
-			t.Fatal(err)
+		checkPieces(t, name, res)
+	}
+}
+
+// TestJSONPiecesLarge: long lists, more than one chunk of output, with
+// elements that hold brackets, quotes and commas in strings and nested
+// lists, give the same bytes.
+func TestJSONPiecesLarge(t *testing.T) {
+	res := sample()
+	var findings []finding.Finding
+	for i := range 2500 {
+		for _, f := range res.Findings {
+			f.Resource = fmt.Sprintf(`%s["k\"%d,[{<&>}]"]`, f.Resource, i)
+			f.Line = i
+			findings = append(findings, f)
 		}
-		if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
-			t.Fatal(err)
+	}
+	res.Findings = findings
+	for i := range res.Frameworks {
+		fw := &res.Frameworks[i]
+		var controls []finding.Control
+		for j := range 700 {
+			c := fw.Controls[j%len(fw.Controls)]
+			c.ID = fmt.Sprintf("%s-%d", c.ID, j)
+			for k := range j % 5 {
+				c.Evidence = append(c.Evidence, finding.Evidence{Rule: "TST-A-001", Status: finding.StatusFail, Checked: k,
+					Findings: []finding.Location{{Kind: finding.KindDeny, Resource: fmt.Sprintf("r[%d]", k), File: "plan.json", Line: k}}})
+			}
+			controls = append(controls, c)
 		}
-		if err := (report.JSON{}).Write(&got, res); err != nil {
-			t.Fatal(err)
+		fw.Controls = controls
+	}
+	checkPieces(t, "large", res)
+}
+
+// checkPieces compares JSON's bytes for res with encoding/json's encoding
+// of the whole, indented.
+func checkPieces(t *testing.T, name string, res *finding.Result) {
+	t.Helper()
+	var compact, want, got bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(res); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	if err := (report.JSON{}).Write(&got, res); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		g, w := got.Bytes(), want.Bytes()
+		i := 0
+		for i < min(len(g), len(w)) && g[i] == w[i] {
+			i++
 		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("%s: got\n%s\nwant\n%s", name, got.Bytes(), want.Bytes())
-		}
+		t.Errorf("%s: differs from byte %d of %d: got\n%s\nwant\n%s", name, i, len(w), g[max(0, i-200):min(len(g), i+200)], w[max(0, i-200):min(len(w), i+200)])
 	}
 }
