@@ -62,7 +62,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	// its joins: per-resource findings are then no rule's to declare.
 	perResource := true
 	for _, m := range cat.Modules {
-		if !builtin[m] && strings.HasPrefix(m.Package.Path.String(), "data.tenet.") {
+		if p := m.Package.Path.String(); !builtin[m] && (p == "data.tenet" || strings.HasPrefix(p, "data.tenet.")) {
 			perResource = false
 		}
 	}
@@ -256,15 +256,68 @@ func parsedByPackage(cat *catalog.Catalog) (map[string][]*ast.Module, map[*ast.M
 	return byPkg, builtin, nil
 }
 
+// byPackage groups modules by the packages they define rules in: a
+// module's own, and for a module from outside the built-ins also each
+// package below it that a rule's head reference reaches (package tenet
+// with a rule kubernetes.pod.privileged.deny adds to the package
+// tenet.kubernetes.pod.privileged), so that no outside module adds to a
+// built-in package unseen.
 func byPackage(modules map[string]*ast.Module, isBuiltin map[string]bool) (map[string][]*ast.Module, map[*ast.Module]bool) {
 	byPkg := map[string][]*ast.Module{}
 	builtin := map[*ast.Module]bool{}
+	var outside []*ast.Module
 	for name, m := range modules {
 		p := m.Package.Path.String()
 		byPkg[p] = append(byPkg[p], m)
 		builtin[m] = isBuiltin[name]
+		if !isBuiltin[name] {
+			outside = append(outside, m)
+		}
+	}
+	var pkgs []string
+	for p := range byPkg {
+		pkgs = append(pkgs, p)
+	}
+	slices.Sort(pkgs)
+	for _, m := range outside {
+		for _, p := range pkgs {
+			if p != m.Package.Path.String() && reachesPackage(m, p) {
+				byPkg[p] = append(byPkg[p], m)
+			}
+		}
 	}
 	return byPkg, builtin
+}
+
+// reachesPackage tells whether a rule of m may define a document inside
+// package pkg, which lies below m's package, or the document that holds
+// it: whether the rule's path below m's package (its head reference) and
+// pkg's agree term by term as far as both go, a variable agreeing with
+// any name.
+func reachesPackage(m *ast.Module, pkg string) bool {
+	path, err := ast.ParseRef(pkg)
+	if err != nil || !path.HasPrefix(m.Package.Path) || len(path) == len(m.Package.Path) {
+		return false
+	}
+	below := path[len(m.Package.Path):]
+	for _, r := range m.Rules {
+		head := r.Head.Ref()
+		agree := true
+		for i := range min(len(head), len(below)) {
+			t := head[i]
+			if v, isVar := t.Value.(ast.Var); isVar && i == 0 {
+				t = ast.StringTerm(string(v)) // the rule's name
+			}
+			if _, isVar := t.Value.(ast.Var); !isVar && !t.Equal(below[i]) {
+				agree = false
+				break
+			}
+		}
+		if agree {
+			return true
+		}
+	}
+	return false
 }
 
 // builtinPackage is true when every module of ev's package is built in.

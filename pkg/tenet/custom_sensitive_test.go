@@ -266,3 +266,44 @@ func TestCustomPolicySensitiveFile(t *testing.T) {
 		}
 	}
 }
+
+// TestCustomPolicySensitiveRefHead is the attack of a policy that adds to a
+// built-in rule from outside its package: in package tenet, a rule whose
+// head reference reaches into a built-in rule's package
+// (aws.rds.auto_minor_upgrade.deny). The built-in rule then holds code from
+// outside the built-ins, so it is evaluated as a custom policy is, on the
+// document with its secrets masked: the encoded secret never leaves.
+func TestCustomPolicySensitiveRefHead(t *testing.T) {
+	dir, pol := t.TempDir(), t.TempDir()
+	plan := filepath.Join(dir, "plan.json")
+	if err := os.WriteFile(plan, []byte(secretPlan), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const policy = `package tenet
+
+import rego.v1
+
+aws.rds.auto_minor_upgrade.deny contains {"msg": base64.encode(r.values.password), "resource": r.address} if {
+	some r in input.resources
+	r.type == "aws_db_instance"
+}
+`
+	if err := os.WriteFile(filepath.Join(pol, "p.rego"), []byte(policy), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Scan(t.Context(), []string{plan}, WithPolicy(pol))
+	if res == nil {
+		t.Fatal(err)
+	}
+	enc := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	var seen bool
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, enc("correct-horse-battery")) {
+			t.Errorf("%s carried the secret out encoded: %s", f.RuleID, f.Message)
+		}
+		seen = seen || f.Message == enc("(sensitive value)")
+	}
+	if !seen {
+		t.Error("the added rule did not run on the masked document")
+	}
+}
