@@ -15,53 +15,88 @@ import (
 // keeps every core busy.
 const defaultBatchObjects = 256
 
-// evalPending evaluates the documents that scanFile left for batches, on
-// as many cores as the scan uses. A batch whose evaluation fails is
-// evaluated again document by document, so that the error names its input
-// and the other documents keep their results.
-func (s *Scanner) evalPending(ctx context.Context, outcomes []outcome) {
-	var pending []int
-	objects := 0
-	for i, o := range outcomes {
-		if o.pending {
-			pending = append(pending, i)
-			objects += len(o.doc.Resources)
-		}
-	}
-	if len(pending) == 0 {
-		return
-	}
+// batcher evaluates the documents that scanFile leaves for batches (see
+// evalBatch) while the other inputs still load: each time the documents
+// waiting hold a full batch of objects, that batch is evaluated beside
+// the loading. So one input that loads slowly (a Helm chart whose template
+// loops) does not hold back the evaluation of every small file, and
+// evaluation overlaps loading.
+type batcher struct {
+	s        *Scanner
+	ctx      context.Context
+	outcomes []outcome
+	size     int // objects of a full batch
+	mu       sync.Mutex
+	waiting  []int // indexes into outcomes
+	objects  int   // of the documents waiting
+	slots    chan struct{}
+	running  sync.WaitGroup
+}
+
+func (s *Scanner) newBatcher(ctx context.Context, outcomes []outcome) *batcher {
 	size := s.cfg.batchObjects
 	if size == 0 {
 		size = defaultBatchObjects
 	}
-	size = max(1, min(size, (objects+s.cfg.parallel-1)/s.cfg.parallel))
-	var batches [][]int
+	return &batcher{s: s, ctx: ctx, outcomes: outcomes, size: size, slots: make(chan struct{}, s.cfg.parallel)}
+}
+
+// add leaves outcomes[i], whose scanFile has returned, for a batch. Only
+// the caller's goroutine touches outcomes[i] before add, and only the
+// batcher after.
+func (b *batcher) add(i int) {
+	b.mu.Lock()
+	b.waiting = append(b.waiting, i)
+	b.objects += len(b.outcomes[i].doc.Resources)
+	var full []int
+	if b.objects >= b.size {
+		full, b.waiting, b.objects = b.waiting, nil, 0
+	}
+	b.mu.Unlock()
+	if full != nil {
+		b.start(full)
+	}
+}
+
+// start evaluates batch beside the caller, at most as many at once as the
+// scan uses cores.
+func (b *batcher) start(batch []int) {
+	b.running.Go(func() {
+		b.slots <- struct{}{}
+		defer func() { <-b.slots }()
+		b.s.evalBatch(b.ctx, b.outcomes, batch)
+	})
+}
+
+// flush evaluates the documents waiting, in batches of about the same
+// number of objects each, as many as the scan uses cores when they hold
+// less than that many full batches, so that a scan of a few hundred
+// objects still keeps every core busy.
+func (b *batcher) flush() {
+	b.mu.Lock()
+	waiting, objects := b.waiting, b.objects
+	b.waiting, b.objects = nil, 0
+	b.mu.Unlock()
+	parallel := b.s.cfg.parallel
+	size := max(1, min(b.size, (objects+parallel-1)/parallel))
 	var batch []int
 	n := 0
-	for _, i := range pending {
+	for _, i := range waiting {
 		batch = append(batch, i)
-		if n += len(outcomes[i].doc.Resources); n >= size {
-			batches, batch, n = append(batches, batch), nil, 0
+		if n += len(b.outcomes[i].doc.Resources); n >= size {
+			b.start(batch)
+			batch, n = nil, 0
 		}
 	}
 	if len(batch) > 0 {
-		batches = append(batches, batch)
+		b.start(batch)
 	}
-	work := make(chan []int)
-	var wg sync.WaitGroup
-	for range min(s.cfg.parallel, len(batches)) {
-		wg.Go(func() {
-			for b := range work {
-				s.evalBatch(ctx, outcomes, b)
-			}
-		})
-	}
-	for _, b := range batches {
-		work <- b
-	}
-	close(work)
-	wg.Wait()
+}
+
+// wait flushes what is left and returns when every batch is evaluated.
+func (b *batcher) wait() {
+	b.flush()
+	b.running.Wait()
 }
 
 // evalBatch evaluates the documents of outcomes[batch] together, or, when

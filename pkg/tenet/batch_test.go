@@ -1,10 +1,12 @@
 package tenet
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -66,5 +68,53 @@ spec:
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("batches of %d objects: results differ (-alone +batched):\n%s", n, diff)
 		}
+	}
+}
+
+// TestBatchesWhileLoading: the small files are evaluated in batches while
+// another input still loads, so that a slow input (a Helm chart whose
+// template loops, a pipe) does not hold back every other file, under
+// --timeout making them all "not evaluated". Here standard input stays
+// open until the other files have been evaluated; the result is that of a
+// scan without batches.
+func TestBatchesWhileLoading(t *testing.T) {
+	dir := t.TempDir()
+	if err := bench.WriteManifests(dir, 200, 1); err != nil {
+		t.Fatal(err)
+	}
+	const pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: piped, namespace: default}\nspec:\n  containers:\n  - {name: c, image: nginx, securityContext: {privileged: true}}\n"
+	scan := func(stdin io.Reader, opts ...Option) (*Scanner, chan *finding.Result) {
+		s, err := New(t.Context(), append(opts, WithVersion("test"), WithStdin(stdin), WithParallel(2))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan *finding.Result, 1)
+		go func() {
+			res, _ := s.Scan(t.Context(), "-", dir)
+			done <- res
+		}()
+		return s, done
+	}
+	_, plain := scan(strings.NewReader(pod), withBatchObjects(-1))
+	want := <-plain
+	r, w := io.Pipe()
+	s, batched := scan(r)
+	deadline := time.Now().Add(time.Minute)
+	for s.batched.Load() < 190 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d files evaluated in batches while standard input is open, want 190 or more", s.batched.Load())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if _, err := io.WriteString(w, pod); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	got := <-batched
+	if want == nil || got == nil {
+		t.Fatal("a scan failed")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("results differ (-without batches +with):\n%s", diff)
 	}
 }

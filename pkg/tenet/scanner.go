@@ -290,6 +290,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	}
 	outcomes := make([]outcome, len(files))
 	aliases := loader.NewAliasBudget(s.cfg.runAliasNodes)
+	batches := s.newBatcher(runCtx, outcomes)
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(s.cfg.parallel, max(len(files), 1)) {
@@ -297,7 +298,11 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				outcomes[i] = s.scanFile(runCtx, files[i], aliases)
+				o := s.scanFile(runCtx, files[i], aliases)
+				outcomes[i] = o
+				if o.pending {
+					batches.add(i)
+				}
 			}
 		}()
 	}
@@ -305,14 +310,17 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 		work <- i
 	}
 	close(work)
+	// Every input but those still loading is here: the small files need
+	// not wait for a slow one to be evaluated.
+	batches.flush()
 	wg.Wait()
+	batches.wait()
 	if s.needsEngine(outcomes) {
 		<-s.compiled
 		if s.engErr != nil {
 			return nil, s.engErr
 		}
 	}
-	s.evalPending(runCtx, outcomes)
 	comb := s.combined(runCtx, outcomes)
 	if memory != nil {
 		if e := memory.Load(); e != nil {
