@@ -119,15 +119,7 @@ import rego.v1
 
 lib.kubernetes.same_input(_, _) := true
 `
-	sources := append(builtinSources(t), catalog.Source{Path: "custom", FS: fstest.MapFS{"p.rego": {Data: []byte(policy)}}})
-	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(t.Context(), cat, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := engineFor(t, append(builtinSources(t), catalog.Source{Path: "custom", FS: fstest.MapFS{"p.rego": {Data: []byte(policy)}}}))
 	for _, name := range []string{"ns.yaml", "np-any.yaml"} {
 		path := filepath.Join(t.TempDir(), name)
 		if err := os.WriteFile(path, []byte(attackFiles[name]), 0o644); err != nil {

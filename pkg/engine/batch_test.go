@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/open-policy-agent/opa/v1/ast"
 
-	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/test/bench"
@@ -179,20 +178,7 @@ deny contains {"msg": "elsewhere", "resource": "Pod/elsewhere"} if {
 	r.type == "Pod"
 }
 `
-	sources := []catalog.Source{{Path: "builtin", FS: fstest.MapFS{"foreign.rego": {Data: []byte(rule)}}, Builtin: true}}
-	for _, d := range builtinSources(t) {
-		if d.Path == "bundles/frameworks" {
-			sources = append(sources, d)
-		}
-	}
-	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(t.Context(), cat, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := engineFor(t, withFrameworks(t, fstest.MapFS{"foreign.rego": {Data: []byte(rule)}}))
 	doc := input.Document{Source: input.Source{Path: "a.yaml", Format: input.FormatKubernetes},
 		Resources: []input.Resource{{Address: "Pod/a", Type: "Pod", Name: "a", Action: input.ActionApply, Values: map[string]any{"kind": "Pod"}}}}
 	if !e.Batchable(doc) {

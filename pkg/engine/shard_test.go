@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -89,6 +90,33 @@ func builtinSources(t testing.TB) []catalog.Source {
 		t.Fatal(err)
 	}
 	return append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+}
+
+// withFrameworks is fsys as built-in rules beside the framework catalogs,
+// which their controls name.
+func withFrameworks(t testing.TB, fsys fstest.MapFS) []catalog.Source {
+	t.Helper()
+	sources := []catalog.Source{{Path: "builtin", FS: fsys, Builtin: true}}
+	for _, d := range builtinSources(t) {
+		if d.Path == "bundles/frameworks" {
+			sources = append(sources, d)
+		}
+	}
+	return sources
+}
+
+// engineFor loads sources and compiles them.
+func engineFor(t testing.TB, sources []catalog.Source) *Engine {
+	t.Helper()
+	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(t.Context(), cat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }
 
 // TestReadTypes checks which rules are known to read only some types.

@@ -84,13 +84,7 @@ deny contains "old" if clock.now > 0
 		{"another package uses the rule", fstest.MapFS{"old.rego": {Data: []byte(clockRule)}, "keys.rego": {Data: []byte(user)}}, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sources := []catalog.Source{{Path: "builtin", FS: c.files, Builtin: true}}
-			for _, d := range builtinSources(t) {
-				if d.Path == "bundles/frameworks" {
-					sources = append(sources, d)
-				}
-			}
-			cat, err := catalog.Load(t.Context(), sources, catalog.Options{Lazy: true})
+			cat, err := catalog.Load(t.Context(), withFrameworks(t, c.files), catalog.Options{Lazy: true})
 			if err != nil {
 				t.Fatal(err)
 			}
