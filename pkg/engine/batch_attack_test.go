@@ -149,7 +149,7 @@ func TestReachesPackage(t *testing.T) {
 		"data.tenet":            false, // its own: byPackage holds it there already
 		"data.other.aws.s3.x":   false,
 	} {
-		if got := reachesPackage(m, pkg); got != want {
+		if got := reachesPackage(m, ast.MustParseRef(pkg)); got != want {
 			t.Errorf("reachesPackage(%s) = %v, want %v", pkg, got, want)
 		}
 	}

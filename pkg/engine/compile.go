@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -265,23 +266,22 @@ func parsedByPackage(cat *catalog.Catalog) (map[string][]*ast.Module, map[*ast.M
 func byPackage(modules map[string]*ast.Module, isBuiltin map[string]bool) (map[string][]*ast.Module, map[*ast.Module]bool) {
 	byPkg := map[string][]*ast.Module{}
 	builtin := map[*ast.Module]bool{}
+	paths := map[string]ast.Ref{}
 	var outside []*ast.Module
 	for name, m := range modules {
 		p := m.Package.Path.String()
 		byPkg[p] = append(byPkg[p], m)
+		paths[p] = m.Package.Path
 		builtin[m] = isBuiltin[name]
 		if !isBuiltin[name] {
 			outside = append(outside, m)
 		}
 	}
-	var pkgs []string
-	for p := range byPkg {
-		pkgs = append(pkgs, p)
-	}
-	slices.Sort(pkgs)
+	pkgs := slices.Sorted(maps.Keys(paths))
 	for _, m := range outside {
+		below := m.Package.Path.String() + "."
 		for _, p := range pkgs {
-			if p != m.Package.Path.String() && reachesPackage(m, p) {
+			if strings.HasPrefix(p, below) && reachesPackage(m, paths[p]) {
 				byPkg[p] = append(byPkg[p], m)
 			}
 		}
@@ -290,13 +290,12 @@ func byPackage(modules map[string]*ast.Module, isBuiltin map[string]bool) (map[s
 }
 
 // reachesPackage tells whether a rule of m may define a document inside
-// package pkg, which lies below m's package, or the document that holds
-// it: whether the rule's path below m's package (its head reference) and
-// pkg's agree term by term as far as both go, a variable agreeing with
+// the package at path, which lies below m's package, or the document that
+// holds it: whether the rule's path below m's package (its head reference)
+// and path agree term by term as far as both go, a variable agreeing with
 // any name.
-func reachesPackage(m *ast.Module, pkg string) bool {
-	path, err := ast.ParseRef(pkg)
-	if err != nil || !path.HasPrefix(m.Package.Path) || len(path) == len(m.Package.Path) {
+func reachesPackage(m *ast.Module, path ast.Ref) bool {
+	if !path.HasPrefix(m.Package.Path) || len(path) == len(m.Package.Path) {
 		return false
 	}
 	below := path[len(m.Package.Path):]
