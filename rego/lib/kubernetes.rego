@@ -16,10 +16,10 @@ workload_kinds := ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"
 # container_fields lists the pod spec fields that hold containers.
 container_fields := ["containers", "initContainers", "ephemeralContainers"]
 
-# _by_kind groups the objects by kind (see terraform._by_type on indexing).
+# _by_kind groups the objects by kind (see terraform._by_type on indexing,
+# and on inserting each key once).
 _by_kind := {k: objs |
-	some o in input.resources
-	k := o.type
+	some k in {o.type | some o in input.resources}
 	objs := [x |
 		some x in input.resources
 		x.type == k
