@@ -385,12 +385,15 @@ key_unknown(r, path) if {
 # project: their project attributes are equal, or one of them leaves it to
 # the provider's default project (unset or unknown).
 same_project(a, b) if {
-	_project(a) == _project(b)
+	project(a) == project(b)
 } else if {
-	"" in {_project(a), _project(b)}
+	"" in {project(a), project(b)}
 }
 
-_project(r) := "" if {
+# project(r) is the project that same_project compares: r's project
+# attribute, or "" when r leaves it to the provider's default project (unset
+# or unknown). Rules that index resources by project key them with it.
+project(r) := "" if {
 	terraform.unknown(r, "project")
 } else := terraform.get(r, "project", "")
 
@@ -509,8 +512,8 @@ _chain_pending(c, tokens) if {
 	metric_alert_unknown(m)
 }
 
-_project_text(c) := sprintf("%q", [_project(c)]) if {
-	_project(c) != ""
+_project_text(c) := sprintf("%q", [project(c)]) if {
+	project(c) != ""
 } else := "(unknown until apply)"
 
 # env_credentials(name, value) is the set of descriptions of the credential

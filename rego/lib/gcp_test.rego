@@ -188,6 +188,13 @@ test_same_project if {
 	gcp.same_project(b, d)
 }
 
+test_project if {
+	gcp.project(fixtures.resource("google_logging_metric", "a", {"project": "p"})) == "p"
+	gcp.project(fixtures.resource("google_logging_metric", "c", {})) == ""
+	gcp.project(fixtures.resource("google_logging_metric", "n", {"project": null})) == ""
+	gcp.project(fixtures.from_local(fixtures.resource("google_logging_metric", "d", {"project": "p"}), ["project"])) == ""
+}
+
 test_log_metrics_and_alert if {
 	m := fixtures.resource("google_logging_metric", "m", {"name": "routes", "filter": "resource.type=\"gce_route\" AND\n  protoPayload.methodName:\"compute.routes.insert\""})
 	other := fixtures.resource("google_logging_metric", "o", {"name": "o", "filter": "severity>=ERROR"})

@@ -61,7 +61,11 @@ _logged(s) if {
 _pending(s) := {sprintf("the logging_level of %s", [m.address]) |
 	some m in _all_methods(s)
 	compute.set_unknown(m, _level)
-} | {sprintf("the stage of %s", [m.address]) |
+} | _stages_unknown
+
+# The same for every stage: a complete rule, computed once per query rather
+# than once per stage.
+_stages_unknown := {sprintf("the stage of %s", [m.address]) |
 	some m in terraform.resources(_type)
 	_stage_unknown(m)
 }
@@ -73,9 +77,52 @@ _all_methods(s) := {m |
 }
 
 _settings(s) := {m | some m in terraform.referencing(s, _type, "stage_name")} | {m |
-	some m in terraform.resources(_type)
+	some m in _candidates(s)
 	_same(m, s, "stage_name")
 	_same_api(m, s)
+}
+
+# _candidates(s) is a superset of the method settings m for which
+# _same(m, s, "stage_name") and _same_api(m, s) hold, looked up in indexes
+# built once per query: a scan of every method settings per stage grows as
+# stages × method settings. Both hold only when m's stage_name is a string
+# equal to s's and, by the two rules of _same_api, m's rest_api_id is a
+# string equal to s's (_by_values) or m and s reference one rest_api_id
+# (_by_api_ref): each index is keyed by the stage name and that value or
+# reference. _settings still applies both tests to each candidate.
+_candidates(s) := {m |
+	some m in _by_values[[terraform.get(s, "stage_name", null), terraform.get(s, "rest_api_id", null)]]
+} | {m |
+	some ref in object.get(object.get(s, "refs", {}), "rest_api_id", [])
+	some m in _by_api_ref[[terraform.get(s, "stage_name", null), ref]]
+}
+
+# [key, method settings] edges grouped by key, each key inserted once (OPA
+# rehashes a whole object when a comprehension inserts a key it holds
+# already), as the join indexes of tenet.lib.terraform.
+_value_edges := [[[name, api], m] |
+	some m in terraform.resources(_type)
+	name := terraform.get(m, "stage_name", null)
+	is_string(name)
+	api := terraform.get(m, "rest_api_id", null)
+	is_string(api)
+]
+
+_by_values := {k: ms |
+	some k in {e[0] | some e in _value_edges}
+	ms := [e[1] | some e in _value_edges; e[0] == k]
+}
+
+_api_ref_edges := [[[name, ref], m] |
+	some m in terraform.resources(_type)
+	name := terraform.get(m, "stage_name", null)
+	is_string(name)
+	some ref in object.get(object.get(m, "refs", {}), "rest_api_id", [])
+]
+
+_by_api_ref := {k: ms |
+	some k in {e[0] | some e in _api_ref_edges}
+	ms := [e[1] | some e in _api_ref_edges; e[0] == k]
 }
 
 _same(m, s, attr) if {

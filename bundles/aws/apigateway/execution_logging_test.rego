@@ -58,3 +58,17 @@ test_unknown_level_or_stage if {
 	stage := fixtures.from_local(fixtures.resource("aws_api_gateway_method_settings", "any", {"rest_api_id": "a1", "method_path": "*/*", "settings": [{"logging_level": "INFO"}]}), ["stage_name"])
 	{f.msg | some f in check.unknown} == {"whether the stage logs execution is unknown until apply: the stage of aws_api_gateway_method_settings.any"} with input as fixtures.plan([_api, _stage, stage])
 }
+
+# Stages of one name on two APIs: each API's settings log only its stage,
+# joined by reference in a plan and by value in state.
+test_same_stage_name_on_two_apis if {
+	api2 := fixtures.with_unknown(fixtures.resource("aws_api_gateway_rest_api", "api2", {"name": "api2"}), ["id"])
+	stage2 := fixtures.points_at(fixtures.resource("aws_api_gateway_stage", "prod2", {"stage_name": "prod"}), "rest_api_id", api2)
+	settings := fixtures.points_at(fixtures.resource("aws_api_gateway_method_settings", "all", {"stage_name": "prod", "method_path": "*/*", "settings": [{"logging_level": "INFO"}]}), "rest_api_id", _api)
+	check.deny == {{"msg": _msg, "resource": "aws_api_gateway_stage.prod2"}} with input as fixtures.plan([_api, _stage, api2, stage2, settings])
+
+	a1 := fixtures.resource("aws_api_gateway_stage", "a1", {"stage_name": "prod", "rest_api_id": "a1"})
+	a2 := fixtures.resource("aws_api_gateway_stage", "a2", {"stage_name": "prod", "rest_api_id": "a2"})
+	by_value := fixtures.resource("aws_api_gateway_method_settings", "all", {"rest_api_id": "a2", "stage_name": "prod", "method_path": "*/*", "settings": [{"logging_level": "ERROR"}]})
+	check.deny == {{"msg": _msg, "resource": "aws_api_gateway_stage.a1"}} with input as fixtures.state([a1, a2, by_value])
+}

@@ -58,8 +58,13 @@ _backed_up(fs) if {
 	terraform.get(p, _status, "") == "ENABLED"
 }
 
+# The candidates come one at a time (not as a set built first), so that
+# the first selection that backs fs up ends the search: when many
+# selections carry one tag, every file system with the tag has them all as
+# candidates.
 _backed_up(fs) if {
-	some s in terraform.resources("aws_backup_selection")
+	some key in _keys(fs, false)
+	some s in _by_key[key]
 	_selects(s, fs)
 	not _names(s, "not_resources", fs)
 	not _exclusions_unknown(s)
@@ -89,20 +94,28 @@ _names(s, attr, fs) if {
 
 _matches(pattern, fs) if pattern == terraform.get(fs, "arn", null)
 
-_matches(pattern, _) if pattern in {"*", "arn:aws:elasticfilesystem:*:*:file-system/*"}
+_matches(pattern, _) if pattern in _wildcard_patterns
 
 _pending(fs) := (({sprintf("the status of %s is unknown until apply", [p.address]) |
 	some p in terraform.referencing(fs, "aws_efs_backup_policy", "file_system_id")
 	terraform.unknown(p, _status)
-} | {sprintf("the resources of %s are unknown until apply", [s.address]) |
+} | _resources_unknown) | {sprintf("the excluded resources of %s are unknown until apply", [s.address]) |
+	some key in _keys(fs, true)
+	some s in _by_key[key]
+	_selects(s, fs)
+	_exclusions_unknown(s)
+}) | _by_conditions
+
+# The messages about selections that may select any file system are the
+# same for every file system: complete rules, computed once per query
+# rather than once per file system.
+_resources_unknown := {sprintf("the resources of %s are unknown until apply", [s.address]) |
 	some s in terraform.resources("aws_backup_selection")
 	terraform.unknown(s, "resources")
 	count(object.get(object.get(s, "refs", {}), "resources", [])) == 0
-}) | {sprintf("the excluded resources of %s are unknown until apply", [s.address]) |
-	some s in terraform.resources("aws_backup_selection")
-	_selects(s, fs)
-	_exclusions_unknown(s)
-}) | {sprintf("%s selects by conditions", [s.address]) |
+}
+
+_by_conditions := {sprintf("%s selects by conditions", [s.address]) |
 	some s in terraform.resources("aws_backup_selection")
 	some c in terraform.get(s, "condition", [])
 	_non_empty(c)
@@ -112,3 +125,51 @@ _non_empty(c) if {
 	some _, v in c
 	count(v) > 0
 }
+
+# Selections are looked up in an index built once per query: a scan of
+# every selection per file system grows as file systems × selections.
+# _keys(fs, excl) are the index keys under which the selections s that may
+# select fs (_selects(s, fs)) are found, among those whose _exclusions_unknown
+# is excl: a reference in resources (by the file system's config_address), a
+# pattern in resources equal to the file system's arn (compared by value, as
+# _matches compares), a pattern that matches every file system, and a
+# STRINGEQUALS selection_tag (by [key, value], looked up with every tag of
+# the file system: tags(fs)[t.key] == t.value holds exactly when one of them
+# equals [t.key, t.value]). Callers still test _selects on each selection
+# found.
+_keys(fs, excl) := (({["ref", excl, a] | a := fs.config_address} | {["arn", excl, terraform.get(fs, "arn", null)]}) | {["tag", excl, k, v] |
+	some k, v in terraform.tags(fs)
+}) | {["all", excl]}
+
+# [key, selection] edges, grouped by key in _by_key, each key inserted once
+# (OPA rehashes a whole object when a comprehension inserts a key it holds
+# already), as the join indexes of tenet.lib.terraform.
+_edges := [[key, s] |
+	some s in terraform.resources("aws_backup_selection")
+	excl := _has_unknown_exclusions(s)
+	some key in _selection_keys(s, excl)
+]
+
+_by_key := {k: ss |
+	some k in {e[0] | some e in _edges}
+	ss := [e[1] | some e in _edges; e[0] == k]
+}
+
+_has_unknown_exclusions(s) if {
+	_exclusions_unknown(s)
+} else := false
+
+_selection_keys(s, excl) := (({["ref", excl, target] |
+	some target in object.get(object.get(s, "refs", {}), "resources", [])
+} | {["arn", excl, pattern] |
+	some pattern in terraform.get(s, "resources", [])
+}) | {["tag", excl, t.key, t.value] |
+	some t in terraform.get(s, "selection_tag", [])
+	upper(t.type) == "STRINGEQUALS"
+}) | {["all", excl] |
+	some pattern in terraform.get(s, "resources", [])
+	pattern in _wildcard_patterns
+}
+
+# Patterns that match every file system (see _matches).
+_wildcard_patterns := {"*", "arn:aws:elasticfilesystem:*:*:file-system/*"}

@@ -65,3 +65,46 @@ test_unknown_not_resources if {
 	check.deny == set() with input as inp
 	{f.msg | some f in check.unknown} == {"whether the file system is backed up is not known: the excluded resources of aws_backup_selection.all are unknown until apply"} with input as inp
 }
+
+# Selections are looked up per file system by reference, ARN, tag and
+# wildcard: each finds the file systems it selects, and only those.
+_other := fixtures.with_unknown(fixtures.resource("aws_efs_file_system", "other", {"encrypted": true}), ["arn", "id"])
+
+test_selection_selects_only_its_file_system if {
+	by_ref := fixtures.with_refs(fixtures.resource("aws_backup_selection", "efs", {"name": "efs", "resources": []}), {"resources": ["aws_efs_file_system.data"]})
+	check.deny == {{"msg": _msg, "resource": "aws_efs_file_system.other"}} with input as fixtures.plan([_fs, _other, by_ref])
+
+	# By tag, in any case of the type, and from the provider's default tags.
+	by_tag := fixtures.resource("aws_backup_selection", "tagged", {"resources": [], "selection_tag": [{"type": "StringEquals", "key": "backup", "value": "daily"}]})
+	check.deny == {{"msg": _msg, "resource": "aws_efs_file_system.other"}} with input as fixtures.plan([_fs, _other, by_tag])
+	default_tags := fixtures.patch(_other, {"values": {"tags_all": {"backup": "daily"}}})
+	check.deny == set() with input as fixtures.plan([_fs, default_tags, by_tag])
+
+	# By ARN, in state.
+	a := fixtures.resource("aws_efs_file_system", "a", {"arn": "arn:aws:elasticfilesystem:us-east-1:1:file-system/fs-1"})
+	b := fixtures.resource("aws_efs_file_system", "b", {"arn": "arn:aws:elasticfilesystem:us-east-1:1:file-system/fs-2"})
+	by_arn := fixtures.resource("aws_backup_selection", "efs", {"resources": ["arn:aws:elasticfilesystem:us-east-1:1:file-system/fs-1"]})
+	check.deny == {{"msg": _msg, "resource": "aws_efs_file_system.b"}} with input as fixtures.state([a, b, by_arn])
+
+	# A wildcard selects every file system.
+	wildcard := fixtures.resource("aws_backup_selection", "all", {"resources": ["*"]})
+	check.deny == set() with input as fixtures.plan([_fs, _other, by_ref, wildcard])
+}
+
+test_deny_selected_by_tag_excluded_by_reference if {
+	by_tag := fixtures.resource("aws_backup_selection", "tagged", {"resources": [], "selection_tag": [{"type": "STRINGEQUALS", "key": "backup", "value": "daily"}], "not_resources": []})
+	excluded := fixtures.with_refs(fixtures.with_unknown(by_tag, ["not_resources"]), {"not_resources": ["aws_efs_file_system.data"]})
+	tagged_other := fixtures.patch(_other, {"values": {"tags": {"backup": "daily"}}})
+	inp := fixtures.plan([_fs, tagged_other, excluded])
+	check.deny == {{"msg": _msg, "resource": "aws_efs_file_system.data"}} with input as inp
+	check.unknown == set() with input as inp
+}
+
+# Exclusions unknown until apply leave unknown only the file systems that
+# the selection selects.
+test_unknown_not_resources_of_a_selection_of_another if {
+	by_ref := fixtures.with_refs(fixtures.resource("aws_backup_selection", "efs", {"name": "efs", "resources": []}), {"resources": ["aws_efs_file_system.data"]})
+	inp := fixtures.plan([_fs, _other, fixtures.from_local(by_ref, ["not_resources"])])
+	check.deny == {{"msg": _msg, "resource": "aws_efs_file_system.other"}} with input as inp
+	check.unknown == {{"msg": "whether the file system is backed up is not known: the excluded resources of aws_backup_selection.efs are unknown until apply", "resource": "aws_efs_file_system.data"}} with input as inp
+}

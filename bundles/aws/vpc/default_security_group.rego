@@ -90,6 +90,12 @@ _managed(vpc) if {
 # Left out, vpc_id selects the default VPC.
 _managed(vpc) if {
 	vpc.type == "aws_default_vpc"
+	_default_vpc_managed
+}
+
+# The same for every default VPC: a complete rule, computed once per query
+# rather than a scan of the default groups per VPC.
+_default_vpc_managed if {
 	some sg in terraform.resources("aws_default_security_group")
 	_default_vpc_group(sg)
 }
@@ -105,6 +111,9 @@ _unjoinable contains sg if {
 
 _points_at_vpc(sg) if {
 	some target in sg.refs.vpc_id
-	some vpc in _vpcs
-	vpc.config_address == target
+	target in _vpc_addresses
 }
+
+# Built once per query: a scan of the VPCs per default group grows as
+# groups × VPCs.
+_vpc_addresses := {vpc.config_address | some vpc in _vpcs}

@@ -116,3 +116,14 @@ test_unknown_default_group_vpc_through_local if {
 	check.deny == set() with input as fixtures.plan([_vpc("main"), sg])
 	{f.resource | some f in check.unknown} == {"aws_vpc.main"} with input as fixtures.plan([_vpc("main"), sg])
 }
+
+# A default group without vpc_id manages the default VPC of every region
+# that the input manages; a group with vpc_id manages none of them.
+test_default_vpcs_of_two_regions if {
+	east := fixtures.resource("aws_default_vpc", "east", {"id": "vpc-0e"})
+	west := fixtures.resource("aws_default_vpc", "west", {"id": "vpc-0w"})
+	sg := fixtures.computed(fixtures.resource("aws_default_security_group", "default", {"ingress": [], "egress": []}), ["vpc_id"])
+	check.deny == set() with input as fixtures.plan([east, west, sg])
+	main := fixtures.points_at(fixtures.resource("aws_default_security_group", "main", {"ingress": [], "egress": []}), "vpc_id", _vpc("main"))
+	{f.resource | some f in check.deny} == {"aws_default_vpc.east", "aws_default_vpc.west"} with input as fixtures.plan([east, west, _vpc("main"), main])
+}

@@ -81,11 +81,42 @@ _datasets(t) := array.concat(
 	terraform.referenced(t, "google_bigquery_dataset", "dataset_id"),
 	[ds |
 		not t.refs.dataset_id
-		some ds in terraform.resources("google_bigquery_dataset")
+		some ds in _candidates(t)
 		terraform.get(ds, "dataset_id", null) == terraform.get(t, "dataset_id", "")
 		_same_project(ds, t)
 	],
 )
+
+# _candidates(t) holds every dataset that can match table t by value: the
+# datasets with t's dataset_id, in t's project or without one (_same_project
+# matches a project only with itself and with ""); in every project when t
+# has none. A scan of every dataset for every table grows as tables ×
+# datasets.
+_candidates(t) := [ds | some ds in _by_id[terraform.get(t, "dataset_id", "")]] if {
+	terraform.get(t, "project", "") == ""
+} else := [ds |
+	some project in {terraform.get(t, "project", ""), ""}
+	some ds in _by_id_in[[terraform.get(t, "dataset_id", ""), project]]
+]
+
+# The datasets by [dataset_id, project] and by dataset_id, built once:
+# [key, dataset] edges grouped by key, each key inserted once (OPA rehashes
+# a whole object when a comprehension inserts a key it holds already).
+_id_in_edges := [[[terraform.get(ds, "dataset_id", null), terraform.get(ds, "project", "")], ds] |
+	some ds in terraform.resources("google_bigquery_dataset")
+]
+
+_by_id_in := {k: dss |
+	some k in {e[0] | some e in _id_in_edges}
+	dss := [e[1] | some e in _id_in_edges; e[0] == k]
+}
+
+_id_edges := [[e[0][0], e[1]] | some e in _id_in_edges]
+
+_by_id := {k: dss |
+	some k in {e[0] | some e in _id_edges}
+	dss := [e[1] | some e in _id_edges; e[0] == k]
+}
 
 _same_project(a, b) if {
 	terraform.get(a, "project", "") == terraform.get(b, "project", "")

@@ -55,3 +55,18 @@ test_unknown_dataset_key_through_local if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"google_bigquery_table.events"} with input as inp
 }
+
+# Datasets of one dataset_id in several projects: a table matches the one
+# in its project and one without a project; a table without a project
+# matches all of them.
+test_dataset_id_in_several_projects if {
+	keyed := fixtures.resource("google_bigquery_dataset", "a", {"dataset_id": "analytics", "project": "a", "default_encryption_configuration": [{"kms_key_name": _kms}]})
+	bare := fixtures.resource("google_bigquery_dataset", "b", {"dataset_id": "analytics", "project": "b"})
+	inp := fixtures.state([keyed, bare, _table("in_a", {"project": "a"}), _table("in_b", {"project": "b"}), _table("in_c", {"project": "c"}), _table("anywhere", {})])
+	{f.resource | some f in check.deny} == {"google_bigquery_table.in_b", "google_bigquery_table.in_c"} with input as inp
+}
+
+test_allow_dataset_without_project if {
+	ds := _dataset({"default_encryption_configuration": [{"kms_key_name": _kms}]})
+	check.deny == set() with input as fixtures.state([ds, _table("events", {"project": "a"})])
+}

@@ -42,7 +42,7 @@ _grants := gcp.iam_grants("google_project")
 # Both grants of a conflicting pair are reported, each naming the other.
 deny contains result.fail_attr(g.resource, g.attribute, sprintf("grants %s, and %s also holds %s through %s", [gcp.grant_text(g), g.member, _other_text(g), o.resource.address])) if {
 	some g in _grants
-	some o in _grants
+	some o in _pair_candidates(g)
 	g.member != null
 	o.member == g.member
 	_pair(g.role, o.role)
@@ -52,10 +52,89 @@ deny contains result.fail_attr(g.resource, g.attribute, sprintf("grants %s, and 
 unknown contains result.unknown(g.resource, g.attribute) if {
 	some g in _grants
 	null in {g.role, g.member}
-	some o in _grants
+	_partnered(g)
+}
+
+# _partnered(g) is true when a grant of one of the roles to a known member
+# may be in g's project. Each body scans one index, and stops at the first
+# grant that passes (OPA stops a function that is true at its first
+# solution), where a scan of every grant for every unknown grant grows as
+# grants × unknown grants.
+_partnered(g) if {
+	gcp.project(g.resource) == ""
+	some i in _held
+	_partner(g, _grants[i])
+}
+
+_partnered(g) if {
+	some i in _held_in[gcp.project(g.resource)]
+	_partner(g, _grants[i])
+}
+
+_partnered(g) if {
+	some i in _held_in[""]
+	_partner(g, _grants[i])
+}
+
+_partner(g, o) if {
 	o.role in (_admin | _user)
 	o.member != null
 	gcp.same_project(g.resource, o.resource)
+}
+
+# Indexes of _grants, built once. _pair_candidates(g) holds every grant that
+# can pair with g: one of the other roles to g's member, in g's project or
+# in the default one (gcp.same_project matches a project only with itself
+# and with "", the default); every project when g's is the default. A scan
+# of every grant for every grant grows as the square of the grants.
+_pair_candidates(g) := [_grants[i] | some i in _by_holder[[g.member, _other_class(g.role)]]] if {
+	gcp.project(g.resource) == ""
+} else := [_grants[i] |
+	some project in {gcp.project(g.resource), ""}
+	some i in _by_holder_in[[g.member, _other_class(g.role), project]]
+]
+
+_class(role) := "admin" if role in _admin
+
+_class(role) := "user" if role in _user
+
+_other_class(role) := "user" if role in _admin
+
+_other_class(role) := "admin" if role in _user
+
+# _held is the index of every grant of one of the roles to a known member.
+_held := [i |
+	some i, o in _grants
+	o.member != null
+	o.role in (_admin | _user)
+]
+
+# Indexes of _held by [member, role class, project], by [member, role
+# class], and by project: [key, grant index] edges grouped by key, each key
+# inserted once (OPA rehashes a whole object when a comprehension inserts a
+# key it holds already).
+_in_edges := [[[o.member, _class(o.role), gcp.project(o.resource)], i] |
+	some i in _held
+	o := _grants[i]
+]
+
+_by_holder_in := {k: is |
+	some k in {e[0] | some e in _in_edges}
+	is := [e[1] | some e in _in_edges; e[0] == k]
+}
+
+_holder_edges := [[[e[0][0], e[0][1]], e[1]] | some e in _in_edges]
+
+_by_holder := {k: is |
+	some k in {e[0] | some e in _holder_edges}
+	is := [e[1] | some e in _holder_edges; e[0] == k]
+}
+
+_project_edges := [[e[0][2], e[1]] | some e in _in_edges]
+
+_held_in := {k: is |
+	some k in {e[0] | some e in _project_edges}
+	is := [e[1] | some e in _project_edges; e[0] == k]
 }
 
 _pair(a, b) if {

@@ -40,3 +40,35 @@ test_unknown_member if {
 	check.deny == set() with input as inp
 	{f.resource | some f in check.unknown} == {"google_project_iam_member.u"} with input as inp
 }
+
+# A grant without a project, or with one unknown until apply, is in the
+# provider's default project, which may be any.
+test_deny_default_project_pairs_with_every_project if {
+	unset := fixtures.resource("google_project_iam_member", "a", {"role": "roles/cloudkms.admin", "member": _who})
+	inp := fixtures.state([unset, _member("u", "acme", "roles/cloudkms.cryptoKeyDecrypter", _who), _member("v", "other", "roles/cloudkms.cryptoKeyDecrypter", _who)])
+	{f.resource | some f in check.deny} == {"google_project_iam_member.a", "google_project_iam_member.u", "google_project_iam_member.v"} with input as inp
+	unknown := fixtures.with_unknown(_member("a", null, "roles/cloudkms.admin", _who), ["project"])
+	{f.resource | some f in check.deny} == {"google_project_iam_member.a", "google_project_iam_member.u", "google_project_iam_member.v"} with input as fixtures.plan([unknown, _member("u", "acme", "roles/cloudkms.cryptoKeyDecrypter", _who), _member("v", "other", "roles/cloudkms.cryptoKeyDecrypter", _who)])
+}
+
+test_deny_only_in_the_same_or_default_project if {
+	inp := fixtures.state([
+		_member("a", "acme", "roles/cloudkms.admin", _who),
+		_member("u", "acme", "roles/cloudkms.cryptoKeyDecrypter", _who),
+		_member("v", "other", "roles/cloudkms.cryptoKeyDecrypter", _who),
+		fixtures.resource("google_project_iam_member", "w", {"role": "roles/cloudkms.cryptoKeyDecrypter", "member": _who}),
+		_member("b", "other", "roles/cloudkms.admin", "group:ops@acme.com"),
+		_member("x", "acme", "roles/cloudkms.cryptoKeyDecrypter", "group:ops@acme.com"),
+	])
+	{f.resource | some f in check.deny} == {"google_project_iam_member.a", "google_project_iam_member.u", "google_project_iam_member.w"} with input as inp
+}
+
+test_unknown_member_by_project if {
+	u := fixtures.with_unknown(_member("u", "acme", "roles/cloudkms.cryptoKeyDecrypter", null), ["member"])
+	d := fixtures.with_unknown(fixtures.resource("google_project_iam_member", "d", {"role": "roles/cloudkms.cryptoKeyDecrypter", "member": null}), ["member"])
+	unset := fixtures.resource("google_project_iam_member", "a", {"role": "roles/cloudkms.admin", "member": _who})
+	check.unknown == set() with input as fixtures.plan([u, _member("a", "other", "roles/cloudkms.admin", _who)])
+	{f.resource | some f in check.unknown} == {"google_project_iam_member.u"} with input as fixtures.plan([u, unset])
+	{f.resource | some f in check.unknown} == {"google_project_iam_member.u", "google_project_iam_member.d"} with input as fixtures.plan([u, d, _member("a", "acme", "roles/cloudkms.admin", _who)])
+	{f.resource | some f in check.unknown} == {"google_project_iam_member.d"} with input as fixtures.plan([u, d, _member("a", "other", "roles/cloudkms.admin", _who)])
+}

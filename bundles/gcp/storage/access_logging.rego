@@ -45,20 +45,34 @@ unknown contains result.unknown(b, _log_bucket) if {
 }
 
 # A bucket is a log sink when another bucket logs into it (by reference in a
-# plan, by name in state) or a logging sink writes to it.
+# plan, by name in state) or a logging sink writes to it. The names and
+# destinations are sets built once: a scan of every bucket and sink for
+# every bucket grows as buckets × (buckets + sinks).
 _log_sink(b) if count(terraform.referencing(b, "google_storage_bucket", _log_bucket)) > 0
 
-_log_sink(b) if {
+_log_sink(b) if b.values.name in _log_bucket_names
+
+_log_sink(b) if b.config_address in _sink_refs
+
+_log_sink(b) if concat("/", ["storage.googleapis.com", b.values.name]) in _sink_destinations
+
+# _log_bucket_names is every log_bucket that a bucket names.
+_log_bucket_names := {name |
 	some other in terraform.resources("google_storage_bucket")
-	b.values.name in terraform.values_at(other, _log_bucket)
+	some name in terraform.values_at(other, _log_bucket)
 }
 
-_log_sink(b) if {
+_sinks := [sink |
 	some type in ["google_logging_project_sink", "google_logging_folder_sink", "google_logging_organization_sink", "google_logging_billing_account_sink"]
 	some sink in terraform.resources(type)
-	_sink_targets(sink, b)
+]
+
+# _sink_refs is every address that a sink's destination refers to (a plan).
+_sink_refs := {target |
+	some sink in _sinks
+	some target in object.get(object.get(sink, "refs", {}), "destination", [])
 }
 
-_sink_targets(sink, b) if b.config_address in object.get(object.get(sink, "refs", {}), "destination", [])
-
-_sink_targets(sink, b) if terraform.get(sink, "destination", "") == concat("/", ["storage.googleapis.com", b.values.name])
+# _sink_destinations is every sink's destination (by name: state, or a
+# literal value).
+_sink_destinations := {terraform.get(sink, "destination", "") | some sink in _sinks}

@@ -48,3 +48,17 @@ test_allow_logging_sink_by_reference if {
 	sink := fixtures.with_refs(fixtures.with_unknown(fixtures.resource("google_logging_project_sink", "audit", {}), ["destination"]), {"destination": ["google_storage_bucket.audit"]})
 	check.deny == set() with input as fixtures.plan([b, sink])
 }
+
+test_log_targets_by_name_reference_and_sinks_in_one_plan if {
+	by_name := _bucket("named", [])
+	by_ref := _bucket("referenced", [])
+	data_bucket := _bucket("data", [{"log_bucket": "acme-named"}])
+	app := fixtures.with_refs(_bucket("app", [{"log_bucket": "acme-referenced"}]), {"logging.log_bucket": ["google_storage_bucket.referenced"]})
+	folder := _bucket("folder", [])
+	folder_sink := fixtures.resource("google_logging_folder_sink", "f", {"destination": "storage.googleapis.com/acme-folder"})
+	org := fixtures.with_unknown(_bucket("org", []), ["id"])
+	org_sink := fixtures.with_refs(fixtures.with_unknown(fixtures.resource("google_logging_organization_sink", "o", {}), ["destination"]), {"destination": ["google_storage_bucket.org"]})
+	other_sink := fixtures.resource("google_logging_project_sink", "p", {"destination": "bigquery.googleapis.com/projects/p/datasets/web"})
+	inp := fixtures.plan([by_name, by_ref, data_bucket, app, folder, folder_sink, org, org_sink, other_sink, _bucket("web", [])])
+	{f.resource | some f in check.deny} == {"google_storage_bucket.web"} with input as inp
+}

@@ -1,0 +1,148 @@
+package bundles_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/tenet-dev/tenet/bundles"
+	regolib "github.com/tenet-dev/tenet/rego"
+)
+
+// scaleCase is a rule that joins resources of several types, with the
+// resources of one unit of a generated input: scaleInput repeats units, so
+// that every type grows with the input.
+type scaleCase struct {
+	pkg  string                       // the rule's package, under data
+	unit func(i int) []map[string]any // the resources of unit i
+}
+
+// checkScale evaluates each case's deny and unknown sets over n and 4n
+// units, and fails when the time grows as the square of the input: a rule
+// that matches each resource against every resource of another type
+// (networks × policies, file systems × selections) takes about 16× the
+// time for 4× the input, where a rule that looks its matches up in an
+// index built once takes about 4×.
+func checkScale(t *testing.T, n int, cases []scaleCase) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("times evaluations of thousands of resources")
+	}
+	for _, tc := range cases {
+		t.Run(tc.pkg, func(t *testing.T) {
+			query := fmt.Sprintf(`x := count([f | some k in {"deny", "unknown"}; some f in data.%s[k]])`, tc.pkg)
+			pq := prepare(t, query)
+			small, found := fastestEval(t, pq, tc.unit, n)
+			large, _ := fastestEval(t, pq, tc.unit, 4*n)
+			if found == 0 {
+				t.Errorf("%s: no finding over %d units: the input does not reach the rule", tc.pkg, n)
+			}
+			// Linear: about 4×; quadratic: about 16×.
+			if ratio := float64(large) / float64(small); ratio > 8 {
+				t.Errorf("%s: %v for %d units, %v for %d: %.1f× for 4× the input", tc.pkg, small, n, large, 4*n, ratio)
+			}
+		})
+	}
+}
+
+var (
+	modulesOnce sync.Once
+	modules     map[string]string
+	modulesErr  error
+)
+
+// allModules is every library and bundle module, without the tests.
+func allModules() (map[string]string, error) {
+	modulesOnce.Do(func() {
+		modules = map[string]string{}
+		for prefix, fsys := range map[string]fs.FS{"rego": regolib.FS, "bundles": bundles.FS} {
+			err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+					return err
+				}
+				src, err := fs.ReadFile(fsys, p)
+				modules[prefix+"/"+p] = string(src)
+				return err
+			})
+			if err != nil {
+				modulesErr = err
+				return
+			}
+		}
+	})
+	return modules, modulesErr
+}
+
+func prepare(t *testing.T, query string) rego.PreparedEvalQuery {
+	t.Helper()
+	mods, err := allModules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []func(*rego.Rego){rego.Query(query)}
+	for name, src := range mods {
+		opts = append(opts, rego.Module(name, src))
+	}
+	pq, err := rego.New(opts...).PrepareForEval(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pq
+}
+
+// fastestEval is the shortest of three evaluations over n units, and the
+// number of findings.
+func fastestEval(t *testing.T, pq rego.PreparedEvalQuery, unit func(int) []map[string]any, n int) (time.Duration, int) {
+	t.Helper()
+	var resources []any
+	for i := range n {
+		for _, r := range unit(i) {
+			resources = append(resources, r)
+		}
+	}
+	input, err := ast.InterfaceToValue(map[string]any{"resources": resources})
+	if err != nil {
+		t.Fatal(err)
+	}
+	best, found := time.Duration(1<<63-1), 0
+	for range 3 {
+		start := time.Now()
+		rs, err := pq.Eval(context.Background(), rego.EvalParsedInput(input))
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("%v %v", rs, err)
+		}
+		best = min(best, time.Since(start))
+		if n, err := rs[0].Bindings["x"].(json.Number).Int64(); err == nil {
+			found = int(n)
+		}
+	}
+	if testing.Verbose() {
+		t.Logf("%d units: %v, %d findings", n, best, found)
+	}
+	return best, found
+}
+
+// managed is a managed resource of a plan, created, with its config address
+// equal to its address.
+func managed(typ, name string, values, refs map[string]any) map[string]any {
+	if values == nil {
+		values = map[string]any{}
+	}
+	if refs == nil {
+		refs = map[string]any{}
+	}
+	addr := typ + "." + name
+	return map[string]any{
+		"address": addr, "config_address": addr, "type": typ, "name": name,
+		"mode": "managed", "action": "create", "values": values, "refs": refs,
+		"unknown": []any{}, "sensitive": []any{},
+	}
+}
