@@ -156,6 +156,7 @@ var undecidingReads = map[[3]string]string{
 	{"TNT-AWS-APIGW-003", "aws_api_gateway_stage", "settings.0.caching_enabled"}:                     "a method settings attribute",
 	{"TNT-AWS-APIGW-003", "aws_api_gateway_stage", "stage_name"}:                                     "decides only for a stage with a cache cluster; cache_cluster_enabled is absent here",
 	{"TNT-AWS-APIGW-005", "aws_api_gateway_method_settings", "method_path"}:                          "judged on stages; there is none here",
+	{"TNT-AWS-APIGW-005", "aws_api_gateway_method_settings", "rest_api_id"}:                          "judged on stages; there is none here",
 	{"TNT-AWS-APIGW-005", "aws_api_gateway_method_settings", "settings.0.logging_level"}:             "judged on stages; there is none here",
 	{"TNT-AWS-APIGW-005", "aws_api_gateway_method_settings", "stage_name"}:                           "judged on stages; there is none here",
 	{"TNT-AWS-CB-003", "aws_codebuild_project", "logs_config.0.s3_logs.0.encryption_disabled"}:       "decides only for S3 logs with status ENABLED; status is absent (DISABLED) here",
