@@ -14,13 +14,16 @@ func TestAWSJoinsScaleLinearly(t *testing.T) {
 	// With a scan per resource, 400 units took 20× (file systems) and 23×
 	// (stages) the time of 100 (a tenth of a second).
 	checkScale(t, 100, []scaleCase{
-		{"tenet.aws.efs.backup", efsBackupUnit},
-		{"tenet.aws.apigateway.execution_logging", executionLoggingUnit},
+		{pkg: "tenet.aws.efs.backup", unit: efsBackupUnit},
+		{pkg: "tenet.aws.apigateway.execution_logging", unit: executionLoggingUnit},
+		// Buckets × replication configurations, with the parameter that
+		// turns TNT-AWS-S3-012 on.
+		{pkg: "tenet.aws.s3.replication", unit: replicationUnit, params: map[string]any{"s3_replication_data_classes": []any{"confidential"}}},
 	})
 	// A cheaper scan (of VPC addresses per group, of groups per default
 	// VPC): 1200 units took 16× the time of 300.
 	checkScale(t, 300, []scaleCase{
-		{"tenet.aws.vpc.default_security_group", defaultSecurityGroupUnit},
+		{pkg: "tenet.aws.vpc.default_security_group", unit: defaultSecurityGroupUnit},
 	})
 }
 
@@ -90,4 +93,23 @@ func defaultSecurityGroupUnit(i int) []map[string]any {
 	sg := managed("aws_default_security_group", fmt.Sprintf("default%d", i), map[string]any{"ingress": []any{}, "egress": []any{}}, map[string]any{"vpc_id": []any{vpc["config_address"]}})
 	sg["unknown"] = []any{"vpc_id"}
 	return []map[string]any{vpc, sg}
+}
+
+// replicationUnit is a bucket tagged confidential and, but for one unit in
+// three (a finding), a replication configuration whose enabled rule names
+// it as its destination, by reference or by ARN.
+func replicationUnit(i int) []map[string]any {
+	name := fmt.Sprintf("data%d", i)
+	arn := "arn:aws:s3:::" + name
+	b := managed("aws_s3_bucket", name, map[string]any{"bucket": name, "arn": arn, "tags": map[string]any{"DataClassification": "Confidential"}}, nil)
+	if i%3 == 2 {
+		return []map[string]any{b}
+	}
+	values := map[string]any{"rule": []any{map[string]any{"status": "Enabled", "destination": []any{map[string]any{"bucket": arn}}}}}
+	var refs map[string]any
+	if i%3 == 0 {
+		values["rule"] = []any{map[string]any{"status": "Enabled", "destination": []any{map[string]any{}}}}
+		refs = map[string]any{"rule.destination.bucket": []any{b["config_address"]}}
+	}
+	return []map[string]any{b, managed("aws_s3_bucket_replication_configuration", "to"+name, values, refs)}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/tenet-dev/tenet/bundles"
 	regolib "github.com/tenet-dev/tenet/rego"
@@ -23,6 +24,8 @@ import (
 type scaleCase struct {
 	pkg  string                       // the rule's package, under data
 	unit func(i int) []map[string]any // the resources of unit i
+	// params is data.tenet.params, for the rules that parameters turn on.
+	params map[string]any
 }
 
 // checkScale evaluates each case's deny and unknown sets over n and 4n
@@ -39,7 +42,7 @@ func checkScale(t *testing.T, n int, cases []scaleCase) {
 	for _, tc := range cases {
 		t.Run(tc.pkg, func(t *testing.T) {
 			query := fmt.Sprintf(`x := count([f | some k in {"deny", "unknown"}; some f in data.%s[k]])`, tc.pkg)
-			pq := prepare(t, query)
+			pq := prepare(t, query, tc.params)
 			small, found := fastestEval(t, pq, tc.unit, n)
 			large, _ := fastestEval(t, pq, tc.unit, 4*n)
 			if found == 0 {
@@ -81,13 +84,16 @@ func allModules() (map[string]string, error) {
 	return modules, modulesErr
 }
 
-func prepare(t *testing.T, query string) rego.PreparedEvalQuery {
+func prepare(t *testing.T, query string, params map[string]any) rego.PreparedEvalQuery {
 	t.Helper()
 	mods, err := allModules()
 	if err != nil {
 		t.Fatal(err)
 	}
 	opts := []func(*rego.Rego){rego.Query(query)}
+	if params != nil {
+		opts = append(opts, rego.Store(inmem.NewFromObject(map[string]any{"tenet": map[string]any{"params": params}})))
+	}
 	for name, src := range mods {
 		opts = append(opts, rego.Module(name, src))
 	}

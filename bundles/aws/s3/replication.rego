@@ -101,10 +101,14 @@ _replicated(b) if {
 	"Enabled" in terraform.values_at(c, "rule.status")
 }
 
+# A bucket that an enabled rule replicates into is a replica: by reference
+# or by ARN (rule destinations name buckets by ARN).
+_replicated(b) if b.config_address in _enabled_destination_refs
+
 _replicated(b) if {
-	some c in terraform.resources(_type)
-	_destination_of(c, b)
-	"Enabled" in terraform.values_at(c, "rule.status")
+	arn := terraform.get(b, "arn", null)
+	is_string(arn)
+	arn in _enabled_destination_arns
 }
 
 # The provider v3 inline block is computed from v4 on: only a known block
@@ -121,11 +125,20 @@ _pending(b) := {sprintf("the rule status of %s is unknown until apply", [c.addre
 	terraform.unknown(b, "replication_configuration.rules.status")
 }
 
-# Rule destinations name buckets by ARN.
-_destination_of(c, b) if b.config_address in object.get(object.get(c, "refs", {}), "rule.destination.bucket", [])
+# The destinations of the configurations with an enabled rule, built once
+# per evaluation: a scan of every configuration for every bucket grows as
+# buckets × configurations.
+_enabled := [c |
+	some c in terraform.resources(_type)
+	"Enabled" in terraform.values_at(c, "rule.status")
+]
 
-_destination_of(c, b) if {
-	arn := terraform.get(b, "arn", null)
-	is_string(arn)
-	arn in terraform.values_at(c, "rule.destination.bucket")
+_enabled_destination_refs := {a |
+	some c in _enabled
+	some a in object.get(object.get(c, "refs", {}), "rule.destination.bucket", [])
+}
+
+_enabled_destination_arns := {v |
+	some c in _enabled
+	some v in terraform.values_at(c, "rule.destination.bucket")
 }

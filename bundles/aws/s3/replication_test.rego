@@ -56,6 +56,20 @@ test_allow_replica_by_reference if {
 	check.deny == set() with input as fixtures.plan([source, replica, rule]) with data.tenet.params as _params
 }
 
+# Only an enabled rule makes its destination a replica, whether it names the
+# bucket by ARN or by reference; the other buckets of the plan stay unjoined.
+test_deny_replica_of_a_disabled_rule if {
+	source := _bucket("customers", {"DataClassification": "confidential"})
+	by_arn := fixtures.resource("aws_s3_bucket", "dr", {"bucket": "acme-dr", "arn": "arn:aws:s3:::acme-dr", "tags": {"DataClassification": "confidential"}})
+	by_ref := _bucket("dr2", {"DataClassification": "confidential"})
+	other := fixtures.resource("aws_s3_bucket", "dr3", {"bucket": "acme-dr3", "arn": "arn:aws:s3:::acme-dr3", "tags": {"DataClassification": "confidential"}})
+	off := fixtures.with_refs(_replication("customers", "Disabled", source), {"rule.destination.bucket": ["aws_s3_bucket.dr2"]})
+	inp := fixtures.plan([source, by_arn, by_ref, other, off])
+	{f.resource | some f in check.deny} == {"aws_s3_bucket.customers", "aws_s3_bucket.dr", "aws_s3_bucket.dr2", "aws_s3_bucket.dr3"} with input as inp with data.tenet.params as _params
+	on := fixtures.with_refs(_replication("customers", "Enabled", source), {"rule.destination.bucket": ["aws_s3_bucket.dr2"]})
+	{f.resource | some f in check.deny} == {"aws_s3_bucket.dr3"} with input as fixtures.plan([source, by_arn, by_ref, other, on]) with data.tenet.params as _params
+}
+
 # Without the parameter, or with an empty list, the rule is off.
 test_allow_rule_off if {
 	b := _bucket("customers", {"DataClassification": "confidential"})
