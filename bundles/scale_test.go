@@ -4,10 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"runtime"
-	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -17,11 +14,12 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/tenet-dev/tenet/bundles"
+	"github.com/tenet-dev/tenet/pkg/catalog"
 	regolib "github.com/tenet-dev/tenet/rego"
 )
 
 // scaleCase is a rule that joins resources of several types, with the
-// resources of one unit of a generated input: scaleInput repeats units, so
+// resources of one unit of a generated input: fastestEval repeats units, so
 // that every type grows with the input.
 type scaleCase struct {
 	pkg  string                       // the rule's package, under data
@@ -42,10 +40,11 @@ func checkScale(t *testing.T, n int, cases []scaleCase) {
 	if testing.Short() {
 		t.Skip("times evaluations of thousands of resources")
 	}
+	modules := builtinModules(t)
 	for _, tc := range cases {
 		t.Run(tc.pkg, func(t *testing.T) {
 			query := fmt.Sprintf(`x := count([f | some k in {"deny", "unknown"}; some f in data.%s[k]])`, tc.pkg)
-			pq := prepare(t, query, tc.params)
+			pq := prepare(t, modules, query, tc.params)
 			small, found := fastestEval(t, pq, tc.unit, n)
 			large, _ := fastestEval(t, pq, tc.unit, scaleFactor*n)
 			if found == 0 {
@@ -65,46 +64,30 @@ const (
 	maxRatio    = 24
 )
 
-var (
-	modulesOnce sync.Once
-	modules     map[string]string
-	modulesErr  error
-)
-
-// allModules is every library and bundle module, without the tests.
-func allModules() (map[string]string, error) {
-	modulesOnce.Do(func() {
-		modules = map[string]string{}
-		for prefix, fsys := range map[string]fs.FS{"rego": regolib.FS, "bundles": bundles.FS} {
-			err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
-					return err
-				}
-				src, err := fs.ReadFile(fsys, p)
-				modules[prefix+"/"+p] = string(src)
-				return err
-			})
-			if err != nil {
-				modulesErr = err
-				return
-			}
-		}
-	})
-	return modules, modulesErr
-}
-
-func prepare(t *testing.T, query string, params map[string]any) rego.PreparedEvalQuery {
+// builtinModules is every module of the library and the bundles, tests
+// excluded, as tenet loads them.
+func builtinModules(t *testing.T) map[string]*ast.Module {
 	t.Helper()
-	mods, err := allModules()
+	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
 	if err != nil {
 		t.Fatal(err)
 	}
+	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat.Modules
+}
+
+func prepare(t *testing.T, modules map[string]*ast.Module, query string, params map[string]any) rego.PreparedEvalQuery {
+	t.Helper()
 	opts := []func(*rego.Rego){rego.Query(query)}
 	if params != nil {
 		opts = append(opts, rego.Store(inmem.NewFromObject(map[string]any{"tenet": map[string]any{"params": params}})))
 	}
-	for name, src := range mods {
-		opts = append(opts, rego.Module(name, src))
+	for _, m := range modules {
+		opts = append(opts, rego.ParsedModule(m))
 	}
 	pq, err := rego.New(opts...).PrepareForEval(context.Background())
 	if err != nil {

@@ -3,9 +3,7 @@ package rego_test
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"runtime"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -13,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/tenet-dev/tenet/pkg/catalog"
 	regolib "github.com/tenet-dev/tenet/rego"
 )
 
@@ -29,18 +28,11 @@ func TestJoinIndexesScaleLinearly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("times evaluations of up to 16,000 resources")
 	}
-	modules := map[string]string{}
-	err := fs.WalkDir(regolib.FS, "lib", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
-			return err
-		}
-		src, err := fs.ReadFile(regolib.FS, p)
-		modules[p] = string(src)
-		return err
-	})
+	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	modules := cat.Modules
 	// Each resource i shares its key with resource i^1.
 	tests := []struct {
 		index    string
@@ -95,7 +87,7 @@ func resource(i int, typ string, values, refs map[string]any) map[string]any {
 
 // fastest is the least CPU time of three evaluations of query over n
 // resources.
-func fastest(t *testing.T, modules map[string]string, query string, resource func(int) map[string]any, n int) time.Duration {
+func fastest(t *testing.T, modules map[string]*ast.Module, query string, resource func(int) map[string]any, n int) time.Duration {
 	t.Helper()
 	resources := make([]any, n)
 	for i := range resources {
@@ -106,8 +98,8 @@ func fastest(t *testing.T, modules map[string]string, query string, resource fun
 		t.Fatal(err)
 	}
 	opts := []func(*rego.Rego){rego.Query(query)}
-	for name, src := range modules {
-		opts = append(opts, rego.Module(name, src))
+	for _, m := range modules {
+		opts = append(opts, rego.ParsedModule(m))
 	}
 	pq, err := rego.New(opts...).PrepareForEval(context.Background())
 	if err != nil {
