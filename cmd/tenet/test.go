@@ -210,10 +210,14 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	}
 	warnWaivers(s.err, res)
 	for _, o := range outs {
-		if n := report.SARIFOmitted(res); o.Format == "sarif" && n > 0 {
+		if o.Format != "sarif" {
+			continue
+		}
+		if n := report.SARIFOmitted(res); n > 0 {
 			fmt.Fprintf(s.err, "tenet: warning: sarif: %d of %d findings left out to stay within GitHub's %d results a run (waived, unknown, then warnings first); the json format has them all\n",
 				n, len(res.Findings), report.SARIFLimits.ResultsPerRun)
 		}
+		break
 	}
 	switch {
 	case len(res.Errors) > 0:

@@ -21,11 +21,12 @@ type JSON struct {
 }
 
 // Write implements Reporter. The bytes are those of encoding/json's
-// Encoder (HTML left unescaped) laid out as json.Indent does, but the report
-// is encoded a piece at a time: each finding, each control of each
-// framework. On a plan of 100,000 resources the report is about 500 MB, and
-// encoding it whole grew one buffer to that size, which took a quarter of
-// the time the report took to write.
+// Encoder (HTML left unescaped) laid out as json.Indent does, except that
+// each finding of a control's evidence is on one line (locations), and the
+// report is encoded a piece at a time: each finding, each control of each
+// framework. On a plan of 100,000 resources the report is hundreds of MB,
+// and encoding it whole grew one buffer to that size, which took a quarter
+// of the time the report took to write.
 func (j JSON) Write(w io.Writer, res *finding.Result) error {
 	if j.Brief {
 		res = brief(res)
@@ -33,7 +34,7 @@ func (j JSON) Write(w io.Writer, res *finding.Result) error {
 	s := &jsonStream{ind: newIndenter(w), lists: map[reflect.Type]bool{}}
 	s.enc = json.NewEncoder(&s.buf)
 	s.enc.SetEscapeHTML(false)
-	if err := s.value(reflect.ValueOf(res).Elem(), 2); err != nil {
+	if err := s.value(reflect.ValueOf(res).Elem(), 4); err != nil {
 		return err
 	}
 	if err := s.ind.write([]byte("\n")); err != nil {
@@ -52,8 +53,74 @@ type jsonStream struct {
 	lists map[reflect.Type]bool // holdsStructList, per type
 }
 
+// locationsType is the type of a control's evidence findings, which
+// locations writes one to a line: each finding of a plan appears once per
+// control its rule maps to (about fifty on the built-in library), and laid
+// out a field to a line they were 40% of a large report's bytes.
+var locationsType = reflect.TypeFor[[]finding.Location]()
+
+// locations writes evidence findings as json.Indent would lay out the
+// array, each element on one line with a space after its colons and commas.
+// It appends the fields itself, as encoding/json encodes them (the same
+// names, order and omitempty), because there are millions of them in the
+// report of a large plan and going through the encoder and the layout pass
+// was most of the time the report took; TestLocationFields fails when
+// Location gains a field this does not write.
+func (s *jsonStream) locations(locs []finding.Location) error {
+	ind := s.ind
+	ind.out = append(ind.out, '[')
+	ind.depth++
+	for i, l := range locs {
+		if i > 0 {
+			ind.out = append(ind.out, ',')
+		}
+		ind.newline()
+		ind.out = append(ind.out, `{"kind": `...)
+		ind.out = s.appendString(ind.out, string(l.Kind))
+		if l.Resource != "" {
+			ind.out = append(ind.out, `, "resource": `...)
+			ind.out = s.appendString(ind.out, l.Resource)
+		}
+		ind.out = append(ind.out, `, "file": `...)
+		ind.out = s.appendString(ind.out, l.File)
+		if l.Line != 0 {
+			ind.out = append(ind.out, `, "line": `...)
+			ind.out = strconv.AppendInt(ind.out, int64(l.Line), 10)
+		}
+		if l.Waived {
+			ind.out = append(ind.out, `, "waived": true`...)
+		}
+		ind.out = append(ind.out, '}')
+		if err := ind.spill(); err != nil {
+			return err
+		}
+	}
+	ind.depth--
+	ind.newline()
+	ind.out = append(ind.out, ']')
+	return nil
+}
+
+// appendString appends str as a JSON string as the encoder writes it: as
+// it is when it holds only printable ASCII without quotes or backslashes
+// (resource addresses, file paths), else through the encoder.
+func (s *jsonStream) appendString(dst []byte, str string) []byte {
+	for i := 0; i < len(str); i++ {
+		if c := str[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			s.buf.Reset()
+			_ = s.enc.Encode(str) // a string always encodes
+			return append(dst, bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))...)
+		}
+	}
+	dst = append(dst, '"')
+	dst = append(dst, str...)
+	return append(dst, '"')
+}
+
 func (s *jsonStream) value(v reflect.Value, depth int) error {
 	switch {
+	case v.Type() == locationsType && v.Len() > 0:
+		return s.locations(v.Interface().([]finding.Location))
 	case depth > 0 && v.Kind() == reflect.Struct && s.holdsStructList(v.Type()):
 		return s.fields(v, depth)
 	case depth > 0 && v.Kind() == reflect.Slice && v.Len() > 0 && v.Type().Elem().Kind() == reflect.Struct:
@@ -186,19 +253,35 @@ func (ind *indenter) newline() {
 	}
 }
 
+// str copies the string that starts at src[i] and returns the index of
+// its closing quote.
+func (ind *indenter) str(src []byte, i int) int {
+	j := i + 1
+	for j < len(src) && src[j] != '"' {
+		if src[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	ind.out = append(ind.out, src[i:min(j+1, len(src))]...)
+	return j
+}
+
+// spill writes the laid-out output once it holds a chunk.
+func (ind *indenter) spill() error {
+	if len(ind.out) < indentChunk {
+		return nil
+	}
+	_, err := ind.w.Write(ind.out)
+	ind.out = ind.out[:0]
+	return err
+}
+
 func (ind *indenter) write(src []byte) error {
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '"':
-			j := i + 1
-			for j < len(src) && src[j] != '"' {
-				if src[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			ind.out = append(ind.out, src[i:min(j+1, len(src))]...)
-			i = j
+			i = ind.str(src, i)
 		case '{', '[':
 			ind.out = append(ind.out, c)
 			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
@@ -221,11 +304,8 @@ func (ind *indenter) write(src []byte) error {
 		default:
 			ind.out = append(ind.out, c)
 		}
-		if len(ind.out) >= indentChunk {
-			if _, err := ind.w.Write(ind.out); err != nil {
-				return err
-			}
-			ind.out = ind.out[:0]
+		if err := ind.spill(); err != nil {
+			return err
 		}
 	}
 	return nil

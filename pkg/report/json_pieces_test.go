@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
@@ -56,7 +57,8 @@ func TestJSONPiecesLarge(t *testing.T) {
 }
 
 // checkPieces compares JSON's bytes for res with encoding/json's encoding
-// of the whole, indented.
+// of the whole, indented, with each evidence finding on one line
+// (rowsLayout).
 func checkPieces(t *testing.T, name string, res *finding.Result) {
 	t.Helper()
 	var compact, want, got bytes.Buffer
@@ -68,6 +70,7 @@ func checkPieces(t *testing.T, name string, res *finding.Result) {
 	if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
 		t.Fatal(err)
 	}
+	want = *bytes.NewBuffer(rowsLayout(want.Bytes()))
 	if err := (report.JSON{}).Write(&got, res); err != nil {
 		t.Fatal(err)
 	}
@@ -79,4 +82,34 @@ func checkPieces(t *testing.T, name string, res *finding.Result) {
 		}
 		t.Errorf("%s: differs from byte %d of %d: got\n%s\nwant\n%s", name, i, len(w), g[max(0, i-200):min(len(g), i+200)], w[max(0, i-200):min(len(w), i+200)])
 	}
+}
+
+// rowsLayout joins the lines of each element of the "findings" arrays of
+// json.Indent's layout that are not the report's own (those are indented
+// deeper than its top level): each evidence finding on one line, a space
+// after each of its colons and commas.
+func rowsLayout(indented []byte) []byte {
+	lines := strings.Split(string(indented), "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		out = append(out, line)
+		if !strings.HasSuffix(line, `"findings": [`) || strings.HasPrefix(line, `  "findings"`) {
+			continue
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " ")) + 2
+		for i+1 < len(lines) && len(lines[i+1]) > indent && lines[i+1][indent] != ' ' && lines[i+1][indent] != ']' {
+			// An element: "{", its members a level deeper, "}" or "},".
+			i++
+			row := lines[i]
+			var members []string
+			for i+1 < len(lines) && strings.HasPrefix(lines[i+1], strings.Repeat(" ", indent+1)) {
+				i++
+				members = append(members, strings.TrimSpace(lines[i]))
+			}
+			i++
+			out = append(out, row+strings.Join(members, " ")+strings.TrimSpace(lines[i]))
+		}
+	}
+	return []byte(strings.Join(out, "\n"))
 }

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
@@ -44,6 +47,60 @@ func TestWriteIndented(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got.Bytes(), want.Bytes())
 			}
 		})
+	}
+}
+
+// TestLocationFields: the evidence findings JSON writes itself are
+// encoding/json's encoding of Location, on one line, with every field set
+// (by reflection, so that a field added to Location and not written fails
+// here), none, and strings the encoder escapes.
+func TestLocationFields(t *testing.T) {
+	var full finding.Location
+	v := reflect.ValueOf(&full).Elem()
+	for i := range v.NumField() {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.String:
+			f.SetString("v" + strconv.Itoa(i))
+		case reflect.Int:
+			f.SetInt(int64(i + 1))
+		case reflect.Bool:
+			f.SetBool(true)
+		default:
+			t.Fatalf("Location.%s: a field of kind %s: teach jsonStream.locations to write it", v.Type().Field(i).Name, f.Kind())
+		}
+	}
+	locs := []finding.Location{full, {}, {Kind: finding.KindWarn, File: "f.yaml", Line: -3}}
+	for _, str := range []string{"plain.address[0]", `m["k\"q"]`, "tab\tnl\ncr\r\b\f\x00\x1f\x7f", "<&> é \u2028\u2029", "bad \xff\xfe utf-8", ""} {
+		locs = append(locs, finding.Location{Kind: finding.KindDeny, Resource: str, File: str})
+	}
+	var got bytes.Buffer
+	s := &jsonStream{ind: newIndenter(&got)}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	if err := s.locations(locs); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ind.flush(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(got.String(), "\n")
+	if len(lines) != len(locs)+2 || lines[0] != "[" || lines[len(lines)-1] != "]" {
+		t.Fatalf("not one line per finding:\n%s", got.String())
+	}
+	for i, l := range locs {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(l); err != nil {
+			t.Fatal(err)
+		}
+		var compactGot bytes.Buffer
+		if err := json.Compact(&compactGot, []byte(strings.TrimSuffix(lines[i+1], ","))); err != nil {
+			t.Fatalf("line %d is not JSON: %v: %s", i+1, err, lines[i+1])
+		}
+		if compactGot.String() != strings.TrimSuffix(want.String(), "\n") {
+			t.Errorf("line %d: got %s, want %s", i+1, compactGot.String(), want.String())
+		}
 	}
 }
 

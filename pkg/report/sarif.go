@@ -131,10 +131,15 @@ func sarifSelect(findings []finding.Finding, index map[string]int) ([]finding.Fi
 		order[i] = i
 	}
 	rank := func(f finding.Finding) int {
-		if f.Waived() {
+		switch {
+		case f.Waived():
 			return 3
+		case f.Kind == finding.KindDeny:
+			return 0
+		case f.Kind == finding.KindWarn:
+			return 1
 		}
-		return map[finding.Kind]int{finding.KindDeny: 0, finding.KindWarn: 1, finding.KindUnknown: 2}[f.Kind]
+		return 2
 	}
 	sort.SliceStable(order, func(a, b int) bool { return rank(known[order[a]]) < rank(known[order[b]]) })
 	keep := order[:limit]
