@@ -15,7 +15,6 @@ import (
 
 	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
-	regolib "github.com/tenet-dev/tenet/rego"
 )
 
 // scaleCase is a rule that joins resources of several types, with the
@@ -68,11 +67,10 @@ const (
 // excluded, as tenet loads them.
 func builtinModules(t *testing.T) map[string]*ast.Module {
 	t.Helper()
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	sources, err := bundles.Sources(true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
 	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)

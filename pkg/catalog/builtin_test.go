@@ -9,16 +9,15 @@ import (
 
 	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
-	regolib "github.com/tenet-dev/tenet/rego"
 )
 
 func builtinSources(t *testing.T) []catalog.Source {
 	t.Helper()
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	sources, err := bundles.Sources(true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+	return sources
 }
 
 // TestBuiltinCatalog checks the built-in bundles as a whole: they load

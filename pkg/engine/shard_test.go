@@ -15,7 +15,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
-	regolib "github.com/tenet-dev/tenet/rego"
 	"github.com/tenet-dev/tenet/test/bench"
 )
 
@@ -85,11 +84,11 @@ func builtinCatalog(t testing.TB) *catalog.Catalog {
 // builtinSources are the sources of the built-in library and bundles.
 func builtinSources(t testing.TB) []catalog.Source {
 	t.Helper()
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	sources, err := bundles.Sources(true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
+	return sources
 }
 
 // withFrameworks is fsys as built-in rules beside the framework catalogs,

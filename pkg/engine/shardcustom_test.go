@@ -21,11 +21,10 @@ import (
 // what they find with one query, on a generated plan and on every plan
 // and state of ../shared/data; those that qualify are sharded.
 func TestCustomShardsSameResult(t *testing.T) {
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, false)
+	sources, err := bundles.Sources(false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sources := append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...)
 	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -18,7 +18,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/pkg/report"
-	regolib "github.com/tenet-dev/tenet/rego"
 )
 
 // Scanner holds loaded, compiled policies. It is safe for concurrent use;
@@ -168,12 +167,12 @@ func load(ctx context.Context, opts []Option) (*Scanner, error) {
 // reported against the other), the built-in rule bundles unless left out,
 // then the policies given, in order; oci:// policies are pulled into memory.
 func sourcesFor(ctx context.Context, cfg config) ([]catalog.Source, error) {
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	builtin, err := bundles.Sources(true)
 	if err != nil {
 		return nil, err
 	}
-	sources := []catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}
-	for _, d := range dirs {
+	sources := []catalog.Source{builtin[0]} // the library
+	for _, d := range builtin[1:] {
 		if cfg.builtins || d.Path == "bundles/frameworks" {
 			sources = append(sources, d)
 		}

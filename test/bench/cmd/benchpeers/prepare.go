@@ -51,11 +51,11 @@ func preparePolicy(ctx context.Context, c *config) error {
 			return err
 		}
 	}
-	dirs, err := catalog.Subdirectories("bundles", bundles.FS, true)
+	sources, err := bundles.Sources(true)
 	if err != nil {
 		return err
 	}
-	cat, err := catalog.Load(ctx, append([]catalog.Source{{Path: "rego", FS: regolib.FS, Builtin: true}}, dirs...), catalog.Options{})
+	cat, err := catalog.Load(ctx, sources, catalog.Options{})
 	if err != nil {
 		return err
 	}
