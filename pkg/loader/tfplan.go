@@ -157,9 +157,11 @@ func decodeHead(data []byte, span [2]int, head *planHead) (ok bool) {
 	}()
 	rest := make([]byte, 0, len(data)-(span[1]-span[0])+len("null"))
 	rest = append(append(append(rest, data[:span[0]]...), "null"...), data[span[1]:]...)
-	dec := json.NewDecoder(bytes.NewReader(rest))
-	dec.UseNumber()
-	return dec.Decode(head) == nil && expectEOF(dec, rest) == nil
+	// Unmarshal, not a Decoder: the head is one value of half the file,
+	// which a Decoder copies into a buffer it grows by doubling. The head
+	// holds no value of type any, so numbers need no UseNumber, and
+	// Unmarshal refuses anything after the value as expectEOF does.
+	return json.Unmarshal(rest, head) == nil
 }
 
 // decodeChange decodes one resource change, reporting whether data is
