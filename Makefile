@@ -155,7 +155,12 @@ CONFTEST  := $(BIN)/conftest-$(CONFTEST_VERSION)/conftest
 $(CONFTEST):
 	GOBIN=$(CURDIR)/$(dir $(CONFTEST)) $(GO) install github.com/open-policy-agent/conftest@$(CONFTEST_VERSION)
 
-bench-peers: build $(OPA) $(CONFTEST)
+# The table a run writes into docs/performance.md does not make the binary
+# of the next run "dirty": it names the commit it was built from.
+BENCH_VERSION = $(shell git describe --tags --always 2>/dev/null || echo dev)$(shell git diff --quiet HEAD -- . ':(exclude)docs/performance.md' 2>/dev/null || echo -dirty)
+
+bench-peers: $(OPA) $(CONFTEST)
+	$(MAKE) build VERSION=$(BENCH_VERSION)
 	$(GO) run ./test/bench/cmd/benchpeers -sizes $(SIZES) -runs $(RUNS) -manifests $(MANIFESTS) \
 	  -tenet $(BIN)/tenet -opa $(OPA) -conftest $(CONFTEST) -doc docs/performance.md \
 	  -command "make bench-peers SIZES=$(SIZES) RUNS=$(RUNS) MANIFESTS=$(MANIFESTS)"

@@ -143,6 +143,10 @@ func FuzzDecodePlanParallel(f *testing.F) {
 		// Repeated keys, in any case: encoding/json keeps the last.
 		`{"resource_changes": [{"address": "a.first"}], "resource_changes": [{"address": "a.second"}]}`,
 		`{"resource_changes": [{"address": "a.first"}], "Resource_Changes": [{"address": "a.second"}]}`,
+		// One Decoder reads a part's changes in turn (spanReader): values
+		// that would run together, nulls, and changes of other types.
+		`{"resource_changes": [1,2]}`,
+		`{"resource_changes": [{"address":"a.b"},null,"x",{"address":"a.c","change":{"after":{"n":12345678901234567890}}},[],{}]}`,
 	} {
 		f.Add([]byte(s))
 	}

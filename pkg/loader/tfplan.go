@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -120,10 +121,8 @@ func decodePlanSpans(data []byte, n, minChanges int) (planFields, [][2]int, erro
 	for w := range n {
 		lo, hi := min(w*chunk, len(spans)), min((w+1)*chunk, len(spans))
 		wg.Go(func() {
-			for i := lo; i < hi && !failed.Load(); i++ {
-				if !decodeChange(data[spans[i][0]:spans[i][1]], &changes[i]) {
-					failed.Store(true)
-				}
+			if !decodeChanges(data, spans[lo:hi], changes[lo:hi], &failed) {
+				failed.Store(true)
 			}
 		})
 	}
@@ -164,17 +163,61 @@ func decodeHead(data []byte, span [2]int, head *planHead) (ok bool) {
 	return json.Unmarshal(rest, head) == nil
 }
 
-// decodeChange decodes one resource change, reporting whether data is
-// exactly one well-formed change.
-func decodeChange(data []byte, rc **tfjson.ResourceChange) (ok bool) {
+// decodeChanges decodes the resource changes at spans of data into
+// changes, reporting whether each span is exactly one well-formed change;
+// it stops early once stop is set (another part failed). One Decoder reads
+// them all, through spanReader: a Decoder of its own for each change
+// allocated and copied into a buffer grown by doubling for every change,
+// about half of what loading a plan allocated.
+func decodeChanges(data []byte, spans [][2]int, changes []*tfjson.ResourceChange, stop *atomic.Bool) (ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false // decodeWhole reports it
 		}
 	}()
-	dec := json.NewDecoder(bytes.NewReader(data))
+	dec := json.NewDecoder(&spanReader{data: data, spans: spans})
 	dec.UseNumber()
-	return dec.Decode(rc) == nil && dec.InputOffset() == int64(len(data))
+	var end int64
+	for i, span := range spans {
+		if stop.Load() {
+			return true
+		}
+		end += int64(span[1] - span[0])
+		if dec.Decode(&changes[i]) != nil || dec.InputOffset() != end {
+			return false
+		}
+		end++ // the space after each span
+	}
+	return true
+}
+
+// spanReader reads the spans of data one after the other, each followed by
+// a space: values that end where their span ends stay apart (two numbers
+// would otherwise run together), and a Decoder's offset after each value
+// tells whether it ended exactly there.
+type spanReader struct {
+	data  []byte
+	spans [][2]int
+	next  int // the span being read
+	off   int // read of it so far
+}
+
+func (r *spanReader) Read(p []byte) (int, error) {
+	if r.next == len(r.spans) {
+		return 0, io.EOF
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	span := r.spans[r.next]
+	if from := span[0] + r.off; from < span[1] {
+		n := copy(p, r.data[from:span[1]])
+		r.off += n
+		return n, nil
+	}
+	p[0] = ' '
+	r.next, r.off = r.next+1, 0
+	return 1, nil
 }
 
 // planError explains a decode error; terraform-json's own validation
