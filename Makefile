@@ -157,7 +157,7 @@ $(CONFTEST):
 
 # The table a run writes into docs/performance.md does not make the binary
 # of the next run "dirty": it names the commit it was built from.
-BENCH_VERSION = $(shell git describe --tags --always 2>/dev/null || echo dev)$(shell git diff --quiet HEAD -- . ':(exclude)docs/performance.md' 2>/dev/null || echo -dirty)
+BENCH_VERSION = $(shell git describe --tags --always 2>/dev/null || echo dev)$(shell git rev-parse --git-dir >/dev/null 2>&1 && { git diff --quiet HEAD -- . ':(exclude)docs/performance.md' || echo -dirty; })
 
 bench-peers: $(OPA) $(CONFTEST)
 	$(MAKE) build VERSION=$(BENCH_VERSION)

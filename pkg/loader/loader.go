@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -308,7 +309,12 @@ func readFile(path string, opts Options) ([]byte, error) {
 	// grew meanwhile still reads whole, up to the limit.
 	var buf bytes.Buffer
 	buf.Grow(int(size) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+	// One byte past the limit tells a file over it; the largest limit has
+	// no byte past it (limit+1 would wrap and read nothing).
+	if limit < math.MaxInt64 {
+		r = io.LimitReader(r, limit+1)
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, unwrapPathError(err)
 	}
 	if int64(buf.Len()) > limit {

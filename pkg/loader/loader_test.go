@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -288,6 +289,15 @@ func TestStdinAndSizeLimit(t *testing.T) {
 	_, err = loader.Read(t.Context(), "testdata/tfplan/modules.json", loader.Options{MaxFileSize: 100})
 	if !errors.Is(err, loader.ErrTooLarge) {
 		t.Errorf("size limit: err = %v", err)
+	}
+	// The largest limit (--max-file-size 9223372036854775807) read every
+	// file as empty: the one byte past it wrapped around.
+	for _, path := range []string{"testdata/tfplan/modules.json", "-"} {
+		opts := loader.Options{MaxFileSize: math.MaxInt64, Stdin: strings.NewReader("kind: Pod\napiVersion: v1\nmetadata: {name: a}\n")}
+		doc, err := loader.Read(t.Context(), path, opts)
+		if err != nil || len(doc.Resources) == 0 {
+			t.Errorf("%s with the largest limit: %d resources, err = %v", path, len(doc.Resources), err)
+		}
 	}
 }
 

@@ -130,16 +130,18 @@ func sarifSelect(findings []finding.Finding, index map[string]int) ([]finding.Fi
 	for i := range order {
 		order[i] = i
 	}
+	// A kind the scanner never writes (a hand-edited shard report given
+	// to tenet merge) ranks with the failures: kept, not left out.
 	rank := func(f finding.Finding) int {
 		switch {
 		case f.Waived():
 			return 3
-		case f.Kind == finding.KindDeny:
-			return 0
 		case f.Kind == finding.KindWarn:
 			return 1
+		case f.Kind == finding.KindUnknown:
+			return 2
 		}
-		return 2
+		return 0
 	}
 	sort.SliceStable(order, func(a, b int) bool { return rank(known[order[a]]) < rank(known[order[b]]) })
 	keep := order[:limit]

@@ -176,3 +176,30 @@ func TestSARIFBasePath(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFKeepsWorst: over the results limit SARIF keeps failures, then
+// warnings, then unknowns; a kind the scanner never writes (a hand-edited
+// shard report given to tenet merge) ranks with the failures, so it is
+// kept rather than left out.
+func TestSARIFKeepsWorst(t *testing.T) {
+	limit := report.SARIFLimits.ResultsPerRun
+	report.SARIFLimits.ResultsPerRun = 2
+	t.Cleanup(func() { report.SARIFLimits.ResultsPerRun = limit })
+	res := sample()
+	rule := res.Findings[0].RuleID
+	res.Findings = nil
+	for _, k := range []finding.Kind{finding.KindUnknown, finding.KindWarn, "other", finding.KindDeny} {
+		res.Findings = append(res.Findings, finding.Finding{RuleID: rule, Kind: k, Message: string(k), File: "plan.json"})
+	}
+	_, doc := writeSARIF(t, res)
+	var kept []string
+	for _, r := range doc.Runs[0].Results {
+		kept = append(kept, r.Message.Text)
+	}
+	if fmt.Sprint(kept) != "[other deny]" {
+		t.Errorf("kept %v, want [other deny]", kept)
+	}
+	if n := report.SARIFOmitted(res); n != 2 {
+		t.Errorf("SARIFOmitted = %d, want 2", n)
+	}
+}
