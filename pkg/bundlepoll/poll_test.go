@@ -3,6 +3,7 @@ package bundlepoll_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -287,6 +288,12 @@ func TestSizeLimit(t *testing.T) {
 		c, _ = bundlepoll.NewClient(ts.URL+path, bundlepoll.Options{MaxBytes: 1000})
 		if r, err := c.Fetch(t.Context(), "", 0); err != nil || len(r.Data) != 1000 {
 			t.Errorf("%s at the limit: %v", path, err)
+		}
+		// The largest limit: one byte past it wrapped around and every
+		// bundle read as empty.
+		c, _ = bundlepoll.NewClient(ts.URL+path, bundlepoll.Options{MaxBytes: math.MaxInt64})
+		if r, err := c.Fetch(t.Context(), "", 0); err != nil || len(r.Data) != 1000 {
+			t.Errorf("%s under the largest limit: %d bytes, %v", path, len(r.Data), err)
 		}
 	}
 }

@@ -37,8 +37,8 @@ type ArchiveLimits struct {
 }
 
 func (l ArchiveLimits) withDefaults() ArchiveLimits {
-	l.MaxBytes = orDefault(l.MaxBytes, DefaultMaxArchiveBytes)
-	l.MaxFileBytes = orDefault(l.MaxFileBytes, DefaultMaxArchiveFileBytes)
+	l.MaxBytes = byteLimit(l.MaxBytes, DefaultMaxArchiveBytes)
+	l.MaxFileBytes = byteLimit(l.MaxFileBytes, DefaultMaxArchiveFileBytes)
 	l.MaxFiles = orDefault(l.MaxFiles, DefaultMaxArchiveFiles)
 	return l
 }
@@ -50,6 +50,17 @@ func orDefault[T int | int64](v, def T) T {
 		return def
 	}
 	return v
+}
+
+// maxByteLimit is the largest limit in bytes, far beyond any input: the
+// readers, OPA's among them, ask for a byte past a limit to tell an input
+// over it, and past math.MaxInt64 they would ask for none and read every
+// file as empty.
+const maxByteLimit = 1 << 62
+
+// byteLimit is orDefault for a limit in bytes, at most maxByteLimit.
+func byteLimit(v, def int64) int64 {
+	return min(orDefault(v, def), maxByteLimit)
 }
 
 // archive is a bundle archive read into memory and checked.

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +144,16 @@ func TestArchiveWithinLimits(t *testing.T) {
 	})
 	if _, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}}, catalog.Options{ArchiveLimits: catalog.ArchiveLimits{MaxFiles: 3, MaxBytes: 1 << 10}}); err != nil {
 		t.Errorf("an archive at its limits: %v", err)
+	}
+	// The largest limits: a reader asks for one byte past a limit, which
+	// wrapped around past math.MaxInt64 and read every file as empty.
+	largest := catalog.Options{
+		ArchiveLimits: catalog.ArchiveLimits{MaxBytes: math.MaxInt64, MaxFileBytes: math.MaxInt64},
+		DataLimits:    catalog.DataLimits{MaxBytes: math.MaxInt64, MaxYAMLFileBytes: math.MaxInt64},
+		RegoLimits:    catalog.RegoLimits{MaxBytes: math.MaxInt64},
+	}
+	cat, err := catalog.Load(t.Context(), []catalog.Source{{Path: path}}, largest)
+	if err != nil || len(cat.Modules) != 1 {
+		t.Errorf("an archive under the largest limits: %v", err)
 	}
 }

@@ -50,8 +50,8 @@ type DataLimits struct {
 
 func (l DataLimits) withDefaults() DataLimits {
 	l.MaxValues = orDefault(l.MaxValues, DefaultMaxDataValues)
-	l.MaxBytes = orDefault(l.MaxBytes, DefaultMaxDataBytes)
-	l.MaxYAMLFileBytes = orDefault(l.MaxYAMLFileBytes, DefaultMaxYAMLDataFileBytes)
+	l.MaxBytes = byteLimit(l.MaxBytes, DefaultMaxDataBytes)
+	l.MaxYAMLFileBytes = byteLimit(l.MaxYAMLFileBytes, DefaultMaxYAMLDataFileBytes)
 	return l
 }
 

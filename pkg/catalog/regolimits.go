@@ -49,7 +49,7 @@ type RegoLimits struct {
 
 func (l RegoLimits) withDefaults() RegoLimits {
 	l.MaxTokens = orDefault(l.MaxTokens, DefaultMaxRegoTokens)
-	l.MaxBytes = orDefault(l.MaxBytes, DefaultMaxRegoBytes)
+	l.MaxBytes = byteLimit(l.MaxBytes, DefaultMaxRegoBytes)
 	return l
 }
 

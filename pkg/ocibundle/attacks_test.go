@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,6 +106,13 @@ func TestPullOPALayout(t *testing.T) {
 	tgz, err := a.Tarball()
 	if err != nil || string(tgz) != string(archive) {
 		t.Errorf("Tarball() = %q, %v; want the layer", tgz, err)
+	}
+	// The largest limits: one byte past the manifest's wrapped around, and
+	// the manifest read as empty.
+	opts := anonymous(t)
+	opts.Limits = ocibundle.Limits{MaxManifestBytes: math.MaxInt64, MaxLayerBytes: math.MaxInt64, MaxTotalBytes: math.MaxInt64}
+	if a, err := ocibundle.Pull(context.Background(), ref, opts); err != nil || string(a.Archive) != string(archive) {
+		t.Errorf("pull under the largest limits: %v", err)
 	}
 }
 

@@ -79,7 +79,9 @@ type Limits struct {
 }
 
 func (l Limits) withDefaults() Limits {
-	l.MaxManifestBytes = orDefault(l.MaxManifestBytes, DefaultMaxManifestBytes)
+	// One byte past the manifest's limit tells a manifest over it: the
+	// largest int64 would have none (catalog's limits stop at 1<<62 too).
+	l.MaxManifestBytes = min(orDefault(l.MaxManifestBytes, DefaultMaxManifestBytes), 1<<62)
 	l.MaxLayerBytes = orDefault(l.MaxLayerBytes, DefaultMaxLayerBytes)
 	l.MaxTotalBytes = orDefault(l.MaxTotalBytes, DefaultMaxTotalBytes)
 	l.MaxLayers = orDefault(l.MaxLayers, DefaultMaxLayers)
