@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -209,15 +210,11 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		fmt.Fprintf(s.err, "tenet: %s\n", oneLine(e.Message))
 	}
 	warnWaivers(s.err, res)
-	for _, o := range outs {
-		if o.Format != "sarif" {
-			continue
-		}
+	if slices.ContainsFunc(outs, func(o tenet.Output) bool { return o.Format == "sarif" }) {
 		if n := report.SARIFOmitted(res); n > 0 {
 			fmt.Fprintf(s.err, "tenet: warning: sarif: %d of %d findings left out to stay within GitHub's %d results a run (waived, unknown, then warnings first); the json format has them all\n",
 				n, len(res.Findings), report.SARIFLimits.ResultsPerRun)
 		}
-		break
 	}
 	switch {
 	case len(res.Errors) > 0:

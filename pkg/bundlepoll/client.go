@@ -88,9 +88,8 @@ func NewClient(rawURL string, opts Options) (*Client, error) {
 		opts.MaxBytes = catalog.DefaultMaxArchiveBytes
 	}
 	// One byte past the limit tells a bundle over it: the largest int64
-	// would have none, and every bundle would read as empty (catalog's
-	// limits stop at 1<<62 too).
-	opts.MaxBytes = min(opts.MaxBytes, 1<<62)
+	// would have none, and every bundle would read as empty.
+	opts.MaxBytes = min(opts.MaxBytes, catalog.MaxByteLimit)
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultRequestTimeout
 	}

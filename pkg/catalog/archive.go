@@ -52,15 +52,15 @@ func orDefault[T int | int64](v, def T) T {
 	return v
 }
 
-// maxByteLimit is the largest limit in bytes, far beyond any input: the
-// readers, OPA's among them, ask for a byte past a limit to tell an input
-// over it, and past math.MaxInt64 they would ask for none and read every
-// file as empty.
-const maxByteLimit = 1 << 62
+// MaxByteLimit is the largest limit in bytes that a larger one stands for,
+// far beyond any input: the readers, OPA's among them, ask for a byte past
+// a limit to tell an input over it, and past math.MaxInt64 they would ask
+// for none and read every file as empty.
+const MaxByteLimit = 1 << 62
 
-// byteLimit is orDefault for a limit in bytes, at most maxByteLimit.
+// byteLimit is orDefault for a limit in bytes, at most MaxByteLimit.
 func byteLimit(v, def int64) int64 {
-	return min(orDefault(v, def), maxByteLimit)
+	return min(orDefault(v, def), MaxByteLimit)
 }
 
 // archive is a bundle archive read into memory and checked.

@@ -80,7 +80,8 @@ type Limits struct {
 
 func (l Limits) withDefaults() Limits {
 	// One byte past the manifest's limit tells a manifest over it: the
-	// largest int64 would have none (catalog's limits stop at 1<<62 too).
+	// largest int64 would have none (the same bound as catalog.MaxByteLimit,
+	// which this package does not import).
 	l.MaxManifestBytes = min(orDefault(l.MaxManifestBytes, DefaultMaxManifestBytes), 1<<62)
 	l.MaxLayerBytes = orDefault(l.MaxLayerBytes, DefaultMaxLayerBytes)
 	l.MaxTotalBytes = orDefault(l.MaxTotalBytes, DefaultMaxTotalBytes)

@@ -253,20 +253,6 @@ func (ind *indenter) newline() {
 	}
 }
 
-// str copies the string that starts at src[i] and returns the index of
-// its closing quote.
-func (ind *indenter) str(src []byte, i int) int {
-	j := i + 1
-	for j < len(src) && src[j] != '"' {
-		if src[j] == '\\' {
-			j++
-		}
-		j++
-	}
-	ind.out = append(ind.out, src[i:min(j+1, len(src))]...)
-	return j
-}
-
 // spill writes the laid-out output once it holds a chunk.
 func (ind *indenter) spill() error {
 	if len(ind.out) < indentChunk {
@@ -281,7 +267,15 @@ func (ind *indenter) write(src []byte) error {
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '"':
-			i = ind.str(src, i)
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			ind.out = append(ind.out, src[i:min(j+1, len(src))]...)
+			i = j
 		case '{', '[':
 			ind.out = append(ind.out, c)
 			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
