@@ -1,6 +1,10 @@
 package engine
 
 import (
+	"encoding/json"
+	"math/bits"
+	"unsafe"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
@@ -10,65 +14,198 @@ import (
 const internMax = 64
 
 // interner converts a document's Go values to OPA's, sharing one term for
-// each distinct short string: tens of thousands of resources repeat the
-// same keys and values, and OPA's values are immutable, so a term can sit
-// in many objects. One interner serves one goroutine.
+// each distinct short string, and for each distinct object or array made
+// only of shared terms: tens of thousands of resources repeat the same
+// keys and values, and the same small objects (tags, the attributes
+// unknown until apply, empty blocks). OPA's values are immutable, so a
+// term can sit in many objects. One interner serves one goroutine.
 type interner struct {
 	strings map[string]*ast.Term
+	numbers map[string]*ast.Term
+	// composites holds the shared objects and arrays by the digest of
+	// their elements' terms (compositeHash); a digest held by another
+	// composite leaves the newer one unshared.
+	composites map[uint64]*ast.Term
 }
 
-func newInterner() *interner { return &interner{strings: map[string]*ast.Term{}} }
+func newInterner() *interner {
+	return &interner{strings: map[string]*ast.Term{}, numbers: map[string]*ast.Term{}, composites: map[uint64]*ast.Term{}}
+}
 
 func (in *interner) str(s string) *ast.Term {
-	if len(s) > internMax {
-		return ast.StringTerm(s)
-	}
-	if t, ok := in.strings[s]; ok {
-		return t
-	}
-	t := ast.StringTerm(s)
-	in.strings[s] = t
+	t, _ := in.shareStr(s)
 	return t
 }
 
+// shareStr is s's term, and whether it is shared.
+func (in *interner) shareStr(s string) (*ast.Term, bool) {
+	if len(s) > internMax {
+		return ast.StringTerm(s), false
+	}
+	if t, ok := in.strings[s]; ok {
+		return t, true
+	}
+	t := ast.StringTerm(s)
+	in.strings[s] = t
+	return t, true
+}
+
 // term converts x as ast.InterfaceToValue does, for the types documents
-// hold, sharing short strings; other types go to ast.InterfaceToValue.
+// hold, sharing what repeats; other types go to ast.InterfaceToValue.
 func (in *interner) term(x any) (*ast.Term, error) {
+	t, _, err := in.share(x)
+	return t, err
+}
+
+// share converts x (term), and tells whether its term is shared: then a
+// term equal to it is the same term.
+func (in *interner) share(x any) (*ast.Term, bool, error) {
 	switch v := x.(type) {
 	case string:
-		return in.str(v), nil
+		t, ok := in.shareStr(v)
+		return t, ok, nil
 	case bool:
-		return ast.InternedTerm(v), nil
+		return ast.InternedTerm(v), true, nil
+	case nil:
+		return ast.InternedNullTerm, true, nil
 	case map[string]any:
 		pairs := make([][2]*ast.Term, 0, len(v))
+		shared := true
 		for k, e := range v {
-			t, err := in.term(e)
+			t, ok, err := in.share(e)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
-			pairs = append(pairs, [2]*ast.Term{in.str(k), t})
+			kt, kok := in.shareStr(k)
+			shared = shared && ok && kok
+			pairs = append(pairs, [2]*ast.Term{kt, t})
 		}
-		return ast.NewTerm(ast.NewObject(pairs...)), nil
+		if shared {
+			return in.object(pairs), true, nil
+		}
+		return ast.NewTerm(ast.NewObject(pairs...)), false, nil
 	case []any:
 		terms := make([]*ast.Term, len(v))
+		shared := true
 		for i, e := range v {
-			t, err := in.term(e)
+			t, ok, err := in.share(e)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
+			shared = shared && ok
 			terms[i] = t
 		}
-		return ast.NewTerm(ast.NewArray(terms...)), nil
+		if shared {
+			return in.array(terms), true, nil
+		}
+		return ast.NewTerm(ast.NewArray(terms...)), false, nil
 	case []string:
 		terms := make([]*ast.Term, len(v))
+		shared := true
 		for i, e := range v {
-			terms[i] = in.str(e)
+			t, ok := in.shareStr(e)
+			shared = shared && ok
+			terms[i] = t
 		}
-		return ast.NewTerm(ast.NewArray(terms...)), nil
+		if shared {
+			return in.array(terms), true, nil
+		}
+		return ast.NewTerm(ast.NewArray(terms...)), false, nil
+	case json.Number:
+		// Numbers repeat (ports, sizes, counts) as strings do.
+		if t, ok := in.numbers[string(v)]; ok {
+			return t, true, nil
+		}
+		val, err := ast.InterfaceToValue(v)
+		if err != nil {
+			return nil, false, err
+		}
+		t := ast.NewTerm(val)
+		if len(v) > internMax {
+			return t, false, nil
+		}
+		in.numbers[string(v)] = t
+		return t, true, nil
 	}
 	val, err := ast.InterfaceToValue(x)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return ast.NewTerm(val), nil
+	return ast.NewTerm(val), false, nil
+}
+
+// object is the shared object of pairs, all of whose terms are shared.
+func (in *interner) object(pairs [][2]*ast.Term) *ast.Term {
+	h := objectDigest(pairs)
+	if t, ok := in.composites[h]; ok {
+		if o, isObj := t.Value.(ast.Object); isObj && o.Len() == len(pairs) && sameObject(o, pairs) {
+			return t
+		}
+		return ast.NewTerm(ast.NewObject(pairs...))
+	}
+	t := ast.NewTerm(ast.NewObject(pairs...))
+	in.composites[h] = t
+	return t
+}
+
+// array is the shared array of terms, all of them shared.
+func (in *interner) array(terms []*ast.Term) *ast.Term {
+	h := arrayDigest(terms)
+	if t, ok := in.composites[h]; ok {
+		if a, isArr := t.Value.(*ast.Array); isArr && a.Len() == len(terms) && sameArray(a, terms) {
+			return t
+		}
+		return ast.NewTerm(ast.NewArray(terms...))
+	}
+	t := ast.NewTerm(ast.NewArray(terms...))
+	in.composites[h] = t
+	return t
+}
+
+// objectDigest digests an object of shared terms by their identities. An
+// object's pairs come in any order, so their digests are summed.
+func objectDigest(pairs [][2]*ast.Term) uint64 {
+	var h uint64 = 'o'
+	for _, p := range pairs {
+		h += mix(termID(p[0]), termID(p[1]))
+	}
+	return h
+}
+
+// arrayDigest digests an array of shared terms, in order.
+func arrayDigest(terms []*ast.Term) uint64 {
+	var h uint64 = 'a'
+	for _, t := range terms {
+		h = mix(h, termID(t))
+	}
+	return h
+}
+
+// sameObject tells whether o holds exactly pairs, term for term: shared
+// terms are equal only when they are the same term.
+func sameObject(o ast.Object, pairs [][2]*ast.Term) bool {
+	for _, p := range pairs {
+		if o.Get(p[0]) != p[1] {
+			return false
+		}
+	}
+	return true
+}
+
+func sameArray(a *ast.Array, terms []*ast.Term) bool {
+	for i, t := range terms {
+		if a.Elem(i) != t {
+			return false
+		}
+	}
+	return true
+}
+
+// termID is a shared term's identity.
+func termID(t *ast.Term) uint64 { return uint64(uintptr(unsafe.Pointer(t))) }
+
+// mix combines two words into a digest that spreads every bit of both.
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a^0x9e3779b97f4a7c15, b^0xbf58476d1ce4e5b9)
+	return hi ^ lo
 }

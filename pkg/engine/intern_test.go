@@ -3,8 +3,10 @@ package engine
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -68,4 +70,58 @@ func TestInternEqualsInterfaceToValue(t *testing.T) {
 		t.Fatalf("%d documents, %d resources: the test compares too little", len(docs), resources)
 	}
 	t.Logf("%d documents, %d resources", len(docs), resources)
+}
+
+// TestInternShares: equal objects and arrays of shared terms are one
+// term, wherever they sit; one holding a string too long to share is its
+// own; and a digest that two composites share never gives one the other's
+// value.
+func TestInternShares(t *testing.T) {
+	long := strings.Repeat("x", internMax+1)
+	in := newInterner()
+	conv := func(x any) *ast.Term {
+		t.Helper()
+		term, err := in.term(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return term
+	}
+	tags := func() map[string]any {
+		return map[string]any{"env": "prod", "team": "a", "port": json.Number("443"), "on": true, "none": nil}
+	}
+	a := conv(map[string]any{"values": map[string]any{"tags": tags(), "ids": []any{"a", "b"}}, "id": long})
+	b := conv(map[string]any{"values": map[string]any{"tags": tags(), "ids": []any{"a", "b"}}, "id": long + "y"})
+	va, vb := a.Get(ast.StringTerm("values")), b.Get(ast.StringTerm("values"))
+	if va != vb {
+		t.Errorf("equal values objects are two terms")
+	}
+	if a.Get(ast.StringTerm("id")) == in.str(long) {
+		t.Errorf("a string longer than internMax was shared")
+	}
+	c := conv(map[string]any{"values": map[string]any{"tags": tags(), "ids": []any{"a", "b"}}, "id": long})
+	if c == a {
+		t.Errorf("an object holding an unshared string was shared")
+	}
+	if ast.Compare(c.Value, a.Value) != 0 {
+		t.Errorf("equal objects convert to different values")
+	}
+	if conv([]any{"b", "a"}) == conv([]any{"a", "b"}) {
+		t.Errorf("arrays in another order are one term")
+	}
+
+	// A composite planted under the digest the next one will have: the
+	// next is compared term by term and made anew.
+	in = newInterner()
+	k, v := in.str("k"), in.str("v")
+	planted := ast.NewTerm(ast.NewObject([2]*ast.Term{in.str("other"), v}))
+	in.composites[objectDigest([][2]*ast.Term{{k, v}})] = planted
+	if got := conv(map[string]any{"k": "v"}); got == planted || ast.Compare(got.Value, ast.MustParseTerm(`{"k": "v"}`).Value) != 0 {
+		t.Errorf("an object with a colliding digest became %v", got)
+	}
+	arr := ast.NewTerm(ast.NewArray(in.str("other")))
+	in.composites[arrayDigest([]*ast.Term{k})] = arr
+	if got := conv([]any{"k"}); got == arr || ast.Compare(got.Value, ast.MustParseTerm(`["k"]`).Value) != 0 {
+		t.Errorf("an array with a colliding digest became %v", got)
+	}
 }
