@@ -150,6 +150,25 @@ may_expose(rule, port, protocols) if {
 	_maybe_covers(rule, port, protocols)
 }
 
+# exposed_ports(rule, ports) is the pairs [port, protocols] of ports to
+# which rule admits traffic from the whole internet (exposes), in the order
+# of ports. Rules that check many ports use it: it tests the CIDRs once for
+# all of them, where exposes() tests them once per port.
+exposed_ports(rule, ports) := [p |
+	_public(rule)
+	some p in ports
+	_covers(rule, p[0], p[1])
+]
+
+# may_expose_ports(rule, ports) is the pairs [port, protocols] of ports for
+# which may_expose() holds, in the order of ports.
+may_expose_ports(rule, ports) := [p |
+	_maybe_public(rule)
+	some p in ports
+	not exposes(rule, p[0], p[1])
+	_maybe_covers(rule, p[0], p[1])
+]
+
 _public(rule) if {
 	some c in rule.cidrs
 	public_cidr(c)

@@ -78,6 +78,37 @@ test_may_expose if {
 	not network.may_expose(_rule("tcp", 80, 80, [], {"cidrs"}), 22, {"tcp"})
 }
 
+_ports := [[22, {"tcp"}], [3389, {"tcp", "udp"}], [53, {"udp"}], [443, {"tcp"}]]
+
+_variants := [
+	_rule("tcp", 22, 22, ["0.0.0.0/0"], set()),
+	_rule("tcp", 0, 65535, ["10.0.0.0/8", "::/0"], set()),
+	_rule("all", 0, 0, ["0.0.0.0/0"], set()),
+	_rule("udp", 0, 4000, ["0.0.0.0/0"], set()),
+	_rule("tcp", 22, 22, ["10.0.0.0/8"], set()),
+	_rule("tcp", 22, 22, [], {"cidrs"}),
+	_rule(null, 80, 80, ["0.0.0.0/0"], {"protocol"}),
+	_rule("tcp", null, null, ["0.0.0.0/0"], {"ports"}),
+	_rule("udp", null, null, ["10.0.0.0/8"], {"ports", "cidrs"}),
+	_rule("icmp", -1, -1, ["0.0.0.0/0"], set()),
+]
+
+test_exposed_ports if {
+	network.exposed_ports(_rule("tcp", 0, 3389, ["0.0.0.0/0"], set()), _ports) == [[22, {"tcp"}], [3389, {"tcp", "udp"}], [443, {"tcp"}]]
+	network.exposed_ports(_rule("udp", 0, 4000, ["::/0"], set()), _ports) == [[3389, {"tcp", "udp"}], [53, {"udp"}]]
+	network.exposed_ports(_rule("tcp", 0, 65535, ["10.0.0.0/8"], set()), _ports) == []
+	network.may_expose_ports(_rule("tcp", null, null, ["0.0.0.0/0"], {"ports"}), _ports) == [[22, {"tcp"}], [3389, {"tcp", "udp"}], [443, {"tcp"}]]
+	network.may_expose_ports(_rule("tcp", 22, 22, ["0.0.0.0/0"], set()), _ports) == []
+}
+
+# The lists give, port by port, what exposes() and may_expose() give.
+test_port_lists_agree_with_single_ports if {
+	every r in _variants {
+		network.exposed_ports(r, _ports) == [p | some p in _ports; network.exposes(r, p[0], p[1])]
+		network.may_expose_ports(r, _ports) == [p | some p in _ports; network.may_expose(r, p[0], p[1])]
+	}
+}
+
 test_protocol_names if {
 	rules := _rules([
 		fixtures.resource("aws_vpc_security_group_ingress_rule", "a", {"ip_protocol": "-1"}),

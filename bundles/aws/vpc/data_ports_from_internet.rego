@@ -35,22 +35,18 @@ import data.tenet.lib.result
 # parameterised; tenet has no rule parameters yet, so it is fixed here.)
 _ports := [20, 21, 23, 1433, 1521, 2379, 3306, 5432, 5601, 6379, 9092, 9200, 9300, 11211, 27017]
 
+_pairs := [[p, {"tcp"}] | some p in _ports]
+
 deny contains result.fail_attr(rule.resource, rule.attribute, msg) if {
 	some rule in network.ingress_rules
-	exposed := [sprintf("%d", [p]) | some p in _ports; network.exposes(rule, p, {"tcp"})]
+	exposed := [sprintf("%d", [p]) | some [p, _] in network.exposed_ports(rule, _pairs)]
 	count(exposed) > 0
 	msg := sprintf("ingress admits port(s) %s from the whole internet", [concat(", ", exposed)])
 }
 
 unknown contains result.unknown_msg(rule.resource, rule.attribute, msg) if {
 	some rule in network.ingress_rules
-	not _exposes_any(rule)
-	some p in _ports
-	network.may_expose(rule, p, {"tcp"})
+	count(network.exposed_ports(rule, _pairs)) == 0
+	count(network.may_expose_ports(rule, _pairs)) > 0
 	msg := sprintf("whether ingress admits database or cache ports from the internet is unknown until apply (unknown: %s)", [concat(", ", sort(rule.unknown_attributes))])
-}
-
-_exposes_any(rule) if {
-	some p in _ports
-	network.exposes(rule, p, {"tcp"})
 }

@@ -38,22 +38,16 @@ _ports := [[22, {"tcp"}], [3389, {"tcp", "udp"}]]
 deny contains result.fail_attr(rule.resource, rule.attribute, msg) if {
 	some rule in network.nacl_ingress_rules
 	not rule.undecided
-	exposed := [sprintf("%d", [port]) | some [port, protocols] in _ports; network.exposes(rule, port, protocols)]
+	exposed := [sprintf("%d", [port]) | some [port, _] in network.exposed_ports(rule, _ports)]
 	count(exposed) > 0
 	msg := sprintf("inbound allow entry admits port(s) %s from the whole internet", [concat(", ", exposed)])
 }
 
 unknown contains result.unknown_msg(rule.resource, rule.attribute, msg) if {
 	some rule in network.nacl_ingress_rules
-	not _exposes_any(rule)
-	some [port, protocols] in _ports
-	network.may_expose(rule, port, protocols)
+	count(network.exposed_ports(rule, _ports)) == 0
+	count(network.may_expose_ports(rule, _ports)) > 0
 	msg := sprintf("whether the entry admits SSH or RDP from the internet is unknown until apply (unknown: %s)", [concat(", ", sort(rule.unknown_attributes))])
-}
-
-_exposes_any(rule) if {
-	some [port, protocols] in _ports
-	network.exposes(rule, port, protocols)
 }
 
 # An entry whose direction or action is unknown that would admit the ports
@@ -61,6 +55,6 @@ _exposes_any(rule) if {
 unknown contains result.unknown_msg(rule.resource, rule.attribute, msg) if {
 	some rule in network.nacl_ingress_rules
 	rule.undecided
-	_exposes_any(rule)
+	count(network.exposed_ports(rule, _ports)) > 0
 	msg := sprintf("whether the entry admits SSH or RDP from the internet is unknown until apply (unknown: %s)", [concat(", ", sort(rule.unknown_attributes))])
 }
