@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 
 	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // scaleCase is a rule that joins resources of several types, with the
@@ -111,12 +111,12 @@ func fastestEval(t *testing.T, pq rego.PreparedEvalQuery, unit func(int) []map[s
 	best, found := time.Duration(1<<63-1), 0
 	for range 3 {
 		runtime.GC() // no garbage of the run before
-		start := cpuTime()
+		start := bench.CPUTime()
 		rs, err := pq.Eval(context.Background(), rego.EvalParsedInput(input))
 		if err != nil || len(rs) != 1 {
 			t.Fatalf("%v %v", rs, err)
 		}
-		best = min(best, cpuTime()-start)
+		best = min(best, bench.CPUTime()-start)
 		if n, err := rs[0].Bindings["x"].(json.Number).Int64(); err == nil {
 			found = int(n)
 		}
@@ -142,15 +142,4 @@ func managed(typ, name string, values, refs map[string]any) map[string]any {
 		"mode": "managed", "action": "create", "values": values, "refs": refs,
 		"unknown": []any{}, "sensitive": []any{},
 	}
-}
-
-// cpuTime is the user and system time of this process so far. The test
-// compares CPU time, not wall time, so that other processes (go test runs
-// packages side by side) do not move the ratio.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

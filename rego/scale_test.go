@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	regolib "github.com/tenet-dev/tenet/rego"
+	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // TestJoinIndexesScaleLinearly builds each of the library's join indexes
@@ -108,26 +108,15 @@ func fastest(t *testing.T, modules map[string]*ast.Module, query string, resourc
 	best := time.Duration(1<<63 - 1)
 	for range 3 {
 		runtime.GC() // no garbage of the run before
-		start := cpuTime()
+		start := bench.CPUTime()
 		rs, err := pq.Eval(context.Background(), rego.EvalParsedInput(input))
 		if err != nil || len(rs) != 1 {
 			t.Fatalf("%s: %v %v", query, rs, err)
 		}
-		best = min(best, cpuTime()-start)
+		best = min(best, bench.CPUTime()-start)
 	}
 	if testing.Verbose() {
 		t.Logf("%s over %d resources: %v", query, n, best)
 	}
 	return best
-}
-
-// cpuTime is the user and system time of this process so far. The test
-// compares CPU time, not wall time, so that other processes (go test runs
-// packages side by side) do not move the ratio.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -3,9 +3,7 @@ package engine
 import (
 	"bytes"
 	"fmt"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -54,23 +52,14 @@ func BenchmarkEval(b *testing.B) {
 		}{{"parallel=1", one}, {"parallel=0", all}} {
 			b.Run(fmt.Sprintf("resources=%d/%s", n, c.name), func(b *testing.B) {
 				b.ReportAllocs()
-				start := cpuTime()
+				start := bench.CPUTime()
 				for b.Loop() {
 					if _, err := c.eng.Eval(b.Context(), doc); err != nil {
 						b.Fatal(err)
 					}
 				}
-				b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+				b.ReportMetric(float64(bench.CPUTime()-start)/float64(b.N), "cpu-ns/op")
 			})
 		}
 	}
-}
-
-// cpuTime is the user and system time of this process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
