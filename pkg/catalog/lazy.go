@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"weak"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"golang.org/x/sync/errgroup"
@@ -21,12 +22,20 @@ import (
 // (ruleNames), and the whole module is parsed when first asked for.
 
 // lazyModule is the text of an embedded module not parsed yet.
+//
+// The parsed module is held weakly: the compilers copy the modules they
+// compile, and the engine reads all of them once to plan a large plan's
+// shards, so a strong hold kept the whole parsed library (about 28 MB, a
+// third of a 50,000-resource plan in OPA's form) alive through every
+// evaluation. Once no one holds it, it is collected, and parsed again
+// should anyone ask for it later: parsing is deterministic, and no caller
+// compares modules parsed at different times by identity.
 type lazyModule struct {
 	text []byte
-	once sync.Once
-	m    *ast.Module
+	mu   sync.Mutex
+	m    weak.Pointer[ast.Module]
 	err  error
-	done atomic.Bool // once has run
+	done atomic.Bool // parsed at least once
 }
 
 // parserOptions are those of the embedded modules (Rego v1, with their
@@ -39,7 +48,8 @@ func (c *Catalog) parserOptions() ast.ParserOptions {
 
 // Parsed returns module name whole: with Options.Lazy, Modules holds only
 // the head (package clause and METADATA) of an embedded module, which
-// Parsed parses once. It is safe for concurrent use.
+// Parsed parses when first asked, and again after the parsed module was
+// collected (lazyModule). It is safe for concurrent use.
 func (c *Catalog) Parsed(name string) (*ast.Module, error) {
 	l, ok := c.lazy[name]
 	if !ok {
@@ -49,16 +59,22 @@ func (c *Catalog) Parsed(name string) (*ast.Module, error) {
 		}
 		return m, nil
 	}
-	l.once.Do(func() {
-		m, err := ast.ParseModuleWithOpts(name, string(l.text), c.parserOptions())
-		if err != nil {
-			l.err = &PolicyError{File: name, Err: err}
-			return
-		}
-		l.m = m
-	})
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.err != nil {
+		return nil, l.err
+	}
+	if m := l.m.Value(); m != nil {
+		return m, nil
+	}
+	m, err := ast.ParseModuleWithOpts(name, string(l.text), c.parserOptions())
+	if err != nil {
+		l.err = &PolicyError{File: name, Err: err}
+		return nil, l.err
+	}
+	l.m = weak.Make(m)
 	l.done.Store(true)
-	return l.m, l.err
+	return m, nil
 }
 
 // AllParsed returns every module whole, keyed as Modules, parsing those

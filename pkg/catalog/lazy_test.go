@@ -2,9 +2,12 @@ package catalog_test
 
 import (
 	"io/fs"
+	"maps"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"weak"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -58,6 +61,39 @@ func TestLazyEqualsFull(t *testing.T) {
 		if got != nil && got.Package.Location.File != want.Package.Location.File {
 			t.Errorf("%s: located in %s, want %s", name, got.Package.Location.File, want.Package.Location.File)
 		}
+	}
+}
+
+// TestLazyParsedIsCollected: a lazy catalog holds a parsed module only
+// weakly, so that the parsed library is not kept through a scan once the
+// compilers have their copies, and parses it again, equal, when asked
+// after it was collected.
+func TestLazyParsedIsCollected(t *testing.T) {
+	lazy, err := catalog.Load(t.Context(), builtinSources(t), catalog.Options{Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "rego/lib/terraform.rego"
+	if !lazy.IsLazy(name) {
+		t.Fatalf("%s is not held lazily: %v", name, slices.Sorted(maps.Keys(lazy.Modules))[:3])
+	}
+	m, err := lazy.Parsed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := lazy.Parsed(name)
+	if err != nil || again != m {
+		t.Fatalf("asked twice while held: %p and %p (%v)", m, again, err)
+	}
+	text, held := m.String(), weak.Make(m)
+	m, again = nil, nil
+	runtime.GC()
+	if held.Value() != nil {
+		t.Fatalf("%s: the parsed module outlived its last user", name)
+	}
+	m, err = lazy.Parsed(name)
+	if err != nil || m.String() != text || !lazy.ParsedYet(name) {
+		t.Fatalf("parsed again: %v, equal %v, ParsedYet %v", err, m != nil && m.String() == text, lazy.ParsedYet(name))
 	}
 }
 

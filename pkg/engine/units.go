@@ -52,7 +52,9 @@ func (u *unit) compile() (*ast.Compiler, error) {
 			u.err = &catalog.PolicyError{Err: fmt.Errorf("compile policies: %w", explainRestricted(c.Errors))}
 			return
 		}
-		u.compiler = c
+		// The compiler holds its own copies: the parsed modules can go
+		// (catalog.Parsed holds them weakly).
+		u.compiler, u.modules = c, nil
 	})
 	return u.compiler, u.err
 }
