@@ -23,13 +23,16 @@ func (doc Document) SensitiveStrings() []string {
 	if !slices.ContainsFunc(doc.Resources, func(r Resource) bool { return len(r.Sensitive) > 0 }) && len(seen) == 0 {
 		return nil // most documents: no copy, nothing to search
 	}
-	red := doc.Redact()
-	for i, r := range doc.Resources {
+	// Each resource with sensitive values beside its redacted copy, as
+	// Redact makes it, without copying the whole document's resources.
+	for _, r := range doc.Resources {
 		if len(r.Sensitive) == 0 {
 			continue
 		}
-		collectSecrets(r.Values, red.Resources[i].Values, seen)
-		collectSecrets(r.Before, red.Resources[i].Before, seen)
+		collectSecrets(r.Values, redactPaths(r.Values, r.Sensitive), seen)
+		if r.Before != nil {
+			collectSecrets(r.Before, redactPaths(r.Before, r.Sensitive), seen)
+		}
 	}
 	out := make([]string, 0, len(seen))
 	for s := range seen {
