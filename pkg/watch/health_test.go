@@ -30,6 +30,14 @@ func healthz(t *testing.T, base string) (int, string) {
 // returns the /healthz base URL, a cancel and Run's result.
 func startRun(t *testing.T, scan watch.ScanFunc, logs *syncBuffer) (string, context.CancelFunc, chan error) {
 	t.Helper()
+	return startRunEvery(t, scan, logs, 100*time.Millisecond, 50*time.Millisecond)
+}
+
+// startRunEvery is startRun with the scans' interval and timeout, whose
+// sum and the interval's double bound the time /healthz allows without a
+// completed scan.
+func startRunEvery(t *testing.T, scan watch.ScanFunc, logs *syncBuffer, interval, timeout time.Duration) (string, context.CancelFunc, chan error) {
+	t.Helper()
 	store, err := history.Open(filepath.Join(t.TempDir(), "history"))
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +51,7 @@ func startRun(t *testing.T, scan watch.ScanFunc, logs *syncBuffer) (string, cont
 	go func() {
 		done <- watch.Run(ctx, watch.Config{
 			Scan: scan, Store: store, Listener: l, Log: logs,
-			Interval: 100 * time.Millisecond, Timeout: 50 * time.Millisecond, Grace: 200 * time.Millisecond,
+			Interval: interval, Timeout: timeout, Grace: 200 * time.Millisecond,
 		})
 	}()
 	return "http://" + l.Addr().String(), cancel, done
@@ -113,12 +121,15 @@ func TestHealthyScans(t *testing.T) {
 	scan := func(context.Context) (*finding.Result, error) {
 		return &finding.Result{Schema: finding.ResultSchema, Tool: finding.Tool{Name: "tenet", Version: "test"}}, nil
 	}
-	base, cancel, done := startRun(t, scan, logs)
+	// Intervals long enough that a loaded machine (go test runs packages
+	// side by side) does not delay a scan and its history write past the
+	// limit: 2×300ms+200ms. The probes span three intervals.
+	base, cancel, done := startRunEvery(t, scan, logs, 300*time.Millisecond, 200*time.Millisecond)
 	defer func() { cancel(); <-done }()
 	for range 10 {
 		if code, body := healthz(t, base); code != http.StatusOK {
 			t.Fatalf("/healthz = %d %q", code, body)
 		}
-		time.Sleep(60 * time.Millisecond)
+		time.Sleep(100 * time.Millisecond)
 	}
 }
