@@ -57,8 +57,12 @@ func (in *interner) term(x any) (*ast.Term, error) {
 	return t, err
 }
 
-// share converts x (term), and tells whether its term is shared: then a
-// term equal to it is the same term.
+// share converts x (term), and tells whether the term is made only of
+// shared terms: strings and numbers up to internMax, booleans, null, and
+// composites of those. Equal values of that kind are one term, except a
+// composite whose digest another held first (object, array), which is a
+// term of its own: the table's terms are compared by identity, so such a
+// collision costs sharing, never a wrong value.
 func (in *interner) share(x any) (*ast.Term, bool, error) {
 	switch v := x.(type) {
 	case string:

@@ -1,6 +1,8 @@
 package input_test
 
 import (
+	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -49,6 +51,44 @@ func TestMaskedCopiedSecret(t *testing.T) {
 		t.Errorf("other values changed: %v, %v", got.Resources[1].Values, got.Resources[2].Values)
 	}
 	if doc.Resources[1].Values["value"] != "postgres://app:hunter22@db/app" {
+		t.Error("Masked modified the original document")
+	}
+}
+
+// TestMaskedWholeResource: a resource Terraform marks sensitive whole
+// (after_sensitive: true, Sensitive [""]) has every value hidden from a
+// policy that may not see secrets, its values copied elsewhere too, and
+// SensitiveStrings lists them for the messages; a marked value shorter
+// than MinSecretLen is still redacted where it is marked. Before the fix
+// such a resource gave no secret, and Masked returned the document as it
+// was.
+func TestMaskedWholeResource(t *testing.T) {
+	doc := input.Document{Resources: []input.Resource{
+		{Address: "a.whole", Values: map[string]any{"password": "hunter22", "port": json.Number("5432")},
+			Before: map[string]any{"password": "oldpass1"}, Sensitive: []string{""}},
+		{Address: "a.copy", Values: map[string]any{"dsn": "postgres://app:hunter22@db"}},
+	}}
+	got := doc.Masked()
+	if v := got.Resources[0].Values; !cmp.Equal(v, map[string]any{"": input.Redacted}) {
+		t.Errorf("values of a wholly sensitive resource: %v", v)
+	}
+	if v := got.Resources[0].Before; !cmp.Equal(v, map[string]any{"": input.Redacted}) {
+		t.Errorf("before of a wholly sensitive resource: %v", v)
+	}
+	if v := got.Resources[1].Values["dsn"]; v != "postgres://app:"+input.Redacted+"@db" {
+		t.Errorf("a copied value: %v", v)
+	}
+	secrets := doc.SensitiveStrings()
+	for _, want := range []string{"hunter22", "oldpass1", "5432"} {
+		if !slices.Contains(secrets, want) {
+			t.Errorf("SensitiveStrings = %q, lacks %q", secrets, want)
+		}
+	}
+	short := input.Document{Resources: []input.Resource{{Address: "a.pin", Values: map[string]any{"pin": "12"}, Sensitive: []string{"pin"}}}}
+	if v := short.Masked().Resources[0].Values["pin"]; v != input.Redacted {
+		t.Errorf("a marked value shorter than MinSecretLen: %v", v)
+	}
+	if doc.Resources[0].Values["password"] != "hunter22" {
 		t.Error("Masked modified the original document")
 	}
 }

@@ -29,6 +29,14 @@ func (doc Document) SensitiveStrings() []string {
 		if len(r.Sensitive) == 0 {
 			continue
 		}
+		if slices.Contains(r.Sensitive, "") {
+			// The whole resource is sensitive (after_sensitive: true):
+			// Redact replaces its values with {"": Redacted}, which has
+			// none of their keys to walk beside, so every leaf is one.
+			leaves(r.Values, seen)
+			leaves(r.Before, seen)
+			continue
+		}
 		collectSecrets(r.Values, redactPaths(r.Values, r.Sensitive), seen)
 		if r.Before != nil {
 			collectSecrets(r.Before, redactPaths(r.Before, r.Sensitive), seen)
@@ -111,7 +119,9 @@ func leaves(v any, seen map[string]bool) {
 // not modified.
 func (doc Document) Masked() Document {
 	secrets := doc.SensitiveStrings()
-	if len(secrets) == 0 {
+	// Paths Terraform marks are redacted whatever their values' length:
+	// only a document with neither is returned as it is.
+	if len(secrets) == 0 && !slices.ContainsFunc(doc.Resources, func(r Resource) bool { return len(r.Sensitive) > 0 }) {
 		return doc
 	}
 	out := doc.Redact()

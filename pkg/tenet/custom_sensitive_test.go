@@ -307,3 +307,51 @@ aws.rds.auto_minor_upgrade.deny contains {"msg": base64.encode(r.values.password
 		t.Error("the added rule did not run on the masked document")
 	}
 }
+
+// TestCustomPolicySensitiveWholeResource is the attack of
+// TestCustomPolicySensitive on a resource Terraform marks sensitive whole
+// (after_sensitive: true): its values, and their copies in another
+// resource and in the raw plan, leave no custom policy encoded. Such a
+// resource once gave no secret at all, and custom policies saw the plan
+// unmasked.
+func TestCustomPolicySensitiveWholeResource(t *testing.T) {
+	const secret = "whole-resource-secret"
+	plan := filepath.Join(t.TempDir(), "plan.json")
+	data := `{"format_version": "1.2", "terraform_version": "1.9.5", "planned_values": {"root_module": {}},
+ "resource_changes": [
+  {"address": "aws_db_instance.main", "mode": "managed", "type": "aws_db_instance", "name": "main",
+   "change": {"actions": ["create"], "before": null, "after": {"password": "` + secret + `"}, "after_unknown": {}, "after_sensitive": true}},
+  {"address": "aws_ssm_parameter.copy", "mode": "managed", "type": "aws_ssm_parameter", "name": "copy",
+   "change": {"actions": ["create"], "before": null, "after": {"value": "dsn:` + secret + `"}, "after_unknown": {}, "after_sensitive": {}}}]}`
+	if err := os.WriteFile(plan, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	raw := `package main
+
+import rego.v1
+
+deny contains base64.encode(json.marshal(input.resource_changes))
+`
+	native := strings.Replace(exfilNative, `base64.encode(r.values.password)`, `base64.encode(json.marshal(r.values))`, 1)
+	native = strings.Replace(native, `resource_types: [aws_db_instance]`, `resource_types: [aws_db_instance, aws_ssm_parameter]`, 1)
+	bundle := fstest.MapFS{"main/exfil.rego": {Data: []byte(raw)}, "evil/evil.rego": {Data: []byte(native)}}
+	res, err := Scan(t.Context(), []string{plan}, WithoutBuiltins(), withBundleFS(bundle))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 || len(res.Findings) != 3 {
+		t.Fatalf("errors %v, %d findings: want the raw rule's one and the native rule's two", res.Errors, len(res.Findings))
+	}
+	for _, f := range res.Findings {
+		decoded, err := base64.StdEncoding.DecodeString(f.Message)
+		if err != nil {
+			t.Fatalf("%q: %v", f.Message, err)
+		}
+		if strings.Contains(string(decoded), secret) || strings.Contains(f.Message, secret) {
+			t.Errorf("a custom policy carried the wholly sensitive resource's value out: %s", decoded)
+		}
+		if !strings.Contains(string(decoded), input.Redacted) {
+			t.Errorf("the policy should see the marker in place of the value: %s", decoded)
+		}
+	}
+}
