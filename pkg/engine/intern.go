@@ -32,11 +32,6 @@ func newInterner() *interner {
 	return &interner{strings: map[string]*ast.Term{}, numbers: map[string]*ast.Term{}, composites: map[uint64]*ast.Term{}}
 }
 
-func (in *interner) str(s string) *ast.Term {
-	t, _ := in.shareStr(s)
-	return t
-}
-
 // shareStr is s's term, and whether it is shared.
 func (in *interner) shareStr(s string) (*ast.Term, bool) {
 	if len(s) > internMax {

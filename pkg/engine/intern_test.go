@@ -96,7 +96,7 @@ func TestInternShares(t *testing.T) {
 	if va != vb {
 		t.Errorf("equal values objects are two terms")
 	}
-	if a.Get(ast.StringTerm("id")) == in.str(long) {
+	if a.Get(ast.StringTerm("id")) == str(in, long) {
 		t.Errorf("a string longer than internMax was shared")
 	}
 	c := conv(map[string]any{"values": map[string]any{"tags": tags(), "ids": []any{"a", "b"}}, "id": long})
@@ -113,15 +113,21 @@ func TestInternShares(t *testing.T) {
 	// A composite planted under the digest the next one will have: the
 	// next is compared term by term and made anew.
 	in = newInterner()
-	k, v := in.str("k"), in.str("v")
-	planted := ast.NewTerm(ast.NewObject([2]*ast.Term{in.str("other"), v}))
+	k, v := str(in, "k"), str(in, "v")
+	planted := ast.NewTerm(ast.NewObject([2]*ast.Term{str(in, "other"), v}))
 	in.composites[objectDigest([][2]*ast.Term{{k, v}})] = planted
 	if got := conv(map[string]any{"k": "v"}); got == planted || ast.Compare(got.Value, ast.MustParseTerm(`{"k": "v"}`).Value) != 0 {
 		t.Errorf("an object with a colliding digest became %v", got)
 	}
-	arr := ast.NewTerm(ast.NewArray(in.str("other")))
+	arr := ast.NewTerm(ast.NewArray(str(in, "other")))
 	in.composites[arrayDigest([]*ast.Term{k})] = arr
 	if got := conv([]any{"k"}); got == arr || ast.Compare(got.Value, ast.MustParseTerm(`["k"]`).Value) != 0 {
 		t.Errorf("an array with a colliding digest became %v", got)
 	}
+}
+
+// str is s's term from in, shared or not.
+func str(in *interner, s string) *ast.Term {
+	t, _ := in.shareStr(s)
+	return t
 }

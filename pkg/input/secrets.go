@@ -20,7 +20,7 @@ const MinSecretLen = 3
 func (doc Document) SensitiveStrings() []string {
 	seen := map[string]bool{}
 	rawSecrets(doc, seen)
-	if !slices.ContainsFunc(doc.Resources, func(r Resource) bool { return len(r.Sensitive) > 0 }) && len(seen) == 0 {
+	if !doc.marksSensitive() && len(seen) == 0 {
 		return nil // most documents: no copy, nothing to search
 	}
 	// Each resource with sensitive values beside its redacted copy, as
@@ -121,7 +121,7 @@ func (doc Document) Masked() Document {
 	secrets := doc.SensitiveStrings()
 	// Paths Terraform marks are redacted whatever their values' length:
 	// only a document with neither is returned as it is.
-	if len(secrets) == 0 && !slices.ContainsFunc(doc.Resources, func(r Resource) bool { return len(r.Sensitive) > 0 }) {
+	if len(secrets) == 0 && !doc.marksSensitive() {
 		return doc
 	}
 	out := doc.Redact()
@@ -267,4 +267,10 @@ func markedLeaves(v, mark any, seen map[string]bool) {
 			}
 		}
 	}
+}
+
+// marksSensitive tells whether Terraform marks a path of any resource
+// sensitive.
+func (doc Document) marksSensitive() bool {
+	return slices.ContainsFunc(doc.Resources, func(r Resource) bool { return len(r.Sensitive) > 0 })
 }
