@@ -54,6 +54,7 @@ func batchTerms(terms [][]*ast.Term) ([]*ast.Term, error) {
 			marked := ast.NewObject()
 			obj.Foreach(func(k, v *ast.Term) { marked.Insert(k, v) })
 			marked.Insert(key, mark)
+			sortObject(marked)
 			out = append(out, ast.NewTerm(marked))
 		}
 	}

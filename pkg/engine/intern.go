@@ -3,6 +3,8 @@ package engine
 import (
 	"encoding/json"
 	"math/bits"
+	"slices"
+	"strings"
 	"unsafe"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -79,10 +81,14 @@ func (in *interner) share(x any) (*ast.Term, bool, error) {
 			shared = shared && ok && kok
 			pairs = append(pairs, [2]*ast.Term{kt, t})
 		}
+		// In order, sortObject has nothing to move.
+		slices.SortFunc(pairs, func(a, b [2]*ast.Term) int {
+			return strings.Compare(string(a[0].Value.(ast.String)), string(b[0].Value.(ast.String)))
+		})
 		if shared {
 			return in.object(pairs), true, nil
 		}
-		return ast.NewTerm(ast.NewObject(pairs...)), false, nil
+		return objectTerm(pairs), false, nil
 	case []any:
 		terms := make([]*ast.Term, len(v))
 		shared := true
@@ -130,7 +136,7 @@ func (in *interner) share(x any) (*ast.Term, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return ast.NewTerm(val), false, nil
+	return ast.NewTerm(sortKeys(val)), false, nil
 }
 
 // object is the shared object of pairs, all of whose terms are shared.
@@ -140,9 +146,9 @@ func (in *interner) object(pairs [][2]*ast.Term) *ast.Term {
 		if o, isObj := t.Value.(ast.Object); isObj && o.Len() == len(pairs) && sameObject(o, pairs) {
 			return t
 		}
-		return ast.NewTerm(ast.NewObject(pairs...))
+		return objectTerm(pairs)
 	}
-	t := ast.NewTerm(ast.NewObject(pairs...))
+	t := objectTerm(pairs)
 	in.composites[h] = t
 	return t
 }
@@ -159,6 +165,37 @@ func (in *interner) array(terms []*ast.Term) *ast.Term {
 	t := ast.NewTerm(ast.NewArray(terms...))
 	in.composites[h] = t
 	return t
+}
+
+// objectTerm is the object of pairs, its keys sorted (sortKeys).
+func objectTerm(pairs [][2]*ast.Term) *ast.Term {
+	o := ast.NewObject(pairs...)
+	sortObject(o)
+	return ast.NewTerm(o)
+}
+
+// sortObject sorts o's keys now. OPA sorts an object's keys in place the
+// first time something reads them in order, under a sync.Once, but
+// Object.Copy reads them without it (OPA 1.22; the evaluation copies the
+// input for `with input... as`). Shards evaluated side by side share a
+// document's terms, so a copy in one could meet the sort in another and
+// lose a key. Sorted by the goroutine that makes the object, before any
+// evaluation sees it, the keys are never written again
+// (TestConvertedObjectsCopySafely).
+func sortObject(o ast.Object) {
+	o.Until(func(*ast.Term, *ast.Term) bool { return true })
+}
+
+// sortKeys sorts the keys of every object in v (sortObject), which
+// ast.InterfaceToValue made.
+func sortKeys(v ast.Value) ast.Value {
+	ast.WalkTerms(v, func(t *ast.Term) bool {
+		if o, ok := t.Value.(ast.Object); ok {
+			sortObject(o)
+		}
+		return false
+	})
+	return v
 }
 
 // objectDigest digests an object of shared terms by their identities. An

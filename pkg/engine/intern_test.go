@@ -131,3 +131,85 @@ func str(in *interner, s string) *ast.Term {
 	t, _ := in.shareStr(s)
 	return t
 }
+
+// TestConvertedObjectsCopySafely: every object of a converted document can
+// be copied in one goroutine while another reads its keys in order for
+// the first time, as two shards sharing a resource's terms do (a policy's
+// `with input... as` copies the input). OPA sorts an object's keys in
+// place on that first read, under a sync.Once that Object.Copy does not
+// take, so the conversion sorts them before any evaluation sees the
+// object. Run under -race (make race), the race detector reports the write
+// and the read if it does not; without it the copies are still compared.
+func TestConvertedObjectsCopySafely(t *testing.T) {
+	cat := builtinCatalog(t)
+	var buf bytes.Buffer
+	if err := bench.WritePlan(&buf, 400, bench.ResourceTypes(cat.Rules, "terraform"), 3); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := loader.Parse(t.Context(), "plan.json", buf.Bytes(), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms, err := resourceTerms(doc, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	source, err := sourceTerm(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The objects are found through the Go values and Object.Get: OPA's
+	// walks read keys in order, which would sort them first.
+	seen := map[ast.Object]bool{}
+	var objects []ast.Object
+	var collect func(term *ast.Term, x any)
+	collect = func(term *ast.Term, x any) {
+		switch v := x.(type) {
+		case map[string]any:
+			o := term.Value.(ast.Object)
+			if !seen[o] {
+				seen[o] = true
+				objects = append(objects, o)
+			}
+			for k, e := range v {
+				collect(o.Get(ast.StringTerm(k)), e)
+			}
+		case []any:
+			for i, e := range v {
+				collect(term.Value.(*ast.Array).Elem(i), e)
+			}
+		}
+	}
+	for i, r := range doc.Resources {
+		collect(terms[i], resourceMap(r))
+	}
+	collect(source, sourceMap(doc))
+	objects = append(objects, shardValue(doc, source, terms, nil).(ast.Object))
+	batch, err := batchTerms([][]*ast.Term{terms[:50], terms[50:100]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, term := range batch {
+		objects = append(objects, term.Value.(ast.Object))
+	}
+	if len(objects) < 1000 {
+		t.Fatalf("%d objects: the test copies too few", len(objects))
+	}
+	copies := make([]ast.Object, len(objects))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := len(objects) - 1; i >= 0; i-- {
+			objects[i].Keys() // the first ordered read sorts
+		}
+	}()
+	for i, o := range objects {
+		copies[i] = o.Copy()
+	}
+	<-done
+	for i, o := range objects {
+		if o.Compare(copies[i]) != 0 {
+			t.Fatalf("the copy of %v is %v", o, copies[i])
+		}
+	}
+}

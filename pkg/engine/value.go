@@ -47,7 +47,7 @@ func sourceTerm(doc input.Document) (*ast.Term, error) {
 	if err != nil {
 		return nil, fmt.Errorf("convert input: %w", err)
 	}
-	return ast.NewTerm(v), nil
+	return ast.NewTerm(sortKeys(v)), nil
 }
 
 // shardValue is the input document of a shard: doc with only the resources
@@ -61,11 +61,11 @@ func shardValue(doc input.Document, source *ast.Term, terms []*ast.Term, sel []i
 			resources[i] = terms[j]
 		}
 	}
-	return ast.NewObject(
-		[2]*ast.Term{ast.StringTerm("schema"), ast.StringTerm(doc.Schema)},
-		[2]*ast.Term{ast.StringTerm("source"), source},
-		[2]*ast.Term{ast.StringTerm("resources"), ast.ArrayTerm(resources...)},
-	)
+	return objectTerm([][2]*ast.Term{
+		{ast.StringTerm("schema"), ast.StringTerm(doc.Schema)},
+		{ast.StringTerm("source"), source},
+		{ast.StringTerm("resources"), ast.ArrayTerm(resources...)},
+	}).Value
 }
 
 func resourceMap(r input.Resource) map[string]any {
