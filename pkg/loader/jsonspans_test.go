@@ -133,6 +133,49 @@ func TestDecodePlanParallel(t *testing.T) {
 	}
 }
 
+// TestDecodeHeadInPlace checks that the head of a plan decoded where it
+// lies (decodeHead) is what one pass gives, result or error, where
+// encoding/json matches keys in more ways than one and where the head is
+// malformed around the resource changes.
+func TestDecodeHeadInPlace(t *testing.T) {
+	const changes = `"resource_changes": [{"address": "a.b", "change": {"actions": ["create"]}}]`
+	const config = `{"root_module": {"resources": [{"address": "a.b", "expressions": {"x": {"references": ["a.c.id"]}}}]}}`
+	const other = `{"root_module": {"resources": [{"address": "a.other", "expressions": {"y": {"references": ["a.d"]}}}]}}`
+	for name, plan := range map[string]string{
+		"plain":                 `{"format_version": "1.2", ` + changes + `, "configuration": ` + config + `}`,
+		"configuration twice":   `{"configuration": ` + config + `, ` + changes + `, "configuration": ` + other + `}`,
+		"configuration in case": `{` + changes + `, "Configuration": ` + config + `}`,
+		"both cases":            `{"configuration": ` + config + `, ` + changes + `, "CONFIGURATION": ` + other + `}`,
+		"escaped key":           `{` + changes + `, "configur\u0061tion": ` + config + `}`,
+		"version twice":         `{"format_version": "1.0", ` + changes + `, "format_version": "1.2"}`,
+		"null configuration":    `{` + changes + `, "configuration": null}`,
+		"configuration not obj": `{` + changes + `, "configuration": [1]}`,
+		"version not a string":  `{"terraform_version": 1, ` + changes + `}`,
+		"bad planned values":    `{` + changes + `, "planned_values": {"a": [1,}}`,
+		"bad number":            `{` + changes + `, "planned_values": 01}`,
+		"bad key":               `{` + changes + `, "pl\anned": {}}`,
+		"control in string":     `{` + changes + `, "planned_values": "a` + "\x01" + `"}`,
+		"control in key":        `{` + changes + `, "planned` + "\x01" + `": 1}`,
+		"missing comma":         `{"format_version": "1.2" ` + changes + `}`,
+		"missing comma after":   `{` + changes + ` "format_version": "1.2"}`,
+		"missing colon":         `{` + changes + `, "format_version" "1.2"}`,
+		"trailing comma":        `{` + changes + `, "format_version": "1.2",}`,
+		"trailing data":         `{` + changes + `} x`,
+		"unclosed":              `{` + changes + `, "format_version": "1.2"`,
+		"unknown members":       `{"planned_values": {"root_module": {}}, "prior_state": null, ` + changes + `, "variables": {"v": {"value": [1, 2.5e3, true]}}}`,
+	} {
+		want, wantErr := decodePlan([]byte(plan), 1, 1)
+		got, gotErr := decodePlan([]byte(plan), 2, 1)
+		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
+			t.Errorf("%s: errors differ: one pass %v, side by side %v", name, wantErr, gotErr)
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: plans differ (-one +side by side):\n%s", name, diff)
+		}
+	}
+}
+
 // FuzzDecodePlanParallel checks that decoding side by side gives what one
 // pass gives, result or error, on any input.
 func FuzzDecodePlanParallel(f *testing.F) {
@@ -143,6 +186,8 @@ func FuzzDecodePlanParallel(f *testing.F) {
 		// Repeated keys, in any case: encoding/json keeps the last.
 		`{"resource_changes": [{"address": "a.first"}], "resource_changes": [{"address": "a.second"}]}`,
 		`{"resource_changes": [{"address": "a.first"}], "Resource_Changes": [{"address": "a.second"}]}`,
+		`{"configuration": {"root_module": {}}, "resource_changes": [{"address": "a.b"}], "Configuration": null, "format_version": "1.0"}`,
+		`{"resource_changes": [{"address": "a.b"}], "configur\u0061tion": {"root_module": null}, "planned_values": {"x": [1, "y"]}}`,
 		// One Decoder reads a part's changes in turn (spanReader): values
 		// that would run together, nulls, and changes of other types.
 		`{"resource_changes": [1,2]}`,

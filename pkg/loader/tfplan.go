@@ -146,23 +146,6 @@ func decodeWhole(data []byte) (planFields, error) {
 	return plan, expectEOF(dec, data)
 }
 
-// decodeHead decodes data with null in place of the array at span,
-// reporting whether it is a well-formed plan.
-func decodeHead(data []byte, span [2]int, head *planHead) (ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false // decodeWhole reports it
-		}
-	}()
-	rest := make([]byte, 0, len(data)-(span[1]-span[0])+len("null"))
-	rest = append(append(append(rest, data[:span[0]]...), "null"...), data[span[1]:]...)
-	// Unmarshal, not a Decoder: the head is one value of half the file,
-	// which a Decoder copies into a buffer it grows by doubling. The head
-	// holds no value of type any, so numbers need no UseNumber, and
-	// Unmarshal refuses anything after the value as expectEOF does.
-	return json.Unmarshal(rest, head) == nil
-}
-
 // decodeChanges decodes the resource changes at spans of data into
 // changes, reporting whether each span is exactly one well-formed change;
 // it stops early once stop is set (another part failed). One Decoder reads
