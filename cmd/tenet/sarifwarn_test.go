@@ -9,19 +9,27 @@ import (
 	"testing"
 
 	"github.com/tenet-dev/tenet/pkg/report"
+	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // TestSARIFWarning: when a SARIF output leaves findings out to stay within
-// GitHub's results limit, test says how many on one line, once however
-// many SARIF outputs there are, and not at all without a SARIF output. The
-// limit is lowered for the test: the examples' findings stand in for the
-// 25,000 of a large estate.
+// GitHub's 25,000 results a run, test says how many on one line, once
+// however many SARIF outputs there are, and not at all without a SARIF
+// output. A generated plan of 7,000 resources gives about 27,000
+// findings.
 func TestSARIFWarning(t *testing.T) {
-	const plan = "../../test/examples/plan.json"
-	saved := report.SARIFLimits.ResultsPerRun
-	report.SARIFLimits.ResultsPerRun = 3
-	t.Cleanup(func() { report.SARIFLimits.ResultsPerRun = saved })
 	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.json")
+	f, err := os.Create(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bench.WritePlan(f, 7000, []string{"aws_s3_bucket", "aws_db_instance", "aws_security_group"}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	jsonOut, sarifA, sarifB := filepath.Join(dir, "r.json"), filepath.Join(dir, "a.sarif"), filepath.Join(dir, "b.sarif")
 
 	code, _, stderr := runCLI(t, "test", "-o", "json="+jsonOut, "-o", "sarif="+sarifA, "-o", "sarif="+sarifB, plan)
@@ -32,10 +40,11 @@ func TestSARIFWarning(t *testing.T) {
 		Findings []json.RawMessage `json:"findings"`
 	}
 	readJSON(t, jsonOut, &res)
-	if len(res.Findings) <= 3 {
-		t.Fatalf("the examples give %d findings: the test needs more than the limit", len(res.Findings))
+	const limit = report.GitHubResultsPerRun
+	if len(res.Findings) <= limit {
+		t.Fatalf("the plan gives %d findings: the test needs more than the limit", len(res.Findings))
 	}
-	want := fmt.Sprintf("tenet: warning: sarif: %d of %d findings left out to stay within GitHub's 3 results a run", len(res.Findings)-3, len(res.Findings))
+	want := fmt.Sprintf("tenet: warning: sarif: %d of %d findings left out to stay within GitHub's %d results a run", len(res.Findings)-limit, len(res.Findings), limit)
 	if strings.Count(stderr, want) != 1 || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("stderr = %q, want the line %q once", stderr, want)
 	}
@@ -46,12 +55,12 @@ func TestSARIFWarning(t *testing.T) {
 			} `json:"runs"`
 		}
 		readJSON(t, path, &log)
-		if len(log.Runs) != 1 || len(log.Runs[0].Results) != 3 {
-			t.Errorf("%s: want one run of 3 results, got %+v", path, log)
+		if len(log.Runs) != 1 || len(log.Runs[0].Results) != limit {
+			t.Errorf("%s: want one run of %d results, got %d runs", path, limit, len(log.Runs))
 		}
 	}
 
-	code, _, stderr = runCLI(t, "test", "-o", "json="+jsonOut, plan)
+	code, _, stderr = runCLI(t, "test", "-o", "json="+jsonOut, "../../test/examples/plan.json")
 	if code != 1 || stderr != "" {
 		t.Errorf("without SARIF: exit %d, stderr %q, want 1 and nothing", code, stderr)
 	}

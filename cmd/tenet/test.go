@@ -211,9 +211,9 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	}
 	warnWaivers(s.err, res)
 	if slices.ContainsFunc(outs, func(o tenet.Output) bool { return o.Format == "sarif" }) {
-		if n := report.SARIFOmitted(res); n > 0 {
+		if n := (report.SARIF{}).Omitted(res); n > 0 {
 			fmt.Fprintf(s.err, "tenet: warning: sarif: %d of %d findings left out to stay within GitHub's %d results a run (waived, unknown, then warnings first); the json format has them all\n",
-				n, len(res.Findings), report.SARIFLimits.ResultsPerRun)
+				n, len(res.Findings), report.GitHubResultsPerRun)
 		}
 	}
 	switch {

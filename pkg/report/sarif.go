@@ -32,12 +32,40 @@ type SARIF struct {
 	// which GitHub resolves them against. Empty: paths as given. A file
 	// outside it gets an absolute file: URI.
 	BasePath string
+	// Limits bound the output; zero fields are GitHub's.
+	Limits SARIFLimits
 }
 
-// SARIFLimits are GitHub code scanning's hard limits that tenet's output
-// could reach (the others, 20 runs a file and 1,000 locations a result,
-// it never approaches: one run, one location).
-var SARIFLimits = struct{ ResultsPerRun, RulesPerRun, TagsPerRule int }{25000, 25000, 20}
+// SARIFLimits bound what one SARIF log holds. GitHub code scanning refuses
+// a log over its hard limits; the ones tenet's output could reach are
+// these (the others, 20 runs a file, 25,000 rules a run and 1,000
+// locations a result, it never approaches: one run, a few hundred rules,
+// one location).
+type SARIFLimits struct {
+	// ResultsPerRun is the most results a run holds; over it, the ones
+	// that matter most are kept (GitHub: GitHubResultsPerRun).
+	ResultsPerRun int
+	// TagsPerRule is the most tags a rule holds (GitHub: GitHubTagsPerRule).
+	TagsPerRule int
+}
+
+// GitHub code scanning's limits (SARIFLimits).
+const (
+	GitHubResultsPerRun = 25000
+	GitHubTagsPerRule   = 20
+)
+
+// limits are s.Limits with GitHub's in place of zero fields.
+func (s SARIF) limits() SARIFLimits {
+	l := s.Limits
+	if l.ResultsPerRun <= 0 {
+		l.ResultsPerRun = GitHubResultsPerRun
+	}
+	if l.TagsPerRule <= 0 {
+		l.TagsPerRule = GitHubTagsPerRule
+	}
+	return l
+}
 
 const (
 	// informationURI is where the SARIF driver points users.
@@ -73,10 +101,11 @@ func (s SARIF) Write(w io.Writer, res *finding.Result) error {
 	}
 	driver := sarifComponent{Name: res.Tool.Name, InformationURI: informationURI}
 	driver.Version = sarifVersion(res.Tool.Version)
+	limits := s.limits()
 	index := map[string]int{}
 	for i, rr := range res.Rules {
 		index[rr.Rule.ID] = i
-		driver.Rules = append(driver.Rules, sarifRuleOf(rr.Rule))
+		driver.Rules = append(driver.Rules, sarifRuleOf(rr.Rule, limits.TagsPerRule))
 	}
 	// The policy bundles are the tool's extensions: their revisions say
 	// which policy version judged the code.
@@ -84,7 +113,7 @@ func (s SARIF) Write(w io.Writer, res *finding.Result) error {
 	for _, b := range res.Bundles {
 		extensions = append(extensions, sarifComponent{Name: b.Name, Version: b.Revision, Properties: map[string]any{"source": b.Source}})
 	}
-	kept, omitted := sarifSelect(res.Findings, index)
+	kept, omitted := sarifSelect(res.Findings, index, limits.ResultsPerRun)
 	results := make([]sarifResult, 0, len(kept))
 	for _, f := range kept {
 		results = append(results, s.result(f, index[f.RuleID]))
@@ -100,29 +129,28 @@ func (s SARIF) Write(w io.Writer, res *finding.Result) error {
 	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
-// SARIFOmitted is how many findings the SARIF format leaves out of res to
-// stay within GitHub's results a run; the CLI says so on stderr.
-func SARIFOmitted(res *finding.Result) int {
+// Omitted is how many findings Write leaves out of res to stay within the
+// results a run; the CLI says so on stderr.
+func (s SARIF) Omitted(res *finding.Result) int {
 	index := map[string]int{}
 	for i, rr := range res.Rules {
 		index[rr.Rule.ID] = i
 	}
-	_, omitted := sarifSelect(res.Findings, index)
+	_, omitted := sarifSelect(res.Findings, index, s.limits().ResultsPerRun)
 	return omitted
 }
 
-// sarifSelect keeps the findings of known rules, at most
-// SARIFLimits.ResultsPerRun of them: over the limit, the ones that matter
+// sarifSelect keeps the findings of known rules, at most limit of them:
+// over the limit, the ones that matter
 // most (failures, then warnings, then unknowns, then waived), in the
 // report's order. It returns them and the count left out.
-func sarifSelect(findings []finding.Finding, index map[string]int) ([]finding.Finding, int) {
+func sarifSelect(findings []finding.Finding, index map[string]int, limit int) ([]finding.Finding, int) {
 	var known []finding.Finding
 	for _, f := range findings {
 		if _, ok := index[f.RuleID]; ok {
 			known = append(known, f)
 		}
 	}
-	limit := SARIFLimits.ResultsPerRun
 	if len(known) <= limit {
 		return known, 0
 	}
@@ -175,12 +203,12 @@ func (s SARIF) invocation(res *finding.Result, omitted, total int) sarifInvocati
 	}
 	if omitted > 0 {
 		note("warning", "", fmt.Sprintf("%d of %d results left out (waived findings first, then unknown ones, then warnings): GitHub code scanning accepts %d a run; the json format reports every finding",
-			omitted, total, SARIFLimits.ResultsPerRun))
+			omitted, total, s.limits().ResultsPerRun))
 	}
 	return inv
 }
 
-func sarifRuleOf(r finding.Rule) sarifRule {
+func sarifRuleOf(r finding.Rule, maxTags int) sarifRule {
 	d := sarifRule{ID: r.ID, Name: pascalCase(r.Title), ShortDescription: sarifText{Text: r.Title}}
 	if d.Name == r.ID {
 		d.Name = "" // SARIF: a name equal to the id is left out
@@ -228,7 +256,7 @@ func sarifRuleOf(r finding.Rule) sarifRule {
 			d.Properties.Controls = append(d.Properties.Controls, fw+"/"+id)
 		}
 	}
-	d.Properties.Tags = tags[:min(len(tags), SARIFLimits.TagsPerRule)]
+	d.Properties.Tags = tags[:min(len(tags), maxTags)]
 	d.Properties.SecuritySeverity = securitySeverity[r.Severity]
 	d.Properties.Severity = string(r.Severity)
 	return d

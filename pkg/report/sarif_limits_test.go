@@ -48,10 +48,10 @@ type sarifDoc struct {
 	} `json:"runs"`
 }
 
-func writeSARIF(t *testing.T, res *finding.Result) ([]byte, sarifDoc) {
+func writeSARIF(t *testing.T, s report.SARIF, res *finding.Result) ([]byte, sarifDoc) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := (report.SARIF{}).Write(&buf, res); err != nil {
+	if err := s.Write(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	var doc sarifDoc
@@ -85,13 +85,13 @@ func TestSARIFGitHubLimits(t *testing.T) {
 		f.Fingerprint = finding.Fingerprint(f, f.File)
 		res.Findings = append(res.Findings, f)
 	}
-	data, doc := writeSARIF(t, res)
+	data, doc := writeSARIF(t, report.SARIF{}, res)
 	if len(doc.Runs) != 1 || len(doc.Runs) > 20 {
 		t.Fatalf("%d runs", len(doc.Runs))
 	}
 	run := doc.Runs[0]
-	if got := len(run.Results); got != report.SARIFLimits.ResultsPerRun {
-		t.Errorf("%d results, want %d", got, report.SARIFLimits.ResultsPerRun)
+	if got := len(run.Results); got != report.GitHubResultsPerRun {
+		t.Errorf("%d results, want %d", got, report.GitHubResultsPerRun)
 	}
 	for _, r := range run.Results {
 		if r.Kind == "review" {
@@ -101,15 +101,15 @@ func TestSARIFGitHubLimits(t *testing.T) {
 			t.Errorf("%d locations", len(r.Locations))
 		}
 	}
-	if got := report.SARIFOmitted(res); got != 1 {
-		t.Errorf("SARIFOmitted = %d, want 1", got)
+	if got := (report.SARIF{}).Omitted(res); got != 1 {
+		t.Errorf("Omitted = %d, want 1", got)
 	}
 	notes := run.Invocations[0].Notifications
 	if len(notes) != 1 || notes[0].Level != "warning" || notes[0].Message.Text[:29] != "1 of 25001 results left out (" {
 		t.Errorf("notifications = %+v", notes)
 	}
 	tags := run.Tool.Driver.Rules[0].Properties.Tags
-	if len(tags) > report.SARIFLimits.TagsPerRule {
+	if len(tags) > report.GitHubTagsPerRule {
 		t.Errorf("%d tags: %v", len(tags), tags)
 	}
 	if got := len(run.Tool.Driver.Rules[0].Properties.Controls); got != 12*30 {
@@ -134,7 +134,7 @@ func TestSARIFGitHubLimits(t *testing.T) {
 // (GH2012), conftest-style rules included.
 func TestSARIFRuleAndLevels(t *testing.T) {
 	res := sample()
-	_, doc := writeSARIF(t, res)
+	_, doc := writeSARIF(t, report.SARIF{}, res)
 	run := doc.Runs[0]
 	for _, r := range run.Results {
 		if r.Kind == "review" && r.Level != "none" {
@@ -182,16 +182,14 @@ func TestSARIFBasePath(t *testing.T) {
 // shard report given to tenet merge) ranks with the failures, so it is
 // kept rather than left out.
 func TestSARIFKeepsWorst(t *testing.T) {
-	limit := report.SARIFLimits.ResultsPerRun
-	report.SARIFLimits.ResultsPerRun = 2
-	t.Cleanup(func() { report.SARIFLimits.ResultsPerRun = limit })
+	keepTwo := report.SARIF{Limits: report.SARIFLimits{ResultsPerRun: 2}}
 	res := sample()
 	rule := res.Findings[0].RuleID
 	res.Findings = nil
 	for _, k := range []finding.Kind{finding.KindUnknown, finding.KindWarn, "other", finding.KindDeny} {
 		res.Findings = append(res.Findings, finding.Finding{RuleID: rule, Kind: k, Message: string(k), File: "plan.json"})
 	}
-	_, doc := writeSARIF(t, res)
+	_, doc := writeSARIF(t, keepTwo, res)
 	var kept []string
 	for _, r := range doc.Runs[0].Results {
 		kept = append(kept, r.Message.Text)
@@ -199,7 +197,7 @@ func TestSARIFKeepsWorst(t *testing.T) {
 	if fmt.Sprint(kept) != "[other deny]" {
 		t.Errorf("kept %v, want [other deny]", kept)
 	}
-	if n := report.SARIFOmitted(res); n != 2 {
-		t.Errorf("SARIFOmitted = %d, want 2", n)
+	if n := keepTwo.Omitted(res); n != 2 {
+		t.Errorf("Omitted = %d, want 2", n)
 	}
 }
