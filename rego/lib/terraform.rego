@@ -43,11 +43,11 @@ _types := {r.type | some r in _live}
 resources(type) := object.get(_by_type, type, [])
 
 # data_sources(type) is the array of data sources of type, in input order.
-data_sources(type) := [d |
-	some d in input.resources
-	d.mode == "data"
-	d.type == type
-]
+data_sources(type) := [d | some d in _data; d.type == type]
+
+# _data is every data source, in input order: a plan holds few, so each
+# data_sources() call scans them rather than every resource.
+_data := [d | some d in input.resources; d.mode == "data"]
 
 # unknown(r, path) is true when the attribute at the dotted path, or a block
 # that contains it, or an attribute inside it, is known only after apply.
@@ -58,19 +58,18 @@ data_sources(type) := [d |
 # "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm"; a path
 # with numeric segments compares them exactly.
 unknown(r, path) if {
-	# Most resources of a plan know every attribute: skip them before any
-	# string work.
-	count(r.unknown) > 0
-	q := _split_path(path)
+	# One built-in call drops, before any iteration, the resources none of
+	# whose unknown attributes starts with the path's first segment: most
+	# of them (plans often list twenty unknown attributes, and rules ask
+	# many times). An absent or empty list fails it too.
+	strings.any_prefix_match(r.unknown, _first(path))
 	some u in r.unknown
-
-	# Cheap tests of the first segment before splitting: resources in plans
-	# often list twenty unknown attributes, and rules ask many times. The
-	# first allocates nothing and drops most of them.
-	startswith(u, q[0])
 	startswith(concat("", [u, "."]), _head(path))
+	q := _split_path(path)
 	_overlap(q, _comparable(split(u, "."), q))
 }
+
+_first(path) := _split_path(path)[0]
 
 # _split_path(path) and _head(path) depend on the path alone, and rules use a
 # few constant paths: OPA caches calls with ground arguments for the query,

@@ -74,6 +74,16 @@ test_unknown_child_of_unknown_block if {
 
 test_unknown_without_unknown_list if {
 	not terraform.unknown({"values": {}}, "versioning")
+	not terraform.unknown({"values": {}, "unknown": []}, "versioning")
+}
+
+# A name that only starts like the path's first segment passes the
+# prefix test that drops most resources, and must still not match.
+test_unknown_longer_name_is_another_attribute if {
+	r := {"unknown": ["versioning_configuration", "id"]}
+	not terraform.unknown(r, "versioning")
+	not terraform.unknown(r, "versioning.0.enabled")
+	terraform.unknown(r, "versioning_configuration.0.status")
 }
 
 test_any_unknown if {
