@@ -99,12 +99,20 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			return shards, shardTypes // no shards: the compile reports the error
 		}
 		known := newReads(byPkg, builtin)
+		// A rule's evals (its deny and unknown sets, say) read alike, so
+		// that they share a shard and the indexes it builds.
+		names := map[string][]string{}
+		for _, ev := range cat.Evals {
+			pkg, name := splitRef(ev.Ref)
+			names[pkg] = append(names[pkg], name)
+		}
 		reads := func(ev catalog.Eval) ([]string, bool) {
 			sel := selectorTypes(e.rules[ev.RuleID], "terraform")
 			if len(sel) == 0 {
 				return nil, false
 			}
-			return known.readTypes(ev.Ref[:strings.LastIndex(ev.Ref, ".")], sel)
+			pkg, _ := splitRef(ev.Ref)
+			return known.ruleReadTypes(pkg, names[pkg], sel)
 		}
 		if opts.Parallel != 1 && len(plan["terraform"]) > 0 {
 			shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)

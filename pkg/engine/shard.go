@@ -11,11 +11,12 @@ import (
 
 // Sharding: a large Terraform document is evaluated in shards. The rules
 // whose reads are known (see readTypes) are grouped by the resource types
-// they can read, and each group is evaluated on a copy of the document that
-// holds only those resources; the other rules get the whole document. Each
-// query then builds its indexes (lib/terraform's _live, _by_type and join
-// indexes) over the resources it can use, and the shards keep every core
-// busy without repeating work.
+// they can read (the constants of the rules they reach: ruleReadTypes),
+// and each group is evaluated on a copy of the document that holds only
+// those resources; the other rules get the whole document. Each query
+// then builds its indexes (lib/terraform's _live, _by_type and join
+// indexes) over the resources it holds: the fewer a shard holds beyond
+// what its rules read, the less of that work is repeated across shards.
 
 // accessor is the package through which built-in Terraform rules read
 // resources. Its public functions take the resource type as an argument
@@ -32,6 +33,7 @@ type reads struct {
 	byPkg   map[string][]*ast.Module
 	builtin map[*ast.Module]bool
 	scans   map[string]*pkgScan
+	rules   map[ruleNode]*ruleScan // rulereads.go
 }
 
 // pkgScan is what the modules of one package hold.

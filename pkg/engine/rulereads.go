@@ -1,0 +1,192 @@
+package engine
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Rule-level reads: readTypes takes every type-like constant of a rule's
+// package and of every package it refers to, so a rule that calls one
+// helper of lib/gcp reads, by that count, the types that all of lib/gcp's
+// helpers (and lib/compute's, which lib/gcp imports) name. On the
+// generated 50,000-resource plan that put each resource in eleven shards
+// on average: every shard builds lib/terraform's indexes over the
+// resources it holds. ruleReadTypes narrows the constants to those of the
+// rules the rule can reach: its own definitions, the rules they name, and
+// theirs, transitively. Whether the reads are known at all (ok) is still
+// readTypes' package-level answer.
+
+// ruleNode is one rule of a package: every definition of one name ("" for
+// every rule of the package, when a reference does not name one).
+type ruleNode struct{ pkg, name string }
+
+// ruleScan is what the definitions of one rule hold.
+type ruleScan struct {
+	types map[string]bool // type-like string constants
+	deps  []ruleNode      // rules referred to
+}
+
+// ruleReadTypes returns the resource type prefixes that the rules names
+// of package pkg (a rule's deny and unknown, say) can read in a Terraform
+// document: the type-like constants of the rules they can reach, plus the
+// selector types. ok is readTypes' for the package: false when its rules
+// may read more than their constants.
+func (r *reads) ruleReadTypes(pkg string, names, selectors []string) (prefixes []string, ok bool) {
+	if _, ok := r.readTypes(pkg, selectors); !ok {
+		return nil, false
+	}
+	set := map[string]bool{}
+	for _, s := range selectors {
+		set[s] = true
+	}
+	seen := map[ruleNode]bool{}
+	var queue []ruleNode
+	for _, name := range names {
+		queue = append(queue, ruleNode{pkg, name})
+	}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		if n.name == "" {
+			for _, name := range r.ruleNames(n.pkg) {
+				queue = append(queue, ruleNode{n.pkg, name})
+			}
+			continue
+		}
+		sc := r.scanRule(n)
+		for t := range sc.types {
+			set[t] = true
+		}
+		queue = append(queue, sc.deps...)
+	}
+	for s := range set {
+		prefixes = append(prefixes, s)
+	}
+	slices.Sort(prefixes)
+	return prefixes, true
+}
+
+// ruleNames lists the names of the rules of package pkg.
+func (r *reads) ruleNames(pkg string) []string {
+	var names []string
+	for _, m := range r.byPkg[pkg] {
+		for _, rule := range m.Rules {
+			if name := ruleName(rule); name != "" && !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+	}
+	return names
+}
+
+// ruleName is the first segment of a rule's head reference: deny for
+// `deny contains msg`, a for `a.b[x] := y`.
+func ruleName(rule *ast.Rule) string {
+	ref := rule.Head.Ref()
+	if len(ref) == 0 {
+		return ""
+	}
+	v, ok := ref[0].Value.(ast.Var)
+	if !ok {
+		return ""
+	}
+	return string(v)
+}
+
+// scanRule scans the definitions of rule n, once. A variable or reference
+// is taken for a rule of n's package whenever it has a rule's name (a local
+// variable of the same name only adds a rule), and an import's name for
+// the reference it imports.
+func (r *reads) scanRule(n ruleNode) *ruleScan {
+	if r.rules == nil {
+		r.rules = map[ruleNode]*ruleScan{}
+	}
+	if sc, done := r.rules[n]; done {
+		return sc
+	}
+	sc := &ruleScan{types: map[string]bool{}}
+	r.rules[n] = sc
+	local := map[string]bool{}
+	for _, name := range r.ruleNames(n.pkg) {
+		local[name] = true
+	}
+	for _, m := range r.byPkg[n.pkg] {
+		aliases := map[ast.Var]ast.Ref{}
+		for _, imp := range m.Imports {
+			if ref, isRef := imp.Path.Value.(ast.Ref); isRef && ref.HasPrefix(ast.DefaultRootRef) {
+				aliases[imp.Name()] = ref
+			}
+		}
+		// dep adds the rule that ref (resolved) points at.
+		dep := func(ref ast.Ref) {
+			if head, isVar := ref[0].Value.(ast.Var); isVar {
+				if target, found := aliases[head]; found {
+					ref = target.Concat(ref[1:])
+				} else if local[string(head)] {
+					sc.deps = append(sc.deps, ruleNode{n.pkg, string(head)})
+					return
+				}
+			}
+			if !ref.HasPrefix(ast.DefaultRootRef) || ref.HasPrefix(paramsRef) {
+				return
+			}
+			target, _ := refPackage(ref, r.byPkg)
+			if target == "" {
+				return // readTypes refuses these (ok is false)
+			}
+			next := len(strings.Split(target, "."))
+			name := ""
+			if next < len(ref) {
+				if s, isString := ref[next].Value.(ast.String); isString {
+					name = string(s)
+				}
+			}
+			sc.deps = append(sc.deps, ruleNode{target, name})
+		}
+		var visit func(t *ast.Term) bool
+		visit = func(t *ast.Term) bool {
+			switch v := t.Value.(type) {
+			case ast.String:
+				if typeLike(string(v)) {
+					sc.types[string(v)] = true
+				}
+			case ast.Var:
+				dep(ast.Ref{t})
+			case ast.Ref:
+				if _, builtin := ast.BuiltinMap[v.String()]; builtin {
+					return true
+				}
+				dep(v)
+				for _, x := range v[1:] {
+					ast.WalkTerms(x, visit)
+				}
+				return true
+			}
+			return false
+		}
+		for _, rule := range m.Rules {
+			if ruleName(rule) == n.name {
+				ast.WalkTerms(rule, visit)
+				// The rest of a head reference (a.b[x]), which the walk
+				// of a rule leaves out.
+				for _, t := range rule.Head.Ref()[1:] {
+					ast.WalkTerms(t, visit)
+				}
+			}
+		}
+	}
+	return sc
+}
+
+// splitRef splits a rule's path ("data.tenet.aws.s3.encryption.deny") into
+// its package's and its name.
+func splitRef(ref string) (pkg, name string) {
+	dot := strings.LastIndex(ref, ".")
+	return ref[:dot], ref[dot+1:]
+}

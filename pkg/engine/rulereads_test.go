@@ -1,0 +1,107 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// TestRuleReadTypes: a rule reads the constants of the rules it reaches,
+// not of every rule of the packages it imports; and where a reference
+// names no rule, every rule of the package counts.
+func TestRuleReadTypes(t *testing.T) {
+	sources := map[string]string{
+		"lib/terraform.rego": `package tenet.lib.terraform
+import rego.v1
+_live := [r | some r in input.resources]
+resources(type) := [r | some r in _live; r.type == type]
+`,
+		"lib/helper.rego": `package tenet.lib.helper
+import rego.v1
+import data.tenet.lib.terraform
+logs := terraform.resources("aws_flow_log")
+trails := terraform.resources("aws_cloudtrail")
+chained := _chain("x")
+_chain(x) := terraform.resources("aws_config_rule") if x == "y"
+else := terraform.resources("aws_config_recorder")
+default picked := "aws_default_vpc"
+picked := "aws_vpc" if count(keys) > 1
+deep := other.alarms
+import data.tenet.lib.other
+`,
+		"lib/helper2.rego": `package tenet.lib.helper
+import rego.v1
+import data.tenet.lib.terraform
+# Another module of the same package.
+keys := terraform.resources("aws_kms_key")
+`,
+		"lib/other.rego": `package tenet.lib.other
+import rego.v1
+import data.tenet.lib.terraform
+alarms := terraform.resources("aws_cloudwatch_metric_alarm")
+topics := terraform.resources("aws_sns_topic")
+`,
+	}
+	tests := []struct {
+		name  string
+		rules string
+		want  []string
+	}{
+		{name: "one helper", rules: `import data.tenet.lib.helper
+deny contains r.address if { some r in helper.logs }`,
+			want: []string{"aws_flow_log", "aws_s3_bucket"}},
+		{name: "a local helper", rules: `import data.tenet.lib.terraform
+deny contains r.address if { some r in _mine }
+_mine := terraform.resources("aws_s3_bucket_acl")
+_unused := terraform.resources("aws_iam_user")`,
+			want: []string{"aws_s3_bucket", "aws_s3_bucket_acl"}},
+		{name: "else and default definitions", rules: `import data.tenet.lib.helper
+deny contains r.address if { some r in helper.chained; r.x == helper.picked }`,
+			want: []string{"aws_config_recorder", "aws_config_rule", "aws_default_vpc", "aws_kms_key", "aws_s3_bucket", "aws_vpc"}},
+		{name: "through another package", rules: `import data.tenet.lib.helper
+deny contains r.address if { some r in helper.deep }`,
+			want: []string{"aws_cloudwatch_metric_alarm", "aws_s3_bucket"}},
+		{name: "another module of the package", rules: `import data.tenet.lib.helper
+deny contains r.address if { some r in helper.keys }`,
+			want: []string{"aws_kms_key", "aws_s3_bucket"}},
+		{name: "an imported rule", rules: `import data.tenet.lib.helper.trails
+deny contains r.address if { some r in trails }`,
+			want: []string{"aws_cloudtrail", "aws_s3_bucket"}},
+		{name: "the full path", rules: `deny contains r.address if { some r in data.tenet.lib.helper.trails }`,
+			want: []string{"aws_cloudtrail", "aws_s3_bucket"}},
+		{name: "no rule named: the whole package", rules: `import data.tenet.lib.other
+deny contains r.address if { some k; some r in other[k] }`,
+			want: []string{"aws_cloudwatch_metric_alarm", "aws_s3_bucket", "aws_sns_topic"}},
+		{name: "the other eval of the rule", rules: `import data.tenet.lib.helper
+deny contains r.address if { some r in helper.logs }
+unknown contains r.address if { some r in helper.trails }`,
+			want: []string{"aws_cloudtrail", "aws_flow_log", "aws_s3_bucket"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			byPkg := map[string][]*ast.Module{}
+			builtin := map[*ast.Module]bool{}
+			all := map[string]string{"rule.rego": "package tenet.aws.s3.rule\nimport rego.v1\n" + tc.rules}
+			for name, src := range sources {
+				all[name] = src
+			}
+			for name, src := range all {
+				m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+				if err != nil {
+					t.Fatal(err)
+				}
+				p := m.Package.Path.String()
+				byPkg[p] = append(byPkg[p], m)
+				builtin[m] = true
+			}
+			got, ok := newReads(byPkg, builtin).ruleReadTypes("data.tenet.aws.s3.rule", []string{"deny", "unknown"}, []string{"aws_s3_bucket"})
+			if !ok {
+				t.Fatal("reads not known")
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("reads (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
