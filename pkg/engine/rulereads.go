@@ -72,37 +72,61 @@ func (r *reads) ruleReadTypes(pkg string, names, selectors []string) (prefixes [
 	return prefixes, true
 }
 
-// ruleNames lists the names of the rules of package pkg.
+// ruleNames lists the names of the rules of package pkg ("" for a rule
+// whose name there is computed).
 func (r *reads) ruleNames(pkg string) []string {
+	if names, done := r.names[pkg]; done {
+		return names
+	}
 	var names []string
+	pkgRef := ast.MustParseRef(pkg)
 	for _, m := range r.byPkg[pkg] {
 		for _, rule := range m.Rules {
-			if name := ruleName(rule); name != "" && !slices.Contains(names, name) {
+			if name, in := ruleNameIn(m, rule, pkgRef); in && !slices.Contains(names, name) {
 				names = append(names, name)
 			}
 		}
 	}
+	if r.names == nil {
+		r.names = map[string][]string{}
+	}
+	r.names[pkg] = names
 	return names
 }
 
-// ruleName is the first segment of a rule's head reference: deny for
-// `deny contains msg`, a for `a.b[x] := y`.
-func ruleName(rule *ast.Rule) string {
-	ref := rule.Head.Ref()
-	if len(ref) == 0 {
-		return ""
+// ruleNameIn is the name that rule of module m has in package pkg, and
+// whether it is one of pkg's rules at all: the segment after pkg in the
+// rule's full path, which is the module's package followed by its head
+// reference. A module from outside the built-ins may add to a package
+// below its own (package tenet, aws.s3.versioning.deny); "" stands for a
+// rule whose name there is not a constant, which counts as every name.
+func ruleNameIn(m *ast.Module, rule *ast.Rule, pkgRef ast.Ref) (string, bool) {
+	head := rule.Head.Ref()
+	if len(head) == 0 {
+		return "", false
 	}
-	v, ok := ref[0].Value.(ast.Var)
+	v, ok := head[0].Value.(ast.Var)
 	if !ok {
-		return ""
+		return "", false
 	}
-	return string(v)
+	full := m.Package.Path.Copy().Append(ast.StringTerm(string(v))).Concat(head[1:])
+	if !full.HasPrefix(pkgRef) {
+		return "", false
+	}
+	if len(full) == len(pkgRef) {
+		return "", true // the package's document as a whole
+	}
+	name, isString := full[len(pkgRef)].Value.(ast.String)
+	if !isString {
+		return "", true
+	}
+	return string(name), true
 }
 
-// scanRule scans the definitions of rule n, once. A variable or reference
-// is taken for a rule of n's package whenever it has a rule's name (a local
-// variable of the same name only adds a rule), and an import's name for
-// the reference it imports.
+// scanRule scans the definitions of rule n, once. A variable with the
+// name of a rule of its module's package is taken for a reference to that
+// rule (a local variable of the same name only adds a rule), and an
+// import's name for the reference it imports.
 func (r *reads) scanRule(n ruleNode) *ruleScan {
 	if r.rules == nil {
 		r.rules = map[ruleNode]*ruleScan{}
@@ -112,11 +136,13 @@ func (r *reads) scanRule(n ruleNode) *ruleScan {
 	}
 	sc := &ruleScan{types: map[string]bool{}}
 	r.rules[n] = sc
-	local := map[string]bool{}
-	for _, name := range r.ruleNames(n.pkg) {
-		local[name] = true
-	}
+	pkgRef := ast.MustParseRef(n.pkg)
 	for _, m := range r.byPkg[n.pkg] {
+		own := m.Package.Path.String()
+		local := map[string]bool{}
+		for _, name := range r.ruleNames(own) {
+			local[name] = true
+		}
 		aliases := map[ast.Var]ast.Ref{}
 		for _, imp := range m.Imports {
 			if ref, isRef := imp.Path.Value.(ast.Ref); isRef && ref.HasPrefix(ast.DefaultRootRef) {
@@ -125,12 +151,14 @@ func (r *reads) scanRule(n ruleNode) *ruleScan {
 		}
 		// dep adds the rule that ref (resolved) points at.
 		dep := func(ref ast.Ref) {
-			if head, isVar := ref[0].Value.(ast.Var); isVar {
-				if target, found := aliases[head]; found {
+			if head, isVar := ref[0].Value.(ast.Var); isVar && !ref.HasPrefix(ast.DefaultRootRef) {
+				switch target, found := aliases[head]; {
+				case found:
 					ref = target.Concat(ref[1:])
-				} else if local[string(head)] {
-					sc.deps = append(sc.deps, ruleNode{n.pkg, string(head)})
-					return
+				case local[string(head)]:
+					ref = m.Package.Path.Copy().Append(ast.StringTerm(string(head))).Concat(ref[1:])
+				default:
+					return // a local variable, or a built-in's name
 				}
 			}
 			if !ref.HasPrefix(ast.DefaultRootRef) || ref.HasPrefix(paramsRef) {
@@ -171,7 +199,7 @@ func (r *reads) scanRule(n ruleNode) *ruleScan {
 			return false
 		}
 		for _, rule := range m.Rules {
-			if ruleName(rule) == n.name {
+			if name, in := ruleNameIn(m, rule, pkgRef); in && (name == n.name || name == "") {
 				ast.WalkTerms(rule, visit)
 				// The rest of a head reference (a.b[x]), which the walk
 				// of a rule leaves out.

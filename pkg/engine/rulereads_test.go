@@ -1,10 +1,17 @@
 package engine
 
 import (
+	"bytes"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
+	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // TestRuleReadTypes: a rule reads the constants of the rules it reaches,
@@ -103,5 +110,66 @@ unknown contains r.address if { some r in helper.trails }`,
 				t.Errorf("reads (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestRuleReadsOfAnOutsideModule: a policy from outside the built-ins
+// that adds to a built-in rule's set through a rule head reference
+// (package tenet, aws.s3.versioning.deny) reads the types it names there;
+// the shard of that rule must hold them, or its findings are silently
+// lost. Sharded and whole evaluation must agree.
+func TestRuleReadsOfAnOutsideModule(t *testing.T) {
+	sources := builtinSources(t)
+	sources = append(sources, catalog.Source{Path: "policy", FS: fstest.MapFS{
+		"extra.rego": {Data: []byte(`package tenet
+
+import rego.v1
+
+import data.tenet.lib.terraform
+
+aws.s3.versioning.deny contains {"msg": "an extra finding", "resource": k.address} if {
+	some k in terraform.resources("aws_kms_key")
+	extra_kms(k)
+}
+
+extra_kms(k) if k.type == "aws_kms_key"
+`)},
+	}})
+	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := bench.WritePlan(&buf, 600, []string{"aws_s3_bucket", "aws_kms_key"}, 5); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := New(t.Context(), cat, Options{Parallel: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sharded, err := New(t.Context(), cat, Options{Parallel: 3, shardMin: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, findings := compareEngines(t, map[string][]byte{"plan.json": buf.Bytes()}, whole, sharded, func(input.Document) bool { return true })
+	if findings == 0 {
+		t.Fatal("no findings: the test checks nothing")
+	}
+	doc, err := loader.Parse(t.Context(), "plan.json", buf.Bytes(), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sharded.Eval(t.Context(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := 0
+	for _, f := range res.Findings {
+		if f.Message == "an extra finding" {
+			extra++
+		}
+	}
+	if extra == 0 {
+		t.Fatal("the outside module's findings are missing")
 	}
 }

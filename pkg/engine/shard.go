@@ -34,6 +34,7 @@ type reads struct {
 	builtin map[*ast.Module]bool
 	scans   map[string]*pkgScan
 	rules   map[ruleNode]*ruleScan // rulereads.go
+	names   map[string][]string    // rulereads.go: ruleNames
 }
 
 // pkgScan is what the modules of one package hold.
