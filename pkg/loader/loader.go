@@ -303,24 +303,43 @@ func readFile(path string, opts Options) ([]byte, error) {
 		}
 		r = f
 	}
-	// io.ReadAll grows its buffer as it reads: a 90 MB plan cost twice its
-	// size in allocations and copies. A buffer of the file's size, and the
-	// room bytes.Buffer wants to see the end, holds it at once; a file that
-	// grew meanwhile still reads whole, up to the limit.
-	var buf bytes.Buffer
-	buf.Grow(int(size) + bytes.MinRead)
 	// One byte past the limit tells a file over it; the largest limit has
 	// no byte past it (limit+1 would wrap and read nothing).
 	if limit < math.MaxInt64 {
 		r = io.LimitReader(r, limit+1)
 	}
-	if _, err := buf.ReadFrom(r); err != nil {
+	buf, err := readAll(r, size)
+	if err != nil {
 		return nil, unwrapPathError(err)
 	}
-	if int64(buf.Len()) > limit {
+	if int64(len(buf)) > limit {
 		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, limit)
 	}
-	return buf.Bytes(), nil
+	return buf, nil
+}
+
+// readAll reads r to its end into a buffer made for size bytes, which it
+// grows if r holds more (a file that grew meanwhile). io.ReadAll grows its
+// buffer as it reads: a 90 MB plan cost twice its size in allocations and
+// copies. bytes.Buffer's Grow zeroes the memory it adds, which on a large
+// file's first read is most of the reading time (each page faulted in to
+// be cleared, then written): a buffer made with make is fresh memory the
+// runtime knows to be zero, and the read is the first to touch it.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	buf := make([]byte, 0, size+bytes.MinRead)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // unwrapPathError drops the path from an *os.PathError, since FileError
