@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -196,7 +195,7 @@ func (e *Engine) evalBatch(ctx context.Context, docs []input.Document, part []in
 			return err
 		}
 		res.Findings = append(res.Findings, found[i]...)
-		sort.SliceStable(res.Findings, func(a, b int) bool { return finding.Less(res.Findings[a], res.Findings[b]) })
+		finding.Sort(res.Findings)
 		out[i] = res
 	}
 	return nil

@@ -58,7 +58,7 @@ func (e *Engine) EvalCombined(ctx context.Context, docs []input.Document) (Resul
 	}
 	doc := input.Document{Schema: input.Schema, Source: input.Source{Path: CombinedPath}}
 	res.Findings = e.findings(e.raw.evals, values, doc, nil)
-	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
+	finding.Sort(res.Findings)
 	for _, ev := range e.raw.evals {
 		if !ev.Exception {
 			res.Checked[ev.RuleID] = 1

@@ -229,7 +229,7 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, run evalRun) (Res
 			}
 		}
 	}
-	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
+	finding.Sort(res.Findings)
 	return res, nil
 }
 

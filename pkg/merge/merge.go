@@ -144,7 +144,7 @@ func (m *Merger) Result() (*finding.Result, error) {
 	for i := range res.Errors {
 		res.Errors[i].Order = 0
 	}
-	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
+	finding.Sort(res.Findings)
 	res.Waivers = mergeWaivers(waivers)
 
 	rules := make([]finding.Rule, len(first.Rules))

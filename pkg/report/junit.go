@@ -268,7 +268,7 @@ func junitRuleCase(class string, rr *finding.RuleResult, fs []finding.Finding) j
 		return c
 	}
 	fs = append([]finding.Finding(nil), fs...)
-	sort.SliceStable(fs, func(i, j int) bool { return finding.Less(fs[i], fs[j]) })
+	finding.Sort(fs)
 	count := map[string]int{}
 	var lines []string
 	for i, f := range fs {

@@ -2,7 +2,6 @@ package tenet
 
 import (
 	"errors"
-	"sort"
 
 	"github.com/tenet-dev/tenet/pkg/diff"
 	"github.com/tenet-dev/tenet/pkg/finding"
@@ -72,7 +71,7 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 			}
 		}
 	}
-	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(res.Findings[i], res.Findings[j]) })
+	finding.Sort(res.Findings)
 	res.FingerprintVersion = finding.FingerprintVersion
 	fingerprintPath := fingerprintPaths()
 	for i := range res.Findings {
