@@ -54,10 +54,11 @@ func (r *reads) ruleReadTypes(pkg string, names, selectors []string) (prefixes [
 		}
 		seen[n] = true
 		if n.name == "" {
+			// Every rule of the package; scanRule(n) below reads those
+			// whose name there is computed.
 			for _, name := range r.ruleNames(n.pkg) {
 				queue = append(queue, ruleNode{n.pkg, name})
 			}
-			continue
 		}
 		sc := r.scanRule(n)
 		for t := range sc.types {

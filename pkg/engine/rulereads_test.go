@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -171,5 +172,42 @@ extra_kms(k) if k.type == "aws_kms_key"
 	}
 	if extra == 0 {
 		t.Fatal("the outside module's findings are missing")
+	}
+}
+
+// TestRuleReadTypesComputedName: a package whose only rule defines it
+// whole from a package above (package tenet.lib, whole := ...) has no rule
+// of a constant name there; reading the package as a whole still reads it.
+func TestRuleReadTypesComputedName(t *testing.T) {
+	parse := func(name, src string) *ast.Module {
+		m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	lib := parse("terraform.rego", `package tenet.lib.terraform
+import rego.v1
+_live := [r | some r in input.resources]
+resources(type) := [r | some r in _live; r.type == type]
+`)
+	whole := parse("whole.rego", `package tenet.lib
+import rego.v1
+import data.tenet.lib.terraform
+whole := {"topics": terraform.resources("aws_sns_topic")}
+`)
+	rule := parse("rule.rego", `package tenet.aws.s3.rule
+import rego.v1
+deny contains r.address if { some k; some r in data.tenet.lib.whole[k] }
+`)
+	byPkg := map[string][]*ast.Module{
+		"data.tenet.lib.terraform": {lib},
+		"data.tenet.lib.whole":     {whole},
+		"data.tenet.aws.s3.rule":   {rule},
+	}
+	builtin := map[*ast.Module]bool{lib: true, whole: true, rule: true}
+	got, ok := newReads(byPkg, builtin).ruleReadTypes("data.tenet.aws.s3.rule", []string{"deny"}, []string{"aws_s3_bucket"})
+	if !ok || !slices.Contains(got, "aws_sns_topic") {
+		t.Errorf("reads %v (known %v), want aws_sns_topic among them", got, ok)
 	}
 }
