@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
@@ -25,15 +27,37 @@ func builtinEngine(b *testing.B, opts Options) (*Engine, *catalog.Catalog) {
 // benchDocument loads a generated plan of n resources (test/bench).
 func benchDocument(b *testing.B, cat *catalog.Catalog, n int) input.Document {
 	b.Helper()
+	return generatedDocument(b, cat, n, 1)
+}
+
+// generatedDocument loads a generated plan of n resources of every type
+// the built-in rules select (test/bench).
+func generatedDocument(t testing.TB, cat *catalog.Catalog, n int, seed uint64) input.Document {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, n, bench.ResourceTypes(cat.Rules, "terraform"), 1); err != nil {
-		b.Fatal(err)
+	if err := bench.WritePlan(&buf, n, bench.ResourceTypes(cat.Rules, "terraform"), seed); err != nil {
+		t.Fatal(err)
 	}
-	doc, err := loader.Parse(b.Context(), "plan.json", buf.Bytes(), loader.Options{})
+	doc, err := loader.Parse(t.Context(), "plan.json", buf.Bytes(), loader.Options{})
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	return doc
+}
+
+// documentTerms converts doc's resources and source to OPA's form, as an
+// evaluation does.
+func documentTerms(t testing.TB, doc input.Document) (resources []*ast.Term, source *ast.Term) {
+	t.Helper()
+	resources, err := resourceTerms(doc, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	source, err = sourceTerm(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resources, source
 }
 
 // BenchmarkEval evaluates the full built-in library on a loaded plan: the

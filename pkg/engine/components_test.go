@@ -42,14 +42,7 @@ func TestPerResourceRules(t *testing.T) {
 		if err != nil || Target(doc.Source.Format) != "terraform" || doc.Source.Format == input.FormatTerraform {
 			continue
 		}
-		terms, err := resourceTerms(doc, 2, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		source, err := sourceTerm(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		terms, source := documentTerms(t, doc)
 		index := resourceIndex(doc)
 		joins := newJoinKeys(doc, 2)
 		inputs := shardInputs(resourcesByType(doc), g.shards())

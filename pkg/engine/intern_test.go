@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -22,16 +21,7 @@ import (
 // file of ../shared/data that loads.
 func TestInternEqualsInterfaceToValue(t *testing.T) {
 	cat := builtinCatalog(t)
-	var docs []input.Document
-	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, 3000, bench.ResourceTypes(cat.Rules, "terraform"), 7); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := loader.Parse(t.Context(), "plan.json", buf.Bytes(), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs = append(docs, doc)
+	docs := []input.Document{generatedDocument(t, cat, 3000, 7)}
 	dir := t.TempDir()
 	if err := bench.WriteManifests(dir, 50, 3); err != nil {
 		t.Fatal(err)
@@ -141,23 +131,8 @@ func str(in *interner, s string) *ast.Term {
 // object. Run under -race (make race), the race detector reports the write
 // and the read if it does not; without it the copies are still compared.
 func TestConvertedObjectsCopySafely(t *testing.T) {
-	cat := builtinCatalog(t)
-	var buf bytes.Buffer
-	if err := bench.WritePlan(&buf, 400, bench.ResourceTypes(cat.Rules, "terraform"), 3); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := loader.Parse(t.Context(), "plan.json", buf.Bytes(), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	terms, err := resourceTerms(doc, 2, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	source, err := sourceTerm(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := generatedDocument(t, builtinCatalog(t), 400, 3)
+	terms, source := documentTerms(t, doc)
 	// The objects are found through the Go values and Object.Get: OPA's
 	// walks read keys in order, which would sort them first.
 	seen := map[ast.Object]bool{}

@@ -144,12 +144,7 @@ func (r *reads) scanRule(n ruleNode) *ruleScan {
 		for _, name := range r.ruleNames(own) {
 			local[name] = true
 		}
-		aliases := map[ast.Var]ast.Ref{}
-		for _, imp := range m.Imports {
-			if ref, isRef := imp.Path.Value.(ast.Ref); isRef && ref.HasPrefix(ast.DefaultRootRef) {
-				aliases[imp.Name()] = ref
-			}
-		}
+		aliases := importAliases(m, ast.DefaultRootRef)
 		// dep adds the rule that ref (resolved) points at.
 		dep := func(ref ast.Ref) {
 			if head, isVar := ref[0].Value.(ast.Var); isVar && !ref.HasPrefix(ast.DefaultRootRef) {
@@ -169,7 +164,7 @@ func (r *reads) scanRule(n ruleNode) *ruleScan {
 			if target == "" {
 				return // readTypes refuses these (ok is false)
 			}
-			next := len(strings.Split(target, "."))
+			next := len(ast.MustParseRef(target))
 			name := ""
 			if next < len(ref) {
 				if s, isString := ref[next].Value.(ast.String); isString {
@@ -178,34 +173,18 @@ func (r *reads) scanRule(n ruleNode) *ruleScan {
 			}
 			sc.deps = append(sc.deps, ruleNode{target, name})
 		}
-		var visit func(t *ast.Term) bool
-		visit = func(t *ast.Term) bool {
-			switch v := t.Value.(type) {
-			case ast.String:
-				if typeLike(string(v)) {
-					sc.types[string(v)] = true
-				}
-			case ast.Var:
-				dep(ast.Ref{t})
-			case ast.Ref:
-				if _, builtin := ast.BuiltinMap[v.String()]; builtin {
-					return true
-				}
-				dep(v)
-				for _, x := range v[1:] {
-					ast.WalkTerms(x, visit)
-				}
-				return true
+		str := func(v string) {
+			if typeLike(v) {
+				sc.types[v] = true
 			}
-			return false
 		}
 		for _, rule := range m.Rules {
 			if name, in := ruleNameIn(m, rule, pkgRef); in && (name == n.name || name == "") {
-				ast.WalkTerms(rule, visit)
+				walkReads(rule, str, dep)
 				// The rest of a head reference (a.b[x]), which the walk
 				// of a rule leaves out.
 				for _, t := range rule.Head.Ref()[1:] {
-					ast.WalkTerms(t, visit)
+					walkReads(t, str, dep)
 				}
 			}
 		}

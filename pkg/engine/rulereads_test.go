@@ -88,21 +88,11 @@ unknown contains r.address if { some r in helper.trails }`,
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			byPkg := map[string][]*ast.Module{}
-			builtin := map[*ast.Module]bool{}
 			all := map[string]string{"rule.rego": "package tenet.aws.s3.rule\nimport rego.v1\n" + tc.rules}
 			for name, src := range sources {
 				all[name] = src
 			}
-			for name, src := range all {
-				m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
-				if err != nil {
-					t.Fatal(err)
-				}
-				p := m.Package.Path.String()
-				byPkg[p] = append(byPkg[p], m)
-				builtin[m] = true
-			}
+			byPkg, builtin := parseByPackage(t, all, func(string) bool { return true })
 			got, ok := newReads(byPkg, builtin).ruleReadTypes("data.tenet.aws.s3.rule", []string{"deny", "unknown"}, []string{"aws_s3_bucket"})
 			if !ok {
 				t.Fatal("reads not known")
@@ -144,14 +134,7 @@ extra_kms(k) if k.type == "aws_kms_key"
 	if err := bench.WritePlan(&buf, 600, []string{"aws_s3_bucket", "aws_kms_key"}, 5); err != nil {
 		t.Fatal(err)
 	}
-	whole, err := New(t.Context(), cat, Options{Parallel: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sharded, err := New(t.Context(), cat, Options{Parallel: 3, shardMin: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	whole, sharded := wholeAndSharded(t, cat, 3)
 	_, findings := compareEngines(t, map[string][]byte{"plan.json": buf.Bytes()}, whole, sharded, func(input.Document) bool { return true })
 	if findings == 0 {
 		t.Fatal("no findings: the test checks nothing")

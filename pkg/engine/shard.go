@@ -122,12 +122,7 @@ func (r *reads) scan(pkg string) *pkgScan {
 // beyond its constants. m is not compiled: names bound by imports are
 // resolved here.
 func scanModule(m *ast.Module, pkg string, byPkg map[string][]*ast.Module, set map[string]bool, dep func(string)) bool {
-	aliases := map[ast.Var]ast.Ref{}
-	for _, imp := range m.Imports {
-		if r, isRef := imp.Path.Value.(ast.Ref); isRef && (r.HasPrefix(ast.DefaultRootRef) || r.HasPrefix(ast.InputRootRef)) {
-			aliases[imp.Name()] = r
-		}
-	}
+	aliases := importAliases(m, ast.DefaultRootRef, ast.InputRootRef)
 	ok := true
 	check := func(r ast.Ref) {
 		if head, isVar := r[0].Value.(ast.Var); isVar {
@@ -156,35 +151,17 @@ func scanModule(m *ast.Module, pkg string, byPkg map[string][]*ast.Module, set m
 			}
 		}
 	}
-	var visit func(t *ast.Term) bool
-	visit = func(t *ast.Term) bool {
-		switch v := t.Value.(type) {
-		case ast.String:
-			if typeLike(string(v)) {
-				set[string(v)] = true
-			}
-		case ast.Var:
-			check(ast.Ref{t})
-		case ast.Ref:
-			if _, builtin := ast.BuiltinMap[v.String()]; builtin {
-				return true
-			}
-			// The head is part of the reference, not a variable read
-			// on its own; the other terms may hold references.
-			check(v)
-			for _, x := range v[1:] {
-				ast.WalkTerms(x, visit)
-			}
-			return true
+	str := func(v string) {
+		if typeLike(v) {
+			set[v] = true
 		}
-		return false
 	}
 	// Not the package clause: its path is a reference to m itself.
 	for _, imp := range m.Imports {
-		ast.WalkTerms(imp, visit)
+		walkReads(imp, str, check)
 	}
 	for _, r := range m.Rules {
-		ast.WalkTerms(r, visit)
+		walkReads(r, str, check)
 	}
 	ast.WalkExprs(m.Rules, func(e *ast.Expr) bool {
 		if len(e.With) > 0 {
@@ -193,6 +170,46 @@ func scanModule(m *ast.Module, pkg string, byPkg map[string][]*ast.Module, set m
 		return false
 	})
 	return ok
+}
+
+// importAliases maps the names that m's imports of references under one
+// of roots bind to those references.
+func importAliases(m *ast.Module, roots ...ast.Ref) map[ast.Var]ast.Ref {
+	aliases := map[ast.Var]ast.Ref{}
+	for _, imp := range m.Imports {
+		r, isRef := imp.Path.Value.(ast.Ref)
+		if isRef && slices.ContainsFunc(roots, r.HasPrefix) {
+			aliases[imp.Name()] = r
+		}
+	}
+	return aliases
+}
+
+// walkReads calls str for every string constant under x and ref for every
+// reference, a variable being a reference of one term, except the names of
+// built-in functions. A reference's head is part of it, not a variable read
+// on its own; its other terms may hold references.
+func walkReads(x any, str func(string), ref func(ast.Ref)) {
+	var visit func(t *ast.Term) bool
+	visit = func(t *ast.Term) bool {
+		switch v := t.Value.(type) {
+		case ast.String:
+			str(string(v))
+		case ast.Var:
+			ref(ast.Ref{t})
+		case ast.Ref:
+			if _, builtin := ast.BuiltinMap[v.String()]; builtin {
+				return true
+			}
+			ref(v)
+			for _, x := range v[1:] {
+				ast.WalkTerms(x, visit)
+			}
+			return true
+		}
+		return false
+	}
+	ast.WalkTerms(x, visit)
 }
 
 // refPackage is the package that ref r points into ("" for data that no

@@ -25,14 +25,7 @@ import (
 func TestShardsSameResult(t *testing.T) {
 	cat := builtinCatalog(t)
 	docs := terraformDocs(t, cat, generatedSize(1500), 7)
-	whole, err := New(t.Context(), cat, Options{Parallel: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sharded, err := New(t.Context(), cat, Options{Parallel: 3, shardMin: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	whole, sharded := wholeAndSharded(t, cat, 3)
 	if g := sharded.groups["terraform"]; len(g.shards()) < 50 || len(g.shards()[0].evals) > 0 {
 		t.Fatalf("%d shards, %d evals on the whole document: the built-in rules should shard", len(g.shards()), len(g.shards()[0].evals))
 	}
@@ -43,6 +36,40 @@ func TestShardsSameResult(t *testing.T) {
 	if findings < generatedSize(1000) {
 		t.Fatalf("%d findings in all: the test checks too little", findings)
 	}
+}
+
+// wholeAndSharded compiles cat twice: with one query over each whole
+// document, and in shards on parallel cores whatever a document's size.
+func wholeAndSharded(t *testing.T, cat *catalog.Catalog, parallel int) (whole, sharded *Engine) {
+	t.Helper()
+	whole, err := New(t.Context(), cat, Options{Parallel: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sharded, err = New(t.Context(), cat, Options{Parallel: parallel, shardMin: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return whole, sharded
+}
+
+// parseByPackage parses sources (file name: Rego v1 text) and groups the
+// modules by package, as the engine's reads see a catalog; builtin tells
+// which files are built in.
+func parseByPackage(t *testing.T, sources map[string]string, builtin func(name string) bool) (map[string][]*ast.Module, map[*ast.Module]bool) {
+	t.Helper()
+	byPkg := map[string][]*ast.Module{}
+	isBuiltin := map[*ast.Module]bool{}
+	for name, src := range sources {
+		m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := m.Package.Path.String()
+		byPkg[p] = append(byPkg[p], m)
+		isBuiltin[m] = builtin(name)
+	}
+	return byPkg, isBuiltin
 }
 
 // compareEngines evaluates with want and got every document of docs that
@@ -168,17 +195,7 @@ logs := terraform.resources("aws_flow_log")
 `,
 				"rule.rego": "package tenet.aws.s3.rule\nimport rego.v1\n" + tc.rule,
 			}
-			byPkg := map[string][]*ast.Module{}
-			builtin := map[*ast.Module]bool{}
-			for name, src := range sources {
-				m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
-				if err != nil {
-					t.Fatal(err)
-				}
-				p := m.Package.Path.String()
-				byPkg[p] = append(byPkg[p], m)
-				builtin[m] = !(tc.custom && name == "rule.rego")
-			}
+			byPkg, builtin := parseByPackage(t, sources, func(name string) bool { return !(tc.custom && name == "rule.rego") })
 			got, ok := newReads(byPkg, builtin).readTypes("data.tenet.aws.s3.rule", []string{"aws_s3_bucket"})
 			if !ok {
 				got = nil

@@ -37,12 +37,7 @@ func customQualifies(m *ast.Module, pkg string, byPkg map[string][]*ast.Module, 
 	if pkg == accessor || pkg == resultPkg {
 		return false
 	}
-	aliases := map[ast.Var]ast.Ref{}
-	for _, imp := range m.Imports {
-		if r, isRef := imp.Path.Value.(ast.Ref); isRef && r.HasPrefix(ast.DefaultRootRef) {
-			aliases[imp.Name()] = r
-		}
-	}
+	aliases := importAliases(m, ast.DefaultRootRef)
 	resolve := func(r ast.Ref) ast.Ref {
 		if head, isVar := r[0].Value.(ast.Var); isVar {
 			if target, found := aliases[head]; found {

@@ -30,14 +30,7 @@ func TestCustomShardsSameResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := terraformDocs(t, builtinCatalog(t), generatedSize(1500), 17)
-	whole, err := New(t.Context(), cat, Options{Parallel: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sharded, err := New(t.Context(), cat, Options{Parallel: 3, shardMin: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	whole, sharded := wholeAndSharded(t, cat, 3)
 	g := sharded.groups["terraform"+customSuffix]
 	if g == nil || len(g.shards()) < 20 || len(g.shards()[0].evals) == len(g.evals) {
 		t.Fatalf("the custom group should shard: %v", g != nil)
@@ -147,14 +140,7 @@ import data.tenet.lib.terraform
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole, err := New(t.Context(), cat, Options{Parallel: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sharded, err := New(t.Context(), cat, Options{Parallel: 2, shardMin: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	whole, sharded := wholeAndSharded(t, cat, 2)
 	g := sharded.groups["terraform"+customSuffix]
 	if g == nil || len(g.shards()) != 2 || len(g.shards()[0].evals) != 1 || g.shards()[0].evals[0].RuleID != "TST-C-001" {
 		t.Fatalf("want the computed rule on the whole document, the named one in a shard")
