@@ -81,10 +81,6 @@ func (in *interner) share(x any) (*ast.Term, bool, error) {
 			shared = shared && ok && kok
 			pairs = append(pairs, [2]*ast.Term{kt, t})
 		}
-		// In order, sortObject has nothing to move.
-		slices.SortFunc(pairs, func(a, b [2]*ast.Term) int {
-			return strings.Compare(string(a[0].Value.(ast.String)), string(b[0].Value.(ast.String)))
-		})
 		if shared {
 			return in.object(pairs), true, nil
 		}
@@ -167,8 +163,14 @@ func (in *interner) array(terms []*ast.Term) *ast.Term {
 	return t
 }
 
-// objectTerm is the object of pairs, its keys sorted (sortKeys).
+// objectTerm is a new object of pairs (string keys), its keys sorted
+// (sortObject). The pairs are put in order first, so that the sort has
+// nothing to move; a shared object found by its digest, which does not
+// depend on the order, needs neither.
 func objectTerm(pairs [][2]*ast.Term) *ast.Term {
+	slices.SortFunc(pairs, func(a, b [2]*ast.Term) int {
+		return strings.Compare(string(a[0].Value.(ast.String)), string(b[0].Value.(ast.String)))
+	})
 	o := ast.NewObject(pairs...)
 	sortObject(o)
 	return ast.NewTerm(o)
