@@ -35,6 +35,7 @@ type reads struct {
 	scans   map[string]*pkgScan
 	rules   map[ruleNode]*ruleScan // rulereads.go
 	names   map[string][]string    // rulereads.go: ruleNames
+	refs    map[string]ast.Ref     // rulereads.go: pkgRef
 }
 
 // pkgScan is what the modules of one package hold.
