@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,10 @@ import (
 // controls no rule covers and the evidence (the findings hold it).
 type JSON struct {
 	Brief bool
+
+	// workers lay out long lists side by side (json_parallel.go): 0 is
+	// GOMAXPROCS, 1 writes everything on the caller's goroutine.
+	workers int
 }
 
 // Write implements Reporter. The bytes are those of encoding/json's
@@ -31,9 +36,12 @@ func (j JSON) Write(w io.Writer, res *finding.Result) error {
 	if j.Brief {
 		res = brief(res)
 	}
-	s := &jsonStream{ind: newIndenter(w), lists: map[reflect.Type]bool{}}
-	s.enc = json.NewEncoder(&s.buf)
-	s.enc.SetEscapeHTML(false)
+	workers := j.workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	s := &jsonStream{ind: newIndenter(w), lists: map[reflect.Type]bool{}, workers: workers}
+	s.enc = newEncoder(&s.buf)
 	if err := s.value(reflect.ValueOf(res).Elem(), 4); err != nil {
 		return err
 	}
@@ -47,10 +55,19 @@ func (j JSON) Write(w io.Writer, res *finding.Result) error {
 // element and, down to a depth of lists, structs that hold such lists field
 // by field; everything else as one encoding/json piece.
 type jsonStream struct {
-	ind   *indenter
-	buf   bytes.Buffer
-	enc   *json.Encoder
-	lists map[reflect.Type]bool // holdsStructList, per type
+	ind     *indenter
+	buf     bytes.Buffer
+	enc     *json.Encoder
+	lists   map[reflect.Type]bool // holdsStructList, per type
+	workers int                   // for long lists (parallelList)
+}
+
+// newEncoder is the encoder of a stream's pieces: as the report's, with
+// HTML left unescaped.
+func newEncoder(buf *bytes.Buffer) *json.Encoder {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	return enc
 }
 
 // locationsType is the type of a control's evidence findings, which
@@ -124,6 +141,9 @@ func (s *jsonStream) value(v reflect.Value, depth int) error {
 	case depth > 0 && v.Kind() == reflect.Struct && s.holdsStructList(v.Type()):
 		return s.fields(v, depth)
 	case depth > 0 && v.Kind() == reflect.Slice && v.Len() > 0 && v.Type().Elem().Kind() == reflect.Struct:
+		if s.workers > 1 && v.Len() >= parallelMin {
+			return s.parallelList(v, depth)
+		}
 		for i := range v.Len() {
 			sep := ","
 			if i == 0 {
@@ -258,9 +278,7 @@ func (ind *indenter) spill() error {
 	if len(ind.out) < indentChunk {
 		return nil
 	}
-	_, err := ind.w.Write(ind.out)
-	ind.out = ind.out[:0]
-	return err
+	return ind.flush()
 }
 
 func (ind *indenter) write(src []byte) error {
@@ -306,6 +324,11 @@ func (ind *indenter) write(src []byte) error {
 }
 
 func (ind *indenter) flush() error {
+	if b, ok := ind.w.(*blocks); ok {
+		// A worker's output (json_parallel.go): the block changes hands.
+		ind.out = b.take(ind.out)
+		return nil
+	}
 	_, err := ind.w.Write(ind.out)
 	ind.out = ind.out[:0]
 	return err

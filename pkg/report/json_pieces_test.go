@@ -3,7 +3,9 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -29,30 +31,14 @@ func TestJSONPieces(t *testing.T) {
 // elements that hold brackets, quotes and commas in strings and nested
 // lists, give the same bytes.
 func TestJSONPiecesLarge(t *testing.T) {
-	res := sample()
-	var findings []finding.Finding
-	for i := range 2500 {
-		for _, f := range res.Findings {
-			f.Resource = fmt.Sprintf(`%s["k\"%d,[{<&>}]"]`, f.Resource, i)
-			f.Line = i
-			findings = append(findings, f)
+	res := largeResult(2500, func(j int) []finding.Evidence {
+		var evidence []finding.Evidence
+		for k := range j % 5 {
+			evidence = append(evidence, finding.Evidence{Rule: "TST-A-001", Status: finding.StatusFail, Checked: k,
+				Findings: []finding.Location{{Kind: finding.KindDeny, Resource: fmt.Sprintf("r[%d]", k), File: "plan.json", Line: k}}})
 		}
-	}
-	res.Findings = findings
-	for i := range res.Frameworks {
-		fw := &res.Frameworks[i]
-		var controls []finding.Control
-		for j := range 700 {
-			c := fw.Controls[j%len(fw.Controls)]
-			c.ID = fmt.Sprintf("%s-%d", c.ID, j)
-			for k := range j % 5 {
-				c.Evidence = append(c.Evidence, finding.Evidence{Rule: "TST-A-001", Status: finding.StatusFail, Checked: k,
-					Findings: []finding.Location{{Kind: finding.KindDeny, Resource: fmt.Sprintf("r[%d]", k), File: "plan.json", Line: k}}})
-			}
-			controls = append(controls, c)
-		}
-		fw.Controls = controls
-	}
+		return evidence
+	})
 	checkPieces(t, "large", res)
 }
 
@@ -71,16 +57,21 @@ func checkPieces(t *testing.T, name string, res *finding.Result) {
 		t.Fatal(err)
 	}
 	want = *bytes.NewBuffer(rowsLayout(want.Bytes()))
-	if err := (report.JSON{}).Write(&got, res); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		g, w := got.Bytes(), want.Bytes()
-		i := 0
-		for i < min(len(g), len(w)) && g[i] == w[i] {
-			i++
+	// One writer, and workers laying out long lists side by side
+	// (json_parallel.go), whatever the machine's cores.
+	for _, workers := range []int{1, 2, 5} {
+		got.Reset()
+		if err := report.JSONWithWorkers(false, workers).Write(&got, res); err != nil {
+			t.Fatal(err)
 		}
-		t.Errorf("%s: differs from byte %d of %d: got\n%s\nwant\n%s", name, i, len(w), g[max(0, i-200):min(len(g), i+200)], w[max(0, i-200):min(len(w), i+200)])
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			g, w := got.Bytes(), want.Bytes()
+			i := 0
+			for i < min(len(g), len(w)) && g[i] == w[i] {
+				i++
+			}
+			t.Errorf("%s, %d workers: differs from byte %d of %d: got\n%s\nwant\n%s", name, workers, i, len(w), g[max(0, i-200):min(len(g), i+200)], w[max(0, i-200):min(len(w), i+200)])
+		}
 	}
 }
 
@@ -112,4 +103,101 @@ func rowsLayout(indented []byte) []byte {
 		}
 	}
 	return []byte(strings.Join(out, "\n"))
+}
+
+// failAfter fails every write once n bytes were written.
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if f.n -= len(p); f.n < 0 {
+		return 0, errors.New("disk full")
+	}
+	return len(p), nil
+}
+
+// TestJSONWriteError: a writer that fails partway through a long list
+// fails the report, with or without workers, and no worker is left
+// running.
+func TestJSONWriteError(t *testing.T) {
+	res := sample()
+	var findings []finding.Finding
+	for i := range 5000 {
+		for _, f := range res.Findings {
+			f.Line = i
+			findings = append(findings, f)
+		}
+	}
+	res.Findings = findings
+	before := runtime.NumGoroutine()
+	for _, workers := range []int{1, 3} {
+		for _, at := range []int{0, 100 << 10, 1 << 20} {
+			if err := report.JSONWithWorkers(false, workers).Write(&failAfter{n: at}, res); err == nil || !strings.Contains(err.Error(), "disk full") {
+				t.Errorf("%d workers, failing after %d bytes: error %v, want disk full", workers, at, err)
+			}
+		}
+	}
+	// Write returns once its workers have stopped.
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after the writes, %d before", n, before)
+	}
+}
+
+// BenchmarkJSON writes a report of 40,000 findings and frameworks of 700
+// controls of 1,000 evidence findings each, with one writer and with a
+// worker a core (155 MB).
+func BenchmarkJSON(b *testing.B) {
+	res := largeResult(20000, func(int) []finding.Evidence {
+		var evidence []finding.Evidence
+		for k := range 20 {
+			ev := finding.Evidence{Rule: "TST-A-001", Status: finding.StatusFail, Checked: k}
+			for l := range 50 {
+				ev.Findings = append(ev.Findings, finding.Location{Kind: finding.KindDeny, Resource: fmt.Sprintf("r[%d]", l), File: "plan.json", Line: l})
+			}
+			evidence = append(evidence, ev)
+		}
+		return evidence
+	})
+	for _, workers := range []int{1, 0} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			var n countWriter
+			for b.Loop() {
+				if err := report.JSONWithWorkers(false, workers).Write(&n, res); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)/float64(b.N), "bytes/op")
+		})
+	}
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+// largeResult is sample() with its findings copied copies times (each
+// copy's resources holding brackets, quotes and commas) and 700 controls a
+// framework, control j with evidence(j).
+func largeResult(copies int, evidence func(j int) []finding.Evidence) *finding.Result {
+	res := sample()
+	var findings []finding.Finding
+	for i := range copies {
+		for _, f := range res.Findings {
+			f.Resource = fmt.Sprintf(`%s["k\"%d,[{<&>}]"]`, f.Resource, i)
+			f.Line = i
+			findings = append(findings, f)
+		}
+	}
+	res.Findings = findings
+	for i := range res.Frameworks {
+		fw := &res.Frameworks[i]
+		var controls []finding.Control
+		for j := range 700 {
+			c := fw.Controls[j%len(fw.Controls)]
+			c.ID = fmt.Sprintf("%s-%d", c.ID, j)
+			c.Evidence = append(c.Evidence, evidence(j)...)
+			controls = append(controls, c)
+		}
+		fw.Controls = controls
+	}
+	return res
 }
