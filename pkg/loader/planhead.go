@@ -3,6 +3,8 @@ package loader
 import (
 	"encoding/json"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // headFields are the JSON names of planHead's fields.
@@ -11,18 +13,22 @@ var headFields = [...]string{"format_version", "terraform_version", "configurati
 // decodeHead decodes into head the top-level members of a plan other than
 // the resource changes (the array at span, which other goroutines decode),
 // reporting whether the plan is well formed around that array. It reads
-// each member where it lies: the head's own fields are decoded from their
-// bytes and every other member (the planned values, the prior state, half
-// a large plan) is only checked as JSON, in one pass and with no copy. A
-// plan whose keys encoding/json could match in more than one way (a field
-// named twice, in another case, or with escapes) is decoded the plain way
-// (decodeHeadCopy), so that the head is always what one pass gives.
+// each member where it lies, each on a goroutine of its own: the head's
+// own fields are decoded from their bytes and every other member (the
+// planned values, the prior state, half a large plan) is only checked as
+// JSON, with no copy. On one goroutine the head took a quarter of a second
+// longer than the changes on the generated 50k plan, the other cores idle.
+// A plan whose keys encoding/json could match in more than one way (a
+// field named twice, in another case, or with escapes) is decoded the
+// plain way (decodeHeadCopy), so that the head is always what one pass
+// gives.
 func decodeHead(data []byte, span [2]int, head *planHead) (ok bool) {
 	members, ok := topMembers(data, span)
 	if !ok {
 		return false
 	}
 	var seen [len(headFields)]bool
+	var checks []func() bool
 	for _, m := range members {
 		if m.value[0] == span[0] {
 			continue // the resource changes, checked as they are decoded
@@ -38,23 +44,36 @@ func decodeHead(data []byte, span [2]int, head *planHead) (ok bool) {
 				field = i
 			}
 		}
+		value := data[m.value[0]:m.value[1]]
 		switch {
 		case strings.IndexByte(name, '\\') >= 0:
 			return decodeHeadCopy(data, span, head)
 		case field < 0:
-			if !json.Valid(data[m.value[0]:m.value[1]]) {
-				return false
-			}
+			checks = append(checks, func() bool { return json.Valid(value) })
 			continue
 		case seen[field] || name != headFields[field]:
 			return decodeHeadCopy(data, span, head)
 		}
 		seen[field] = true
-		if !decodeField(data[m.value[0]:m.value[1]], field, head) {
-			return false
-		}
+		// Each field once: the goroutines write apart.
+		checks = append(checks, func() bool { return decodeField(value, field, head) })
 	}
-	return true
+	return allOK(checks)
+}
+
+// allOK runs checks side by side and reports whether every one is true.
+func allOK(checks []func() bool) bool {
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for _, check := range checks {
+		wg.Go(func() {
+			if !check() {
+				failed.Store(true)
+			}
+		})
+	}
+	wg.Wait()
+	return !failed.Load()
 }
 
 // decodeField decodes value into the head's field at index field of
