@@ -55,7 +55,7 @@ func (s *jsonStream) parallelList(v reflect.Value, depth int) error {
 	defer close(quit) // runs before wg.Wait: the workers stop at their chunk's end
 	next := make(chan int)
 	tokens := make(chan struct{}, 4*s.workers)
-	go func() {
+	wg.Go(func() {
 		defer close(next)
 		for c := range chunks {
 			select {
@@ -69,7 +69,7 @@ func (s *jsonStream) parallelList(v reflect.Value, depth int) error {
 				return
 			}
 		}
-	}()
+	})
 	// The chunks' output goes in blocks of the indenter's size that go
 	// round: one buffer a chunk, grown by doubling, made the workers
 	// slower than one writer (a control's evidence can be megabytes).

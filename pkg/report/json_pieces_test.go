@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/report"
@@ -136,8 +137,13 @@ func TestJSONWriteError(t *testing.T) {
 			}
 		}
 	}
-	// Write returns once its workers have stopped.
-	if n := runtime.NumGoroutine(); n > before {
+	// Write returns once its workers have stopped; a worker left blocked
+	// would stay. (A moment for goroutines other tests left, exiting.)
+	n := runtime.NumGoroutine()
+	for deadline := time.Now().Add(time.Second); n > before && time.Now().Before(deadline); n = runtime.NumGoroutine() {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n > before {
 		t.Errorf("%d goroutines after the writes, %d before", n, before)
 	}
 }
