@@ -61,8 +61,13 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 	doc := newDocument(path, input.FormatTerraformPlan)
 	doc.Source.FormatVersion = plan.FormatVersion
 	doc.Source.ToolVersion = plan.TerraformVersion
-	refs := configRefs(plan.Config)
+	// Two walks of the configuration, side by side: on a large plan each
+	// takes about 50 ms after the decoding, the other cores idle.
+	var refs map[string]map[string][]string
+	var wg sync.WaitGroup
+	wg.Go(func() { refs = configRefs(plan.Config) })
 	configured := configuredPaths(plan.Config)
+	wg.Wait()
 	doc.Resources = make([]input.Resource, 0, len(plan.ResourceChanges))
 	for i, rc := range plan.ResourceChanges {
 		if i%1024 == 0 {
