@@ -132,7 +132,8 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	// one form queryText writes and values decodes. Each compiles in its
 	// target's unit (units.go): those holding policies from outside the
 	// built-ins now, the others when a document first needs them.
-	units, err := newUnits(cat, plan, Capabilities(opts.AllowBuiltins), opts.Print != nil)
+	caps := Capabilities(opts.AllowBuiltins)
+	units, err := newUnits(cat, plan, caps, opts.Print != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +144,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			}
 		}
 	}
+	makeSub := subUnitMaker(cat, caps)
 	store := inmem.NewFromObject(cat.Data)
 	// Only the groups of policies from outside the built-ins are debugged:
 	// a built-in group sees the document unmasked.
@@ -186,7 +188,10 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			masked: strings.HasSuffix(name, customSuffix) && !opts.SensitiveToCustom}
 		g.checks = e.checks(evs, strings.TrimSuffix(name, customSuffix))
 		g.subsets.queries = map[string]*query{}
-		g.subsets.build = func(idx []int) *query { return newQuery(u, name, queryText(evs, idx, ""), evs, idx) }
+		g.sub = &subUnits{whole: u, make: makeSub}
+		g.subsets.build = func(idx []int) *query {
+			return newQuery(g.sub.unit(evs, idx), name, queryText(evs, idx, ""), evs, idx)
+		}
 		// Outside Terraform, the built-in per-resource rules judge each
 		// object alone and may be evaluated in batches (batch.go).
 		g.batched = make([]bool, len(evs))

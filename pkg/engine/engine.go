@@ -55,6 +55,8 @@ type group struct {
 	// when it may find something in any document (applicable.go).
 	judged  [][]string
 	subsets subsets
+	// sub hands out the units its subsets compile in (subunits.go).
+	sub *subUnits
 	// warm starts the compile once (Warm).
 	warm sync.Once
 	// batched[N]: evals[N] may be evaluated on the objects of many

@@ -1,0 +1,100 @@
+package engine
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+)
+
+// Sub-units: a small plan holds a few resource types, and only the rules
+// of those types are evaluated on it (applicable.go), but they compiled in
+// their target's unit, with every Terraform rule: on a 16 KB plan of IAM
+// resources, compiling was two thirds of the scan's CPU. A subset of a
+// group's rules small enough (subUnitShare) compiles instead in a unit of
+// its own, with the packages its rules need and those they refer to, as a
+// target's unit is made from all of its rules. A scan of many documents
+// that need different subsets would compile each, and most scans of many
+// plans need the whole unit anyway: with four sub-units, a scan of the 38
+// plans of ../shared/data took 0.05 s longer than with none. So a group
+// makes maxSubUnits, and its other subsets compile in the whole unit,
+// which a scan compiles at most once.
+
+const (
+	// subUnitShare: a subset compiles in a unit of its own when it holds at
+	// most one in subUnitShare of its group's rules.
+	subUnitShare = 4
+	// maxSubUnits is how many sub-units a group makes.
+	maxSubUnits = 1
+)
+
+// subUnits hands out the units a group's subsets of rules compile in.
+type subUnits struct {
+	whole *unit
+	make  func(roots []string) *unit // nil: every subset compiles in whole
+	mu    sync.Mutex
+	made  int
+}
+
+// unit is the unit the query over evs at idx compiles in.
+func (s *subUnits) unit(evs []catalog.Eval, idx []int) *unit {
+	if !s.small(evs, idx) {
+		return s.whole
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.made == maxSubUnits {
+		return s.whole
+	}
+	s.made++
+	var roots []string
+	for _, i := range idx {
+		if p := evs[i].Ref[:strings.LastIndex(evs[i].Ref, ".")]; !slices.Contains(roots, p) {
+			roots = append(roots, p)
+		}
+	}
+	return s.make(roots)
+}
+
+// small tells whether the subset of evs at idx is small enough for a unit
+// of its own.
+func (s *subUnits) small(evs []catalog.Eval, idx []int) bool {
+	return s.make != nil && len(idx)*subUnitShare <= len(evs)
+}
+
+// wouldMake tells whether unit would make a unit for the subset of evs at
+// idx, as things stand.
+func (s *subUnits) wouldMake(evs []catalog.Eval, idx []int) bool {
+	if !s.small(evs, idx) {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.made < maxSubUnits
+}
+
+// subUnitMaker makes the units of subsets: each holds the modules of its
+// root packages and of the packages they refer to, found and parsed on its
+// first compile. It is nil when the catalog holds a module from outside the
+// built-ins: such a module may add rules to a built-in package from a
+// package of its own (package tenet; aws.s3.versioning.deny contains ...),
+// which a closure of the packages the rules are in would leave out.
+func subUnitMaker(cat *catalog.Catalog, caps *ast.Capabilities) func(roots []string) *unit {
+	for name := range cat.Modules {
+		if !cat.Builtin[name] {
+			return nil
+		}
+	}
+	pkgs := newPackages(cat)
+	return func(roots []string) *unit {
+		u := &unit{caps: caps}
+		u.resolve = func() (map[string]*ast.Module, error) {
+			mods, _, err := pkgs.closure(cat, roots)
+			return mods, err
+		}
+		return u
+	}
+}

@@ -1,0 +1,144 @@
+package engine
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"testing"
+	"testing/fstest"
+
+	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
+	"github.com/tenet-dev/tenet/test/bench"
+)
+
+// TestSubUnitsSameResult: a document whose few types call for a small
+// subset of the rules, evaluated by a fresh engine that compiles only
+// those rules and the packages they refer to, gets the results of every
+// rule compiled together: on generated plans of one to three types and on
+// every plan and state of ../shared/data.
+func TestSubUnitsSameResult(t *testing.T) {
+	cat := builtinCatalog(t)
+	docs := map[string][]byte{}
+	types := planTypes(t, cat)
+	for i := 0; i < len(types); i += len(types) / 12 {
+		var buf bytes.Buffer
+		if err := bench.WritePlan(&buf, 20, types[i:min(i+1+i%3, len(types))], uint64(i)); err != nil {
+			t.Fatal(err)
+		}
+		docs[fmt.Sprintf("generated-%d.json", i)] = buf.Bytes()
+	}
+	for _, path := range append(sharedData("terraform/*/*"), sharedData("cloudformation/*")...) {
+		if data, err := os.ReadFile(path); err == nil {
+			docs[path] = data
+		}
+	}
+	every, err := New(t.Context(), cat, Options{allRules: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	apart := 0
+	for name, data := range docs {
+		fresh, err := New(t.Context(), cat, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareEngines(t, map[string][]byte{name: data}, every, fresh, func(input.Document) bool { return true })
+		if fresh.groups["terraform"].sub.made > 0 {
+			apart++
+		}
+	}
+	if apart < 10 {
+		t.Fatalf("%d of %d documents compiled their rules apart: the test checks too little", apart, len(docs))
+	}
+	t.Logf("%d of %d documents compiled their rules apart", apart, len(docs))
+}
+
+// TestSubUnitsBounded: one engine compiles maxSubUnits units of a group's
+// subsets; the documents after that compile in the whole unit.
+func TestSubUnitsBounded(t *testing.T) {
+	cat := builtinCatalog(t)
+	eng, err := New(t.Context(), cat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, typ := range []string{"aws_s3_bucket", "aws_iam_role", "aws_kms_key", "google_storage_bucket"} {
+		var buf bytes.Buffer
+		if err := bench.WritePlan(&buf, 10, []string{typ}, uint64(i)); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := loader.Parse(t.Context(), typ+".json", buf.Bytes(), loader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := eng.Eval(t.Context(), doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := eng.groups["terraform"]
+	if g.sub.made != maxSubUnits {
+		t.Errorf("%d units of subsets made, want %d", g.sub.made, maxSubUnits)
+	}
+	if g.sub.whole.compiler == nil {
+		t.Error("the documents after the sub-units did not compile in the whole unit")
+	}
+}
+
+// TestSubUnitsOutsideModule: with a module from outside the built-ins,
+// which may add rules to a built-in package from a package of its own,
+// no subset compiles apart (subUnitMaker is nil), and a small document
+// gets the outside module's findings.
+func TestSubUnitsOutsideModule(t *testing.T) {
+	sources := append(builtinSources(t), catalog.Source{Path: "policy", FS: fstest.MapFS{
+		"extra.rego": {Data: []byte(`package tenet
+
+import rego.v1
+
+import data.tenet.lib.terraform
+
+aws.s3.versioning.deny contains {"msg": "an extra finding", "resource": b.address} if {
+	some b in terraform.resources("aws_s3_bucket")
+}
+`)},
+	}})
+	cat, err := catalog.Load(t.Context(), sources, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if subUnitMaker(cat, Capabilities(nil)) != nil {
+		t.Fatal("a catalog with a module from outside the built-ins makes units of subsets")
+	}
+	eng, err := New(t.Context(), cat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := bench.WritePlan(&buf, 5, []string{"aws_s3_bucket"}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if messageCount(t, eng, buf.Bytes(), "an extra finding") == 0 {
+		t.Error("the outside module's findings are missing")
+	}
+}
+
+// messageCount is how many findings of eng on the plan data have message
+// msg.
+func messageCount(t *testing.T, eng *Engine, data []byte, msg string) int {
+	t.Helper()
+	doc, err := loader.Parse(t.Context(), "plan.json", data, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Eval(t.Context(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range res.Findings {
+		if f.Message == msg {
+			n++
+		}
+	}
+	return n
+}
