@@ -102,9 +102,8 @@ func (s SARIF) Write(w io.Writer, res *finding.Result) error {
 	driver := sarifComponent{Name: res.Tool.Name, InformationURI: informationURI}
 	driver.Version = sarifVersion(res.Tool.Version)
 	limits := s.limits()
-	index := map[string]int{}
-	for i, rr := range res.Rules {
-		index[rr.Rule.ID] = i
+	index := ruleIndex(res)
+	for _, rr := range res.Rules {
 		driver.Rules = append(driver.Rules, sarifRuleOf(rr.Rule, limits.TagsPerRule))
 	}
 	// The policy bundles are the tool's extensions: their revisions say
@@ -120,7 +119,7 @@ func (s SARIF) Write(w io.Writer, res *finding.Result) error {
 	}
 	run := sarifRun{
 		Tool:        sarifTool{Driver: driver, Extensions: extensions},
-		Invocations: []sarifInvocation{s.invocation(res, omitted, len(kept)+omitted)},
+		Invocations: []sarifInvocation{s.invocation(res, omitted, len(kept)+omitted, limits.ResultsPerRun)},
 		Results:     results,
 	}
 	enc := json.NewEncoder(w)
@@ -132,12 +131,18 @@ func (s SARIF) Write(w io.Writer, res *finding.Result) error {
 // Omitted is how many findings Write leaves out of res to stay within the
 // results a run; the CLI says so on stderr.
 func (s SARIF) Omitted(res *finding.Result) int {
-	index := map[string]int{}
+	_, omitted := sarifSelect(res.Findings, ruleIndex(res), s.limits().ResultsPerRun)
+	return omitted
+}
+
+// ruleIndex is the position of each rule of res in its rules, which a
+// SARIF result names by index.
+func ruleIndex(res *finding.Result) map[string]int {
+	index := make(map[string]int, len(res.Rules))
 	for i, rr := range res.Rules {
 		index[rr.Rule.ID] = i
 	}
-	_, omitted := sarifSelect(res.Findings, index, s.limits().ResultsPerRun)
-	return omitted
+	return index
 }
 
 // sarifSelect keeps the findings of known rules, at most limit of them:
@@ -186,7 +191,7 @@ func sarifSelect(findings []finding.Finding, index map[string]int, limit int) ([
 // successful), one that no rule checks a warning, each with its file, so
 // that a consumer showing no results does not read as a clean pass; and
 // results left out for GitHub's limit are a warning too.
-func (s SARIF) invocation(res *finding.Result, omitted, total int) sarifInvocation {
+func (s SARIF) invocation(res *finding.Result, omitted, total, limit int) sarifInvocation {
 	inv := sarifInvocation{ExecutionSuccessful: len(res.Errors) == 0}
 	note := func(level, path, text string) {
 		n := sarifNotification{Level: level, Message: sarifText{Text: text}}
@@ -203,7 +208,7 @@ func (s SARIF) invocation(res *finding.Result, omitted, total int) sarifInvocati
 	}
 	if omitted > 0 {
 		note("warning", "", fmt.Sprintf("%d of %d results left out (waived findings first, then unknown ones, then warnings): GitHub code scanning accepts %d a run; the json format reports every finding",
-			omitted, total, s.limits().ResultsPerRun))
+			omitted, total, limit))
 	}
 	return inv
 }
