@@ -130,16 +130,16 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	})
 	// Every query, a group's whole one as a shard's or a subset's, has the
 	// one form queryText writes and values decodes. Each compiles in its
-	// target's unit (units.go): those holding policies from outside the
+	// group's unit (units.go): those holding policies from outside the
 	// built-ins now, the others when a document first needs them.
 	caps := Capabilities(opts.AllowBuiltins)
 	units, err := newUnits(cat, plan, caps, opts.Print != nil)
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range sortedUnitNames(units) {
-		if units[name].custom {
-			if _, err := units[name].compile(); err != nil {
+	for _, group := range slices.Sorted(maps.Keys(units)) {
+		if units[group].custom {
+			if _, err := units[group].compile(); err != nil {
 				return nil, err
 			}
 		}
@@ -173,7 +173,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		if name == "raw" {
 			with = rawWith
 		}
-		u := units[unitName(name)]
+		u := units[name]
 		q := newQuery(u, name, queryText(evs, all(len(evs)), with), evs, all(len(evs)))
 		if u.custom {
 			if err := q.ready(ctx); err != nil {
@@ -188,7 +188,10 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			masked: strings.HasSuffix(name, customSuffix) && !opts.SensitiveToCustom}
 		g.checks = e.checks(evs, strings.TrimSuffix(name, customSuffix))
 		g.subsets.queries = map[string]*query{}
-		g.sub = &subUnits{whole: u, make: makeSub}
+		g.sub = &subUnits{whole: u}
+		if builtinGroup(name) {
+			g.sub.make = makeSub
+		}
 		g.subsets.build = func(idx []int) *query {
 			return newQuery(g.sub.unit(evs, idx), name, queryText(evs, idx, ""), evs, idx)
 		}

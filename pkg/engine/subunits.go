@@ -76,19 +76,18 @@ func (s *subUnits) wouldMake(evs []catalog.Eval, idx []int) bool {
 	return s.made < maxSubUnits
 }
 
-// subUnitMaker makes the units of subsets: each holds the modules of its
-// root packages and of the packages they refer to, found and parsed on its
-// first compile. It is nil when the catalog holds a module from outside the
-// built-ins: such a module may add rules to a built-in package from a
-// package of its own (package tenet; aws.s3.versioning.deny contains ...),
-// which a closure of the packages the rules are in would leave out.
+// subUnitMaker makes the units of built-in groups' subsets: each holds the
+// modules of its root packages and of the packages they refer to, found
+// and parsed on its first compile. It is nil when a module from outside
+// the built-ins shares a package with them (customApart): such a module
+// may add rules to a built-in package from a package of its own (package
+// tenet; aws.s3.versioning.deny contains ...), which a closure of the
+// packages the rules are in would leave out.
 func subUnitMaker(cat *catalog.Catalog, caps *ast.Capabilities) func(roots []string) *unit {
-	for name := range cat.Modules {
-		if !cat.Builtin[name] {
-			return nil
-		}
-	}
 	pkgs := newPackages(cat)
+	if !customApart(cat, pkgs) {
+		return nil
+	}
 	return func(roots []string) *unit {
 		u := &unit{caps: caps}
 		u.resolve = func() (map[string]*ast.Module, error) {

@@ -59,47 +59,104 @@ func (u *unit) compile() (*ast.Compiler, error) {
 	return u.compiler, u.err
 }
 
-// unitName is the unit a query group compiles in: a target's built-in and
+// unitName is the unit a query group compiles in when policies from
+// outside the built-ins share packages with them: a target's built-in and
 // custom groups share one.
 func unitName(group string) string { return strings.TrimSuffix(group, customSuffix) }
 
-// newUnits makes one unit per unit name of plan's groups, each with the
+// builtinGroup tells whether group holds rules of built-in packages only.
+func builtinGroup(group string) bool {
+	return group != "raw" && !strings.HasSuffix(group, customSuffix)
+}
+
+// newUnits returns the unit each group of plan compiles in, holding the
 // modules (sandboxed) of the packages its evals are in and of every
-// package those refer to, transitively: found now, or, from a lazy
-// catalog of built-ins only, on the unit's first compile.
+// package those refer to, transitively. Groups whose packages are the same
+// share a unit. When the policies from outside the built-ins lie apart
+// from them (customApart), each group has its own packages, and a unit of
+// built-in groups finds its modules, from a lazy catalog, on its first
+// compile: the policies from outside then compile in New, with what they
+// import, and a small plan compiles no more of the built-in library than
+// it would without them. Otherwise a target's built-in and custom groups
+// share a unit, which finds its modules now.
 func newUnits(cat *catalog.Catalog, plan map[string][]catalog.Eval, caps *ast.Capabilities, print bool) (map[string]*unit, error) {
 	pkgs := newPackages(cat)
-	later := true
+	apart := customApart(cat, pkgs)
+	lazy, outside := true, false
 	for name := range cat.Modules {
-		later = later && cat.Builtin[name] && cat.IsLazy(name)
+		lazy = lazy && (!cat.Builtin[name] || cat.IsLazy(name))
+		outside = outside || !cat.Builtin[name]
+	}
+	key := unitName
+	if apart {
+		key = func(group string) string { return group }
 	}
 	roots := map[string][]string{}
 	for group, evs := range plan {
-		u := unitName(group)
+		k := key(group)
 		for _, ev := range evs {
-			if p := ev.Ref[:strings.LastIndex(ev.Ref, ".")]; !slices.Contains(roots[u], p) {
-				roots[u] = append(roots[u], p)
+			if p := ev.Ref[:strings.LastIndex(ev.Ref, ".")]; !slices.Contains(roots[k], p) {
+				roots[k] = append(roots[k], p)
 			}
 		}
 	}
 	units := map[string]*unit{}
-	for name, from := range roots {
+	byRoots := map[string]*unit{}
+	for _, group := range slices.Sorted(maps.Keys(plan)) {
+		from := roots[key(group)]
+		slices.Sort(from)
+		id := strings.Join(from, " ")
+		if u, ok := byRoots[id]; ok {
+			units[group] = u
+			continue
+		}
 		u := &unit{caps: caps}
 		u.resolve = func() (map[string]*ast.Module, error) {
 			mods, custom, err := pkgs.closure(cat, from)
 			u.custom = custom
 			return mods, err
 		}
-		if !later {
+		// A built-in group's closure holds built-in modules only when
+		// those from outside lie apart: built-in modules refer to the
+		// packages of data.tenet alone (TestBuiltinsReferWithin).
+		if !lazy || outside && !(apart && builtinGroup(group)) {
 			var err error
 			if u.modules, err = u.resolve(); err != nil {
 				return nil, err
 			}
 		}
 		u.print = print && u.custom
-		units[name] = u
+		byRoots[id], units[group] = u, u
 	}
 	return units, nil
+}
+
+// customApart tells whether every module from outside the built-ins lies
+// in a package apart from every built-in package: not one of them, nor in
+// one, nor holding one. A rule's path lies in its module's package, so
+// such a module adds no rule to a built-in package, and a built-in module
+// does not reach it; a policy that extends a built-in package (package
+// tenet with a rule aws.s3.versioning.deny) is not apart.
+func customApart(cat *catalog.Catalog, pkgs packages) bool {
+	var builtin, outside []ast.Ref
+	for _, names := range pkgs.modules {
+		for _, name := range names {
+			path := cat.Modules[name].Package.Path
+			if cat.Builtin[name] {
+				builtin = append(builtin, path)
+			} else {
+				outside = append(outside, path)
+			}
+		}
+	}
+	for _, o := range outside {
+		for _, b := range builtin {
+			if o.HasPrefix(b) || b.HasPrefix(o) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // packages are a catalog's packages: the names of each one's modules, and
@@ -156,20 +213,7 @@ func (p packages) closure(cat *catalog.Catalog, from []string) (map[string]*ast.
 // data on (data[x]) reaches every package.
 func (p packages) deps(m *ast.Module) []string {
 	refs := map[string]bool{}
-	add := func(r ast.Ref) {
-		if r.HasPrefix(ast.DefaultRootRef) {
-			refs[constantPrefix(r).String()] = true
-		}
-	}
-	for _, imp := range m.Imports {
-		if r, ok := imp.Path.Value.(ast.Ref); ok {
-			add(r)
-		}
-	}
-	ast.WalkRefs(m, func(r ast.Ref) bool {
-		add(r)
-		return false
-	})
+	walkDataRefs(m, func(r ast.Ref) { refs[constantPrefix(r).String()] = true })
 	deps := map[string]bool{}
 	for g := range refs {
 		if g == "data" {
@@ -195,6 +239,22 @@ func (p packages) deps(m *ast.Module) []string {
 	return slices.Collect(maps.Keys(deps))
 }
 
+// walkDataRefs calls f with each reference of m into data, its imports
+// included, which cover the names they bind.
+func walkDataRefs(m *ast.Module, f func(ast.Ref)) {
+	for _, imp := range m.Imports {
+		if r, ok := imp.Path.Value.(ast.Ref); ok && r.HasPrefix(ast.DefaultRootRef) {
+			f(r)
+		}
+	}
+	ast.WalkRefs(m, func(r ast.Ref) bool {
+		if r.HasPrefix(ast.DefaultRootRef) {
+			f(r)
+		}
+		return false
+	})
+}
+
 // constantPrefix is r up to its first term that is not a constant:
 // data.a[x].b and data.a[input.k].b are data.a. (OPA's GroundPrefix keeps
 // input.k, a ground reference, but its value is only known in evaluation.)
@@ -207,15 +267,4 @@ func constantPrefix(r ast.Ref) ast.Ref {
 		}
 	}
 	return r
-}
-
-// sortedUnitNames lists units' names in order, so that the first error of
-// a compile in New is the same from run to run.
-func sortedUnitNames(units map[string]*unit) []string {
-	names := make([]string, 0, len(units))
-	for n := range units {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -194,4 +195,102 @@ func TestUnitsLazy(t *testing.T) {
 	if len(lazy.groups["terraform"].shards()) < 10 {
 		t.Error("the plan was not sharded")
 	}
+}
+
+// TestCustomApart: a package from outside the built-ins is apart from them
+// unless it is one of their packages, lies in one, or holds one.
+func TestCustomApart(t *testing.T) {
+	for pkg, want := range map[string]bool{
+		"acme.owner_tag":                  true,
+		"tenetx":                          true,
+		"acme.tenet.aws":                  true,
+		"main":                            true,
+		"tenet":                           false, // holds every built-in package
+		"tenet.aws":                       false,
+		"tenet.aws.s3.versioning":         false, // a built-in package
+		"tenet.aws.s3.versioning.extra":   false, // in one
+		"tenet.lib.terraform":             false,
+		`tenet["aws"].s3.versioning.more`: false,
+	} {
+		sources := append(builtinSources(t), catalog.Source{Path: "policy", FS: fstest.MapFS{
+			"extra.rego": {Data: []byte("package " + pkg + "\n\nimport rego.v1\n\nx := 1\n")},
+		}})
+		cat, err := catalog.Load(t.Context(), sources, catalog.Options{Lazy: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := customApart(cat, newPackages(cat)); got != want {
+			t.Errorf("package %s: apart %v, want %v", pkg, got, want)
+		}
+	}
+}
+
+// TestBuiltinsReferWithin: every reference of a built-in module into data
+// lies in data.tenet, where only built-in packages are when the policies
+// from outside lie apart (customApart): a unit of built-in rules holds
+// built-in modules only, and finds them lazily whatever else is loaded.
+func TestBuiltinsReferWithin(t *testing.T) {
+	cat := builtinCatalog(t)
+	tenet := ast.MustParseRef("data.tenet")
+	for name, m := range cat.Modules {
+		walkDataRefs(m, func(r ast.Ref) {
+			if !constantPrefix(r).HasPrefix(tenet) {
+				t.Errorf("%s: %v reaches outside data.tenet", name, r)
+			}
+		})
+	}
+}
+
+// TestUnitsCustomApart: with a policy from outside the built-ins in a
+// package of its own, New compiles that policy and what it imports, not
+// the built-in library; a small plan compiles its few rules apart; and
+// the findings, built-in and custom, are those of every rule compiled
+// together, on a small plan and on one large enough to shard.
+func TestUnitsCustomApart(t *testing.T) {
+	sources := func() []catalog.Source {
+		return append(builtinSources(t), catalog.Source{Path: "policy", FS: os.DirFS("../../test/examples/policy")})
+	}
+	lazyCat, err := catalog.Load(t.Context(), sources(), catalog.Options{Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fullCat, err := catalog.Load(t.Context(), sources(), catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := New(t.Context(), lazyCat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom := eng.groups["terraform"+customSuffix]
+	if custom == nil || custom.sub.whole.compiler == nil {
+		t.Fatal("the custom policy was not compiled in New")
+	}
+	if eng.groups["terraform"].sub.whole.compiler != nil || eng.groups["terraform"].sub.make == nil {
+		t.Error("New compiled the built-in Terraform rules, or a small plan cannot compile its rules apart")
+	}
+	for name := range lazyCat.Modules {
+		if strings.HasPrefix(name, "bundles/aws/") && lazyCat.ParsedYet(name) {
+			t.Errorf("New parsed %s", name)
+		}
+	}
+	every, err := New(t.Context(), fullCat, Options{allRules: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var small, large bytes.Buffer
+	if err := bench.WritePlan(&small, 10, []string{"aws_s3_bucket", "aws_db_instance"}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := bench.WritePlan(&large, shardMin+100, bench.ResourceTypes(lazyCat.Rules, "terraform")[:40], 2); err != nil {
+		t.Fatal(err)
+	}
+	compareEngines(t, map[string][]byte{"small.json": small.Bytes()}, every, eng, func(input.Document) bool { return true })
+	if eng.groups["terraform"].sub.made == 0 {
+		t.Error("the small plan did not compile its rules apart")
+	}
+	if messageCount(t, eng, small.Bytes(), "no owner tag") == 0 {
+		t.Error("no finding of the custom policy on the small plan: the test checks too little")
+	}
+	compareEngines(t, map[string][]byte{"large.json": large.Bytes()}, every, eng, func(input.Document) bool { return true })
 }
