@@ -23,7 +23,8 @@ const maxSubsets = 1024
 type subsets struct {
 	mu      sync.Mutex
 	queries map[string]*query
-	build   func(idx []int) *query
+	// build makes the query over the evals at idx, compiled in u.
+	build func(u *unit, idx []int) *query
 }
 
 // applicable returns the positions of g's evals that may find something in
@@ -70,7 +71,7 @@ func (g *group) query(idx []int, all bool) *query {
 	if len(g.subsets.queries) >= maxSubsets {
 		return g.whole
 	}
-	q := g.subsets.build(idx)
+	q := g.subsets.build(g.sub.unit(g.evals, idx), idx)
 	g.subsets.queries[key] = q
 	return q
 }

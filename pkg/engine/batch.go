@@ -64,16 +64,17 @@ func batchTerms(terms [][]*ast.Term) ([]*ast.Term, error) {
 // like doc needs: its target's rules, which compile when a document first
 // needs them. A scan calls it as each input loads, so that the compile
 // runs beside the loading of the others rather than after them, when the
-// batches wait for it. A small document whose rules compile in a unit of
-// their own (subunits.go) is left to Eval, which compiles them at once: the
-// whole target would be compiled for nothing. Errors are those the
-// evaluation then returns.
+// batches wait for it. A document whose rules compile in a unit of their
+// own (subunits.go), a small one or the shards of a large one of a few
+// types, is left to Eval, which compiles them at once: the whole target
+// would be compiled for nothing. Errors are those the evaluation then
+// returns.
 func (e *Engine) Warm(ctx context.Context, doc input.Document) {
 	g := e.groups[Target(doc.Source.Format)]
 	if g == nil {
 		return
 	}
-	if len(doc.Resources) < e.shardMin && !e.Batchable(doc) {
+	if !e.Batchable(doc) {
 		if idx, all := g.applicable(resourcesByType(doc)); !all && g.sub.wouldMake(g.evals, idx) {
 			return
 		}

@@ -192,8 +192,8 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		if builtinGroup(name) {
 			g.sub.make = makeSub
 		}
-		g.subsets.build = func(idx []int) *query {
-			return newQuery(g.sub.unit(evs, idx), name, queryText(evs, idx, ""), evs, idx)
+		g.subsets.build = func(u *unit, idx []int) *query {
+			return newQuery(u, name, queryText(evs, idx, ""), evs, idx)
 		}
 		// Outside Terraform, the built-in per-resource rules judge each
 		// object alone and may be evaluated in batches (batch.go).

@@ -57,6 +57,9 @@ type group struct {
 	subsets subsets
 	// sub hands out the units its subsets compile in (subunits.go).
 	sub *subUnits
+	// apart holds the shards' queries compiled in a unit of their own
+	// (shardsApart).
+	apart shardsApart
 	// warm starts the compile once (Warm).
 	warm sync.Once
 	// batched[N]: evals[N] may be evaluated on the objects of many
@@ -318,6 +321,9 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 		}
 	}
 	sort.SliceStable(order, func(a, b int) bool { return len(inputs[order[a]]) > len(inputs[order[b]]) })
+	if apart := g.shardsApart(shards, order); apart != nil {
+		shards = apart
+	}
 	if m != nil && m.name != name {
 		m = nil
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -74,6 +75,48 @@ func (s *subUnits) wouldMake(evs []catalog.Eval, idx []int) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.made < maxSubUnits
+}
+
+// shardsApart holds the queries of a group's shards compiled in a unit of
+// their own, and the evals they hold.
+type shardsApart struct {
+	mu      sync.Mutex
+	key     string
+	queries []*query
+}
+
+// shardsApart returns, for a document evaluated in shards, the queries of
+// the shards at order (those holding a rule that applies to it) compiled
+// in a unit of their own, when their rules are few enough for one (small):
+// a large plan of a few types compiles the rules of their shards, as a
+// small one compiles its rules (TestSubUnitsSharded). Each has its shard's
+// rules and types, at its shard's position; nil when the shards compile in
+// the whole unit.
+func (g *group) shardsApart(shards []*query, order []int) []*query {
+	var idx []int
+	for _, i := range order {
+		idx = append(idx, shards[i].index...)
+	}
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
+	key := fmt.Sprint(idx)
+	g.apart.mu.Lock()
+	defer g.apart.mu.Unlock()
+	if g.apart.queries != nil && g.apart.key == key {
+		return g.apart.queries
+	}
+	u := g.sub.unit(g.evals, idx)
+	if u == g.sub.whole {
+		return nil
+	}
+	queries := make([]*query, len(shards))
+	for _, i := range order {
+		q := g.subsets.build(u, shards[i].index)
+		q.types, q.perResource = shards[i].types, shards[i].perResource
+		queries[i] = q
+	}
+	g.apart.key, g.apart.queries = key, queries
+	return queries
 }
 
 // subUnitMaker makes the units of built-in groups' subsets: each holds the

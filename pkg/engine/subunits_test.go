@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
@@ -20,20 +22,7 @@ import (
 // every plan and state of ../shared/data.
 func TestSubUnitsSameResult(t *testing.T) {
 	cat := builtinCatalog(t)
-	docs := map[string][]byte{}
-	types := planTypes(t, cat)
-	for i := 0; i < len(types); i += len(types) / 12 {
-		var buf bytes.Buffer
-		if err := bench.WritePlan(&buf, 20, types[i:min(i+1+i%3, len(types))], uint64(i)); err != nil {
-			t.Fatal(err)
-		}
-		docs[fmt.Sprintf("generated-%d.json", i)] = buf.Bytes()
-	}
-	for _, path := range append(sharedData("terraform/*/*"), sharedData("cloudformation/*")...) {
-		if data, err := os.ReadFile(path); err == nil {
-			docs[path] = data
-		}
-	}
+	docs := fewTypePlans(t, cat, 12, 20, append(sharedData("terraform/*/*"), sharedData("cloudformation/*")...))
 	every, err := New(t.Context(), cat, Options{allRules: true})
 	if err != nil {
 		t.Fatal(err)
@@ -53,6 +42,79 @@ func TestSubUnitsSameResult(t *testing.T) {
 		t.Fatalf("%d of %d documents compiled their rules apart: the test checks too little", apart, len(docs))
 	}
 	t.Logf("%d of %d documents compiled their rules apart", apart, len(docs))
+}
+
+// TestSubUnitsSharded: a document evaluated in shards, whose applicable
+// shards hold few rules, evaluates them compiled in a unit of their own,
+// and gets the results of every rule compiled together: on generated plans
+// of one to three types and on every plan and state of ../shared/data, each
+// sharded, with and without a Memo (filled by a first run, then read).
+func TestSubUnitsSharded(t *testing.T) {
+	cat := builtinCatalog(t)
+	docs := fewTypePlans(t, cat, 8, 60, sharedData("terraform/*/*"))
+	every, err := New(t.Context(), cat, Options{allRules: true, shardMin: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	apart := 0
+	for name, data := range docs {
+		doc, err := loader.Parse(t.Context(), name, data, loader.Options{})
+		if err != nil || Target(doc.Source.Format) != "terraform" || len(doc.Resources) == 0 {
+			continue
+		}
+		want, err := every.Eval(t.Context(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := New(t.Context(), cat, Options{shardMin: 1, Parallel: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		memo := &mapMemo{data: map[string][]byte{}}
+		for _, opts := range []EvalOptions{{}, {Memo: memo}, {Memo: memo}} {
+			got, err := fresh.EvalWith(t.Context(), doc, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want.Findings, got.Findings); diff != "" {
+				t.Errorf("%s (memo %v): findings differ (-want +got):\n%s", name, opts.Memo != nil, diff)
+			}
+		}
+		if !fresh.sharded(fresh.groups["terraform"], doc) {
+			t.Errorf("%s was not sharded", name)
+		}
+		if fresh.groups["terraform"].apart.queries != nil {
+			apart++
+		}
+		if len(want.Findings) > 0 && memo.hits == 0 {
+			t.Errorf("%s: the second run with the memo found nothing in it", name)
+		}
+	}
+	if apart < len(docs)/2 {
+		t.Fatalf("%d of %d documents compiled their shards apart: the test checks too little", apart, len(docs))
+	}
+	t.Logf("%d of %d documents compiled their shards apart", apart, len(docs))
+}
+
+// fewTypePlans are about count generated plans of n resources, each of one
+// to three of the types the rules select, and the files at paths.
+func fewTypePlans(t *testing.T, cat *catalog.Catalog, count, n int, paths []string) map[string][]byte {
+	t.Helper()
+	docs := map[string][]byte{}
+	types := planTypes(t, cat)
+	for i := 0; i < len(types); i += len(types) / count {
+		var buf bytes.Buffer
+		if err := bench.WritePlan(&buf, n, types[i:min(i+1+i%3, len(types))], uint64(i)); err != nil {
+			t.Fatal(err)
+		}
+		docs[fmt.Sprintf("generated-%d.json", i)] = buf.Bytes()
+	}
+	for _, path := range paths {
+		if data, err := os.ReadFile(path); err == nil {
+			docs[path] = data
+		}
+	}
+	return docs
 }
 
 // TestSubUnitsBounded: one engine compiles maxSubUnits units of a group's
