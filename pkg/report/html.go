@@ -53,6 +53,9 @@ func (h HTML) Write(w io.Writer, res *finding.Result) error {
 	if err != nil {
 		return err
 	}
+	if err := prerender(page); err != nil {
+		return fmt.Errorf("html report: %w", err)
+	}
 	bw := bufio.NewWriter(w)
 	if err := htmlTemplate.Execute(bw, page); err != nil {
 		return fmt.Errorf("html report: %w", err)
@@ -107,6 +110,8 @@ type htmlControl struct {
 	// Idle are the rules with nothing to check in the inputs, listed by
 	// id only: in large catalogs they are most of the evidence.
 	Idle []*htmlRule
+	// HTML is the control rendered (prerender).
+	HTML template.HTML
 }
 
 type htmlEvidence struct {
@@ -130,6 +135,8 @@ type htmlRule struct {
 	Anchor   string
 	Controls []htmlLink
 	Findings []htmlFinding
+	// HTML is the rule and its findings rendered (prerender).
+	HTML template.HTML
 }
 
 type htmlLink struct{ Text, Href string }

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -145,4 +146,30 @@ func BenchmarkHTML(b *testing.B) {
 		n = buf.Len()
 	}
 	b.ReportMetric(float64(n), "bytes/page")
+}
+
+// TestHTMLParallel: the controls and rules rendered on every core
+// (prerender) make the page they make on one, byte for byte, on a report
+// of 700 controls a framework and many findings a rule.
+func TestHTMLParallel(t *testing.T) {
+	res := largeResult(300, func(int) []finding.Evidence { return nil })
+	write := func(procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		r, err := report.New("html", report.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := r.Write(&buf, res); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	one := write(1)
+	if n := strings.Count(one, `<li class="ctl"`); n < 700 {
+		t.Fatalf("%d controls on the page: the test checks too little", n)
+	}
+	if many := write(5); many != one {
+		t.Error("the page rendered on five cores differs from the page rendered on one")
+	}
 }
