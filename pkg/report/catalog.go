@@ -1,7 +1,7 @@
 package report
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -46,11 +46,21 @@ func WriteCoverage(w io.Writer, cov []Coverage, format string) error {
 	return fmt.Errorf("unknown output format %q (want one of %v)", format, CatalogFormats)
 }
 
+// writeJSON writes v as encoding/json's Encoder does with HTML left
+// unescaped and an indent of two spaces: encoded compact, then laid out by
+// the JSON report's indenter, which writes as it goes. The encoder's own
+// indenting grows a second buffer of the whole document by doubling, most
+// of the time a large SARIF or OSCAL document took to write.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	var buf bytes.Buffer
+	if err := newEncoder(&buf).Encode(v); err != nil {
+		return err
+	}
+	ind := newIndenter(w)
+	if err := ind.write(buf.Bytes()); err != nil {
+		return err
+	}
+	return ind.flush()
 }
 
 func targets(r finding.Rule) string {

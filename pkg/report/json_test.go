@@ -188,3 +188,42 @@ func writeIndented(w io.Writer, src []byte) error {
 	}
 	return ind.flush()
 }
+
+// TestWriteJSON: writeJSON, which SARIF, OSCAL and the catalog formats
+// write with, writes what encoding/json's Encoder writes with an indent of
+// two spaces and HTML left unescaped.
+func TestWriteJSON(t *testing.T) {
+	golden, err := os.ReadFile("testdata/json.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res finding.Result
+	if err := json.Unmarshal(golden, &res); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []any{
+		&res,
+		map[string]any{"html": "<a href=\"x\">&</a>", "sep": "\u2028\u2029", "empty": []any{}, "obj": map[string]any{}, "nil": nil},
+		[]string{},
+		"top",
+		struct {
+			A []int          `json:"a"`
+			B map[string]int `json:"b,omitempty"`
+			C *int           `json:"c"`
+		}{A: []int{1, 2}},
+	} {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSON(&got, v); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%T: got\n%s\nwant\n%s", v, got.Bytes(), want.Bytes())
+		}
+	}
+}

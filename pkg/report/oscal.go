@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -135,18 +134,7 @@ func (o OSCAL) Write(w io.Writer, res *finding.Result) error {
 		Results:    []oscal.Result{result},
 		BackMatter: &oscal.BackMatter{Resources: &backMatter},
 	}}
-	// Encoded compact and laid out by the JSON report's indenter, which
-	// writes as it goes: the encoder's own indenting grew a second buffer
-	// of the whole document by doubling, most of the time this took.
-	var buf bytes.Buffer
-	if err := newEncoder(&buf).Encode(doc); err != nil {
-		return err
-	}
-	ind := newIndenter(w)
-	if err := ind.write(buf.Bytes()); err != nil {
-		return err
-	}
-	return ind.flush()
+	return writeJSON(w, doc)
 }
 
 // oscalObservations makes one observation per rule that checked something

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -122,10 +121,7 @@ func (s SARIF) Write(w io.Writer, res *finding.Result) error {
 		Invocations: []sarifInvocation{s.invocation(res, omitted, len(kept)+omitted, limits.ResultsPerRun)},
 		Results:     results,
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
+	return writeJSON(w, sarifLog{Schema: sarifSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
 // Omitted is how many findings Write leaves out of res to stay within the
