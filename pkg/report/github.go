@@ -79,10 +79,13 @@ func githubCommand(w io.Writer, level, file string, line int, title, msg string)
 	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), githubData(msg))
 }
 
-func githubData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+func githubData(s string) string { return githubDataEscaper.Replace(s) }
 
-func githubProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
+func githubProperty(s string) string { return githubPropertyEscaper.Replace(s) }
+
+// The escapers are made once (a Replacer is safe for concurrent use): made
+// for each call, they were most of the time the format took.
+var (
+	githubDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	githubPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
