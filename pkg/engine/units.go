@@ -132,13 +132,17 @@ func newUnits(cat *catalog.Catalog, plan map[string][]catalog.Eval, caps *ast.Ca
 }
 
 // customApart tells whether every module from outside the built-ins lies
-// in a package apart from every built-in package: not one of them, nor in
-// one, nor holding one. A rule's path lies in its module's package, so
-// such a module adds no rule to a built-in package, and a built-in module
-// does not reach it; a policy that extends a built-in package (package
-// tenet with a rule aws.s3.versioning.deny) is not apart.
+// in a package apart from the built-ins: outside data.tenet, which holds
+// every package the built-in modules refer to (TestBuiltinsReferWithin),
+// and apart from every built-in package (not one, nor in one, nor holding
+// one). A rule's path lies in its module's package, so such a module adds
+// no rule to a built-in package and no built-in module reaches it. A
+// policy in a package of data.tenet is not apart: it may extend a built-in
+// package (package tenet with a rule aws.s3.versioning.deny) or set what
+// built-in rules read (package tenet.params).
 func customApart(cat *catalog.Catalog, pkgs packages) bool {
-	var builtin, outside []ast.Ref
+	builtin := []ast.Ref{builtinRoot}
+	var outside []ast.Ref
 	for _, names := range pkgs.modules {
 		for _, name := range names {
 			path := cat.Modules[name].Package.Path
@@ -158,6 +162,9 @@ func customApart(cat *catalog.Catalog, pkgs packages) bool {
 	}
 	return true
 }
+
+// builtinRoot is where the built-in packages lie, and all they refer to.
+var builtinRoot = ast.MustParseRef("data.tenet")
 
 // packages are a catalog's packages: the names of each one's modules, and
 // their paths in order.

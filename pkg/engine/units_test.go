@@ -11,7 +11,9 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/test/bench"
 )
 
@@ -198,13 +200,15 @@ func TestUnitsLazy(t *testing.T) {
 }
 
 // TestCustomApart: a package from outside the built-ins is apart from them
-// unless it is one of their packages, lies in one, or holds one.
+// unless it lies in data.tenet, or holds it.
 func TestCustomApart(t *testing.T) {
 	for pkg, want := range map[string]bool{
 		"acme.owner_tag":                  true,
 		"tenetx":                          true,
 		"acme.tenet.aws":                  true,
 		"main":                            true,
+		"tenet.acme.owner_tag":            false, // in data.tenet, where built-in rules read
+		"tenet.params":                    false,
 		"tenet":                           false, // holds every built-in package
 		"tenet.aws":                       false,
 		"tenet.aws.s3.versioning":         false, // a built-in package
@@ -225,16 +229,19 @@ func TestCustomApart(t *testing.T) {
 	}
 }
 
-// TestBuiltinsReferWithin: every reference of a built-in module into data
-// lies in data.tenet, where only built-in packages are when the policies
-// from outside lie apart (customApart): a unit of built-in rules holds
-// built-in modules only, and finds them lazily whatever else is loaded.
+// TestBuiltinsReferWithin: every built-in package, and every reference of a
+// built-in module into data, lies in data.tenet, where only built-in
+// packages are when the policies from outside lie apart (customApart): a
+// unit of built-in rules holds built-in modules only, and finds them lazily
+// whatever else is loaded.
 func TestBuiltinsReferWithin(t *testing.T) {
 	cat := builtinCatalog(t)
-	tenet := ast.MustParseRef("data.tenet")
 	for name, m := range cat.Modules {
+		if !m.Package.Path.HasPrefix(builtinRoot) {
+			t.Errorf("%s: package %v outside data.tenet", name, m.Package.Path)
+		}
 		walkDataRefs(m, func(r ast.Ref) {
-			if !constantPrefix(r).HasPrefix(tenet) {
+			if !constantPrefix(r).HasPrefix(builtinRoot) {
 				t.Errorf("%s: %v reaches outside data.tenet", name, r)
 			}
 		})
@@ -293,4 +300,41 @@ func TestUnitsCustomApart(t *testing.T) {
 		t.Error("no finding of the custom policy on the small plan: the test checks too little")
 	}
 	compareEngines(t, map[string][]byte{"large.json": large.Bytes()}, every, eng, func(input.Document) bool { return true })
+}
+
+// TestUnitsCustomParams: a policy that sets a built-in rule's parameter
+// in Rego (package tenet.params) is not apart from the built-ins: the rule
+// reads it, and finds what it finds with every rule compiled together.
+func TestUnitsCustomParams(t *testing.T) {
+	sources := append(builtinSources(t), catalog.Source{Path: "policy", FS: fstest.MapFS{
+		"params.rego": {Data: []byte("package tenet.params\n\nallowed_registries := [\"ghcr.io/acme/\"]\n")},
+	}})
+	cat, err := catalog.Load(t.Context(), sources, catalog.Options{Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if customApart(cat, newPackages(cat)) {
+		t.Fatal("a policy in package tenet.params is apart from the built-ins")
+	}
+	eng, err := New(t.Context(), cat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	every, err := New(t.Context(), cat, Options{allRules: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pod := []byte("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - {name: a, image: docker.io/library/nginx:1.27}\n")
+	compareEngines(t, map[string][]byte{"pod.yaml": pod}, every, eng, func(input.Document) bool { return true })
+	doc, err := loader.Parse(t.Context(), "pod.yaml", pod, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Eval(t.Context(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Findings, func(f finding.Finding) bool { return f.RuleID == "TNT-K8S-POD-024" }) {
+		t.Error("the registry rule found nothing: the parameter set in Rego did not reach it")
+	}
 }
