@@ -122,10 +122,10 @@ func (g *group) shardsApart(shards []*query, order []int) []*query {
 // subUnitMaker makes the units of built-in groups' subsets: each holds the
 // modules of its root packages and of the packages they refer to, found
 // and parsed on its first compile. It is nil when a module from outside
-// the built-ins shares a package with them (customApart): such a module
-// may add rules to a built-in package from a package of its own (package
-// tenet; aws.s3.versioning.deny contains ...), which a closure of the
-// packages the rules are in would leave out.
+// the built-ins is not apart from them (customApart, a package in
+// data.tenet): such a module may add rules to a built-in package from a
+// package of its own (package tenet; aws.s3.versioning.deny contains ...),
+// which a closure of the packages the rules are in would leave out.
 func subUnitMaker(cat *catalog.Catalog, caps *ast.Capabilities) func(roots []string) *unit {
 	pkgs := newPackages(cat)
 	if !customApart(cat, pkgs) {
