@@ -57,12 +57,7 @@ func (g *group) query(idx []int, all bool) *query {
 	if all {
 		return g.whole
 	}
-	var b strings.Builder
-	for _, i := range idx {
-		b.WriteString(strconv.Itoa(i))
-		b.WriteByte(',')
-	}
-	key := b.String()
+	key := subsetKey(idx)
 	g.subsets.mu.Lock()
 	defer g.subsets.mu.Unlock()
 	if q, ok := g.subsets.queries[key]; ok {
@@ -74,4 +69,14 @@ func (g *group) query(idx []int, all bool) *query {
 	q := g.subsets.build(g.sub.unit(g.evals, idx), idx)
 	g.subsets.queries[key] = q
 	return q
+}
+
+// subsetKey names the subset of a group's evals at idx.
+func subsetKey(idx []int) string {
+	var b strings.Builder
+	for _, i := range idx {
+		b.WriteString(strconv.Itoa(i))
+		b.WriteByte(',')
+	}
+	return b.String()
 }

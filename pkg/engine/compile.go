@@ -133,7 +133,9 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	// group's unit (units.go): those holding policies from outside the
 	// built-ins now, the others when a document first needs them.
 	caps := Capabilities(opts.AllowBuiltins)
-	units, err := newUnits(cat, plan, caps, opts.Print != nil)
+	pkgs := newPackages(cat)
+	apart := customApart(cat, pkgs)
+	units, err := newUnits(cat, pkgs, apart, plan, caps, opts.Print != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +146,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			}
 		}
 	}
-	makeSub := subUnitMaker(cat, caps)
+	makeSub := subUnitMaker(cat, pkgs, apart, caps)
 	store := inmem.NewFromObject(cat.Data)
 	// Only the groups of policies from outside the built-ins are debugged:
 	// a built-in group sees the document unmasked.

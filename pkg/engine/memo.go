@@ -8,10 +8,10 @@ import (
 	"errors"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/tenet-dev/tenet/internal/parallel"
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -162,21 +162,6 @@ func parallelRange(workers, n int, f func(w, lo, hi int)) {
 	wg.Wait()
 }
 
-// parallelEach calls f on each of [0, n), with as many goroutines as
-// workers, each taking the next number when done with one.
-func parallelEach(workers, n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, n) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
-}
-
 // lookup finds in the memo, with as many goroutines as workers, the
 // shards of g that apply to doc and may be memoized, and marks the
 // resources that the others read.
@@ -196,7 +181,7 @@ func (m *memoRun) lookup(g *group, doc input.Document, workers int) {
 	}
 	// read[i] is what shard i reads that the Memo does not hold.
 	read := make([][]int, len(shards))
-	parallelEach(workers, len(shards), func(i int) {
+	parallel.Each(workers, len(shards), func(i int) {
 		q := shards[i]
 		if !slices.ContainsFunc(q.index, func(n int) bool { return applicable[n] }) {
 			return

@@ -1,9 +1,7 @@
 package engine
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -51,13 +49,18 @@ func (s *subUnits) unit(evs []catalog.Eval, idx []int) *unit {
 		return s.whole
 	}
 	s.made++
-	var roots []string
+	return s.make(evalPackages(evs, idx))
+}
+
+// evalPackages lists the packages of the evals of evs at idx, each once.
+func evalPackages(evs []catalog.Eval, idx []int) []string {
+	var pkgs []string
 	for _, i := range idx {
-		if p := evs[i].Ref[:strings.LastIndex(evs[i].Ref, ".")]; !slices.Contains(roots, p) {
-			roots = append(roots, p)
+		if p, _ := splitRef(evs[i].Ref); !slices.Contains(pkgs, p) {
+			pkgs = append(pkgs, p)
 		}
 	}
-	return s.make(roots)
+	return pkgs
 }
 
 // small tells whether the subset of evs at idx is small enough for a unit
@@ -99,7 +102,10 @@ func (g *group) shardsApart(shards []*query, order []int) []*query {
 	}
 	slices.Sort(idx)
 	idx = slices.Compact(idx)
-	key := fmt.Sprint(idx)
+	if !g.sub.small(g.evals, idx) {
+		return nil
+	}
+	key := subsetKey(idx)
 	g.apart.mu.Lock()
 	defer g.apart.mu.Unlock()
 	if g.apart.queries != nil && g.apart.key == key {
@@ -122,13 +128,12 @@ func (g *group) shardsApart(shards []*query, order []int) []*query {
 // subUnitMaker makes the units of built-in groups' subsets: each holds the
 // modules of its root packages and of the packages they refer to, found
 // and parsed on its first compile. It is nil when a module from outside
-// the built-ins is not apart from them (customApart, a package in
-// data.tenet): such a module may add rules to a built-in package from a
+// the built-ins is not apart from them (apart, customApart's answer for
+// cat: a package in data.tenet): such a module may add rules to a built-in package from a
 // package of its own (package tenet; aws.s3.versioning.deny contains ...),
 // which a closure of the packages the rules are in would leave out.
-func subUnitMaker(cat *catalog.Catalog, caps *ast.Capabilities) func(roots []string) *unit {
-	pkgs := newPackages(cat)
-	if !customApart(cat, pkgs) {
+func subUnitMaker(cat *catalog.Catalog, pkgs packages, apart bool, caps *ast.Capabilities) func(roots []string) *unit {
+	if !apart {
 		return nil
 	}
 	return func(roots []string) *unit {

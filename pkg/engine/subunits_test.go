@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/test/bench"
@@ -168,7 +169,7 @@ aws.s3.versioning.deny contains {"msg": "an extra finding", "resource": b.addres
 	if err != nil {
 		t.Fatal(err)
 	}
-	if subUnitMaker(cat, Capabilities(nil)) != nil {
+	if pkgs := newPackages(cat); subUnitMaker(cat, pkgs, customApart(cat, pkgs), Capabilities(nil)) != nil {
 		t.Fatal("a catalog with a module from outside the built-ins makes units of subsets")
 	}
 	eng, err := New(t.Context(), cat, Options{})
@@ -188,7 +189,14 @@ aws.s3.versioning.deny contains {"msg": "an extra finding", "resource": b.addres
 // msg.
 func messageCount(t *testing.T, eng *Engine, data []byte, msg string) int {
 	t.Helper()
-	doc, err := loader.Parse(t.Context(), "plan.json", data, loader.Options{})
+	return countFindings(t, eng, "plan.json", data, func(f finding.Finding) bool { return f.Message == msg })
+}
+
+// countFindings is how many findings of eng on data, read as a file name,
+// match.
+func countFindings(t *testing.T, eng *Engine, name string, data []byte, match func(finding.Finding) bool) int {
+	t.Helper()
+	doc, err := loader.Parse(t.Context(), name, data, loader.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +206,7 @@ func messageCount(t *testing.T, eng *Engine, data []byte, msg string) int {
 	}
 	n := 0
 	for _, f := range res.Findings {
-		if f.Message == msg {
+		if match(f) {
 			n++
 		}
 	}

@@ -69,7 +69,8 @@ func builtinGroup(group string) bool {
 	return group != "raw" && !strings.HasSuffix(group, customSuffix)
 }
 
-// newUnits returns the unit each group of plan compiles in, holding the
+// newUnits returns the unit each group of plan compiles in (pkgs are cat's
+// packages, apart customApart's answer for them), holding the
 // modules (sandboxed) of the packages its evals are in and of every
 // package those refer to, transitively. Groups whose packages are the same
 // share a unit. When the policies from outside the built-ins lie apart
@@ -79,9 +80,7 @@ func builtinGroup(group string) bool {
 // import, and a small plan compiles no more of the built-in library than
 // it would without them. Otherwise a target's built-in and custom groups
 // share a unit, which finds its modules now.
-func newUnits(cat *catalog.Catalog, plan map[string][]catalog.Eval, caps *ast.Capabilities, print bool) (map[string]*unit, error) {
-	pkgs := newPackages(cat)
-	apart := customApart(cat, pkgs)
+func newUnits(cat *catalog.Catalog, pkgs packages, apart bool, plan map[string][]catalog.Eval, caps *ast.Capabilities, print bool) (map[string]*unit, error) {
 	lazy, outside := true, false
 	for name := range cat.Modules {
 		lazy = lazy && (!cat.Builtin[name] || cat.IsLazy(name))
@@ -94,8 +93,8 @@ func newUnits(cat *catalog.Catalog, plan map[string][]catalog.Eval, caps *ast.Ca
 	roots := map[string][]string{}
 	for group, evs := range plan {
 		k := key(group)
-		for _, ev := range evs {
-			if p := ev.Ref[:strings.LastIndex(ev.Ref, ".")]; !slices.Contains(roots[k], p) {
+		for _, p := range evalPackages(evs, all(len(evs))) {
+			if !slices.Contains(roots[k], p) {
 				roots[k] = append(roots[k], p)
 			}
 		}

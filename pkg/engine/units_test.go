@@ -13,7 +13,6 @@ import (
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
-	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/test/bench"
 )
 
@@ -39,7 +38,8 @@ func TestUnitsBuiltin(t *testing.T) {
 	for target, g := range e.groups {
 		plan[target] = g.evals
 	}
-	units, err := newUnits(cat, plan, Capabilities(nil), false)
+	pkgs := newPackages(cat)
+	units, err := newUnits(cat, pkgs, customApart(cat, pkgs), plan, Capabilities(nil), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,15 +326,7 @@ func TestUnitsCustomParams(t *testing.T) {
 	}
 	pod := []byte("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - {name: a, image: docker.io/library/nginx:1.27}\n")
 	compareEngines(t, map[string][]byte{"pod.yaml": pod}, every, eng, func(input.Document) bool { return true })
-	doc, err := loader.Parse(t.Context(), "pod.yaml", pod, loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := eng.Eval(t.Context(), doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.ContainsFunc(res.Findings, func(f finding.Finding) bool { return f.RuleID == "TNT-K8S-POD-024" }) {
+	if countFindings(t, eng, "pod.yaml", pod, func(f finding.Finding) bool { return f.RuleID == "TNT-K8S-POD-024" }) == 0 {
 		t.Error("the registry rule found nothing: the parameter set in Rego did not reach it")
 	}
 }

@@ -3,8 +3,9 @@ package loader
 import (
 	"encoding/json"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/tenet-dev/tenet/internal/parallel"
 )
 
 // headFields are the JSON names of planHead's fields.
@@ -64,15 +65,11 @@ func decodeHead(data []byte, span [2]int, head *planHead) (ok bool) {
 // allOK runs checks side by side and reports whether every one is true.
 func allOK(checks []func() bool) bool {
 	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for _, check := range checks {
-		wg.Go(func() {
-			if !check() {
-				failed.Store(true)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(len(checks), len(checks), func(i int) {
+		if !checks[i]() {
+			failed.Store(true)
+		}
+	})
 	return !failed.Load()
 }
 

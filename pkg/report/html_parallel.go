@@ -5,8 +5,8 @@ import (
 	"errors"
 	"html/template"
 	"runtime"
-	"sync"
-	"sync/atomic"
+
+	"github.com/tenet-dev/tenet/internal/parallel"
 )
 
 // prerender renders each control and each rule of page, with their
@@ -35,18 +35,10 @@ func prerender(page *htmlPage) error {
 		}
 	}
 	errs := make([]error, len(jobs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
-				buf.Reset()
-				errs[i] = htmlTemplate.ExecuteTemplate(&buf, jobs[i].name, jobs[i].data)
-				*jobs[i].out = template.HTML(buf.String()) // html/template's own output, escaped
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(runtime.GOMAXPROCS(0), len(jobs), func(i int) {
+		var buf bytes.Buffer
+		errs[i] = htmlTemplate.ExecuteTemplate(&buf, jobs[i].name, jobs[i].data)
+		*jobs[i].out = template.HTML(buf.String()) // html/template's own output, escaped
+	})
 	return errors.Join(errs...)
 }
