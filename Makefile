@@ -19,7 +19,7 @@ SARIF_MULTITOOL_VERSION := 5.7.0
 SARIF_MULTITOOL_DIR := $(BIN)/sarif-multitool-$(SARIF_MULTITOOL_VERSION)
 SARIF_MULTITOOL := $(SARIF_MULTITOOL_DIR)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
-.PHONY: all build image image-pin release-check test go-test sarif-multitool xmllint registry nginx race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
+.PHONY: all build image image-pin release-check test go-test sarif-multitool xmllint registry nginx chromium race fuzz rego-test lint fmt bench bench-peers conftest-doc docs opa screenshot clean
 
 all: build
 
@@ -68,6 +68,11 @@ test: lint go-test rego-test
 xmllint:
 	@command -v xmllint >/dev/null || { command -v apt-get >/dev/null && { apt-get install -y -qq libxml2-utils >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libxml2-utils >/dev/null 2>&1; }; }; } || echo "warning: xmllint is not available: the JUnit xmllint checks will be skipped"
 
+# chromium renders the HTML report in the tests (TestHTMLScreenshot; they
+# skip without it).
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || { command -v apt-get >/dev/null && { apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; }; }; } || echo "warning: chromium is not available: the HTML rendering checks will be skipped"
+
 # docker-registry (github.com/docker/distribution) is the OCI registry the
 # tests of tenet bundle push/pull and --policy oci:// start on loopback
 # (they skip without it).
@@ -85,7 +90,7 @@ nginx:
 # detector took most of CI's time and found nothing concurrent. Under the
 # race detector pkg/tenet takes 6-7 minutes of CI's machine, close to go
 # test's default 10-minute limit per package: both passes get 20.
-go-test: $(SARIF_MULTITOOL) xmllint registry nginx $(OPA)
+go-test: $(SARIF_MULTITOOL) xmllint registry nginx chromium $(OPA)
 	TENET_SARIF_MULTITOOL=$(CURDIR)/$(SARIF_MULTITOOL) $(GO) test -timeout 20m ./...
 	$(GO) test -timeout 20m -race -short ./pkg/...
 
