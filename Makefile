@@ -125,11 +125,14 @@ fmt: $(OPA)
 	gofmt -w $$(git ls-files '*.go')
 	$(OPA) fmt -w $(REGO_DIRS)
 
-# docs regenerates the generated documentation; the tests fail when it is stale.
+# docs regenerates what is generated from the library and the commands: the
+# documentation, and the table of the types the built-in Terraform rules read
+# (pkg/engine/readtable.json); the tests fail when any of it is stale.
 docs: build
 	./$(BIN)/tenet rules -o markdown > docs/rules.md
 	./$(BIN)/tenet frameworks -o markdown > docs/frameworks.md
 	$(GO) test ./test/e2e -run TestCLIDoc -update
+	$(GO) test ./pkg/engine -run '^TestReadTable$$' -count=1 -update
 
 # screenshot writes the examples' HTML report to bin/report.html and renders
 # it with headless Chromium: bin/report.png (the top of the page) and

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"runtime"
 	"slices"
@@ -128,6 +130,33 @@ func (c *Catalog) parsedWhere(keep func(*lazyModule) bool) (map[string]*ast.Modu
 		})
 	}
 	return out, g.Wait()
+}
+
+// BuiltinDigest digests the names and texts of the built-in modules, so
+// that what was worked out ahead of time from the built-in library (the
+// engine's table of the types its rules read) is used for that library
+// only. ok is false when a built-in module is held parsed rather than as
+// its text: a catalog not loaded with Options.Lazy.
+func (c *Catalog) BuiltinDigest() (digest string, ok bool) {
+	var names []string
+	for name, builtin := range c.Builtin {
+		if !builtin {
+			continue
+		}
+		if _, lazy := c.lazy[name]; !lazy {
+			return "", false
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, name := range names {
+		// Each length first, so that no two libraries write the same bytes.
+		text := c.lazy[name].text
+		fmt.Fprintf(h, "%d:%s%d:", len(name), name, len(text))
+		h.Write(text)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)), true
 }
 
 // IsLazy tells whether module name is held by its head until Parsed.

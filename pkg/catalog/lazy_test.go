@@ -175,3 +175,61 @@ func TestLazyParsedMetadata(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinDigest: the digest of the built-in library is the same for
+// the same texts, whatever else is loaded beside them, changes with any
+// module's text, and is given only for a lazy load, which holds the texts.
+func TestBuiltinDigest(t *testing.T) {
+	digest := func(sources []catalog.Source, opts catalog.Options) (string, bool) {
+		t.Helper()
+		cat, err := catalog.Load(t.Context(), sources, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cat.BuiltinDigest()
+	}
+	lazy := catalog.Options{Lazy: true}
+	want, ok := digest(builtinSources(t), lazy)
+	if !ok || !strings.HasPrefix(want, "sha256:") {
+		t.Fatalf("digest %q, %v", want, ok)
+	}
+	if got, _ := digest(builtinSources(t), lazy); got != want {
+		t.Error("two loads of one library differ")
+	}
+	outside := append(builtinSources(t), catalog.Source{Path: "policy", FS: fstest.MapFS{
+		"p.rego": {Data: []byte("package main\n\nimport rego.v1\n\ndeny contains \"x\" if false\n")},
+	}})
+	if got, _ := digest(outside, lazy); got != want {
+		t.Error("a policy from outside the built-ins changed their digest")
+	}
+	changed := builtinSources(t)
+	files := fstest.MapFS{}
+	for path, data := range mapFS(t, changed[0].FS) {
+		files[path] = &fstest.MapFile{Data: data}
+	}
+	files["lib/result.rego"].Data = append(slices.Clone(files["lib/result.rego"].Data), "\n# changed\n"...)
+	changed[0].FS = files
+	if got, _ := digest(changed, lazy); got == want {
+		t.Error("a changed module kept the digest")
+	}
+	if _, ok := digest(builtinSources(t), catalog.Options{}); ok {
+		t.Error("a full load, which holds no text, gave a digest")
+	}
+}
+
+// mapFS reads every file of fsys.
+func mapFS(t *testing.T, fsys fs.FS) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		out[path], err = fs.ReadFile(fsys, path)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -89,30 +89,25 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	}
 	// The shards are planned when a large document first needs them:
 	// reading the rules' types parses every Terraform module, which a
-	// run on manifests never compiles.
+	// run on manifests never compiles, unless the table worked out ahead
+	// of time for the built-in library answers (readtable.go).
 	debugging := opts.Trace != nil || opts.Print != nil && CallsPrint(cat.Modules, cat.Builtin)
 	planShards := sync.OnceValues(func() (map[string][][]int, map[string][][]string) {
 		shards := map[string][][]int{}
 		shardTypes := map[string][][]string{}
-		byPkg, builtin, err := parsedByPackage(cat)
-		if err != nil {
-			return shards, shardTypes // no shards: the compile reports the error
+		custom := "terraform" + customSuffix
+		shardCustom := opts.Parallel != 1 && len(plan[custom]) > 0 && !debugging
+		// The table answers for built-in rules only, and only while
+		// nothing from outside lies in their packages (perResource).
+		var reads func(catalog.Eval) ([]string, bool)
+		if perResource && !shardCustom {
+			reads = tableReads(builtinReadTable(), cat, e.rules, plan["terraform"])
 		}
-		known := newReads(byPkg, builtin)
-		// A rule's evals (its deny and unknown sets, say) read alike, so
-		// that they share a shard and the indexes it builds.
-		names := map[string][]string{}
-		for _, ev := range cat.Evals {
-			pkg, name := splitRef(ev.Ref)
-			names[pkg] = append(names[pkg], name)
-		}
-		reads := func(ev catalog.Eval) ([]string, bool) {
-			sel := selectorTypes(e.rules[ev.RuleID], "terraform")
-			if len(sel) == 0 {
-				return nil, false
+		if reads == nil {
+			var err error
+			if reads, err = parsedReads(cat, e.rules); err != nil {
+				return shards, shardTypes // no shards: the compile reports the error
 			}
-			pkg, _ := splitRef(ev.Ref)
-			return known.ruleReadTypes(pkg, names[pkg], sel)
 		}
 		if opts.Parallel != 1 && len(plan["terraform"]) > 0 {
 			shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)
@@ -121,7 +116,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		// (shardcustom.go) shard alike, unless their print() output or
 		// trace is shown: one query's output each, in one order, as
 		// without shards.
-		if custom := "terraform" + customSuffix; opts.Parallel != 1 && len(plan[custom]) > 0 && !debugging {
+		if shardCustom {
 			if idx, types := shardPlan(plan[custom], reads); len(idx) > 1 {
 				shards[custom], shardTypes[custom] = idx, types
 			}
