@@ -67,8 +67,9 @@ func batchTerms(terms [][]*ast.Term) ([]*ast.Term, error) {
 // batches wait for it. A document whose rules compile in a unit of their
 // own (subunits.go), a small one or the shards of a large one of a few
 // types, is left to Eval, which compiles them at once: the whole target
-// would be compiled for nothing. Errors are those the evaluation then
-// returns.
+// would be compiled for nothing. A large document's shards compile in
+// parts, side by side, unless it is very large (shardQueries): those are
+// what it warms. Errors are those the evaluation then returns.
 func (e *Engine) Warm(ctx context.Context, doc input.Document) {
 	g := e.groups[Target(doc.Source.Format)]
 	if g == nil {
@@ -78,6 +79,18 @@ func (e *Engine) Warm(ctx context.Context, doc input.Document) {
 		if idx, all := g.applicable(resourcesByType(doc)); !all && g.sub.wouldMake(g.evals, idx) {
 			return
 		}
+	}
+	if e.sharded(g, doc) && len(doc.Resources) < e.splitMax {
+		g.warm.Do(func() {
+			seen := map[*unit]bool{}
+			for _, q := range g.parts() {
+				if !seen[q.unit] {
+					seen[q.unit] = true
+					go q.unit.compile() // its error is the evaluation's
+				}
+			}
+		})
+		return
 	}
 	g.warm.Do(func() { go g.whole.ready(context.WithoutCancel(ctx)) })
 }

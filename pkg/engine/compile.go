@@ -42,8 +42,8 @@ type Options struct {
 	// Trace receives the evaluation trace of every query of the policies
 	// from outside the built-ins (conftest test --trace).
 	Trace io.Writer
-	// shardMin overrides the package default (tests).
-	shardMin int
+	// shardMin and splitMax override the package defaults (tests).
+	shardMin, splitMax int
 	// allRules evaluates every rule on every document (tests).
 	allRules bool
 }
@@ -147,7 +147,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	// a built-in group sees the document unmasked.
 	debugged := func(group string) bool { return group == "raw" || strings.HasSuffix(group, customSuffix) }
 	newQuery := func(u *unit, group, text string, evs []catalog.Eval, idx []int) *query {
-		q := &query{index: idx, debug: debugged(group)}
+		q := &query{unit: u, index: idx, debug: debugged(group)}
 		for _, i := range idx {
 			q.evals = append(q.evals, evs[i])
 		}
@@ -215,6 +215,27 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			}
 			return out
 		})
+		// The same shards compiled in parts side by side, for documents
+		// small enough that the cores would otherwise wait for one
+		// compile (subUnits.split).
+		g.parts = sync.OnceValue(func() []*query {
+			shards := g.shards()
+			idx := make([][]int, len(shards))
+			for i, q := range shards {
+				idx[i] = q.index
+			}
+			units := g.sub.split(evs, idx, min(e.parallel, compileParts))
+			out := make([]*query, len(shards))
+			for i, q := range shards {
+				if units[i] == u {
+					return shards
+				}
+				p := newQuery(units[i], name, queryText(evs, q.index, ""), evs, q.index)
+				p.types, p.perResource = q.types, q.perResource
+				out[i] = p
+			}
+			return out
+		})
 		e.groups[name] = g
 	}
 	if opts.Print != nil || opts.Trace != nil {
@@ -228,6 +249,10 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	e.shardMin = shardMin
 	if opts.shardMin > 0 {
 		e.shardMin = opts.shardMin
+	}
+	e.splitMax = splitMax
+	if opts.splitMax > 0 {
+		e.splitMax = opts.splitMax
 	}
 	return e, nil
 }

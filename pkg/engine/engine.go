@@ -31,6 +31,7 @@ type Engine struct {
 	combine  bool
 	parallel int       // queries side by side on a large document
 	shardMin int       // resources from which a document is sharded
+	splitMax int       // resources from which its shards compile whole (shardQueries)
 	debug    *debugOut // print() and trace of custom policies; nil: none
 	// builtin are the ids of the rules whose packages are built in.
 	builtin map[string]bool
@@ -49,8 +50,9 @@ type group struct {
 	evals []catalog.Eval
 	whole *query
 	// shards plans the shards on first call (shard.go); none for a
-	// group that is never sharded.
-	shards func() []*query
+	// group that is never sharded. parts are the same shards compiled in
+	// parts side by side (subUnits.split).
+	shards, parts func() []*query
 	// judged[N] are the resource types the rule of evals[N] judges, nil
 	// when it may find something in any document (applicable.go).
 	judged  [][]string
@@ -80,6 +82,7 @@ const customSuffix = "_custom"
 // holds the value of evals[N] as a one-element array, an empty one where
 // the rule is undefined.
 type query struct {
+	unit     *unit // it compiles in
 	prepare  func(context.Context) (rego.PreparedEvalQuery, error)
 	once     sync.Once
 	prepared rego.PreparedEvalQuery
@@ -104,6 +107,10 @@ func (q *query) ready(ctx context.Context) error {
 	q.once.Do(func() { q.prepared, q.err = q.prepare(ctx) })
 	return q.err
 }
+
+// splitMax is the number of resources from which a sharded document's
+// rules compile in the target's whole unit rather than in parts.
+const splitMax = 20000
 
 // shardMin is the number of resources from which a document is evaluated
 // in shards. Below it, the shards' fixed costs outweigh the gain, and a
@@ -311,7 +318,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 	for _, i := range idx {
 		applicable[i] = true
 	}
-	shards := g.shards()
+	shards := e.shardQueries(g, doc)
 	inputs := shardInputs(byType, shards)
 	// Largest first, so that no core is left with a big shard at the end.
 	order := make([]int, 0, len(shards))
@@ -380,6 +387,19 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 		return slices.Concat(memoized...), nil
 	}
 	return e.findings(g.evals, merged, doc, index), nil
+}
+
+// shardQueries are the queries of g's shards that doc is evaluated with:
+// compiled in parts side by side (subUnits.split) for a document of fewer
+// than splitMax resources, in the target's whole unit for a larger one,
+// whose loading and conversion keep the cores busy while it compiles:
+// there the parts, each compiling the libraries its rules use, took
+// longer (docs/performance.md).
+func (e *Engine) shardQueries(g *group, doc input.Document) []*query {
+	if len(doc.Resources) < e.splitMax {
+		return g.parts()
+	}
+	return g.shards()
 }
 
 // sharded tells whether g evaluates doc in shards.

@@ -36,6 +36,13 @@ func TestShardsSameResult(t *testing.T) {
 	if findings < generatedSize(1000) {
 		t.Fatalf("%d findings in all: the test checks too little", findings)
 	}
+	// Above, the shards compiled in parts (shardQueries); here, in the
+	// whole unit, as a very large document's do.
+	inWhole, err := New(t.Context(), cat, Options{Parallel: 3, shardMin: 1, splitMax: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareEngines(t, docs, whole, inWhole, terraform)
 }
 
 // wholeAndSharded compiles cat twice: with one query over each whole

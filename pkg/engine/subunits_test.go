@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -211,4 +212,75 @@ func countFindings(t *testing.T, eng *Engine, name string, data []byte, match fu
 		}
 	}
 	return n
+}
+
+// TestShardsCompileInParts: a large document's shards compile in
+// compileParts units of their own, about as many rules in each, which Warm
+// compiles side by side instead of the whole target; a very large one's
+// (splitMax) in the whole unit, as do all of them when subsets may not
+// compile apart (a module from outside in a built-in package).
+// TestShardsSameResult holds the findings of both to one query's.
+func TestShardsCompileInParts(t *testing.T) {
+	e, cat := lazyEngine(t, builtinSources(t))
+	g := e.groups["terraform"]
+	parts := map[*unit][]catalog.Eval{}
+	for i, q := range g.parts() {
+		if q.unit == g.sub.whole {
+			t.Fatal("a shard compiles in the whole unit")
+		}
+		if s := g.shards()[i]; s.unit != g.sub.whole || !slices.Equal(s.index, q.index) || !slices.Equal(s.types, q.types) || s.perResource != q.perResource {
+			t.Fatalf("shard %d differs in parts", i)
+		}
+		parts[q.unit] = append(parts[q.unit], q.evals...)
+	}
+	if len(parts) != compileParts {
+		t.Fatalf("%d parts, want %d", len(parts), compileParts)
+	}
+	n := 0
+	for _, evs := range parts {
+		n += len(evs)
+		if len(evs)*compileParts*2 < len(g.evals) {
+			t.Errorf("a part holds %d of %d rules", len(evs), len(g.evals))
+		}
+	}
+	if n != len(g.evals) {
+		t.Errorf("the parts hold %d evals, the group %d", n, len(g.evals))
+	}
+	var plan bytes.Buffer
+	if err := bench.WritePlan(&plan, shardMin+100, bench.ResourceTypes(cat.Rules, "terraform"), 1); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := loader.Parse(t.Context(), "plan.json", plan.Bytes(), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := e.shardQueries(g, doc); &q[0] != &g.parts()[0] {
+		t.Error("a plan of 600 resources is evaluated in the whole unit")
+	}
+	if q := e.shardQueries(g, input.Document{Resources: make([]input.Resource, splitMax)}); &q[0] != &g.shards()[0] {
+		t.Errorf("a plan of %d resources is evaluated in parts", splitMax)
+	}
+	e.Warm(t.Context(), doc)
+	for u := range parts {
+		if _, err := u.compile(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := e.Eval(t.Context(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if g.sub.whole.compiler != nil {
+		t.Error("a large plan compiled the whole unit besides the parts")
+	}
+
+	params := append(builtinSources(t), catalog.Source{Path: "policy", FS: fstest.MapFS{
+		"params.rego": {Data: []byte("package tenet.params\n\nimport rego.v1\n\nx := 1\n")},
+	}})
+	e, _ = lazyEngine(t, params)
+	g = e.groups["terraform"]
+	for _, q := range g.parts() {
+		if q.unit != g.sub.whole {
+			t.Fatal("with a module from outside in data.tenet, a shard compiles in a unit of its own")
+		}
+	}
 }
