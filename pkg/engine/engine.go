@@ -389,19 +389,6 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 	return e.findings(g.evals, merged, doc, index), nil
 }
 
-// shardQueries are the queries of g's shards that doc is evaluated with:
-// compiled in parts side by side (subUnits.split) for a document of fewer
-// than splitMax resources, in the target's whole unit for a larger one,
-// whose loading and conversion keep the cores busy while it compiles:
-// there the parts, each compiling the libraries its rules use, took
-// longer (docs/performance.md).
-func (e *Engine) shardQueries(g *group, doc input.Document) []*query {
-	if len(doc.Resources) < e.splitMax {
-		return g.parts()
-	}
-	return g.shards()
-}
-
 // sharded tells whether g evaluates doc in shards.
 func (e *Engine) sharded(g *group, doc input.Document) bool {
 	return len(doc.Resources) >= e.shardMin && len(g.shards()) > 0

@@ -7,6 +7,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/input"
 )
 
 // Sub-units: a small plan holds a few resource types, and only the rules
@@ -197,4 +198,17 @@ func (s *subUnits) split(evs []catalog.Eval, shards [][]int, parts int) []*unit 
 		}
 	}
 	return out
+}
+
+// shardQueries are the queries of g's shards that doc is evaluated with:
+// compiled in parts side by side (subUnits.split) for a document of fewer
+// than splitMax resources, in the target's whole unit for a larger one,
+// whose loading and conversion keep the cores busy while it compiles:
+// there the parts, each compiling the libraries its rules use, took
+// longer (docs/performance.md).
+func (e *Engine) shardQueries(g *group, doc input.Document) []*query {
+	if len(doc.Resources) < e.splitMax {
+		return g.parts()
+	}
+	return g.shards()
 }
