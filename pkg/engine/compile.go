@@ -225,11 +225,11 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 				idx[i] = q.index
 			}
 			units := g.sub.split(evs, idx, min(e.parallel, compileParts))
+			if len(units) == 0 || units[0] == u {
+				return shards // not split: every shard compiles in the whole unit
+			}
 			out := make([]*query, len(shards))
 			for i, q := range shards {
-				if units[i] == u {
-					return shards
-				}
 				p := newQuery(units[i], name, queryText(evs, q.index, ""), evs, q.index)
 				p.types, p.perResource = q.types, q.perResource
 				out[i] = p
