@@ -88,9 +88,9 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		}
 	}
 	// The shards are planned when a large document first needs them:
-	// reading the rules' types parses every Terraform module, which a
-	// run on manifests never compiles, unless the table worked out ahead
-	// of time for the built-in library answers (readtable.go).
+	// reading the rules' types parses the Terraform modules they reach,
+	// which a run on manifests never compiles, unless the table worked
+	// out ahead of time for the built-in library answers (readtable.go).
 	debugging := opts.Trace != nil || opts.Print != nil && CallsPrint(cat.Modules, cat.Builtin)
 	planShards := sync.OnceValues(func() (map[string][][]int, map[string][][]string) {
 		shards := map[string][][]int{}
@@ -98,16 +98,18 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		custom := "terraform" + customSuffix
 		shardCustom := opts.Parallel != 1 && len(plan[custom]) > 0 && !debugging
 		// The table answers for built-in rules only, and only while
-		// nothing from outside lies in their packages (perResource).
-		var reads func(catalog.Eval) ([]string, bool)
-		if perResource && !shardCustom {
+		// nothing from outside lies in their packages (perResource). The
+		// rules it does not answer for are read from their modules, which
+		// parses the packages they reach.
+		var reads, parsed func(catalog.Eval) ([]string, bool)
+		if perResource {
 			reads = tableReads(builtinReadTable(), cat, e.rules, plan["terraform"])
 		}
+		if reads == nil || shardCustom {
+			parsed = parsedReads(cat, e.rules)
+		}
 		if reads == nil {
-			var err error
-			if reads, err = parsedReads(cat, e.rules); err != nil {
-				return shards, shardTypes // no shards: the compile reports the error
-			}
+			reads = parsed
 		}
 		if opts.Parallel != 1 && len(plan["terraform"]) > 0 {
 			shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)
@@ -117,7 +119,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		// trace is shown: one query's output each, in one order, as
 		// without shards.
 		if shardCustom {
-			if idx, types := shardPlan(plan[custom], reads); len(idx) > 1 {
+			if idx, types := shardPlan(plan[custom], parsed); len(idx) > 1 {
 				shards[custom], shardTypes[custom] = idx, types
 			}
 		}
@@ -279,20 +281,10 @@ func selectorTypes(r finding.Rule, t string) []string {
 
 // modulesByPackage groups the catalog's modules by package path and says
 // which modules are built in. With a lazily loaded catalog, the built-in
-// modules are their heads: enough for their packages (parsedByPackage
-// gives them whole).
+// modules are their heads: enough for their packages (reads.modules
+// parses them whole where it needs them).
 func modulesByPackage(cat *catalog.Catalog) (map[string][]*ast.Module, map[*ast.Module]bool) {
 	return byPackage(cat.Modules, cat.Builtin)
-}
-
-// parsedByPackage is modulesByPackage with every module parsed whole.
-func parsedByPackage(cat *catalog.Catalog) (map[string][]*ast.Module, map[*ast.Module]bool, error) {
-	all, err := cat.AllParsed()
-	if err != nil {
-		return nil, nil, err
-	}
-	byPkg, builtin := byPackage(all, cat.Builtin)
-	return byPkg, builtin, nil
 }
 
 // byPackage groups modules by the packages they define rules in: a

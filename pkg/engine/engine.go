@@ -397,16 +397,48 @@ func (e *Engine) sharded(g *group, doc input.Document) bool {
 // groupTerms converts doc's resources for g, on as many cores as g's
 // shards use; nil when no rule of g applies to doc, which then converts
 // nothing. With need, only the resources it marks are converted: the
-// others' terms are nil.
+// others' terms are nil. In shards, only the resources that a shard of
+// rules applicable to doc reads are converted: a few rules from outside
+// the built-ins convert the resources of the types they read, not the
+// whole plan again.
 func (e *Engine) groupTerms(g *group, doc input.Document, need []bool) ([]*ast.Term, error) {
-	if idx, _ := g.applicable(resourcesByType(doc)); len(idx) == 0 {
+	byType := resourcesByType(doc)
+	idx, _ := g.applicable(byType)
+	if len(idx) == 0 {
 		return nil, nil
 	}
 	workers := 1
 	if e.sharded(g, doc) {
 		workers = e.parallel
+		if need == nil {
+			need = shardsRead(g.shards(), byType, len(doc.Resources), idx)
+		}
 	}
 	return resourceTerms(doc, workers, need)
+}
+
+// shardsRead marks the resources of a document (n of them, byType) that
+// the shards holding one of the evals idx read; nil when one of those
+// shards reads the whole document.
+func shardsRead(shards []*query, byType map[string][]int, n int, idx []int) []bool {
+	applicable := map[int]bool{}
+	for _, i := range idx {
+		applicable[i] = true
+	}
+	inputs := shardInputs(byType, shards)
+	read := make([]bool, n)
+	for i, q := range shards {
+		if !slices.ContainsFunc(q.index, func(j int) bool { return applicable[j] }) {
+			continue
+		}
+		if q.types == nil {
+			return nil
+		}
+		for _, j := range inputs[i] {
+			read[j] = true
+		}
+	}
+	return read
 }
 
 // resourcesByType maps each resource type of doc to the positions of its

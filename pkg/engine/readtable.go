@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
 )
@@ -63,14 +65,27 @@ func evalNames(evs []catalog.Eval) map[string][]string {
 }
 
 // parsedReads is readTypes for each eval of the catalog's Terraform
-// rules, from the modules parsed whole: a rule's evals (its deny and
-// unknown sets, say) read alike, so that they share a shard.
-func parsedReads(cat *catalog.Catalog, rules map[string]finding.Rule) (func(catalog.Eval) ([]string, bool), error) {
-	byPkg, builtin, err := parsedByPackage(cat)
-	if err != nil {
-		return nil, err
-	}
+// rules, from the modules of the packages they reach, which a lazily
+// loaded catalog parses as the rules reach them (reads.modules): a rule
+// from outside the built-ins that reads through lib/terraform parses that
+// library, not every module. A rule's evals (its deny and unknown sets,
+// say) read alike, so that they share a shard.
+func parsedReads(cat *catalog.Catalog, rules map[string]finding.Rule) func(catalog.Eval) ([]string, bool) {
+	byPkg, builtin := modulesByPackage(cat)
 	known := newReads(byPkg, builtin)
+	known.parse = cat.Parsed
+	known.lazy = map[*ast.Module]string{}
+	for name, m := range cat.Modules {
+		if cat.IsLazy(name) {
+			known.lazy[m] = name
+		}
+	}
+	return evalReads(known, cat, rules)
+}
+
+// evalReads is known's answer for each eval of the catalog's Terraform
+// rules: the reads of the rules of its name in its package.
+func evalReads(known *reads, cat *catalog.Catalog, rules map[string]finding.Rule) func(catalog.Eval) ([]string, bool) {
 	names := evalNames(cat.Evals)
 	return func(ev catalog.Eval) ([]string, bool) {
 		sel := selectorTypes(rules[ev.RuleID], "terraform")
@@ -79,7 +94,7 @@ func parsedReads(cat *catalog.Catalog, rules map[string]finding.Rule) (func(cata
 		}
 		pkg, _ := splitRef(ev.Ref)
 		return known.ruleReadTypes(pkg, names[pkg], sel)
-	}, nil
+	}
 }
 
 // tableReads answers as parsedReads for the evals evs from t, without

@@ -5,11 +5,14 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/test/golden"
 )
 
@@ -32,10 +35,7 @@ func lazyEngine(t *testing.T, sources []catalog.Source) (*Engine, *catalog.Catal
 // read, as the modules parsed whole say; -update rewrites it.
 func TestReadTable(t *testing.T) {
 	e, cat := lazyEngine(t, builtinSources(t))
-	reads, err := parsedReads(cat, e.rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reads := wholeReads(t, cat, e.rules)
 	want, err := newReadTable(cat, e.rules, e.groups["terraform"].evals, reads)
 	if err != nil {
 		t.Fatal(err)
@@ -100,6 +100,17 @@ func TestReadTableNotUsed(t *testing.T) {
 	}
 }
 
+// wholeReads is parsedReads from every module of cat parsed whole first:
+// what the rules read, without the table or lazy parsing.
+func wholeReads(t *testing.T, cat *catalog.Catalog, rules map[string]finding.Rule) func(catalog.Eval) ([]string, bool) {
+	t.Helper()
+	all, err := cat.AllParsed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evalReads(newReads(byPackage(all, cat.Builtin)), cat, rules)
+}
+
 // parsedModules counts the modules of cat that a lazy load left as text
 // and something has parsed since.
 func parsedModules(cat *catalog.Catalog) int {
@@ -115,10 +126,7 @@ func parsedModules(cat *catalog.Catalog) int {
 // checkShards compares shards with the plan that the parsed rules give.
 func checkShards(t *testing.T, e *Engine, cat *catalog.Catalog, shards []*query) {
 	t.Helper()
-	reads, err := parsedReads(cat, e.rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reads := wholeReads(t, cat, e.rules)
 	idx, types := shardPlan(e.groups["terraform"].evals, reads)
 	if len(shards) != len(idx) || len(idx) < 20 {
 		t.Fatalf("%d shards, want %d (at least 20)", len(shards), len(idx))
@@ -166,3 +174,80 @@ func changedBuiltin(t *testing.T) []catalog.Source {
 	t.Fatal("no built-in module to change")
 	return nil
 }
+
+// TestParsedReadsLazy: reading the rules from a lazily loaded catalog
+// parses only the packages they reach, and answers for every Terraform
+// rule, built in or not, what the modules parsed whole answer.
+func TestParsedReadsLazy(t *testing.T) {
+	custom, err := bundles.Sources(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct {
+		sources []catalog.Source
+		group   string
+	}{
+		"built-in rules":                   {builtinSources(t), "terraform"},
+		"the bundles as policies (custom)": {custom, "terraform" + customSuffix},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e, cat := lazyEngine(t, tc.sources)
+			evs := e.groups[tc.group].evals
+			if len(evs) < 300 {
+				t.Fatalf("%d evals: the test checks too little", len(evs))
+			}
+			lazy := parsedReads(cat, e.rules)
+			got := make([][]string, len(evs))
+			gotOK := make([]bool, len(evs))
+			for i, ev := range evs {
+				got[i], gotOK[i] = lazy(ev)
+			}
+			whole := wholeReads(t, cat, e.rules)
+			for i, ev := range evs {
+				want, wantOK := whole(ev)
+				if !reflect.DeepEqual(got[i], want) || gotOK[i] != wantOK {
+					t.Errorf("%s: %v %v, want %v %v", ev.Ref, got[i], gotOK[i], want, wantOK)
+				}
+			}
+		})
+	}
+	t.Run("one policy parses what it reaches", func(t *testing.T) {
+		e, cat := lazyEngine(t, append(builtinSources(t), catalog.Source{Path: "policy", FS: fstest.MapFS{"owner.rego": {Data: []byte(ownerPolicy)}}}))
+		g := e.groups["terraform"+customSuffix]
+		reads := parsedReads(cat, e.rules)
+		types, ok := reads(g.evals[0])
+		if !ok || !slices.Contains(types, "aws_s3_bucket") {
+			t.Fatalf("reads %v %v, want aws_s3_bucket", types, ok)
+		}
+		// lib/terraform and lib/result, and what they import: New
+		// compiled them for the policy already. Reading every module
+		// parsed them all.
+		if n := parsedModules(cat); n == 0 || n > 4 {
+			t.Errorf("reading one policy parsed %d built-in modules", n)
+		}
+	})
+}
+
+// ownerPolicy is a policy from outside the built-ins that reads buckets
+// through lib/terraform.
+const ownerPolicy = `# METADATA
+# title: Buckets name their owner
+# custom:
+#   id: ORG-S3-001
+#   severity: low
+#   input:
+#     selector:
+#       - type: terraform
+#         resource_types: [aws_s3_bucket]
+package org.s3.owner
+
+import rego.v1
+
+import data.tenet.lib.result
+import data.tenet.lib.terraform
+
+deny contains result.fail(b, "the bucket names no owner") if {
+	some b in terraform.resources("aws_s3_bucket")
+	not terraform.get(b, "tags", {}).owner
+}
+`

@@ -81,7 +81,7 @@ func (r *reads) ruleNames(pkg string) []string {
 	}
 	var names []string
 	pkgRef := r.pkgRef(pkg)
-	for _, m := range r.byPkg[pkg] {
+	for _, m := range r.modules(pkg) {
 		for _, rule := range m.Rules {
 			if name, in := ruleNameIn(m, rule, pkgRef); in && !slices.Contains(names, name) {
 				names = append(names, name)
@@ -138,7 +138,7 @@ func (r *reads) scanRule(n ruleNode) *ruleScan {
 	sc := &ruleScan{types: map[string]bool{}}
 	r.rules[n] = sc
 	pkgRef := r.pkgRef(n.pkg)
-	for _, m := range r.byPkg[n.pkg] {
+	for _, m := range r.modules(n.pkg) {
 		own := m.Package.Path.String()
 		local := map[string]bool{}
 		for _, name := range r.ruleNames(own) {

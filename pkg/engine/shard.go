@@ -32,10 +32,17 @@ var paramsRef = ast.MustParseRef("data.tenet.params")
 type reads struct {
 	byPkg   map[string][]*ast.Module
 	builtin map[*ast.Module]bool
-	scans   map[string]*pkgScan
-	rules   map[ruleNode]*ruleScan // rulereads.go
-	names   map[string][]string    // rulereads.go: ruleNames
-	refs    map[string]ast.Ref     // rulereads.go: pkgRef
+	// lazy names the modules of byPkg that are heads (a lazily loaded
+	// catalog's built-ins), which parse parses whole when a scan first
+	// reaches their package (modules): a plan's shards read only the
+	// packages its rules reach, not the whole library.
+	lazy  map[*ast.Module]string
+	parse func(name string) (*ast.Module, error)
+	whole map[string][]*ast.Module // by package, once resolved
+	scans map[string]*pkgScan
+	rules map[ruleNode]*ruleScan // rulereads.go
+	names map[string][]string    // rulereads.go: ruleNames
+	refs  map[string]ast.Ref     // rulereads.go: pkgRef
 }
 
 // pkgScan is what the modules of one package hold.
@@ -47,6 +54,38 @@ type pkgScan struct {
 
 func newReads(byPkg map[string][]*ast.Module, builtin map[*ast.Module]bool) *reads {
 	return &reads{byPkg: byPkg, builtin: builtin, scans: map[string]*pkgScan{}}
+}
+
+// modules returns the modules of package pkg whole, parsing the heads
+// among them on first use. A package with a module that does not parse
+// has none: its rules' reads are unknown (and the compile reports the
+// error).
+func (r *reads) modules(pkg string) []*ast.Module {
+	ms := r.byPkg[pkg]
+	if len(r.lazy) == 0 {
+		return ms
+	}
+	if out, done := r.whole[pkg]; done {
+		return out
+	}
+	if r.whole == nil {
+		r.whole = map[string][]*ast.Module{}
+	}
+	out := make([]*ast.Module, 0, len(ms))
+	for _, m := range ms {
+		if name, isHead := r.lazy[m]; isHead {
+			parsed, err := r.parse(name)
+			if err != nil {
+				out = nil
+				break
+			}
+			r.builtin[parsed] = r.builtin[m]
+			m = parsed
+		}
+		out = append(out, m)
+	}
+	r.whole[pkg] = out
+	return out
 }
 
 // readTypes returns the resource type prefixes that the rules of package
@@ -100,9 +139,10 @@ func (r *reads) scan(pkg string) *pkgScan {
 	if sc, done := r.scans[pkg]; done {
 		return sc
 	}
-	sc := &pkgScan{types: map[string]bool{}, ok: len(r.byPkg[pkg]) > 0}
+	mods := r.modules(pkg)
+	sc := &pkgScan{types: map[string]bool{}, ok: len(mods) > 0}
 	deps := map[string]bool{}
-	for _, m := range r.byPkg[pkg] {
+	for _, m := range mods {
 		if !r.builtin[m] && !customQualifies(m, pkg, r.byPkg, r.builtinPackage) {
 			sc.ok = false
 		}

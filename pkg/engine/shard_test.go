@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -232,6 +233,75 @@ func TestShardPlan(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantTypes, types); diff != "" {
 		t.Errorf("types (-want +got):\n%s", diff)
+	}
+}
+
+// TestShardsRead: the resources a document's applicable shards read,
+// and all of them (nil) when one of those reads the whole document.
+func TestShardsRead(t *testing.T) {
+	shards := []*query{
+		{index: []int{0}}, // the whole document
+		{index: []int{1, 2}, types: []string{"x_a"}}, // x_a and x_ab
+		{index: []int{3}, types: []string{"x_c"}},
+	}
+	byType := map[string][]int{"x_a": {0, 3}, "x_ab": {1}, "x_c": {2}, "y_d": {4}}
+	for _, tc := range []struct {
+		idx  []int
+		want []bool
+	}{
+		{nil, []bool{false, false, false, false, false}},
+		{[]int{1}, []bool{true, true, false, true, false}},
+		{[]int{2, 3}, []bool{true, true, true, true, false}},
+		{[]int{3}, []bool{false, false, true, false, false}},
+		{[]int{0, 3}, nil},
+	} {
+		if got := shardsRead(shards, byType, 5, tc.idx); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("evals %v: %v, want %v", tc.idx, got, tc.want)
+		}
+	}
+}
+
+// TestCustomShardsConvertWhatTheyRead: a policy from outside the built-ins
+// that reads one type converts, in shards, the resources of that type
+// (masked, as policies from outside see them), not the whole plan a
+// second time, and finds what it finds with one query.
+func TestCustomShardsConvertWhatTheyRead(t *testing.T) {
+	cat, err := catalog.Load(t.Context(), append(builtinSources(t), catalog.Source{Path: "policy", FS: fstest.MapFS{"owner.rego": {Data: []byte(ownerPolicy)}}}), catalog.Options{Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, sharded := wholeAndSharded(t, cat, 2)
+	var plan bytes.Buffer
+	if err := bench.WritePlan(&plan, generatedSize(1000), bench.ResourceTypes(cat.Rules, "terraform"), 5); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := loader.Parse(t.Context(), "plan.json", plan.Bytes(), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sharded.groups["terraform"+customSuffix]
+	terms, err := sharded.groupTerms(g, doc.Masked(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	converted, buckets := 0, 0
+	for i, r := range doc.Resources {
+		if terms[i] != nil {
+			converted++
+		}
+		if r.Type == "aws_s3_bucket" {
+			buckets++
+			if terms[i] == nil {
+				t.Errorf("%s is not converted", r.Address)
+			}
+		}
+	}
+	if buckets == 0 || converted > len(doc.Resources)/10 {
+		t.Errorf("%d of %d resources converted for %d buckets", converted, len(doc.Resources), buckets)
+	}
+	_, findings := compareEngines(t, map[string][]byte{"generated.json": plan.Bytes()}, whole, sharded, func(input.Document) bool { return true })
+	if findings < generatedSize(1000) {
+		t.Fatalf("%d findings: the test checks too little", findings)
 	}
 }
 
