@@ -71,6 +71,17 @@ func batchTerms(terms [][]*ast.Term) ([]*ast.Term, error) {
 // parts, side by side, unless it is very large (shardQueries): those are
 // what it warms. Errors are those the evaluation then returns.
 func (e *Engine) Warm(ctx context.Context, doc input.Document) {
+	e.WarmWith(ctx, doc, EvalOptions{})
+}
+
+// WarmWith is Warm for a document that EvalWith will evaluate with opts.
+// With a Memo, the shards of a large document that would compile in parts
+// are left to the evaluation: the Memo may hold most of them, and the
+// evaluation compiles apart the rules of those it lacks when they are few
+// (an unchanged plan: the rules that read the clock). A very large
+// document is warmed still: its whole query compiles beside its loading,
+// which takes longer than the compile.
+func (e *Engine) WarmWith(ctx context.Context, doc input.Document, opts EvalOptions) {
 	g := e.groups[Target(doc.Source.Format)]
 	if g == nil {
 		return
@@ -81,6 +92,9 @@ func (e *Engine) Warm(ctx context.Context, doc input.Document) {
 		}
 	}
 	if e.sharded(g, doc) && len(doc.Resources) < e.splitMax {
+		if opts.Memo != nil {
+			return
+		}
 		g.warm.Do(func() {
 			seen := map[*unit]bool{}
 			for _, q := range g.parts() {

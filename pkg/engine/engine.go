@@ -328,11 +328,17 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 		}
 	}
 	sort.SliceStable(order, func(a, b int) bool { return len(inputs[order[a]]) > len(inputs[order[b]]) })
-	if apart := g.shardsApart(shards, order); apart != nil {
-		shards = apart
-	}
 	if m != nil && m.name != name {
 		m = nil
+	}
+	// The shards whose findings the Memo holds need no query: the rules
+	// of the others may be few enough to compile apart.
+	evaluated := order
+	if m != nil {
+		evaluated = slices.DeleteFunc(slices.Clone(order), func(i int) bool { return m.hit[i] })
+	}
+	if apart := g.shardsApart(shards, evaluated); apart != nil {
+		shards = apart
 	}
 	merged := make([]any, len(g.evals))
 	// With a Memo, each shard's findings are made on their own: those

@@ -284,3 +284,60 @@ func TestShardsCompileInParts(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoCompilesWhatItLacks: a large plan evaluated with a Memo that
+// holds its shards compiles neither its parts nor its whole unit, warmed
+// or evaluated: only the rules of the shards it evaluates (those that read
+// the clock), apart, and finds what a plain evaluation finds.
+func TestMemoCompilesWhatItLacks(t *testing.T) {
+	e, cat := lazyEngine(t, builtinSources(t))
+	var plan bytes.Buffer
+	if err := bench.WritePlan(&plan, shardMin+100, bench.ResourceTypes(cat.Rules, "terraform"), 1); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := loader.Parse(t.Context(), "plan.json", plan.Bytes(), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := e.Eval(t.Context(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo := &mapMemo{data: map[string][]byte{}}
+	if _, err := e.EvalWith(t.Context(), doc, EvalOptions{Memo: memo}); err != nil {
+		t.Fatal(err)
+	}
+	e, _ = lazyEngine(t, builtinSources(t))
+	g := e.groups["terraform"]
+	compiled := func() (n int) {
+		for _, q := range append(g.parts(), g.whole) {
+			if q.unit.compiler != nil {
+				n++
+			}
+		}
+		return n
+	}
+	e.WarmWith(t.Context(), doc, EvalOptions{Memo: memo})
+	warmed := true
+	g.warm.Do(func() { warmed = false })
+	if warmed {
+		t.Fatal("a plan evaluated with a Memo was warmed")
+	}
+	memo.reset()
+	got, err := e.EvalWith(t.Context(), doc, EvalOptions{Memo: memo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if memo.hits == 0 || memo.misses > 0 {
+		t.Fatalf("the Memo held %d shards and lacked %d: want all", memo.hits, memo.misses)
+	}
+	if n := compiled(); n > 0 {
+		t.Errorf("evaluating with a Memo that holds every shard compiled %d units of the whole group", n)
+	}
+	if g.apart.queries == nil {
+		t.Error("no shard was evaluated: the plan holds no rule that reads the clock")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-plain +memo):\n%s", diff)
+	}
+}

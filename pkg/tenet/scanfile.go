@@ -59,7 +59,7 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 	if s.engErr != nil {
 		return outcome{} // Scan returns the policy error
 	}
-	s.eng.Warm(ctx, doc)
+	s.eng.WarmWith(ctx, doc, s.evalOptions())
 	if s.cfg.batchObjects >= 0 && s.eng.Batchable(doc) {
 		o.pending = true
 		return o
@@ -77,12 +77,18 @@ func (s *Scanner) evalFile(ctx context.Context, o outcome) (out outcome) {
 	// An input not found whole in the cache, or never cached because a
 	// rule reading the clock judges it, may still find there the shards
 	// of a large plan that did not change.
-	opts := engine.EvalOptions{Release: true, Memo: s.cache.memo()}
+	opts := s.evalOptions()
 	res, err := s.evaluate(ctx, "this input", func(ctx context.Context) (engine.Result, error) { return s.eng.EvalWith(ctx, o.doc, opts) })
 	if err != nil {
 		return outcome{doc: o.doc, err: &loader.FileError{Path: o.path, Err: err}}
 	}
 	return s.evaluated(o, res)
+}
+
+// evalOptions are the options of an input's evaluation: it hands its
+// document over, and takes the shards of a large plan from the cache.
+func (s *Scanner) evalOptions() engine.EvalOptions {
+	return engine.EvalOptions{Release: true, Memo: s.cache.memo()}
 }
 
 // evaluated is o with the result of its evaluation, redacted, and kept in
