@@ -246,14 +246,7 @@ func TestShardsCompileInParts(t *testing.T) {
 	if n != len(g.evals) {
 		t.Errorf("the parts hold %d evals, the group %d", n, len(g.evals))
 	}
-	var plan bytes.Buffer
-	if err := bench.WritePlan(&plan, shardMin+100, bench.ResourceTypes(cat.Rules, "terraform"), 1); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := loader.Parse(t.Context(), "plan.json", plan.Bytes(), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := generatedDocument(t, cat, shardMin+100, 1)
 	if q := e.shardQueries(g, doc); &q[0] != &g.parts()[0] {
 		t.Error("a plan of 600 resources is evaluated in the whole unit")
 	}
@@ -291,14 +284,7 @@ func TestShardsCompileInParts(t *testing.T) {
 // the clock), apart, and finds what a plain evaluation finds.
 func TestMemoCompilesWhatItLacks(t *testing.T) {
 	e, cat := lazyEngine(t, builtinSources(t))
-	var plan bytes.Buffer
-	if err := bench.WritePlan(&plan, shardMin+100, bench.ResourceTypes(cat.Rules, "terraform"), 1); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := loader.Parse(t.Context(), "plan.json", plan.Bytes(), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := generatedDocument(t, cat, shardMin+100, 1)
 	want, err := e.Eval(t.Context(), doc)
 	if err != nil {
 		t.Fatal(err)
