@@ -176,16 +176,28 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, run evalRun) (Res
 	index := resourceIndex(doc)
 	target := Target(doc.Source.Format)
 	ctx = e.fileScope(ctx, doc)
-	var masked *input.Document
-	view := func(mask bool) input.Document {
-		if !mask {
+	// The views of the document: the groups of rules from outside the
+	// built-ins and the raw rules see it masked, a sharded group only
+	// the resources it reads (groupView).
+	var whole *input.Document
+	masked := func() input.Document {
+		if whole == nil {
+			m := doc.Masked()
+			whole = &m
+		}
+		return *whole
+	}
+	views := map[*group]input.Document{}
+	view := func(g *group) input.Document {
+		if !g.masked {
 			return doc
 		}
-		if masked == nil {
-			m := doc.Masked()
-			masked = &m
+		v, ok := views[g]
+		if !ok {
+			v = e.groupView(g, doc, masked)
+			views[g] = v
 		}
-		return *masked
+		return v
 	}
 	names := []string{target, target + customSuffix}
 	// Released values are gone for every view, so each group that runs
@@ -196,7 +208,7 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, run evalRun) (Res
 	if run.release {
 		for _, name := range names {
 			if g := e.groups[name]; g != nil {
-				terms, err := e.groupTerms(g, view(g.masked), m.needs(name))
+				terms, err := e.groupTerms(g, view(g), m.needs(name))
 				if err != nil {
 					return Result{}, err
 				}
@@ -210,7 +222,7 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, run evalRun) (Res
 		if g == nil {
 			continue
 		}
-		fs, err := e.runGroup(ctx, g, name, view(g.masked), index, pre[name], m, run.batched)
+		fs, err := e.runGroup(ctx, g, name, view(g), index, pre[name], m, run.batched)
 		if err != nil {
 			return Result{}, err
 		}
@@ -218,7 +230,11 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, run evalRun) (Res
 		countChecked(g.checks, doc, res.Checked)
 	}
 	if e.raw != nil && doc.Raw != nil && !e.combine {
-		raws := rawDocuments(view(e.rawMasked))
+		rawDoc := doc
+		if e.rawMasked {
+			rawDoc = masked()
+		}
+		raws := rawDocuments(rawDoc)
 		for i, raw := range raws {
 			val, err := rawInput(raw, doc.Source.Path)
 			if err != nil {
@@ -421,6 +437,20 @@ func (e *Engine) groupTerms(g *group, doc input.Document, need []bool) ([]*ast.T
 		}
 	}
 	return resourceTerms(doc, workers, need)
+}
+
+// groupView is doc as the rules of g, which see it masked, see it: in
+// shards, only the resources their shards read, masked, the others without
+// values (input.Document.MaskedResources), so that the values of a large
+// plan are not copied for a few rules; else the whole document masked
+// (masked).
+func (e *Engine) groupView(g *group, doc input.Document, masked func() input.Document) input.Document {
+	if !e.sharded(g, doc) {
+		return masked()
+	}
+	byType := resourcesByType(doc)
+	idx, _ := g.applicable(byType)
+	return doc.MaskedResources(shardsRead(g.shards(), byType, len(doc.Resources), idx))
 }
 
 // shardsRead marks the resources of a document (n of them, byType) that

@@ -16,15 +16,20 @@ func (d Document) Redact() Document {
 	out := d
 	out.Resources = make([]Resource, len(d.Resources))
 	for i, r := range d.Resources {
-		if len(r.Sensitive) > 0 {
-			r.Values = redactPaths(r.Values, r.Sensitive)
-			if r.Before != nil {
-				r.Before = redactPaths(r.Before, r.Sensitive)
-			}
-		}
-		out.Resources[i] = r
+		out.Resources[i] = r.redacted()
 	}
 	return out
+}
+
+// redacted is r with the values at its Sensitive paths replaced (Redact).
+func (r Resource) redacted() Resource {
+	if len(r.Sensitive) > 0 {
+		r.Values = redactPaths(r.Values, r.Sensitive)
+		if r.Before != nil {
+			r.Before = redactPaths(r.Before, r.Sensitive)
+		}
+	}
+	return r
 }
 
 func redactPaths(values map[string]any, paths []string) map[string]any {

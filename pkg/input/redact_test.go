@@ -55,6 +55,42 @@ func TestMaskedCopiedSecret(t *testing.T) {
 	}
 }
 
+// TestMaskedResources: the resources kept are masked as Masked masks them
+// (a secret of a resource left out included); the others, and Raw, have
+// no values; nil keeps all, as Masked; a document without secrets is
+// returned as it is.
+func TestMaskedResources(t *testing.T) {
+	doc := input.Document{Raw: map[string]any{"password": "hunter22"}, Resources: []input.Resource{
+		{Address: "aws_db_instance.main", Values: map[string]any{"password": "hunter22"}, Sensitive: []string{"password"}},
+		{Address: "aws_ssm_parameter.dsn", Values: map[string]any{"value": "postgres://app:hunter22@db/app"},
+			Before: map[string]any{"value": "hunter22"}},
+		{Address: "null_resource.empty"},
+	}}
+	masked := doc.Masked()
+	if got := doc.MaskedResources(nil); !cmp.Equal(got, masked) {
+		t.Errorf("MaskedResources(nil) = %v, want Masked: %v", got, masked)
+	}
+	got := doc.MaskedResources([]bool{false, true})
+	if !cmp.Equal(got.Resources[1], masked.Resources[1]) {
+		t.Errorf("a kept resource: %v, want %v", got.Resources[1], masked.Resources[1])
+	}
+	for _, i := range []int{0, 2} {
+		if r := got.Resources[i]; r.Values != nil || r.Before != nil || r.Address != doc.Resources[i].Address {
+			t.Errorf("a resource left out: %+v, want it without values", r)
+		}
+	}
+	if got.Raw != nil {
+		t.Errorf("Raw: %v, want none", got.Raw)
+	}
+	if doc.Resources[0].Values["password"] != "hunter22" || doc.Raw == nil {
+		t.Error("MaskedResources modified the original document")
+	}
+	plain := input.Document{Resources: []input.Resource{{Address: "a.b", Values: map[string]any{"name": "x"}}}}
+	if got := plain.MaskedResources([]bool{false}); !cmp.Equal(got, plain) {
+		t.Errorf("a document without secrets: %v", got)
+	}
+}
+
 // TestMaskedWholeResource: a resource Terraform marks sensitive whole
 // (after_sensitive: true, Sensitive [""]) has every value hidden from a
 // policy that may not see secrets, its values copied elsewhere too, and

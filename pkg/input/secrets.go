@@ -118,23 +118,50 @@ func leaves(v any, seen map[string]bool) {
 // document without sensitive values is returned as it is. The original is
 // not modified.
 func (doc Document) Masked() Document {
+	return doc.masked(nil)
+}
+
+// MaskedResources is Masked for a reader of the resources that keep marks
+// (keep[i] for the ith) and of nothing else: those are masked as Masked
+// masks them, and the others are left without values (Values and Before
+// nil), as is Raw. The copy holds nothing unmasked, and the values of the
+// resources no one reads are not copied. A nil keep is Masked; a document
+// without sensitive values is returned as it is, as by Masked.
+func (doc Document) MaskedResources(keep []bool) Document {
+	if keep == nil {
+		return doc.masked(nil)
+	}
+	return doc.masked(func(i int) bool { return i < len(keep) && keep[i] })
+}
+
+// masked is Masked of the resources that keep accepts (all for nil), the
+// others and Raw left without values.
+func (doc Document) masked(keep func(i int) bool) Document {
 	secrets := doc.SensitiveStrings()
 	// Paths Terraform marks are redacted whatever their values' length:
 	// only a document with neither is returned as it is.
 	if len(secrets) == 0 && !doc.marksSensitive() {
 		return doc
 	}
-	out := doc.Redact()
-	for i := range out.Resources {
-		r := &out.Resources[i]
+	out := doc
+	out.Resources = make([]Resource, len(doc.Resources))
+	for i, r := range doc.Resources {
+		if keep != nil && !keep(i) {
+			r.Values, r.Before = nil, nil
+			out.Resources[i] = r
+			continue
+		}
+		r = r.redacted()
 		if r.Values != nil {
 			r.Values, _ = MaskSecrets(r.Values, secrets).(map[string]any)
 		}
 		if r.Before != nil {
 			r.Before, _ = MaskSecrets(r.Before, secrets).(map[string]any)
 		}
+		out.Resources[i] = r
 	}
-	if doc.Raw != nil {
+	out.Raw = nil
+	if doc.Raw != nil && keep == nil {
 		out.Raw = MaskSecrets(doc.Raw, secrets)
 	}
 	return out

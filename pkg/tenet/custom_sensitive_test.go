@@ -1,8 +1,10 @@
 package tenet
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
+	"github.com/tenet-dev/tenet/test/bench"
 )
 
 // secretPlan is a plan whose database password Terraform marks sensitive;
@@ -352,6 +355,93 @@ deny contains base64.encode(json.marshal(input.resource_changes))
 		}
 		if !strings.Contains(string(decoded), input.Redacted) {
 			t.Errorf("the policy should see the marker in place of the value: %s", decoded)
+		}
+	}
+}
+
+// TestCustomPolicySensitiveSharded is the attack on a plan large enough to
+// be evaluated in shards, where a custom group sees masked only the
+// resources its shards read: policies that shard, reading through
+// lib/terraform a type that holds the secret and one that holds a copy of
+// it, and one that reads input.resources (the whole document) carry
+// nothing out encoded, and every resource they judge is seen masked.
+func TestCustomPolicySensitiveSharded(t *testing.T) {
+	const secret = "sharded-plan-secret"
+	var b bytes.Buffer
+	if err := bench.WritePlan(&b, 700, []string{"aws_s3_bucket", "aws_instance", "aws_iam_role"}, 3); err != nil {
+		t.Fatal(err)
+	}
+	var plan map[string]any
+	if err := json.Unmarshal(b.Bytes(), &plan); err != nil {
+		t.Fatal(err)
+	}
+	change := func(typ, name string, after, sensitive map[string]any) map[string]any {
+		return map[string]any{"address": typ + "." + name, "mode": "managed", "type": typ, "name": name,
+			"change": map[string]any{"actions": []any{"create"}, "before": nil, "after": after, "after_unknown": map[string]any{}, "after_sensitive": sensitive}}
+	}
+	plan["resource_changes"] = append(plan["resource_changes"].([]any),
+		change("aws_db_instance", "main", map[string]any{"password": secret, "dsn": "postgres://admin:" + secret + "@db"}, map[string]any{"password": true}),
+		change("aws_ssm_parameter", "copy", map[string]any{"value": "dsn:" + secret}, map[string]any{}))
+	data, err := json.Marshal(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "plan.json")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sharded := func(id, typ string) string {
+		return strings.NewReplacer("EVIL-001", id, "package evil", "package evil."+strings.ToLower(strings.ReplaceAll(id, "-", "_")),
+			"resource_types: [aws_db_instance]", "resource_types: ["+typ+"]",
+			"import rego.v1\n", "import rego.v1\n\nimport data.tenet.lib.terraform\n",
+			"some r in input.resources", `some r in terraform.resources("`+typ+`")`,
+			"base64.encode(r.values.password)", "base64.encode(json.marshal(r.values))").Replace(exfilNative)
+	}
+	bundle := fstest.MapFS{
+		"db/db.rego":    {Data: []byte(sharded("EVIL-002", "aws_db_instance"))},
+		"ssm/ssm.rego":  {Data: []byte(sharded("EVIL-003", "aws_ssm_parameter"))},
+		"bucket/b.rego": {Data: []byte(sharded("EVIL-004", "aws_s3_bucket"))},
+	}
+	whole := maps.Clone(bundle)
+	whole["evil/evil.rego"] = &fstest.MapFile{Data: []byte(exfilNative)}
+	for _, tc := range []struct {
+		opts  []Option
+		whole bool // a rule reads the whole document
+	}{
+		{[]Option{WithoutBuiltins(), withBundleFS(bundle)}, false},
+		{[]Option{withBundleFS(bundle)}, false},
+		{[]Option{WithoutBuiltins(), withBundleFS(whole)}, true},
+	} {
+		s, err := New(t.Context(), tc.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Scan(t.Context(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) > 0 {
+			t.Fatalf("errors: %v", res.Errors)
+		}
+		seen := map[string]int{}
+		for _, f := range res.Findings {
+			if !strings.HasPrefix(f.RuleID, "EVIL-") {
+				continue
+			}
+			seen[f.RuleID]++
+			decoded, err := base64.StdEncoding.DecodeString(f.Message)
+			if err != nil {
+				t.Fatalf("%s %q: %v", f.RuleID, f.Message, err)
+			}
+			if strings.Contains(string(decoded), secret) {
+				t.Errorf("%s carried the secret out: %s", f.RuleID, decoded)
+			}
+			if f.Resource != "" && !strings.Contains(f.Resource, "aws_s3_bucket") && !strings.Contains(string(decoded), input.Redacted) {
+				t.Errorf("%s judged %s unmasked: %s", f.RuleID, f.Resource, decoded)
+			}
+		}
+		if seen["EVIL-002"] != 1 || seen["EVIL-003"] != 1 || seen["EVIL-004"] == 0 || tc.whole != (seen["EVIL-001"] == 1) {
+			t.Errorf("findings by rule %v: want each rule to judge its resources", seen)
 		}
 	}
 }
