@@ -118,7 +118,7 @@ func leaves(v any, seen map[string]bool) {
 // document without sensitive values is returned as it is. The original is
 // not modified.
 func (doc Document) Masked() Document {
-	return doc.masked(nil)
+	return doc.MaskedResources(nil)
 }
 
 // MaskedResources is Masked for a reader of the resources that keep marks
@@ -128,15 +128,6 @@ func (doc Document) Masked() Document {
 // resources no one reads are not copied. A nil keep is Masked; a document
 // without sensitive values is returned as it is, as by Masked.
 func (doc Document) MaskedResources(keep []bool) Document {
-	if keep == nil {
-		return doc.masked(nil)
-	}
-	return doc.masked(func(i int) bool { return i < len(keep) && keep[i] })
-}
-
-// masked is Masked of the resources that keep accepts (all for nil), the
-// others and Raw left without values.
-func (doc Document) masked(keep func(i int) bool) Document {
 	secrets := doc.SensitiveStrings()
 	// Paths Terraform marks are redacted whatever their values' length:
 	// only a document with neither is returned as it is.
@@ -146,7 +137,7 @@ func (doc Document) masked(keep func(i int) bool) Document {
 	out := doc
 	out.Resources = make([]Resource, len(doc.Resources))
 	for i, r := range doc.Resources {
-		if keep != nil && !keep(i) {
+		if keep != nil && (i >= len(keep) || !keep[i]) {
 			r.Values, r.Before = nil, nil
 			out.Resources[i] = r
 			continue
