@@ -111,15 +111,16 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 		if reads == nil {
 			reads = parsed
 		}
+		selected := selectedTypes(e.rules)
 		if opts.Parallel != 1 && len(plan["terraform"]) > 0 {
-			shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads)
+			shards["terraform"], shardTypes["terraform"] = shardPlan(plan["terraform"], reads, selected)
 		}
 		// The rules from outside the built-ins that qualify
 		// (shardcustom.go) shard alike, unless their print() output or
 		// trace is shown: one query's output each, in one order, as
 		// without shards.
 		if shardCustom {
-			if idx, types := shardPlan(plan[custom], parsed); len(idx) > 1 {
+			if idx, types := shardPlan(plan[custom], parsed, selected); len(idx) > 1 {
 				shards[custom], shardTypes[custom] = idx, types
 			}
 		}

@@ -2,10 +2,8 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -72,6 +70,12 @@ type group struct {
 	// masked: the group's rules come from outside the built-ins and see
 	// the document with its secrets masked (input.Document.Masked).
 	masked bool
+}
+
+// hasExceptions tells whether g has exception rules, whose values except
+// the findings of its other rules.
+func (g *group) hasExceptions() bool {
+	return slices.ContainsFunc(g.evals, func(ev catalog.Eval) bool { return ev.Exception })
 }
 
 // customSuffix names the group of a target's rules from outside the
@@ -290,130 +294,6 @@ func rawDocuments(doc input.Document) []any {
 		return docs
 	}
 	return []any{doc.Raw}
-}
-
-// runGroup evaluates the rules of g (the group name) on doc: a large
-// document in shards, concurrently, taking from m's Memo the findings of
-// the shards it holds. Findings come in the group's rule order, or, with a
-// Memo, in the shards' order, which Eval's sort makes the same. With
-// batched, the rules that g batches are left out.
-func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.Document, index map[string]*input.Resource, terms []*ast.Term, m *memoRun, batched bool) ([]finding.Finding, error) {
-	byType := resourcesByType(doc)
-	idx, all := g.applicable(byType)
-	if batched && slices.Contains(g.batched, true) {
-		idx, all = slices.DeleteFunc(idx, func(i int) bool { return g.batched[i] }), false
-	}
-	if len(idx) == 0 {
-		return nil, nil
-	}
-	sharded := e.sharded(g, doc)
-	if terms == nil {
-		var err error
-		if terms, err = e.groupTerms(g, doc, m.needs(name)); err != nil {
-			return nil, err
-		}
-	}
-	source, err := sourceTerm(doc)
-	if err != nil {
-		return nil, err
-	}
-	if !sharded {
-		val := shardValue(doc, source, terms, nil)
-		q := g.query(idx, all)
-		values, err := e.values(ctx, q, val, doc.Source.Path)
-		if err != nil {
-			return nil, err
-		}
-		merged := make([]any, len(g.evals))
-		for n, v := range values {
-			merged[q.index[n]] = v
-		}
-		return e.findings(g.evals, merged, doc, index), nil
-	}
-	applicable := make([]bool, len(g.evals))
-	for _, i := range idx {
-		applicable[i] = true
-	}
-	shards := e.shardQueries(g, doc)
-	inputs := shardInputs(byType, shards)
-	// Largest first, so that no core is left with a big shard at the end.
-	order := make([]int, 0, len(shards))
-	for i, q := range shards {
-		if slices.ContainsFunc(q.index, func(n int) bool { return applicable[n] }) {
-			order = append(order, i)
-		}
-	}
-	sort.SliceStable(order, func(a, b int) bool { return len(inputs[order[a]]) > len(inputs[order[b]]) })
-	if m != nil && m.name != name {
-		m = nil
-	}
-	// The shards whose findings the Memo holds need no query: the rules
-	// of the others may be few enough to compile apart.
-	evaluated := order
-	if m != nil {
-		evaluated = slices.DeleteFunc(slices.Clone(order), func(i int) bool { return m.hit[i] })
-	}
-	if apart := g.shardsApart(shards, evaluated); apart != nil {
-		shards = apart
-	}
-	merged := make([]any, len(g.evals))
-	// With a Memo, each shard's findings are made on their own: those
-	// it holds and those it is given.
-	memoized := make([][]finding.Finding, len(shards))
-	errs := make([]error, len(shards))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(e.parallel, len(order)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				q := shards[i]
-				if m != nil && m.hit[i] {
-					memoized[i] = m.found[i]
-					e.locate(memoized[i], doc, index)
-					continue
-				}
-				if m != nil && m.parts[i] != nil {
-					memoized[i], errs[i] = e.evalParts(ctx, q, doc, source, terms, inputs[i], m, i, index)
-					continue
-				}
-				val := shardValue(doc, source, terms, inputs[i])
-				values, err := e.values(ctx, q, val, doc.Source.Path)
-				errs[i] = err
-				if err != nil {
-					continue
-				}
-				if m != nil {
-					memoized[i] = e.findings(q.evals, values, doc, index)
-					if m.keys[i] != "" {
-						m.memo.Put(m.keys[i], m.secrets, Parts{"": memoized[i]})
-					}
-					continue
-				}
-				for n, v := range values {
-					merged[q.index[n]] = v
-				}
-			}
-		}()
-	}
-	for _, i := range order {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	if m != nil {
-		return slices.Concat(memoized...), nil
-	}
-	return e.findings(g.evals, merged, doc, index), nil
-}
-
-// sharded tells whether g evaluates doc in shards.
-func (e *Engine) sharded(g *group, doc input.Document) bool {
-	return len(doc.Resources) >= e.shardMin && len(g.shards()) > 0
 }
 
 // groupTerms converts doc's resources for g, on as many cores as g's

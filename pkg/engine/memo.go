@@ -113,7 +113,7 @@ func (e *Engine) newMemoRun(memo Memo, doc input.Document) *memoRun {
 	}
 	name := Target(doc.Source.Format)
 	g := e.groups[name]
-	if g == nil || !e.sharded(g, doc) || slices.ContainsFunc(g.evals, func(ev catalog.Eval) bool { return ev.Exception }) {
+	if g == nil || !e.sharded(g, doc) || g.hasExceptions() {
 		return nil
 	}
 	volatile, all := e.volatile()
@@ -286,10 +286,13 @@ func (e *Engine) evalParts(ctx context.Context, q *query, doc input.Document, so
 	parts, ok := p.merge(e.findings(q.evals, values, doc, index), doc)
 	if !ok {
 		// The other resources were not converted (need): convert them
-		// into a copy, which the other shards' workers do not read.
-		own := slices.Clone(terms)
+		// into a copy, which the other shards' workers do not read. Of
+		// terms, only the shard's own are read: the others' workers drop
+		// theirs meanwhile (termDrops).
+		own := make([]*ast.Term, len(terms))
 		need := make([]bool, len(doc.Resources))
 		for _, j := range sel {
+			own[j] = terms[j]
 			need[j] = own[j] == nil
 		}
 		more, err := resourceTerms(doc, 1, need)

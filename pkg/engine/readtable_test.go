@@ -127,7 +127,7 @@ func parsedModules(cat *catalog.Catalog) int {
 func checkShards(t *testing.T, e *Engine, cat *catalog.Catalog, shards []*query) {
 	t.Helper()
 	reads := wholeReads(t, cat, e.rules)
-	idx, types := shardPlan(e.groups["terraform"].evals, reads)
+	idx, types := shardPlan(e.groups["terraform"].evals, reads, selectedTypes(e.rules))
 	if len(shards) != len(idx) || len(idx) < 20 {
 		t.Fatalf("%d shards, want %d (at least 20)", len(shards), len(idx))
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tenet-dev/tenet/bundles"
 	"github.com/tenet-dev/tenet/pkg/catalog"
+	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
 	"github.com/tenet-dev/tenet/pkg/loader"
 	"github.com/tenet-dev/tenet/test/bench"
@@ -225,7 +226,7 @@ func TestShardPlan(t *testing.T) {
 		"d": {"x_c"}, // its own
 		"e": {"x_b", "x_c"},
 	}
-	idx, types := shardPlan(evs, func(ev catalog.Eval) ([]string, bool) { return reads[ev.RuleID], reads[ev.RuleID] != nil })
+	idx, types := shardPlan(evs, func(ev catalog.Eval) ([]string, bool) { return reads[ev.RuleID], reads[ev.RuleID] != nil }, nil)
 	wantIdx := [][]int{{2}, {0, 1}, {3, 4}}
 	wantTypes := [][]string{nil, {"x_a", "x_b"}, {"x_b", "x_c"}}
 	if diff := cmp.Diff(wantIdx, idx); diff != "" {
@@ -233,6 +234,77 @@ func TestShardPlan(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantTypes, types); diff != "" {
 		t.Errorf("types (-want +got):\n%s", diff)
+	}
+}
+
+// TestShardPlanSelected: only the strings that may name a selected type
+// group rules; the shard holds every string its rules read.
+func TestShardPlanSelected(t *testing.T) {
+	evs := []catalog.Eval{{RuleID: "a"}, {RuleID: "b"}, {RuleID: "c"}, {RuleID: "d"}, {RuleID: "e", PerResource: true}, {RuleID: "f"}}
+	reads := map[string][]string{
+		"a": {"fail_attr", "ingress_rules", "x_a"},
+		"b": {"exposed_ports", "x_a"},      // groups with a: the same selected type
+		"c": {"unknown_msg", "x_a", "x_b"}, // a superset: a and b join it
+		"d": {"helper_only"},               // names no selected type: its own
+		"e": {"x_a"},                       // per resource: apart
+		"f": {"x"},                         // the prefix of selected types
+	}
+	selected := selectedTypes(map[string]finding.Rule{
+		"r": {Selectors: []finding.Selector{{Type: "terraform", ResourceTypes: []string{"x_a", "x_b"}}}},
+		"k": {Selectors: []finding.Selector{{Type: "kubernetes", ResourceTypes: []string{"helper_only"}}}},
+	})
+	idx, types := shardPlan(evs, func(ev catalog.Eval) ([]string, bool) { return reads[ev.RuleID], true }, selected)
+	wantIdx := [][]int{nil, {0, 1, 2}, {3}, {4}, {5}}
+	wantTypes := [][]string{nil, {"exposed_ports", "fail_attr", "ingress_rules", "unknown_msg", "x_a", "x_b"}, {"helper_only"}, {"x_a"}, {"x"}}
+	if diff := cmp.Diff(wantIdx, idx); diff != "" {
+		t.Errorf("evals (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantTypes, types); diff != "" {
+		t.Errorf("types (-want +got):\n%s", diff)
+	}
+	// Without selected types every string counts, as before.
+	idx, _ = shardPlan(evs, func(ev catalog.Eval) ([]string, bool) { return reads[ev.RuleID], true }, nil)
+	if len(idx) != 7 {
+		t.Errorf("without selected types: %d shards %v, want 7", len(idx), idx)
+	}
+	if selectedTypes(nil) != nil {
+		t.Error("selectedTypes of no rules: want nil")
+	}
+}
+
+// TestTermDrops: a resource's term is dropped once the last shard that
+// reads it is done, and none while a shard on the whole document is to
+// come.
+func TestTermDrops(t *testing.T) {
+	terms := []*ast.Term{ast.StringTerm("r0"), ast.StringTerm("r1"), ast.StringTerm("r2")}
+	inputs := [][]int{nil, {0, 1}, {1}, {2}}
+	d := newTermDrops(terms, inputs, []int{1, 2, 3})
+	left := func() []bool {
+		out := make([]bool, len(terms))
+		for i, x := range terms {
+			out[i] = x != nil
+		}
+		return out
+	}
+	for _, step := range []struct {
+		shard int
+		want  []bool
+	}{
+		{2, []bool{true, true, true}},    // r1 is read by shard 1 too
+		{1, []bool{false, false, true}},  // the last reader of r0 and r1
+		{3, []bool{false, false, false}}, // of r2
+	} {
+		d.done(step.shard)
+		if got := left(); !reflect.DeepEqual(got, step.want) {
+			t.Errorf("after shard %d: terms held %v, want %v", step.shard, got, step.want)
+		}
+	}
+	terms = []*ast.Term{ast.StringTerm("r0")}
+	d = newTermDrops(terms, [][]int{nil, {0}}, []int{1, 0})
+	d.done(1)
+	d.done(0)
+	if terms[0] == nil {
+		t.Error("a term dropped while a shard reads the whole document")
 	}
 }
 
