@@ -8,10 +8,14 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/tenet-dev/tenet/internal/parallel"
 )
 
 var (
@@ -36,7 +40,7 @@ func normalizeEncoding(data []byte) ([]byte, error) {
 		return decodeUTF16(data[2:], true)
 	}
 	data = stripActionsWrapper(data)
-	if !bytes.HasPrefix(data, zipMagic) && !utf8.Valid(data) {
+	if !bytes.HasPrefix(data, zipMagic) && !validUTF8(data) {
 		// encoding/json would silently turn bad bytes into U+FFFD, changing
 		// values rules compare; Terraform and Kubernetes write valid UTF-8.
 		off := 0
@@ -51,6 +55,38 @@ func normalizeEncoding(data []byte) ([]byte, error) {
 		return nil, &FileError{Line: line, Column: col, Err: fmt.Errorf("invalid UTF-8 (byte 0x%02x)", data[off])}
 	}
 	return data, nil
+}
+
+// validUTF8 is utf8.Valid, on every core for a large file: on one, it
+// took 0.1-0.15 s of a 92 MB plan's scan, before anything else started.
+// The file is cut before bytes that start a character, which no
+// character's encoding spans: each part is valid exactly when the whole is.
+func validUTF8(data []byte) bool {
+	n := runtime.GOMAXPROCS(0)
+	if len(data) < parallelCheck || n < 2 {
+		return utf8.Valid(data)
+	}
+	return validParts(data, n)
+}
+
+// validParts is utf8.Valid, checking n parts of data side by side.
+func validParts(data []byte, n int) bool {
+	cuts := make([]int, n+1)
+	for k := 1; k < n; k++ {
+		c := max(cuts[k-1], k*len(data)/n)
+		for c < len(data) && !utf8.RuneStart(data[c]) {
+			c++
+		}
+		cuts[k] = c
+	}
+	cuts[n] = len(data)
+	var invalid atomic.Bool
+	parallel.Each(n, n, func(k int) {
+		if !utf8.Valid(data[cuts[k]:cuts[k+1]]) {
+			invalid.Store(true)
+		}
+	})
+	return !invalid.Load()
 }
 
 // ErrLoneSurrogate is half of a UTF-16 surrogate pair, in a UTF-16 file

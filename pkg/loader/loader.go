@@ -9,12 +9,15 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/tenet-dev/tenet/internal/parallel"
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
@@ -185,6 +188,21 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 	if err != nil {
 		return input.Document{}, fileError(path, err)
 	}
+	if opts.Format == "" && planByKeys(data) {
+		doc, err := withKeyCheck(path, data, input.FormatTerraformPlan, nil, func() (input.Document, error) {
+			return parse(ctx, path, data, input.FormatTerraformPlan, nil, opts)
+		})
+		if err == nil {
+			return doc, nil
+		}
+		// Whatever is wrong, the error is the one that detect leads to.
+	}
+	return parseDetected(ctx, path, data, opts)
+}
+
+// parseDetected is Parse after the encoding's check: it detects data's
+// format, unless opts forces one, and parses it.
+func parseDetected(ctx context.Context, path string, data []byte, opts Options) (input.Document, error) {
 	format := opts.Format
 	var (
 		nodes     []*yaml.Node
@@ -199,10 +217,19 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 		// built-in rules would see no resource in it and pass.
 		format, nodes, detectErr = detectIn(format, data)
 	}
-	// The key check reads the bytes once more, so for a large file it runs
-	// beside the parse; its error comes first either way. Only files
-	// decoded as JSON have their strings checked: YAML refuses surrogate
-	// escapes itself.
+	return withKeyCheck(path, data, format, nodes, func() (input.Document, error) {
+		if detectErr != nil {
+			return input.Document{}, detectErr
+		}
+		return parse(ctx, path, data, format, nodes, opts)
+	})
+}
+
+// withKeyCheck runs parse and the key check. The check reads the bytes
+// once more, so for a large file it runs beside the parse; its error comes
+// first either way. Only files decoded as JSON have their strings checked:
+// YAML refuses surrogate escapes itself.
+func withKeyCheck(path string, data []byte, format input.Format, nodes []*yaml.Node, parse func() (input.Document, error)) (input.Document, error) {
 	asJSON := nodes == nil && (format == input.FormatTerraformPlan || format == input.FormatTerraformState || format == input.FormatJSON)
 	check := func() error { return checkKeys(data, keySchemaFor(format), asJSON) }
 	keys := make(chan error, 1)
@@ -211,11 +238,7 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 	} else {
 		keys <- check()
 	}
-	if detectErr != nil {
-		err = detectErr
-	} else {
-		doc, err = parse(ctx, path, data, format, nodes, opts)
-	}
+	doc, err := parse()
 	if keyErr := <-keys; keyErr != nil {
 		return input.Document{}, fileError(path, keyErr)
 	}
@@ -283,6 +306,7 @@ func readFile(path string, opts Options) ([]byte, error) {
 	}
 	var r io.Reader
 	size := int64(0) // of a regular file, to read it into one allocation
+	var buf []byte   // what was read of it already
 	if path == "-" {
 		r = opts.Stdin
 		if r == nil {
@@ -302,13 +326,19 @@ func readFile(path string, opts Options) ([]byte, error) {
 			size = info.Size()
 		}
 		r = f
+		if size >= parallelRead {
+			buf = readParts(f, size)
+		}
 	}
 	// One byte past the limit tells a file over it; the largest limit has
 	// no byte past it (limit+1 would wrap and read nothing).
 	if limit < math.MaxInt64 {
-		r = io.LimitReader(r, limit+1)
+		r = io.LimitReader(r, limit+1-int64(len(buf)))
 	}
-	buf, err := readAll(r, size)
+	if buf == nil {
+		buf = make([]byte, 0, size+bytes.MinRead)
+	}
+	buf, err := readRest(r, buf)
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
@@ -326,7 +356,11 @@ func readFile(path string, opts Options) ([]byte, error) {
 // be cleared, then written): a buffer made with make is fresh memory the
 // runtime knows to be zero, and the read is the first to touch it.
 func readAll(r io.Reader, size int64) ([]byte, error) {
-	buf := make([]byte, 0, size+bytes.MinRead)
+	return readRest(r, make([]byte, 0, size+bytes.MinRead))
+}
+
+// readRest appends the rest of r to buf, growing it if need be.
+func readRest(r io.Reader, buf []byte) ([]byte, error) {
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
@@ -340,6 +374,38 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// parallelRead is the size from which a regular file is read in parts
+// side by side (readParts).
+const parallelRead = 8 << 20
+
+// readParts reads the first size bytes of f in as many parts as there are
+// cores, side by side, and leaves f's offset after them: reading a large
+// file is mostly the first touch of the buffer's pages, which on a cloud
+// VM took one core 0.25 s for a 92 MB plan and two 0.14 s. It returns nil,
+// for the caller to read f from its start, if the file is now shorter or a
+// read fails.
+func readParts(f *os.File, size int64) []byte {
+	n := int64(runtime.GOMAXPROCS(0))
+	if n < 2 {
+		return nil
+	}
+	buf := make([]byte, size, size+bytes.MinRead)
+	var failed atomic.Bool
+	parallel.Each(int(n), int(n), func(k int) {
+		lo, hi := int64(k)*size/n, int64(k+1)*size/n
+		if _, err := f.ReadAt(buf[lo:hi], lo); err != nil {
+			failed.Store(true)
+		}
+	})
+	if failed.Load() {
+		return nil
+	}
+	if _, err := f.Seek(size, io.SeekStart); err != nil {
+		return nil
+	}
+	return buf
 }
 
 // unwrapPathError drops the path from an *os.PathError, since FileError

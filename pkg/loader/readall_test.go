@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -35,5 +38,52 @@ func TestReadAll(t *testing.T) {
 	boom := errors.New("boom")
 	if _, err := readAll(io.MultiReader(strings.NewReader(data), iotest.ErrReader(boom)), 10); !errors.Is(err, boom) {
 		t.Errorf("err = %v, want boom", err)
+	}
+}
+
+// TestReadParts: a large file read in parts side by side is the file; a
+// file that grew after its size was taken is read to its end, one that
+// shrank is left to the plain read.
+func TestReadParts(t *testing.T) {
+	data := make([]byte, parallelRead+12345)
+	for i := range data {
+		data[i] = byte(i % 251)
+	}
+	path := filepath.Join(t.TempDir(), "big.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readFile(path, Options{})
+	if err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("readFile: %d bytes, %v; want the file's %d", len(got), err, len(data))
+	}
+	if _, err := readFile(path, Options{MaxFileSize: int64(len(data)) - 1}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("over the limit: %v, want ErrTooLarge", err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("one core: files are read whole")
+	}
+	// Grown: the size taken is short of the file.
+	buf := readParts(f, int64(len(data))-100)
+	if buf == nil {
+		t.Fatal("readParts: nil")
+	}
+	if buf, err = readRest(f, buf); err != nil || !bytes.Equal(buf, data) {
+		t.Errorf("grown: %d bytes, %v; want %d", len(buf), err, len(data))
+	}
+	// Shrunk: the size taken is past the end.
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		t.Fatal(err)
+	}
+	if buf := readParts(f, int64(len(data))+100); buf != nil {
+		t.Errorf("shrunk: %d bytes, want nil", len(buf))
+	}
+	if off, _ := f.Seek(0, io.SeekCurrent); off != 0 {
+		t.Errorf("shrunk: the offset moved to %d", off)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/tenet-dev/tenet/internal/parallel"
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
@@ -68,17 +69,26 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 	wg.Go(func() { refs = configRefs(plan.Config) })
 	configured := configuredPaths(plan.Config)
 	wg.Wait()
-	doc.Resources = make([]input.Resource, 0, len(plan.ResourceChanges))
 	for i, rc := range plan.ResourceChanges {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return input.Document{}, err
-			}
-		}
 		if rc == nil || rc.Change == nil {
 			return input.Document{}, fmt.Errorf("resource_changes[%d] has no change", i)
 		}
-		doc.Resources = append(doc.Resources, planResource(path, rc, refs, configured))
+	}
+	// On every core: on one, the 50k plan's changes took 0.1 s, the
+	// other cores idle.
+	doc.Resources = make([]input.Resource, len(plan.ResourceChanges))
+	n := min(runtime.GOMAXPROCS(0), len(plan.ResourceChanges)/parallelChanges+1)
+	parallel.Each(n, n, func(k int) {
+		lo, hi := k*len(doc.Resources)/n, (k+1)*len(doc.Resources)/n
+		for i := lo; i < hi; i++ {
+			if (i-lo)%1024 == 0 && ctx.Err() != nil {
+				return
+			}
+			doc.Resources[i] = planResource(path, plan.ResourceChanges[i], refs, configured)
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return input.Document{}, err
 	}
 	setPlanLines(data, spans, doc.Resources)
 	if t.KeepRaw {
