@@ -230,7 +230,11 @@ func (e *Engine) eval(ctx context.Context, doc input.Document, run evalRun) (Res
 		if err != nil {
 			return Result{}, err
 		}
-		res.Findings = append(res.Findings, fs...)
+		if res.Findings == nil {
+			res.Findings = fs // runGroup's own: a large plan's, not copied
+		} else {
+			res.Findings = append(res.Findings, fs...)
+		}
 		countChecked(g.checks, doc, res.Checked)
 	}
 	if e.raw != nil && doc.Raw != nil && !e.combine {

@@ -63,4 +63,22 @@ func TestSort(t *testing.T) {
 	Sort(nil)
 	one := []Finding{{Line: 1}}
 	Sort(one)
+	// Short lists, in every shape of cycles, sorted or not, with ties.
+	for n := 2; n <= 40; n++ {
+		for range 50 {
+			fs := make([]Finding, n)
+			for i := range fs {
+				fs[i] = Finding{RuleID: string(rune('a' + r.IntN(n))), Line: i}
+			}
+			if r.IntN(4) == 0 {
+				slices.SortStableFunc(fs, func(a, b Finding) int { return Compare(&a, &b) })
+			}
+			want := slices.Clone(fs)
+			sort.SliceStable(want, func(i, j int) bool { return Less(want[i], want[j]) })
+			Sort(fs)
+			if !slices.EqualFunc(fs, want, func(a, b Finding) bool { return a.Line == b.Line && a.RuleID == b.RuleID }) {
+				t.Fatalf("%d findings: %v, want %v", n, fs, want)
+			}
+		}
+	}
 }

@@ -79,8 +79,13 @@ func Less(a, b Finding) bool { return Compare(&a, &b) < 0 }
 // large, and a stable sort of tens of thousands of them in place (a large
 // plan's scan sorts them at the end, one core working) spent most of its
 // time moving them.
+//
+// Findings already in order, as a scan's often are when sorted again
+// (each document's are sorted by the engine), are left as they are after
+// one pass; the others move along the cycles of the order, each once,
+// not into a copy of the whole list and back.
 func Sort(findings []Finding) {
-	if len(findings) < 2 {
+	if sorted(findings) {
 		return
 	}
 	order := make([]int, len(findings))
@@ -93,11 +98,33 @@ func Sort(findings []Finding) {
 		}
 		return cmp.Compare(i, j)
 	})
-	sorted := make([]Finding, len(findings))
-	for k, i := range order {
-		sorted[k] = findings[i]
+	// findings[k] is to hold what is at order[k] now: follow each cycle
+	// from its first place, marking the places filled with -1.
+	for start := range order {
+		if order[start] < 0 {
+			continue
+		}
+		held := findings[start]
+		k := start
+		for order[k] != start {
+			findings[k] = findings[order[k]]
+			next := order[k]
+			order[k] = -1
+			k = next
+		}
+		findings[k] = held
+		order[k] = -1
 	}
-	copy(findings, sorted)
+}
+
+// sorted tells whether findings are in Compare's order.
+func sorted(findings []Finding) bool {
+	for i := 1; i < len(findings); i++ {
+		if Compare(&findings[i-1], &findings[i]) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Compare is Less as a three-way comparison of two findings in place (a
