@@ -75,7 +75,7 @@ func (e *Engine) runGroup(ctx context.Context, g *group, name string, doc input.
 	if m != nil {
 		evaluated = slices.DeleteFunc(slices.Clone(order), func(i int) bool { return m.hit[i] })
 	}
-	if apart := g.shardsApart(shards, evaluated, min(e.parallel, compileParts)); apart != nil {
+	if apart := g.shardsApart(shards, evaluated); apart != nil {
 		shards = apart
 	}
 	compileUnits(shards, evaluated)
@@ -202,13 +202,16 @@ func (d *termDrops) done(i int) {
 // under the cache (which skips the warm-up while the plan loads), a
 // re-scan of the 10k plan with 1% of it changed compiled its two units one
 // after the other, the other core waiting. Each compiles once; its error is
-// the evaluation's.
-func compileUnits(shards []*query, order []int) {
+// the evaluation's. The evaluation does not wait for them: wait, which
+// does, is for the tests.
+func compileUnits(shards []*query, order []int) (wait func()) {
+	var wg sync.WaitGroup
 	seen := map[*unit]bool{}
 	for _, i := range order {
 		if u := shards[i].unit; !seen[u] {
 			seen[u] = true
-			go u.compile()
+			wg.Go(func() { _, _ = u.compile() })
 		}
 	}
+	return wg.Wait
 }

@@ -41,25 +41,16 @@ type subUnits struct {
 
 // unit is the unit the query over evs at idx compiles in.
 func (s *subUnits) unit(evs []catalog.Eval, idx []int) *unit {
-	if !s.reserve(evs, idx) {
-		return s.whole
-	}
-	return s.make(evalPackages(evs, idx))
-}
-
-// reserve tells whether the subset of evs at idx compiles apart, counting
-// it among the group's maxSubUnits when it does.
-func (s *subUnits) reserve(evs []catalog.Eval, idx []int) bool {
 	if !s.small(evs, idx) {
-		return false
+		return s.whole
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.made == maxSubUnits {
-		return false
+		return s.whole
 	}
 	s.made++
-	return true
+	return s.make(evalPackages(evs, idx))
 }
 
 // evalPackages lists the packages of the evals of evs at idx, each once.
@@ -100,15 +91,12 @@ type shardsApart struct {
 
 // shardsApart returns, for a document evaluated in shards, the queries of
 // the shards at order (those holding a rule that applies to it) compiled
-// apart from the whole unit, when their rules are few enough (small): a
-// large plan of a few types compiles the rules of their shards, as a small
-// one compiles its rules (TestSubUnitsSharded), and so does a re-scan whose
-// cache lacks a few shards. They compile in up to parts units side by side
-// (split), as the shards of a large document do: in one, a re-scan of the
-// 10k plan with 1% of it changed waited 0.6 s on one core for the compile.
-// Each query has its shard's rules and types, at its shard's position; nil
-// when the shards compile in the whole unit.
-func (g *group) shardsApart(shards []*query, order []int, parts int) []*query {
+// in a unit of their own, when their rules are few enough for one (small):
+// a large plan of a few types compiles the rules of their shards, as a
+// small one compiles its rules (TestSubUnitsSharded). Each has its shard's
+// rules and types, at its shard's position; nil when the shards compile in
+// the whole unit.
+func (g *group) shardsApart(shards []*query, order []int) []*query {
 	var idx []int
 	for _, i := range order {
 		idx = append(idx, shards[i].index...)
@@ -124,22 +112,12 @@ func (g *group) shardsApart(shards []*query, order []int, parts int) []*query {
 	if g.apart.queries != nil && g.apart.key == key {
 		return g.apart.queries
 	}
-	if !g.sub.reserve(g.evals, idx) {
+	u := g.sub.unit(g.evals, idx)
+	if u == g.sub.whole {
 		return nil
 	}
-	each := make([][]int, len(order))
-	for k, i := range order {
-		each[k] = shards[i].index
-	}
-	units := g.sub.split(g.evals, each, parts)
-	// Too few shards to split: one unit of their own.
-	one := sync.OnceValue(func() *unit { return g.sub.make(evalPackages(g.evals, idx)) })
 	queries := make([]*query, len(shards))
-	for k, i := range order {
-		u := units[k]
-		if u == g.sub.whole {
-			u = one()
-		}
+	for _, i := range order {
 		q := g.subsets.build(u, shards[i].index)
 		q.types, q.perResource = shards[i].types, shards[i].perResource
 		queries[i] = q

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"reflect"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -329,38 +328,24 @@ func TestMemoCompilesWhatItLacks(t *testing.T) {
 	}
 }
 
-// TestShardsApartSplit: the shards that compile apart compile in as many
-// units as parts allows, each shard's rules in one of them; a single
-// shard, or one part, in one unit.
-func TestShardsApartSplit(t *testing.T) {
-	for _, tc := range []struct {
-		shards, parts, units int
-	}{
-		{3, 2, 2},
-		{3, 1, 1},
-		{1, 2, 1},
-	} {
-		e, _ := lazyEngine(t, builtinSources(t))
-		g := e.groups["terraform"]
-		shards := g.shards()
-		var order []int
-		for i := 1; i < len(shards) && len(order) < tc.shards; i++ {
-			order = append(order, i)
-		}
-		queries := g.shardsApart(shards, order, tc.parts)
-		if queries == nil {
-			t.Fatalf("%d shards: not apart", tc.shards)
-		}
-		units := map[*unit]bool{}
-		for _, i := range order {
-			q := queries[i]
-			if q.unit == g.sub.whole || !reflect.DeepEqual(q.index, shards[i].index) || !reflect.DeepEqual(q.types, shards[i].types) {
-				t.Fatalf("shard %d apart: unit whole %v, rules %v of %v, want %v of %v", i, q.unit == g.sub.whole, q.index, q.types, shards[i].index, shards[i].types)
-			}
-			units[q.unit] = true
-		}
-		if len(units) != tc.units {
-			t.Errorf("%d shards in %d parts: %d units, want %d", tc.shards, tc.parts, len(units), tc.units)
+// TestCompileUnits: the units of the shards to evaluate start compiling
+// together, before any shard needs one.
+func TestCompileUnits(t *testing.T) {
+	e, _ := lazyEngine(t, builtinSources(t))
+	parts := e.groups["terraform"].parts()
+	order := make([]int, len(parts))
+	units := map[*unit]bool{}
+	for i, q := range parts {
+		order[i] = i
+		units[q.unit] = true
+	}
+	if len(units) < 2 {
+		t.Fatalf("the shards compile in %d units: the test checks too little", len(units))
+	}
+	compileUnits(parts, order)()
+	for u := range units {
+		if u.compiler == nil {
+			t.Error("a unit of the shards was not compiled")
 		}
 	}
 }
