@@ -24,3 +24,16 @@ func Each(workers, n int, f func(i int)) {
 	}
 	wg.Wait()
 }
+
+// Ranges splits [0, n) into as many ranges as workers (at least one) and
+// calls f on each, in its own goroutine; w is the range's index, and the
+// last ranges may be empty.
+func Ranges(workers, n int, f func(w, lo, hi int)) {
+	workers = max(workers, 1)
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { f(w, min(w*chunk, n), min((w+1)*chunk, n)) })
+	}
+	wg.Wait()
+}

@@ -3,6 +3,7 @@ package engine
 import (
 	"slices"
 
+	"github.com/tenet-dev/tenet/internal/parallel"
 	"github.com/tenet-dev/tenet/pkg/input"
 )
 
@@ -58,7 +59,7 @@ func newJoinKeys(doc input.Document, workers int) joinKeys {
 		k.own[i] = own
 	}
 	// ids is only read from here on.
-	parallelRange(workers, len(doc.Resources), func(_, lo, hi int) {
+	parallel.Ranges(workers, len(doc.Resources), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			r := &doc.Resources[i]
 			var links []int32

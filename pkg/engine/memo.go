@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -134,7 +133,7 @@ func (e *Engine) newMemoRun(memo Memo, doc input.Document) *memoRun {
 		m.joins = newJoinKeys(doc, e.parallel)
 	}
 	errs := make([]error, e.parallel)
-	parallelRange(e.parallel, len(doc.Resources), func(w, lo, hi int) {
+	parallel.Ranges(e.parallel, len(doc.Resources), func(w, lo, hi int) {
 		var buf []byte
 		for i := lo; i < hi; i++ {
 			var err error
@@ -149,17 +148,6 @@ func (e *Engine) newMemoRun(memo Memo, doc input.Document) *memoRun {
 	}
 	m.lookup(g, doc, e.parallel)
 	return m
-}
-
-// parallelRange splits [0, n) into as many ranges as workers and calls f
-// on each, in its own goroutine; w is the range's index.
-func parallelRange(workers, n int, f func(w, lo, hi int)) {
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() { f(w, min(w*chunk, n), min((w+1)*chunk, n)) })
-	}
-	wg.Wait()
 }
 
 // lookup finds in the memo, with as many goroutines as workers, the

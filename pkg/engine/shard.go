@@ -347,27 +347,32 @@ func shardPlan(evs []catalog.Eval, reads func(catalog.Eval) ([]string, bool), se
 		}
 		return strings.Compare(a, b)
 	})
-	idx, types = [][]int{byKey[""]}, [][]string{nil}
+	idx = [][]int{byKey[""]}
+	read := []map[string]bool{nil} // each shard's types
 	decide := [][]string{nil}
 	perResource := []bool{false}
 	for _, k := range keys {
 		per := strings.HasPrefix(k, "per resource:")
 		target := -1
-		for n := 1; n < len(types); n++ {
+		for n := 1; n < len(idx); n++ {
 			if perResource[n] == per && subset(keyTypes[k], decide[n]) {
 				target = n
 				break
 			}
 		}
 		if target < 0 {
-			idx, types, decide, perResource = append(idx, nil), append(types, nil), append(decide, keyTypes[k]), append(perResource, per)
+			idx, read, decide, perResource = append(idx, nil), append(read, map[string]bool{}), append(decide, keyTypes[k]), append(perResource, per)
 			target = len(idx) - 1
 		}
 		idx[target] = append(idx[target], byKey[k]...)
-		types[target] = slices.Compact(slices.Sorted(slices.Values(append(types[target], slices.Collect(maps.Keys(typesOf[k]))...))))
+		maps.Copy(read[target], typesOf[k])
 	}
-	for _, x := range idx {
+	types = make([][]string, len(idx))
+	for n, x := range idx {
 		slices.Sort(x)
+		if read[n] != nil {
+			types[n] = slices.Sorted(maps.Keys(read[n]))
+		}
 	}
 	return idx, types
 }

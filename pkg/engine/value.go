@@ -7,6 +7,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/tenet-dev/tenet/internal/parallel"
 	"github.com/tenet-dev/tenet/pkg/catalog"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -37,7 +38,7 @@ func resourceTerms(doc input.Document, n int, need []bool) ([]*ast.Term, error) 
 		return terms, convert(0, len(terms))
 	}
 	errs := make([]error, n)
-	parallelRange(n, len(terms), func(w, lo, hi int) { errs[w] = convert(lo, hi) })
+	parallel.Ranges(n, len(terms), func(w, lo, hi int) { errs[w] = convert(lo, hi) })
 	return terms, errors.Join(errs...)
 }
 

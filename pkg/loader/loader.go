@@ -387,15 +387,14 @@ const parallelRead = 8 << 20
 // for the caller to read f from its start, if the file is now shorter or a
 // read fails.
 func readParts(f *os.File, size int64) []byte {
-	n := int64(runtime.GOMAXPROCS(0))
+	n := runtime.GOMAXPROCS(0)
 	if n < 2 {
 		return nil
 	}
 	buf := make([]byte, size, size+bytes.MinRead)
 	var failed atomic.Bool
-	parallel.Each(int(n), int(n), func(k int) {
-		lo, hi := int64(k)*size/n, int64(k+1)*size/n
-		if _, err := f.ReadAt(buf[lo:hi], lo); err != nil {
+	parallel.Ranges(n, len(buf), func(_, lo, hi int) {
+		if _, err := f.ReadAt(buf[lo:hi], int64(lo)); err != nil {
 			failed.Store(true)
 		}
 	})

@@ -78,8 +78,7 @@ func (t TerraformPlan) Load(ctx context.Context, path string, data []byte) (inpu
 	// other cores idle.
 	doc.Resources = make([]input.Resource, len(plan.ResourceChanges))
 	n := min(runtime.GOMAXPROCS(0), len(plan.ResourceChanges)/parallelChanges+1)
-	parallel.Each(n, n, func(k int) {
-		lo, hi := k*len(doc.Resources)/n, (k+1)*len(doc.Resources)/n
+	parallel.Ranges(n, len(doc.Resources), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if (i-lo)%1024 == 0 && ctx.Err() != nil {
 				return
