@@ -113,13 +113,21 @@ func TestDecodePlanParallel(t *testing.T) {
 		t.Fatal("the generated plan changed shape: update the test")
 	}
 	at := func(i int, text string) string { return s[:i] + text + s[i+len(`"address"`):] }
+	open := strings.TrimSuffix(strings.TrimSpace(s), "}") // after the changes
 	for name, bad := range map[string]string{
 		"type error in a change":   at(first, `"address": 5, "x"`),
 		"type error in a late one": at(last, `"address": 5, "x"`),
 		"syntax error in a change": at(first, `"address" 5, "x"`),
-		"type error after":         strings.TrimSuffix(strings.TrimSpace(s), "}") + `, "terraform_version": 7}`,
-		"syntax error after":       strings.TrimSuffix(strings.TrimSpace(s), "}") + `, "terraform_version" 7}`,
+		"type error after":         open + `, "terraform_version": 7}`,
+		"syntax error after":       open + `, "terraform_version" 7}`,
 		"trailing data":            s + `{}`,
+		// A malformed plan is scanned for its syntax error (syntaxError):
+		// the input cut short reads as the Decoder says it.
+		"cut short":             open,
+		"cut in a literal":      open + `, "x": tru`,
+		"cut after a space":     open + `, "x": nul `,
+		"bad last byte":         open + `, "x": 1x`,
+		"bad byte in a literal": at(last, `"address": nul, "x"`),
 	} {
 		_, want := decodePlan([]byte(bad), 1, 1)
 		_, got := decodePlan([]byte(bad), 3, 1)

@@ -189,25 +189,20 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 		return input.Document{}, fileError(path, err)
 	}
 	if opts.Format == "" && planByKeys(data) {
-		doc, err := withKeyCheck(path, data, input.FormatTerraformPlan, nil, func() (input.Document, error) {
-			return parse(ctx, path, data, input.FormatTerraformPlan, nil, opts)
-		})
+		doc, err := parseAs(ctx, path, data, opts, input.FormatTerraformPlan, nil, nil)
 		if err == nil {
 			return doc, nil
 		}
-		// Whatever is wrong, the error is the one that detect leads to.
+		// Whatever is wrong, the error is the one that detect leads to:
+		// this one when detect reads a plan too, which parseAs parses
+		// just so.
+		format, nodes, detectErr := detect(path, data)
+		if detectErr == nil && format == input.FormatTerraformPlan {
+			return input.Document{}, err
+		}
+		return parseAs(ctx, path, data, opts, format, nodes, detectErr)
 	}
-	return parseDetected(ctx, path, data, opts)
-}
-
-// parseDetected is Parse after the encoding's check: it detects data's
-// format, unless opts forces one, and parses it.
-func parseDetected(ctx context.Context, path string, data []byte, opts Options) (input.Document, error) {
-	format := opts.Format
-	var (
-		nodes     []*yaml.Node
-		detectErr error
-	)
+	format, nodes, detectErr := opts.Format, []*yaml.Node(nil), error(nil)
 	switch format {
 	case "":
 		format, nodes, detectErr = detect(path, data)
@@ -217,19 +212,16 @@ func parseDetected(ctx context.Context, path string, data []byte, opts Options) 
 		// built-in rules would see no resource in it and pass.
 		format, nodes, detectErr = detectIn(format, data)
 	}
-	return withKeyCheck(path, data, format, nodes, func() (input.Document, error) {
-		if detectErr != nil {
-			return input.Document{}, detectErr
-		}
-		return parse(ctx, path, data, format, nodes, opts)
-	})
+	return parseAs(ctx, path, data, opts, format, nodes, detectErr)
 }
 
-// withKeyCheck runs parse and the key check. The check reads the bytes
-// once more, so for a large file it runs beside the parse; its error comes
-// first either way. Only files decoded as JSON have their strings checked:
-// YAML refuses surrogate escapes itself.
-func withKeyCheck(path string, data []byte, format input.Format, nodes []*yaml.Node, parse func() (input.Document, error)) (input.Document, error) {
+// parseAs parses data as format (whose YAML documents detect gave as
+// nodes, if it parsed them), or fails with detectErr when detection did,
+// and checks its keys. The check reads the bytes once more, so for a large
+// file it runs beside the parse; its error comes first either way. Only
+// files decoded as JSON have their strings checked: YAML refuses
+// surrogate escapes itself.
+func parseAs(ctx context.Context, path string, data []byte, opts Options, format input.Format, nodes []*yaml.Node, detectErr error) (input.Document, error) {
 	asJSON := nodes == nil && (format == input.FormatTerraformPlan || format == input.FormatTerraformState || format == input.FormatJSON)
 	check := func() error { return checkKeys(data, keySchemaFor(format), asJSON) }
 	keys := make(chan error, 1)
@@ -238,7 +230,10 @@ func withKeyCheck(path string, data []byte, format input.Format, nodes []*yaml.N
 	} else {
 		keys <- check()
 	}
-	doc, err := parse()
+	doc, err := input.Document{}, detectErr
+	if err == nil {
+		doc, err = parse(ctx, path, data, format, nodes, opts)
+	}
 	if keyErr := <-keys; keyErr != nil {
 		return input.Document{}, fileError(path, keyErr)
 	}

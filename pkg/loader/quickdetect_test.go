@@ -84,7 +84,7 @@ func TestParseQuickSameAsDetected(t *testing.T) {
 	}
 }
 
-// FuzzParseQuick holds Parse to parseDetected on any input.
+// FuzzParseQuick holds Parse to detect and parseAs on any input.
 func FuzzParseQuick(f *testing.F) {
 	for _, data := range quickCases(f) {
 		f.Add([]byte(data))
@@ -106,7 +106,8 @@ func sameAsDetected(t *testing.T, name string, data []byte) {
 		}
 		return
 	}
-	want, wantErr := parseDetected(t.Context(), name, norm, Options{})
+	format, nodes, detectErr := detect(name, norm)
+	want, wantErr := parseAs(t.Context(), name, norm, Options{}, format, nodes, detectErr)
 	if errString(gotErr) != errString(wantErr) {
 		t.Errorf("%s: error %q, want %q", name, errString(gotErr), errString(wantErr))
 	}

@@ -142,6 +142,11 @@ func decodePlanSpans(data []byte, n, minChanges int) (planFields, [][2]int, erro
 	}
 	wg.Wait()
 	if failed.Load() {
+		// Most likely the file is malformed: a scan finds a syntax error
+		// without the copy of the whole file that the Decoder buffers.
+		if err := syntaxError(data); err != nil {
+			return planFields{}, nil, err
+		}
 		plan, err := decodeWhole(data)
 		return plan, nil, err
 	}
