@@ -46,6 +46,8 @@ type Options struct {
 	shardMin, splitMax int
 	// allRules evaluates every rule on every document (tests).
 	allRules bool
+	// checkAll compiles the built-in modules with every stage (tests).
+	checkAll bool
 }
 
 // New compiles the catalog's modules once and prepares the queries.
@@ -130,10 +132,10 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 	// one form queryText writes and values decodes. Each compiles in its
 	// group's unit (units.go): those holding policies from outside the
 	// built-ins now, the others when a document first needs them.
-	caps := Capabilities(opts.AllowBuiltins)
+	uopts := unitOptions{caps: Capabilities(opts.AllowBuiltins), print: opts.Print != nil, checkAll: opts.checkAll}
 	pkgs := newPackages(cat)
 	apart := customApart(cat, pkgs)
-	units, err := newUnits(cat, pkgs, apart, plan, caps, opts.Print != nil)
+	units, err := newUnits(cat, pkgs, apart, plan, uopts)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +146,7 @@ func New(ctx context.Context, cat *catalog.Catalog, opts Options) (*Engine, erro
 			}
 		}
 	}
-	makeSub := subUnitMaker(cat, pkgs, apart, caps)
+	makeSub := subUnitMaker(cat, pkgs, apart, uopts)
 	store := inmem.NewFromObject(cat.Data)
 	// Only the groups of policies from outside the built-ins are debugged:
 	// a built-in group sees the document unmasked.

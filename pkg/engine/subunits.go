@@ -133,14 +133,15 @@ func (g *group) shardsApart(shards []*query, order []int) []*query {
 // cat: a package in data.tenet): such a module may add rules to a built-in package from a
 // package of its own (package tenet; aws.s3.versioning.deny contains ...),
 // which a closure of the packages the rules are in would leave out.
-func subUnitMaker(cat *catalog.Catalog, pkgs packages, apart bool, caps *ast.Capabilities) func(roots []string) *unit {
+func subUnitMaker(cat *catalog.Catalog, pkgs packages, apart bool, opts unitOptions) func(roots []string) *unit {
 	if !apart {
 		return nil
 	}
 	return func(roots []string) *unit {
-		u := &unit{caps: caps}
+		u := &unit{opts: opts}
 		u.resolve = func() (map[string]*ast.Module, error) {
-			mods, _, err := pkgs.closure(cat, roots)
+			mods, custom, err := pkgs.closure(cat, roots)
+			u.custom = custom
 			return mods, err
 		}
 		return u

@@ -170,7 +170,7 @@ aws.s3.versioning.deny contains {"msg": "an extra finding", "resource": b.addres
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pkgs := newPackages(cat); subUnitMaker(cat, pkgs, customApart(cat, pkgs), Capabilities(nil)) != nil {
+	if pkgs := newPackages(cat); subUnitMaker(cat, pkgs, customApart(cat, pkgs), unitOptions{caps: Capabilities(nil)}) != nil {
 		t.Fatal("a catalog with a module from outside the built-ins makes units of subsets")
 	}
 	eng, err := New(t.Context(), cat, Options{})

@@ -39,7 +39,7 @@ func TestUnitsBuiltin(t *testing.T) {
 		plan[target] = g.evals
 	}
 	pkgs := newPackages(cat)
-	units, err := newUnits(cat, pkgs, customApart(cat, pkgs), plan, Capabilities(nil), false)
+	units, err := newUnits(cat, pkgs, customApart(cat, pkgs), plan, unitOptions{caps: Capabilities(nil)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,5 +328,71 @@ func TestUnitsCustomParams(t *testing.T) {
 	compareEngines(t, map[string][]byte{"pod.yaml": pod}, every, eng, func(input.Document) bool { return true })
 	if countFindings(t, eng, "pod.yaml", pod, func(f finding.Finding) bool { return f.RuleID == "TNT-K8S-POD-024" }) == 0 {
 		t.Error("the registry rule found nothing: the parameter set in Rego did not reach it")
+	}
+}
+
+// TestBuiltinsPassCheckStages: the units of built-in modules compile
+// without checkStages. Every built-in module passes them (the library
+// compiled whole with every stage), none has a `with`, the one thing
+// evaluation reads from the type checker, and an engine that skips them
+// finds what one that runs them finds, on a generated plan and manifests
+// and on ../shared/data.
+func TestBuiltinsPassCheckStages(t *testing.T) {
+	cat := builtinCatalog(t)
+	mods := map[string]*ast.Module{}
+	for name, m := range cat.Modules {
+		if cat.Builtin[name] && !strings.HasSuffix(name, "_test.rego") {
+			mods[name] = m
+		}
+	}
+	c := ast.NewCompiler().WithCapabilities(Capabilities(nil))
+	if c.Compile(mods); c.Failed() {
+		t.Fatalf("the built-in library fails the compiler's checks: %v", c.Errors)
+	}
+	for name, m := range mods {
+		ast.WalkExprs(m, func(x *ast.Expr) bool {
+			if len(x.With) > 0 {
+				t.Errorf("%s:%d: a `with`, which reads what checkStages leave out", name, x.Location.Row)
+			}
+			return false
+		})
+	}
+
+	docs := terraformDocs(t, cat, generatedSize(1500), 11)
+	dir := t.TempDir()
+	if err := bench.WriteManifests(dir, generatedSize(40), 3); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range append(sharedData("*/*"), sharedData("*/*/*")...) {
+		docs[path] = nil
+	}
+	manifests, _ := os.ReadDir(dir)
+	for _, m := range manifests {
+		docs[dir+"/"+m.Name()] = nil
+	}
+	for path, data := range docs {
+		if data != nil {
+			continue
+		}
+		if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+			delete(docs, path)
+			continue
+		}
+		var err error
+		if docs[path], err = os.ReadFile(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checked, err := New(t.Context(), cat, Options{Parallel: 3, shardMin: 1, checkAll: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped, err := New(t.Context(), cat, Options{Parallel: 3, shardMin: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evaluated, findings := compareEngines(t, docs, checked, skipped, func(input.Document) bool { return true })
+	if evaluated < len(manifests) || findings < generatedSize(1000) {
+		t.Fatalf("%d documents evaluated, %d findings: the test checks too little", evaluated, findings)
 	}
 }
