@@ -126,9 +126,13 @@ fmt: $(OPA)
 	$(OPA) fmt -w $(REGO_DIRS)
 
 # docs regenerates what is generated from the library and the commands: the
-# documentation, and the table of the types the built-in Terraform rules read
-# (pkg/engine/readtable.json); the tests fail when any of it is stale.
-docs: build
+# documentation, the table of the types the built-in Terraform rules read
+# (pkg/engine/readtable.json) and the built-in modules' parsed METADATA
+# (pkg/catalog/heads.json); the tests fail when any of it is stale. The
+# heads come first: the binary that writes the rest embeds them.
+docs:
+	$(GO) test ./pkg/catalog -run '^TestHeadsTable$$' -count=1 -update
+	$(MAKE) build
 	./$(BIN)/tenet rules -o markdown > docs/rules.md
 	./$(BIN)/tenet frameworks -o markdown > docs/frameworks.md
 	$(GO) test ./test/e2e -run TestCLIDoc -update

@@ -152,15 +152,11 @@ func addHeads(bdl *bundle.Bundle, fsys fs.FS, opts ast.ParserOptions) error {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, name := range names {
 		g.Go(func() error {
-			text, err := fs.ReadFile(fsys, name)
+			text, head, err := readHead(fsys, name)
 			if err != nil {
 				return err
 			}
-			head, ok := packageHead(text)
-			if !ok {
-				return fmt.Errorf("%s: no package clause at the start of a line", name)
-			}
-			m, err := ast.ParseModuleWithOpts("/"+name, string(head), opts)
+			m, err := parseHead("/"+name, head, opts)
 			if err != nil {
 				return err
 			}
@@ -174,6 +170,29 @@ func addHeads(bdl *bundle.Bundle, fsys fs.FS, opts ast.ParserOptions) error {
 	}
 	bdl.Modules = append(bdl.Modules, files...)
 	return nil
+}
+
+// readHead reads module name of fsys: its text and its head (packageHead).
+func readHead(fsys fs.FS, name string) (text, head []byte, err error) {
+	if text, err = fs.ReadFile(fsys, name); err != nil {
+		return nil, nil, err
+	}
+	head, ok := packageHead(text)
+	if !ok {
+		return nil, nil, fmt.Errorf("%s: no package clause at the start of a line", name)
+	}
+	return text, head, nil
+}
+
+// parseHead parses head, the text of module name up to its package
+// clause, or takes it from the table of the built-in heads.
+func parseHead(name string, head []byte, opts ast.ParserOptions) (*ast.Module, error) {
+	if opts.ProcessAnnotation && opts.RegoVersion == ast.RegoV1 {
+		if m := tableHead(name, head); m != nil {
+			return m, nil
+		}
+	}
+	return ast.ParseModuleWithOpts(name, string(head), opts)
 }
 
 // packageHead is text up to the end of its first line that starts with
