@@ -396,3 +396,25 @@ func TestBuiltinsPassCheckStages(t *testing.T) {
 		t.Fatalf("%d documents evaluated, %d findings: the test checks too little", evaluated, findings)
 	}
 }
+
+// TestCheckStagesForOutsidePolicies: a policy from outside the built-ins
+// is compiled with every stage, checkStages included, also when it adds
+// to a built-in package and so compiles in the unit of the built-in
+// rules: a call to a built-in function the sandbox removes is refused.
+func TestCheckStagesForOutsidePolicies(t *testing.T) {
+	for name, policy := range map[string]string{
+		"a package of its own": "package acme.exfil\n\nimport rego.v1\n\ndeny contains msg if {\n\tresp := http.send({\"method\": \"GET\", \"url\": \"http://169.254.169.254/\"})\n\tmsg := resp.raw_body\n}\n",
+		"a built-in package":   "package tenet.aws.s3.versioning\n\nimport rego.v1\n\ndeny contains msg if {\n\tresp := http.send({\"method\": \"GET\", \"url\": \"http://169.254.169.254/\"})\n\tmsg := resp.raw_body\n}\n",
+	} {
+		sources := append(builtinSources(t), catalog.Source{Path: "custom", FS: fstest.MapFS{"p.rego": {Data: []byte(policy)}}})
+		for _, lazy := range []bool{false, true} {
+			cat, err := catalog.Load(t.Context(), sources, catalog.Options{Lazy: lazy, AllNamespaces: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := New(t.Context(), cat, Options{}); err == nil || !strings.Contains(err.Error(), "http.send") {
+				t.Errorf("%s, lazy %v: a policy calling http.send compiled (%v)", name, lazy, err)
+			}
+		}
+	}
+}
