@@ -2,7 +2,9 @@ package tenet
 
 import (
 	"errors"
+	"runtime"
 
+	"github.com/tenet-dev/tenet/internal/parallel"
 	"github.com/tenet-dev/tenet/pkg/diff"
 	"github.com/tenet-dev/tenet/pkg/finding"
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -73,11 +75,22 @@ func (s *Scanner) result(files []string, outcomes []outcome, comb outcome, walkE
 	}
 	finding.Sort(res.Findings)
 	res.FingerprintVersion = finding.FingerprintVersion
-	fingerprintPath := fingerprintPaths()
+	// A file's path is worked out once, its findings' hashes on every
+	// core: on a plan of 50,000 resources, 89,000 findings took 0.1 s
+	// on one core at the end of the scan.
+	fingerprintPath, paths := fingerprintPaths(), map[string]string{}
 	for i := range res.Findings {
-		f := &res.Findings[i]
-		f.Fingerprint = finding.Fingerprint(*f, fingerprintPath(f.File))
+		file := res.Findings[i].File
+		if _, ok := paths[file]; !ok {
+			paths[file] = fingerprintPath(file)
+		}
 	}
+	parallel.Ranges(runtime.GOMAXPROCS(0), len(res.Findings), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			f := &res.Findings[i]
+			f.Fingerprint = finding.Fingerprint(*f, paths[f.File])
+		}
+	})
 	if len(waivers) > 0 {
 		waiver.Apply(res.Findings, waivers, s.cfg.now().UTC())
 		res.Waivers = waivers
