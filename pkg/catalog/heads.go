@@ -1,17 +1,11 @@
 package catalog
 
 import (
-	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"io/fs"
 	"net/url"
-	"path"
-	"slices"
-	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -147,54 +141,4 @@ func tableable(a *ast.Annotations) bool {
 	}
 	return a.Location != nil && !a.Entrypoint && len(a.Organizations) == 0 && len(a.Authors) == 0 &&
 		len(a.Schemas) == 0 && a.Compile == nil && len(a.Labels) == 0
-}
-
-// writeHeadsTable writes entries, by the digest of each head's text, as
-// heads.json holds them: in the order of their files, one to a line.
-func writeHeadsTable(digests []string, entries []headEntry) ([]byte, error) {
-	order := make([]int, len(entries))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(entries[a].File, entries[b].File) })
-	var buf bytes.Buffer
-	buf.WriteString("{\n")
-	for n, i := range order {
-		line, err := json.Marshal(entries[i])
-		if err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(&buf, "%q: %s", digests[i], line)
-		if n < len(order)-1 {
-			buf.WriteByte(',')
-		}
-		buf.WriteByte('\n')
-	}
-	buf.WriteString("}\n")
-	return buf.Bytes(), nil
-}
-
-// headEntries parses the head of each module (but tests) of fsys, named
-// under prefix, as addHeads does without the table: the entries the table
-// can hold and the digests of their heads.
-func headEntries(fsys fs.FS, prefix string) (digests []string, entries []headEntry, err error) {
-	opts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
-	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".rego") || strings.HasSuffix(name, "_test.rego") {
-			return err
-		}
-		_, head, err := readHead(fsys, name)
-		if err != nil {
-			return err
-		}
-		m, err := ast.ParseModuleWithOpts("/"+name, string(head), opts)
-		if err != nil {
-			return err
-		}
-		if e, ok := newHeadEntry(path.Join(prefix, name), m); ok {
-			digests, entries = append(digests, headDigest(head)), append(entries, e)
-		}
-		return nil
-	})
-	return digests, entries, err
 }

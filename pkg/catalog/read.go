@@ -137,13 +137,7 @@ func (b *builder) readArchived(src Source, arc *archive, filter opaloader.Filter
 // text up to its package clause, which holds the package's METADATA
 // (MetadataOnly, Lazy), parsed as a module of its own, on every core.
 func addHeads(bdl *bundle.Bundle, fsys fs.FS, opts ast.ParserOptions) error {
-	var names []string
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego") {
-			names = append(names, name)
-		}
-		return err
-	})
+	names, err := regoModules(fsys)
 	if err != nil {
 		return err
 	}
@@ -170,6 +164,18 @@ func addHeads(bdl *bundle.Bundle, fsys fs.FS, opts ast.ParserOptions) error {
 	}
 	bdl.Modules = append(bdl.Modules, files...)
 	return nil
+}
+
+// regoModules lists the Rego modules of fsys but tests.
+func regoModules(fsys fs.FS) ([]string, error) {
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(name, ".rego") && !strings.HasSuffix(name, "_test.rego") {
+			names = append(names, name)
+		}
+		return err
+	})
+	return names, err
 }
 
 // readHead reads module name of fsys: its text and its head (packageHead).

@@ -1,9 +1,7 @@
 package engine
 
 import (
-	"bytes"
 	"io/fs"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -44,18 +42,7 @@ func TestReadTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if golden.Updating() {
-		if err := os.WriteFile("readtable.json", text, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	file, err := os.ReadFile("readtable.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(file, text) {
-		t.Fatal("readtable.json is not what the built-in rules read: run go test ./pkg/engine -run '^TestReadTable$' -update")
-	}
+	golden.File(t, "readtable.json", text, "it is not what the built-in rules read: run go test ./pkg/engine -run '^TestReadTable$' -update")
 	if got := builtinReadTable(); !golden.Updating() && !reflect.DeepEqual(got, want) {
 		t.Error("the embedded table does not decode to the table written")
 	}

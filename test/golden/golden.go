@@ -4,6 +4,7 @@
 package golden
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -33,6 +34,26 @@ func Assert(t *testing.T, name string, got []byte) {
 	}
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s (-want +got):\n%s", path, diff)
+	}
+}
+
+// File compares got with the file at path, rewriting it first under
+// -update: for files generated from the code that the code embeds (the
+// tables worked out ahead of time), whose diff would say little. stale
+// says how to write the file again.
+func File(t *testing.T, path string, got []byte, stale string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Fatalf("%s is stale: %s", path, stale)
 	}
 }
 
