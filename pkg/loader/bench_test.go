@@ -77,6 +77,12 @@ func BenchmarkParseGeneratedPlan(b *testing.B) {
 	parseAgainstFloor(b, buf.Bytes(), 10000)
 }
 
+// BenchmarkParseRawState loads a raw state of 20,000 resources (7.9 MB:
+// modules, data sources, deposed instances, sensitive attributes).
+func BenchmarkParseRawState(b *testing.B) {
+	parseAgainstFloor(b, []byte(loader.GenState(20000)), 20000)
+}
+
 // BenchmarkParseManifest loads a real Helm-rendered manifest of 48 objects.
 func BenchmarkParseManifest(b *testing.B) {
 	data, err := os.ReadFile("../../../shared/data/kubernetes/helm-rendered/otelhelm-demo-default-component.yaml")

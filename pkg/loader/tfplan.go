@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"runtime"
 	"sync"
-	"sync/atomic"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
@@ -115,33 +113,14 @@ func decodePlan(data []byte, n, minChanges int) (planFields, error) {
 // resource changes when it split the array (nil when it decoded in one
 // pass), so that their lines need no second scan of a large plan.
 func decodePlanSpans(data []byte, n, minChanges int) (planFields, [][2]int, error) {
-	array, spans, ok := arraySpans(data, "resource_changes")
-	if !ok || len(spans) < minChanges || n < 2 {
+	var head planHead
+	changes, spans, split, ok := splitDecode[*tfjson.ResourceChange](data, "resource_changes", n, minChanges,
+		func(array [2]int) bool { return decodeHead(data, array, &head) })
+	if !split {
 		plan, err := decodeWhole(data)
 		return plan, nil, err
 	}
-	var (
-		head    planHead
-		changes = make([]*tfjson.ResourceChange, len(spans))
-		failed  atomic.Bool
-		wg      sync.WaitGroup
-	)
-	wg.Go(func() {
-		if !decodeHead(data, array, &head) {
-			failed.Store(true)
-		}
-	})
-	chunk := (len(spans) + n - 1) / n
-	for w := range n {
-		lo, hi := min(w*chunk, len(spans)), min((w+1)*chunk, len(spans))
-		wg.Go(func() {
-			if !decodeChanges(data, spans[lo:hi], changes[lo:hi], &failed) {
-				failed.Store(true)
-			}
-		})
-	}
-	wg.Wait()
-	if failed.Load() {
+	if !ok {
 		// Most likely the file is malformed: a scan finds a syntax error
 		// without the copy of the whole file that the Decoder buffers.
 		if err := syntaxError(data); err != nil {
@@ -163,63 +142,6 @@ func decodeWhole(data []byte) (planFields, error) {
 		return planFields{}, planError(data, err)
 	}
 	return plan, expectEOF(dec, data)
-}
-
-// decodeChanges decodes the resource changes at spans of data into
-// changes, reporting whether each span is exactly one well-formed change;
-// it stops early once stop is set (another part failed). One Decoder reads
-// them all, through spanReader: a Decoder of its own for each change
-// allocated and copied into a buffer grown by doubling for every change,
-// about half of what loading a plan allocated.
-func decodeChanges(data []byte, spans [][2]int, changes []*tfjson.ResourceChange, stop *atomic.Bool) (ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false // decodeWhole reports it
-		}
-	}()
-	dec := json.NewDecoder(&spanReader{data: data, spans: spans})
-	dec.UseNumber()
-	var end int64
-	for i, span := range spans {
-		if stop.Load() {
-			return true
-		}
-		end += int64(span[1] - span[0])
-		if dec.Decode(&changes[i]) != nil || dec.InputOffset() != end {
-			return false
-		}
-		end++ // the space after each span
-	}
-	return true
-}
-
-// spanReader reads the spans of data one after the other, each followed by
-// a space: values that end where their span ends stay apart (two numbers
-// would otherwise run together), and a Decoder's offset after each value
-// tells whether it ended exactly there.
-type spanReader struct {
-	data  []byte
-	spans [][2]int
-	next  int // the span being read
-	off   int // read of it so far
-}
-
-func (r *spanReader) Read(p []byte) (int, error) {
-	if r.next == len(r.spans) {
-		return 0, io.EOF
-	}
-	if len(p) == 0 {
-		return 0, nil
-	}
-	span := r.spans[r.next]
-	if from := span[0] + r.off; from < span[1] {
-		n := copy(p, r.data[from:span[1]])
-		r.off += n
-		return n, nil
-	}
-	p[0] = ' '
-	r.next, r.off = r.next+1, 0
-	return 1, nil
 }
 
 // planError explains a decode error; terraform-json's own validation

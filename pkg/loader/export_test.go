@@ -1,0 +1,4 @@
+package loader
+
+// GenState is genState for the external tests' benchmarks.
+var GenState = genState
