@@ -84,9 +84,16 @@ func elementSpans(data []byte, i int) (spans [][2]int, ok bool) {
 	return nil, false
 }
 
+// maxSkipDepth bounds the nesting skipValue follows. encoding/json refuses
+// a value nested more than 10,000 deep in the whole file; a part decoded
+// on its own starts a few levels down, so it would take what one pass
+// refuses. A value nested this deep is left to the one-pass decode.
+const maxSkipDepth = 10000 - 16
+
 // skipValue returns the offset just past the JSON value starting at
-// data[i], or -1 if it does not end well. It checks brackets and strings
-// only: the decoder checks the rest.
+// data[i], or -1 if it does not end well or nests deeper than
+// maxSkipDepth. It checks brackets and strings only: the decoder checks
+// the rest.
 func skipValue(data []byte, i int) int {
 	if i >= len(data) {
 		return -1
@@ -103,7 +110,9 @@ func skipValue(data []byte, i int) int {
 		for i < len(data) {
 			switch data[i] {
 			case '{', '[':
-				depth++
+				if depth++; depth > maxSkipDepth {
+					return -1
+				}
 			case '}', ']':
 				depth--
 				if depth == 0 {

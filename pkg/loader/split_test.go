@@ -128,3 +128,31 @@ func FuzzDecodeStateParallel(f *testing.F) {
 		}
 	})
 }
+
+// TestSplitNestingLimit checks that a file nested near encoding/json's
+// limit of 10,000 levels gets what one pass gives: its parts, decoded on
+// their own a few levels up, would pass where the whole file is refused.
+func TestSplitNestingLimit(t *testing.T) {
+	for _, d := range []int{9980, 9995, 9996, 9997, 9998, 10010} {
+		deep := strings.Repeat("[", d) + strings.Repeat("]", d)
+		for name, file := range map[string]struct {
+			data   string
+			decode func([]byte, int) error
+		}{
+			"plan change": {
+				`{"format_version": "1.2", "resource_changes": [{"address": "a.b", "change": {"actions": ["create"], "after": {"x": ` + deep + `}}}, {"address": "a.c"}]}`,
+				func(b []byte, n int) error { _, err := decodePlan(b, n, 1); return err }},
+			"plan head": {
+				`{"format_version": "1.2", "resource_changes": [{"address": "a.b"}], "planned_values": {"x": ` + deep + `}}`,
+				func(b []byte, n int) error { _, err := decodePlan(b, n, 1); return err }},
+			"state resource": {
+				`{"version": 4, "resources": [{"type": "a", "instances": [{"attributes": {"x": ` + deep + `}}]}]}`,
+				func(b []byte, n int) error { _, err := decodeRawState(b, n, 1); return err }},
+		} {
+			want, got := file.decode([]byte(file.data), 1), file.decode([]byte(file.data), 2)
+			if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
+				t.Errorf("%s nested %d deep: one pass %v, side by side %v", name, d, want, got)
+			}
+		}
+	}
+}
