@@ -100,7 +100,7 @@ go-test: $(SARIF_MULTITOOL) xmllint registry nginx chromium $(OPA)
 # part of CI, which replays the saved corpus on every `go test`.
 FUZZTIME ?= 30s
 FUZZ_TARGETS := loader:FuzzDetect loader:FuzzTerraformPlan loader:FuzzTerraformState \
-	loader:FuzzKubernetes loader:FuzzJSON loader:FuzzYAML loader:FuzzCloudFormation loader:FuzzDockerfile loader:FuzzKustomize loader:FuzzHelm loader:FuzzDuplicateKeys loader:FuzzArraySpans loader:FuzzDecodePlanParallel loader:FuzzDecodeStateParallel loader:FuzzParseQuick catalog:FuzzBundleArchive catalog:FuzzDataValues catalog:FuzzRegoTokens loader:FuzzKeyCase loader:FuzzTerraformConfig waiver:FuzzParse history:FuzzRecordFile tenet:FuzzDecodeParts
+	loader:FuzzKubernetes loader:FuzzJSON loader:FuzzYAML loader:FuzzCloudFormation loader:FuzzDockerfile loader:FuzzKustomize loader:FuzzHelm loader:FuzzDuplicateKeys loader:FuzzArraySpans loader:FuzzDecodePlanParallel loader:FuzzDecodeStateParallel loader:FuzzDecodeShowStateParallel loader:FuzzParseQuick catalog:FuzzBundleArchive catalog:FuzzDataValues catalog:FuzzRegoTokens loader:FuzzKeyCase loader:FuzzTerraformConfig waiver:FuzzParse history:FuzzRecordFile tenet:FuzzDecodeParts
 fuzz:
 	@for pt in $(FUZZ_TARGETS); do \
 	  p=$${pt%%:*}; t=$${pt#*:}; echo "$$p $$t"; \

@@ -203,16 +203,5 @@ func FuzzDecodePlanParallel(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		want, wantErr := decodePlan(data, 1, 1)
-		got, gotErr := decodePlan(data, 2, 1)
-		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
-			t.Fatalf("errors differ on %q: one pass %v, side by side %v", data, wantErr, gotErr)
-		}
-		if wantErr == nil {
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Fatalf("plans differ on %q (-one +side by side):\n%s", data, diff)
-			}
-		}
-	})
+	f.Fuzz(func(t *testing.T, data []byte) { sameSideBySide(t, data, decodePlan) })
 }

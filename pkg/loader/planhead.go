@@ -131,27 +131,33 @@ type member struct {
 // strings only (skipValue), except that a value starting at known[0] ends
 // at known[1]; the caller checks the values themselves.
 func topMembers(data []byte, known [2]int) ([]member, bool) {
-	i := skipSpace(data, 0)
-	if i == len(data) || data[i] != '{' {
-		return nil, false
+	members, end, ok := objectMembers(data, skipSpace(data, 0), known)
+	return members, ok && skipSpace(data, end) == len(data)
+}
+
+// objectMembers lists the members of the object opening at data[i] as
+// topMembers does, and returns the offset just past it.
+func objectMembers(data []byte, i int, known [2]int) ([]member, int, bool) {
+	if i >= len(data) || data[i] != '{' {
+		return nil, 0, false
 	}
 	i = skipSpace(data, i+1)
 	var members []member
 	if i < len(data) && data[i] == '}' {
-		return members, skipSpace(data, i+1) == len(data)
+		return members, i + 1, true
 	}
 	for {
 		if i == len(data) || data[i] != '"' {
-			return nil, false
+			return nil, 0, false
 		}
 		end, _ := stringEnd(data, i)
 		if end < 0 {
-			return nil, false
+			return nil, 0, false
 		}
 		m := member{key: [2]int{i, end + 1}}
 		i = skipSpace(data, end+1)
 		if i == len(data) || data[i] != ':' {
-			return nil, false
+			return nil, 0, false
 		}
 		i = skipSpace(data, i+1)
 		valueEnd := known[1]
@@ -159,21 +165,21 @@ func topMembers(data []byte, known [2]int) ([]member, bool) {
 			valueEnd = skipValue(data, i)
 		}
 		if valueEnd < 0 {
-			return nil, false
+			return nil, 0, false
 		}
 		m.value = [2]int{i, valueEnd}
 		members = append(members, m)
 		i = skipSpace(data, valueEnd)
 		if i == len(data) {
-			return nil, false
+			return nil, 0, false
 		}
 		switch data[i] {
 		case '}':
-			return members, skipSpace(data, i+1) == len(data)
+			return members, i + 1, true
 		case ',':
 			i = skipSpace(data, i+1)
 		default:
-			return nil, false
+			return nil, 0, false
 		}
 	}
 }

@@ -21,13 +21,23 @@ func splitDecode[T any](data []byte, key string, n, minElems int, head func(arra
 	if !found || len(spans) < minElems || n < 2 {
 		return nil, nil, false, false
 	}
+	elems = make([]T, len(spans))
+	if !decodeBeside(data, spans, elems, n, func() bool { return head(array) }) {
+		return nil, nil, true, false
+	}
+	return elems, spans, true, true
+}
+
+// decodeBeside decodes the values at spans of data into out, in n runs
+// side by side (decodeSpans), while head decodes the rest on one more
+// goroutine, and reports whether every part succeeded.
+func decodeBeside[T any](data []byte, spans [][2]int, out []T, n int, head func() bool) bool {
 	var (
 		failed atomic.Bool
 		wg     sync.WaitGroup
 	)
-	elems = make([]T, len(spans))
 	wg.Go(func() {
-		if !head(array) {
+		if !head() {
 			failed.Store(true)
 		}
 	})
@@ -35,16 +45,13 @@ func splitDecode[T any](data []byte, key string, n, minElems int, head func(arra
 	for w := range n {
 		lo, hi := min(w*chunk, len(spans)), min((w+1)*chunk, len(spans))
 		wg.Go(func() {
-			if !decodeSpans(data, spans[lo:hi], elems[lo:hi], &failed) {
+			if !decodeSpans(data, spans[lo:hi], out[lo:hi], &failed) {
 				failed.Store(true)
 			}
 		})
 	}
 	wg.Wait()
-	if failed.Load() {
-		return nil, nil, true, false
-	}
-	return elems, spans, true, true
+	return !failed.Load()
 }
 
 // decodeSpans decodes the values at spans of data into out, with numbers

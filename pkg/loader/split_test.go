@@ -115,18 +115,23 @@ func FuzzDecodeStateParallel(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		want, wantErr := decodeRawState(data, 1, 1)
-		got, gotErr := decodeRawState(data, 2, 1)
-		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
-			t.Fatalf("errors differ on %q: one pass %v, side by side %v", data, wantErr, gotErr)
+	f.Fuzz(func(t *testing.T, data []byte) { sameSideBySide(t, data, decodeRawState) })
+}
+
+// sameSideBySide fails when decode gives data's result, or error, side by
+// side (two goroutines) other than in one pass.
+func sameSideBySide[T any](t *testing.T, data []byte, decode func([]byte, int, int) (T, error)) {
+	t.Helper()
+	want, wantErr := decode(data, 1, 1)
+	got, gotErr := decode(data, 2, 1)
+	if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
+		t.Fatalf("errors differ on %q: one pass %v, side by side %v", data, wantErr, gotErr)
+	}
+	if wantErr == nil {
+		if diff := cmp.Diff(want, got, allFields); diff != "" {
+			t.Fatalf("results differ on %q (-one +side by side):\n%s", data, diff)
 		}
-		if wantErr == nil {
-			if diff := cmp.Diff(want, got, allFields); diff != "" {
-				t.Fatalf("states differ on %q (-one +side by side):\n%s", data, diff)
-			}
-		}
-	})
+	}
 }
 
 // TestSplitNestingLimit checks that a file nested near encoding/json's
@@ -145,6 +150,9 @@ func TestSplitNestingLimit(t *testing.T) {
 			"plan head": {
 				`{"format_version": "1.2", "resource_changes": [{"address": "a.b"}], "planned_values": {"x": ` + deep + `}}`,
 				func(b []byte, n int) error { _, err := decodePlan(b, n, 1); return err }},
+			"shown state resource": {
+				`{"format_version": "1.0", "values": {"root_module": {"resources": [{"address": "a.b", "values": {"x": ` + deep + `}}]}}}`,
+				func(b []byte, n int) error { _, err := decodeShowState(b, n, 1); return err }},
 			"state resource": {
 				`{"version": 4, "resources": [{"type": "a", "instances": [{"attributes": {"x": ` + deep + `}}]}]}`,
 				func(b []byte, n int) error { _, err := decodeRawState(b, n, 1); return err }},

@@ -81,9 +81,8 @@ func scanTopLevelKeys(data []byte) (map[string]bool, bool) {
 }
 
 func loadShowState(doc *input.Document, data []byte) error {
-	var st tfjson.State
-	st.UseJSONNumber(true)
-	if err := json.Unmarshal(data, &st); err != nil {
+	st, err := decodeShowState(data, runtime.GOMAXPROCS(0), parallelResources)
+	if err != nil {
 		if e := jsonError(data, err); e != err {
 			return e
 		}
