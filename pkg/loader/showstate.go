@@ -66,7 +66,7 @@ func decodeShowSplit(data []byte, n, minResources int) (st tfjson.State, ok bool
 		return st, false
 	}
 	var spans, arrays [][2]int
-	tree, ok := scanModule(data, root[0], &spans, &arrays)
+	tree, ok := scanModule(data, root[0], &spans, &arrays, 0)
 	if !ok || len(spans) < minResources {
 		return st, false
 	}
@@ -98,10 +98,20 @@ func decodeSkeleton(skeleton []byte, st *tfjson.State) (ok bool) {
 	return json.Unmarshal(skeleton, st) == nil
 }
 
+// maxModuleDepth bounds the module nesting that decodeShowSplit follows.
+// Each level scans its whole subtree again (objectMembers skips every
+// member's value), so a crafted state of modules nested thousands deep
+// around a large array would cost thousands of scans of the file; one pass
+// decodes it in one. Terraform configurations nest modules a few deep.
+const maxModuleDepth = 16
+
 // scanModule finds the resources arrays of the module object at data[at]
 // and of its child modules, appending their elements' spans to spans and
-// the arrays' own spans to arrays.
-func scanModule(data []byte, at int, spans, arrays *[][2]int) (*showModule, bool) {
+// the arrays' own spans to arrays. depth is the module's nesting.
+func scanModule(data []byte, at int, spans, arrays *[][2]int, depth int) (*showModule, bool) {
+	if depth > maxModuleDepth {
+		return nil, false
+	}
 	members, _, ok := objectMembers(data, at, [2]int{-1, -1})
 	if !ok {
 		return nil, false
@@ -130,7 +140,7 @@ func scanModule(data []byte, at int, spans, arrays *[][2]int) (*showModule, bool
 			return nil, false
 		}
 		for _, e := range elems {
-			c, ok := scanModule(data, e[0], spans, arrays)
+			c, ok := scanModule(data, e[0], spans, arrays, depth+1)
 			if !ok {
 				return nil, false
 			}

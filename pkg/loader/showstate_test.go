@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -121,4 +122,43 @@ func FuzzDecodeShowStateParallel(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { sameSideBySide(t, data, decodeShowState) })
+}
+
+// TestShowStateDeepModules checks that a shown state whose modules nest
+// deeper than maxModuleDepth is decoded in one pass, with the same result:
+// scanning every level's subtree again would cost a crafted file of
+// thousands of levels thousands of scans.
+func TestShowStateDeepModules(t *testing.T) {
+	nest := func(levels int) []byte {
+		var b strings.Builder
+		b.WriteString(`{"format_version": "1.0", "values": {"root_module": `)
+		for range levels {
+			b.WriteString(`{"child_modules": [`)
+		}
+		b.WriteString(`{"resources": [{"address": "a.b"}, {"address": "a.c"}]}`)
+		for range levels {
+			b.WriteString(`]}`)
+		}
+		b.WriteString(`}}`)
+		return []byte(b.String())
+	}
+	// Each level scans its subtree again: the bound is what a crafted file
+	// can multiply the scan by.
+	if maxModuleDepth > 32 {
+		t.Errorf("maxModuleDepth is %d: a crafted state could make the scan that many times the file", maxModuleDepth)
+	}
+	if _, ok := decodeShowSplit(nest(maxModuleDepth), 2, 1); !ok {
+		t.Errorf("modules %d deep do not split", maxModuleDepth)
+	}
+	deep := nest(maxModuleDepth + 1)
+	if _, ok := decodeShowSplit(deep, 2, 1); ok {
+		t.Errorf("modules %d deep split", maxModuleDepth+1)
+	}
+	// reflect.DeepEqual: cmp's diff of nested one-element slices takes
+	// seconds at this depth.
+	want, wantErr := decodeShowState(deep, 1, 1)
+	got, gotErr := decodeShowState(deep, 2, 1)
+	if wantErr != nil || gotErr != nil || !reflect.DeepEqual(want, got) {
+		t.Errorf("one pass %v, side by side %v: the states differ", wantErr, gotErr)
+	}
 }
