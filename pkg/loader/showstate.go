@@ -117,37 +117,41 @@ func scanModule(data []byte, at int, spans, arrays *[][2]int, depth int) (*showM
 		return nil, false
 	}
 	m := &showModule{resources: [2]int{-1, -1}, first: len(*spans)}
-	res, found, ok := onlyMember(data, members, "resources")
+	res, elems, ok := memberArray(data, members, "resources")
 	if !ok {
 		return nil, false
 	}
-	if found && !isNull(data, res) {
-		elems, ok := elementSpans(data, res[0])
-		if !ok {
-			return nil, false
-		}
+	if res[0] >= 0 {
 		m.resources, m.count = res, len(elems)
 		*spans = append(*spans, elems...)
 		*arrays = append(*arrays, res)
 	}
-	kids, found, ok := onlyMember(data, members, "child_modules")
+	_, kids, ok := memberArray(data, members, "child_modules")
 	if !ok {
 		return nil, false
 	}
-	if found && !isNull(data, kids) {
-		elems, ok := elementSpans(data, kids[0])
+	for _, e := range kids {
+		c, ok := scanModule(data, e[0], spans, arrays, depth+1)
 		if !ok {
 			return nil, false
 		}
-		for _, e := range elems {
-			c, ok := scanModule(data, e[0], spans, arrays, depth+1)
-			if !ok {
-				return nil, false
-			}
-			m.children = append(m.children, c)
-		}
+		m.children = append(m.children, c)
 	}
 	return m, true
+}
+
+// memberArray finds the array that member name of an object holds
+// (onlyMember) and its elements' spans; array[0] is -1 when the member is
+// absent or null.
+func memberArray(data []byte, members []member, name string) (array [2]int, elems [][2]int, ok bool) {
+	span, found, ok := onlyMember(data, members, name)
+	if !ok || !found || isNull(data, span) {
+		return [2]int{-1, -1}, nil, ok
+	}
+	if elems, ok = elementSpans(data, span[0]); !ok {
+		return [2]int{-1, -1}, nil, false
+	}
+	return span, elems, true
 }
 
 // fillModule gives the modules of a decoded skeleton their resources, as
