@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"archive/zip"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,11 +20,30 @@ func TestGoInstall(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds tenet from scratch")
 	}
-	const mod, version = "github.com/tenet-dev/tenet", "v0.0.0-20261204000000-000000000000"
+	const mod = "github.com/tenet-dev/tenet"
 	files, err := exec.Command("git", "-C", repoRoot, "ls-files").Output()
 	if err != nil {
 		t.Skipf("git ls-files: %v", err)
 	}
+	// The go command keeps a module version it has downloaded, in the
+	// user's module cache: a version named after the files' content is
+	// never one built from older files.
+	type file struct {
+		name string
+		data []byte
+	}
+	var tree []file
+	sum := sha256.New()
+	for _, f := range strings.Split(strings.TrimSpace(string(files)), "\n") {
+		data, err := os.ReadFile(filepath.Join(repoRoot, f))
+		if err != nil {
+			continue // a file deleted in the work tree
+		}
+		tree = append(tree, file{f, data})
+		fmt.Fprintf(sum, "%s %d\n", f, len(data))
+		sum.Write(data)
+	}
+	version := fmt.Sprintf("v0.0.0-20261204000000-%x", sum.Sum(nil)[:6])
 	proxy := t.TempDir()
 	dir := filepath.Join(proxy, mod, "@v")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -45,16 +66,12 @@ func TestGoInstall(t *testing.T) {
 		t.Fatal(err)
 	}
 	zw := zip.NewWriter(zf)
-	for _, f := range strings.Split(strings.TrimSpace(string(files)), "\n") {
-		data, err := os.ReadFile(filepath.Join(repoRoot, f))
-		if err != nil {
-			continue // a file deleted in the work tree
-		}
-		w, err := zw.Create(mod + "@" + version + "/" + f)
+	for _, f := range tree {
+		w, err := zw.Create(mod + "@" + version + "/" + f.name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := w.Write(data); err != nil {
+		if _, err := w.Write(f.data); err != nil {
 			t.Fatal(err)
 		}
 	}
