@@ -59,9 +59,9 @@ func TestInputBytes(t *testing.T) {
 	}
 }
 
-// TestTuneGCForInputs: only a command that owns its process, without
+// TestTuneForInputs: only a command that owns its process, without
 // GOGC set, raises the collector's target, and only for small inputs.
-func TestTuneGCForInputs(t *testing.T) {
+func TestTuneForInputs(t *testing.T) {
 	dir := t.TempDir()
 	small := filepath.Join(dir, "pod.yaml")
 	if err := os.WriteFile(small, []byte("kind: Pod\n"), 0o644); err != nil {
@@ -91,7 +91,7 @@ func TestTuneGCForInputs(t *testing.T) {
 			if tc.owner {
 				ctx = withProcessOwner(ctx)
 			}
-			tuneGCForInputs(ctx, []string{tc.path})
+			tuneForInputs(ctx, []string{tc.path})
 			if got := debug.SetGCPercent(100); got != tc.want {
 				t.Errorf("GOGC %d, want %d", got, tc.want)
 			}

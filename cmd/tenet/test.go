@@ -154,7 +154,7 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 	opts = append(opts, f.waivers.options()...)
-	tuneGCForInputs(cmd.Context(), args)
+	tuneForInputs(cmd.Context(), args)
 	if f.combine {
 		opts = append(opts, tenet.WithCombine())
 	}
