@@ -61,14 +61,23 @@ func tuneForInputs(ctx context.Context, paths []string) {
 	if owner, _ := ctx.Value(ownerKey{}).(bool); !owner {
 		return
 	}
-	limit := availableMemory() / 2
 	n := inputBytes(paths, hugeHeapInputs)
 	if n < smallInputs && os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercentSmall)
 	}
-	if limit > hugeHeapBase {
-		adviseHugePages(min(hugeHeapBase+hugeHeapPerInput*n, limit))
+	adviseHugePages(hugeHeapSize(n, availableMemory()))
+}
+
+// hugeHeapSize is the heap range to reserve on huge pages for inputs of n
+// bytes in a process that may use available bytes: at most half of them,
+// and nothing where that is less than the base (a small container, or
+// memory unknown).
+func hugeHeapSize(n, available int64) int64 {
+	limit := available / 2
+	if limit <= hugeHeapBase {
+		return 0
 	}
+	return min(hugeHeapBase+hugeHeapPerInput*min(n, hugeHeapInputs), limit)
 }
 
 // inputBytes is the size of the files under paths, counted up to limit: the

@@ -98,3 +98,23 @@ func TestTuneForInputs(t *testing.T) {
 		})
 	}
 }
+
+func TestHugeHeapSize(t *testing.T) {
+	const gib = 1 << 30
+	for _, tc := range []struct {
+		name         string
+		n, available int64
+		want         int64
+	}{
+		{"small inputs", 16 << 10, 24 * gib, hugeHeapBase + 24*(16<<10)},
+		{"50k plan", 92 << 20, 24 * gib, hugeHeapBase + 24*(92<<20)},
+		{"inputs counted up to a cap", 4 * gib, 64 * gib, hugeHeapBase + 24*hugeHeapInputs},
+		{"at most half the memory", 92 << 20, 2 * gib, gib},
+		{"small container", 16 << 10, gib, 0},
+		{"memory unknown", 16 << 10, 0, 0},
+	} {
+		if got := hugeHeapSize(tc.n, tc.available); got != tc.want {
+			t.Errorf("%s: hugeHeapSize(%d, %d) = %d, want %d", tc.name, tc.n, tc.available, got, tc.want)
+		}
+	}
+}
