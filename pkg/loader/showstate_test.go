@@ -59,16 +59,9 @@ func genShowState(n int) string {
 // side is the state decoded in one pass, and that errors are the same.
 func TestDecodeShowStateParallel(t *testing.T) {
 	good := genShowState(900)
-	want, err := decodeShowState([]byte(good), 1, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want, got := decodeBothWays(t, good, decodeShowState)
 	if _, ok := decodeShowSplit([]byte(good), 3, 1); !ok {
 		t.Fatal("the generated state does not split")
-	}
-	got, err := decodeShowState([]byte(good), 3, 1)
-	if err != nil {
-		t.Fatal(err)
 	}
 	root := want.Values.RootModule
 	if len(root.Resources) != 300 || len(root.ChildModules) != 3 || len(root.ChildModules[2].Resources) == 0 || len(root.ChildModules[0].ChildModules[0].Resources) != 100 {

@@ -45,14 +45,7 @@ func genState(n int) string {
 // the state decoded in one pass, and that errors name the same place.
 func TestDecodeStateParallel(t *testing.T) {
 	good := genState(700)
-	want, err := decodeRawState([]byte(good), 1, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := decodeRawState([]byte(good), 3, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want, got := decodeBothWays(t, good, decodeRawState)
 	if len(want.Resources) != 700 || want.TerraformVersion != "1.9.5" || want.Version != "4" {
 		t.Fatalf("%d resources, version %q of %q: the test checks too little", len(want.Resources), want.Version, want.TerraformVersion)
 	}
@@ -116,6 +109,21 @@ func FuzzDecodeStateParallel(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { sameSideBySide(t, data, decodeRawState) })
+}
+
+// decodeBothWays decodes a file that must decode in one pass and side by
+// side on three workers, and returns both results.
+func decodeBothWays[T any](t *testing.T, data string, decode func([]byte, int, int) (T, error)) (one, side T) {
+	t.Helper()
+	one, err := decode([]byte(data), 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	side, err = decode([]byte(data), 3, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return one, side
 }
 
 // sameSideBySide fails when decode gives data's result, or error, side by
