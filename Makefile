@@ -127,8 +127,9 @@ fmt: $(OPA)
 
 # docs regenerates what is generated from the library and the commands: the
 # documentation, the table of the types the built-in Terraform rules read
-# (pkg/engine/readtable.json) and the built-in modules' parsed METADATA
-# (pkg/catalog/heads.json); the tests fail when any of it is stale. The
+# (pkg/engine/readtable.json), the built-in modules' parsed METADATA
+# (pkg/catalog/heads.json) and the attribute types the rules' tests give
+# (pkg/tfconfig/schematypes.json); the tests fail when any of it is stale. The
 # heads come first: the binary that writes the rest embeds them.
 docs:
 	$(GO) test ./pkg/catalog -run '^TestHeadsTable$$' -count=1 -update
@@ -137,6 +138,7 @@ docs:
 	./$(BIN)/tenet frameworks -o markdown > docs/frameworks.md
 	$(GO) test ./test/e2e -run TestCLIDoc -update
 	$(GO) test ./pkg/engine -run '^TestReadTable$$' -count=1 -update
+	$(GO) test ./pkg/tfconfig -run '^TestSchemaTypesTable$$' -count=1 -update
 
 # screenshot writes the examples' HTML report to bin/report.html and renders
 # it with headless Chromium: bin/report.png (the top of the page) and

@@ -1,7 +1,6 @@
 package tfconfig
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -44,10 +43,7 @@ func (acc *accumulator) known(v cty.Value, path string) any {
 	case ty == cty.String:
 		return v.AsString()
 	case ty == cty.Number:
-		if bf := v.AsBigFloat(); bf.IsInt() {
-			return json.Number(bf.Text('f', -1))
-		}
-		return json.Number(v.AsBigFloat().Text('g', -1))
+		return numberText(v)
 	case ty == cty.Bool:
 		return v.True()
 	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType():

@@ -41,7 +41,7 @@ func (i *instance) resources() error {
 // resource evaluates one instance of r.
 func (i *instance) resource(r *resourceBlock, k key) Resource {
 	acc := &accumulator{values: map[string]any{}, refs: map[string][]string{}, lines: map[string]int{}, configured: []string{},
-		file: r.rng.Filename}
+		file: r.rng.Filename, attrs: schemaTypes()[schemaKey(r.mode, r.typ)]}
 	if b, ok := r.body.(*hclsyntax.Body); ok {
 		i.nativeBody(b, k.extra, "", "", acc.values, acc)
 	} else {
@@ -77,6 +77,9 @@ type accumulator struct {
 	// file is the file of the resource block: an attribute written in an
 	// override file has no line there.
 	file string
+	// attrs are the types of the resource type's attributes
+	// (schemaTypes), to which Terraform would convert their values.
+	attrs map[string]string
 }
 
 // line records the line of path, written at r, when r is in the file of
@@ -182,6 +185,9 @@ func (i *instance) attribute(name string, expr hcl.Expression, at hcl.Range, ext
 	}
 	v := i.eval(expr, extra)
 	if val, ok := acc.value(v, p); ok {
+		if acc.attrs != nil {
+			val = typed(acc.attrs, cp, val)
+		}
 		out[name] = val
 	}
 }
