@@ -26,7 +26,7 @@ func copyFile(t *testing.T, src, dst string) {
 }
 
 // scanTwice scans pod.yaml in a temporary directory before and after a
-// change that resolves three findings, adds one and flips five controls,
+// change that resolves three findings, adds one and flips twenty controls,
 // writing old.json and new.json there.
 func scanTwice(t *testing.T) string {
 	t.Helper()
