@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -211,24 +212,34 @@ func (c configFlags) configure(cmd *cobra.Command, w io.Writer) error {
 }
 
 // newConfigCommand prints the effective value of each flag of a command
-// and where it comes from.
+// and where it comes from. It takes the command's flags too (tenet config
+// test --severity low), so that it shows what a command line would run:
+// its own flag parsing is off, and the flags after COMMAND are parsed as
+// that command's, the root's --config and --no-config included.
 func newConfigCommand(s streams, c *configFlags) *cobra.Command {
 	return &cobra.Command{
-		Use:   "config [COMMAND]",
+		Use:   "config [COMMAND] [flags]",
 		Short: "Show the effective flags of a command (default test) and where each value comes from",
 		Long: `Show the value each flag of COMMAND (default test) takes and where it comes from:
-the command line, a TENET_* environment variable, the configuration file
-(.tenet.yaml, looked up from the working directory to the repository root, or
---config FILE) or the default. Precedence: flag > environment > file > default.`,
-		Args: cobra.MaximumNArgs(1),
+the command line (the flags after COMMAND, which are COMMAND's), a TENET_*
+environment variable, the configuration file (.tenet.yaml, looked up from the
+working directory to the repository root, or --config FILE) or the default.
+Precedence: flag > environment > file > default.`,
+		DisableFlagParsing: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name := "test"
-			if len(args) == 1 {
-				name = args[0]
+			name, args := commandArg(cmd.Root(), args)
+			if slices.Contains(args, "-h") || slices.Contains(args, "--help") {
+				return cmd.Help()
 			}
 			target, _, err := cmd.Root().Find([]string{name})
-			if err != nil || target == cmd.Root() {
+			if err != nil || target == cmd.Root() || target == cmd {
 				return &exitError{code: exitUsage, err: fmt.Errorf("unknown command %q", name)}
+			}
+			if err := target.ParseFlags(args); err != nil {
+				return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", name, err)}
+			}
+			if rest := target.Flags().Args(); len(rest) > 0 {
+				return &exitError{code: exitUsage, err: fmt.Errorf("unexpected argument %q: name the command first, then its flags (tenet config COMMAND [FLAGS])", rest[0])}
 			}
 			cfg, err := c.load()
 			if err != nil {
@@ -254,4 +265,27 @@ the command line, a TENET_* environment variable, the configuration file
 			return nil
 		},
 	}
+}
+
+// commandArg splits the arguments of tenet config into the command to
+// show (default test) and its flags: the command is the first argument
+// that names one of root's commands, so that a root flag may come before
+// it (tenet config --no-config test). A first argument that names no
+// command is taken as one, for the error to say so.
+func commandArg(root *cobra.Command, args []string) (string, []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if strings.HasPrefix(a, "-") {
+			// The value of a root flag before the command (--config FILE).
+			if f := root.PersistentFlags().Lookup(strings.TrimLeft(a, "-")); f != nil && f.Value.Type() != "bool" {
+				i++
+			}
+			continue
+		}
+		if c, _, err := root.Find([]string{a}); i == 0 || err == nil && c != root {
+			return a, append(slices.Clip(args[:i]), args[i+1:]...)
+		}
+		break
+	}
+	return "test", args
 }

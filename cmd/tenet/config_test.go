@@ -97,3 +97,47 @@ func TestConfigNotAboveTheRepository(t *testing.T) {
 		t.Errorf("--config was not read:\n%s", out)
 	}
 }
+
+// TestConfigCommandLine: tenet config takes the shown command's flags, so
+// that it can show the source its help names first, the command line (it
+// refused them as unknown flags before); root flags may come before the
+// command's name.
+func TestConfigCommandLine(t *testing.T) {
+	inRepo(t, map[string]string{".tenet.yaml": "severity: high\n", "other.yaml": "severity: critical\n"}, "")
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"config", "test", "--severity", "low", "--skip-path", "x/*"}, []string{"severity = low  (flag)", "skip-path = [x/*]  (flag)"}},
+		{[]string{"config", "--severity", "low"}, []string{"severity = low  (flag)"}},
+		{[]string{"config", "rules", "--target", "kubernetes"}, []string{"target = [kubernetes]  (flag)", "severity = high  (file .tenet.yaml:1)"}},
+		{[]string{"config", "--config", "other.yaml", "test"}, []string{"# configuration file: other.yaml", "severity = critical  (file other.yaml:1)"}},
+		{[]string{"config", "--no-config", "test", "--framework", "hipaa"}, []string{"configuration file: none", "framework = [hipaa]  (flag)"}},
+	} {
+		code, out, errs := runCLI(t, tc.args...)
+		if code != 0 {
+			t.Errorf("%q: exit %d: %s", tc.args, code, errs)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%q: no %q in\n%s", tc.args, w, out)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"config", "nosuch"}, `unknown command "nosuch"`},
+		{[]string{"config", "test", "--nosuch"}, "test: unknown flag: --nosuch"},
+		{[]string{"config", "test", "plan.json"}, `unexpected argument "plan.json"`},
+	} {
+		if code, _, errs := runCLI(t, tc.args...); code != exitUsage || !strings.Contains(errs, tc.want) {
+			t.Errorf("%q: exit %d, stderr %q, want %q", tc.args, code, errs, tc.want)
+		}
+	}
+	if code, out, _ := runCLI(t, "config", "--help"); code != 0 || !strings.Contains(out, "tenet config test --severity low") {
+		t.Errorf("config --help: exit %d\n%s", code, out)
+	}
+}

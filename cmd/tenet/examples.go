@@ -64,7 +64,8 @@ var examples = map[string]string{
   tenet healthcheck 127.0.0.1:9100  # a watch started with --listen 127.0.0.1:9100`,
 	"tenet version": `  tenet version     # tenet, OPA and the built-in bundles (tenet --version prints tenet's alone)`,
 	"tenet config": `  tenet config            # the flags of tenet test and where each value comes from
-  TENET_SEVERITY=high tenet config`,
+  TENET_SEVERITY=high tenet config
+  tenet config test --severity low --skip-path 'test/*'   # what this command line would run with`,
 }
 
 // addExamples sets the Example of every command of root that has one, and

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -30,7 +31,10 @@ what they apply to and the controls they map to. --framework, --severity and
 			if err != nil {
 				return err
 			}
-			rules := filterTargets(sc.Rules(), targets)
+			rules, err := filterTargets(sc.Rules(), targets)
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
 			if err := report.WriteRules(s.out, rules, format); err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
@@ -39,13 +43,31 @@ what they apply to and the controls they map to. --framework, --severity and
 	}
 	f.register(cmd)
 	cmd.Flags().StringVarP(&format, "output", "o", "table", "output format: "+strings.Join(report.CatalogFormats, ", "))
-	cmd.Flags().StringArrayVar(&targets, "target", nil, "keep only rules for this input type: terraform, kubernetes (repeatable)")
+	cmd.Flags().StringArrayVar(&targets, "target", nil, "keep only rules for this input type: terraform (plans, state, configuration directories and CloudFormation templates), kubernetes, dockerfile (repeatable)")
 	return cmd
 }
 
-func filterTargets(rules []finding.Rule, targets []string) []finding.Rule {
+// filterTargets keeps the rules that select one of targets (all rules
+// when there is none). A target that no rule selects is an error, as an
+// unknown --framework is: an empty list would read as "no rule applies".
+func filterTargets(rules []finding.Rule, targets []string) ([]finding.Rule, error) {
 	if len(targets) == 0 {
-		return rules
+		return rules, nil
+	}
+	known := map[string]bool{}
+	for _, r := range rules {
+		for _, sel := range r.Selectors {
+			known[sel.Type] = true
+		}
+	}
+	for _, t := range targets {
+		if !known[t] {
+			hint := ""
+			if t == "cloudformation" {
+				hint = "; CloudFormation templates are judged by the terraform rules (docs/cloudformation.md)"
+			}
+			return nil, fmt.Errorf("--target %q: no loaded rule selects it (the rules select %s)%s", t, strings.Join(slices.Sorted(maps.Keys(known)), ", "), hint)
+		}
 	}
 	var out []finding.Rule
 	for _, r := range rules {
@@ -56,7 +78,7 @@ func filterTargets(rules []finding.Rule, targets []string) []finding.Rule {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 func newFrameworksCommand(s streams) *cobra.Command {

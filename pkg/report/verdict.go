@@ -17,15 +17,16 @@ const (
 
 // verdict is the one word a report leads with: FAIL when the run fails the
 // gate, INCOMPLETE when inputs could not be read or evaluated, NOT
-// EVALUATED when inputs were read but no rule checked any of them (a pass
-// would claim checks that never ran), and PASS otherwise.
+// EVALUATED when no rule checked any input (a pass would claim checks that
+// never ran): inputs were read but none was checked, or there was none, as
+// in a shard (--shard) that no input hashed to; PASS otherwise.
 func verdict(s finding.Summary) string {
 	switch {
 	case s.Failed:
 		return verdictFail
 	case s.Errors > 0:
 		return verdictIncomplete
-	case s.Inputs > 0 && s.NotEvaluated == s.Inputs:
+	case s.NotEvaluated == s.Inputs:
 		return verdictNotEvaluated
 	}
 	return verdictPass

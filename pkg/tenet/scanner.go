@@ -269,8 +269,16 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	}
 	files, walkErrs := loader.Files(paths)
 	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
+	found := len(files)
 	files, walkErrs = skipInputs(s.cfg.skipPaths, files, walkErrs)
 	if len(files) == 0 && len(walkErrs) == 0 {
+		if found > 0 {
+			what := fmt.Sprintf("all %d inputs", found)
+			if found == 1 {
+				what = "the one input"
+			}
+			return nil, fmt.Errorf("no input left in %s: --skip-path %s left out %s found there", strings.Join(paths, ", "), strings.Join(s.cfg.skipPaths, ","), what)
+		}
 		return nil, fmt.Errorf("no input files found in %s: directories are walked for .json, .yaml, .yml and .tfstate files, Dockerfiles and directories of .tf files (other files are read only when named)", strings.Join(paths, ", "))
 	}
 	// A shard may hold no input: its report is then an empty part.

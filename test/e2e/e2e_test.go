@@ -112,6 +112,9 @@ func TestCLI(t *testing.T) {
 			wantStderr: []string{"no rules to run"}},
 		{name: "examples-quiet", args: []string{"test", "-q", "test/examples/Dockerfile"}, wantCode: 1, golden: true},
 		{name: "exit-zero", args: []string{"test", "--exit-zero", plan}, wantCode: 0, wantStdout: []string{"FAIL: 42 failures"}},
+		// Everything left out: the error says by what, not that nothing was found.
+		{name: "skip-path-all", args: []string{"test", "--skip-path", "*", "test/examples/plan.json"}, wantCode: 2,
+			wantStderr: []string{"no input left in test/examples/plan.json: --skip-path * left out the one input found there"}},
 		{name: "skip-path", args: []string{"test", "--skip-path", "*.yaml,terraform,policy", "-o", "json", "test/examples"}, wantCode: 1,
 			wantStdout: []string{`"path": "test/examples/Dockerfile"`, `"path": "test/examples/plan.json"`, `"inputs": 2,`}},
 		{name: "examples-dockerfile", args: []string{"test", "-o", "github", "test/examples/Dockerfile"}, wantCode: 1, golden: true},
@@ -133,6 +136,11 @@ func TestCLI(t *testing.T) {
 			name: "not-evaluated", args: []string{"test", "test/e2e/testdata/inputs/workflow.yml"}, wantCode: 0,
 			wantStdout: []string{"NOT EVALUATED: 0 failures, 0 warnings, 0 unknown until apply, 0 input errors, 1 input not evaluated",
 				"NOT CHECKED test/e2e/testdata/inputs/workflow.yml: plain YAML: no loaded rule reads it"},
+		},
+		{
+			// A shard that no input hashes to checked nothing: not a pass.
+			name: "empty-shard", args: []string{"test", "--shard", "0/50", "test/examples/plan.json"}, wantCode: 0,
+			wantStdout: []string{"0 inputs", "NOT EVALUATED: 0 failures, 0 warnings, 0 unknown until apply, 0 input errors"},
 		},
 		{
 			name: "not-evaluated-beside-evaluated", args: []string{"test", "-o", "json", clean, "test/e2e/testdata/inputs/workflow.yml"}, wantCode: 0,
@@ -215,6 +223,10 @@ func TestCLI(t *testing.T) {
 		{name: "waiver-annotation", args: []string{"test", "-o", "json", "test/e2e/testdata/inputs/annotated.yaml"}, wantCode: 0, wantStdout: []string{`"source": "test/e2e/testdata/inputs/annotated.yaml:1"`, `"state": "active"`, `"ticket": "INC-4711"`}},
 		{name: "frameworks", args: []string{"frameworks", "-o", "json"}, wantCode: 0, wantStdout: []string{`"id": "nist-800-53-r5"`, `"covered"`}},
 		{name: "rules-filtered", args: []string{"rules", "--target", "kubernetes", "--severity", "high", "-o", "json"}, wantCode: 0, wantStdout: []string{"TNT-K8S-POD-001"}},
+		// A target no rule selects is refused, as an unknown framework is,
+		// rather than listed as no rules.
+		{name: "rules-unknown-target", args: []string{"rules", "--target", "foo"}, wantCode: 2,
+			wantStderr: []string{`--target "foo": no loaded rule selects it (the rules select dockerfile, kubernetes, terraform)`}},
 		{name: "rules", args: []string{"rules"}, wantCode: 0, wantStdout: []string{"TNT-AWS-S3-001", "TNT-K8S-POD-001"}},
 		{name: "version", args: []string{"version"}, wantCode: 0, wantStdout: []string{"tenet test", "opa v1.22"}},
 	}
