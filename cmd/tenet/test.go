@@ -97,7 +97,7 @@ kustomizations and Helm charts) or - for standard input.`,
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop the run after this long (e.g. 5m); inputs not evaluated by then are reported as errors")
 	fl.DurationVar(&f.evalLimit, "eval-timeout", time.Minute, "stop evaluating one input after this long, reporting it as an error (0: no limit)")
 	fl.StringVar(&f.shard, "shard", "", "check only shard K of N (K from 0, as a Kubernetes Indexed Job's $JOB_COMPLETION_INDEX): the inputs whose path hashes to K; merge the shards' json reports with tenet merge (see docs/scale.md)")
-	fl.StringVar(&f.cache, "cache", "", "keep each input's evaluation results in DIR (a large plan's shard by shard), so that a later run evaluates only what changed (same findings; safe to delete; see docs/performance.md)")
+	fl.StringVar(&f.cache, "cache", "", "keep each input's evaluation results in DIR (a large plan's shard by shard), so that a later run evaluates only what changed (same findings; safe to delete; see docs/performance.md); auto is tenet/eval in the user's cache directory, off none (the default)")
 	fl.Var(&f.cacheMax, "cache-max-size", "bound the --cache directory, e.g. 512MiB; the least recently used results go first")
 	return cmd
 }
@@ -164,8 +164,12 @@ func runTest(cmd *cobra.Command, s streams, f testFlags, args []string) error {
 	if f.trace {
 		opts = append(opts, tenet.WithTrace(s.err))
 	}
-	if f.cache != "" {
-		opts = append(opts, tenet.WithCache(f.cache, int64(f.cacheMax)))
+	cacheDir, err := cacheDirOf(f.cache)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if cacheDir != "" {
+		opts = append(opts, tenet.WithCache(cacheDir, int64(f.cacheMax)))
 	}
 	if f.shard != "" {
 		k, n, err := parseShard(f.shard)

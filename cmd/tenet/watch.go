@@ -112,7 +112,7 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	opts = append(opts, f.waivers.options()...)
 	opts = append(opts, tenet.WithMaxFileSize(f.maxSize), tenet.WithMemoryLimit(f.maxMemory.bytes()),
 		tenet.WithTimeout(f.timeout), tenet.WithExclude(f.history))
-	cacheDir, err := watchCacheDir(f.cache)
+	cacheDir, err := cacheDirOf(f.cache)
 	if err != nil {
 		return usage(err)
 	}
@@ -196,10 +196,13 @@ func runWatch(ctx context.Context, s streams, f watchFlags, args []string) error
 	return nil
 }
 
-// watchCacheDir is the directory of watch's --cache: "" for off, and for
-// auto tenet/eval under the user's cache directory ($XDG_CACHE_HOME or
-// ~/.cache on Linux).
-func watchCacheDir(flag string) (string, error) {
+// cacheDirOf is the directory of a --cache flag (test's and watch's): ""
+// for off (and for test's default, unset), and for auto tenet/eval under
+// the user's cache directory ($XDG_CACHE_HOME or ~/.cache on Linux). Both
+// commands take the same words, so that --cache off on a command line
+// turns off a cache that .tenet.yaml sets, rather than making a
+// directory named off.
+func cacheDirOf(flag string) (string, error) {
 	switch flag {
 	case "off", "":
 		return "", nil
