@@ -75,7 +75,7 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 		return f, nil, err
 	case trimmed[0] == '[':
 		return input.FormatJSON, nil, nil
-	case isContainerfile(path) || looksLikeDockerfile(trimmed):
+	case isDockerfileName(path) || looksLikeDockerfile(trimmed):
 		return input.FormatDockerfile, nil, nil
 	case hasExt(path, ".tf"):
 		return "", nil, errors.New("a Terraform configuration file (.tf): give tenet the plan instead, `terraform show -json plan.out > plan.json`")

@@ -312,14 +312,58 @@ func (s *stageBuilder) resource(path string, instructions []map[string]any, fina
 	}
 }
 
-// isContainerfile tells Dockerfiles by their usual names: Dockerfile,
-// Dockerfile.dev, app.Dockerfile, Containerfile.
-func isContainerfile(path string) bool {
+// isDockerfileName tells Dockerfiles by the names users give them:
+// Dockerfile and Containerfile, Dockerfile.<variant> (Dockerfile.prod,
+// Containerfile.dev) and <name>.Dockerfile (api.Dockerfile), in any case.
+// These are the names hadolint's integrations match (Dockerfile,
+// Dockerfile.*, *.dockerfile) and Trivy's walk takes, case-insensitively
+// as Trivy does. Both take any Dockerfile.* though, and Trivy passes over
+// a file it then cannot parse, where tenet reports it (exit 3): a variant
+// that is a known file extension (dockerfile.go, Dockerfile.md,
+// Dockerfile.dockerignore) names another kind of file, so it is not a
+// Dockerfile by name. Such a file named on the command line is still
+// read, and is a Dockerfile when its content starts as one.
+func isDockerfileName(path string) bool {
 	base := strings.ToLower(filepath.Base(path))
 	for _, n := range []string{"dockerfile", "containerfile"} {
-		if base == n || strings.HasPrefix(base, n+".") || strings.HasSuffix(base, "."+n) {
+		switch {
+		case base == n || strings.HasSuffix(base, "."+n):
 			return true
+		case strings.HasPrefix(base, n+"."):
+			return !otherFileExtensions[filepath.Ext(base)]
 		}
 	}
 	return false
+}
+
+// otherFileExtensions are the extensions, in lower case, that mark a file
+// named Dockerfile.<ext> as something else than a Dockerfile. The list is
+// of kinds found beside Dockerfiles in repositories (a Dockerfile.go
+// parser, its Dockerfile.md notes, Dockerfile.dockerignore, which BuildKit
+// reads as that Dockerfile's ignore file), not of every extension there
+// is: a variant missing from it is read as a Dockerfile, as before, and a
+// variant in it (Dockerfile.go for a Go build) is read when named on the
+// command line. Templates are on it too: they are rendered into a
+// Dockerfile before a build, as Helm templates are before tenet reads
+// them.
+var otherFileExtensions = map[string]bool{
+	// text and documentation
+	".md": true, ".markdown": true, ".rst": true, ".adoc": true, ".txt": true, ".html": true, ".htm": true, ".pdf": true, ".log": true,
+	// data and configuration
+	".json": true, ".yaml": true, ".yml": true, ".toml": true, ".xml": true, ".ini": true, ".cfg": true, ".conf": true,
+	".env": true, ".properties": true, ".lock": true, ".csv": true, ".tf": true, ".hcl": true, ".rego": true,
+	// source code and scripts
+	".go": true, ".py": true, ".js": true, ".mjs": true, ".cjs": true, ".ts": true, ".tsx": true, ".jsx": true, ".rb": true,
+	".java": true, ".kt": true, ".kts": true, ".scala": true, ".groovy": true, ".gradle": true, ".c": true, ".h": true,
+	".cc": true, ".cpp": true, ".hpp": true, ".cs": true, ".rs": true, ".php": true, ".pl": true, ".swift": true, ".lua": true,
+	".sh": true, ".bash": true, ".zsh": true, ".fish": true, ".ps1": true, ".bat": true, ".nix": true, ".bzl": true, ".mk": true, ".sql": true,
+	// Docker's own companion files
+	".dockerignore": true,
+	// templates
+	".tmpl": true, ".tpl": true, ".template": true, ".j2": true, ".jinja": true, ".jinja2": true, ".erb": true, ".mustache": true, ".hbs": true, ".in": true,
+	// patches
+	".patch": true, ".diff": true, ".rej": true,
+	// images and archives
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".svg": true, ".ico": true, ".webp": true,
+	".zip": true, ".gz": true, ".tgz": true, ".tar": true,
 }

@@ -134,6 +134,92 @@ func TestDockerfileDetection(t *testing.T) {
 	}
 }
 
+// TestDockerfileName: the names a directory walk takes as Dockerfiles,
+// and those it leaves alone because their extension says what they are.
+func TestDockerfileName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Dockerfile", true},
+		{"dockerfile", true},
+		{"DOCKERFILE", true},
+		{"Containerfile", true},
+		{"Dockerfile.prod", true},
+		{"Dockerfile.dev", true},
+		{"Dockerfile.test", true},
+		{"Dockerfile.alpine3.20", true},
+		{"Containerfile.ubi9", true},
+		{"api.Dockerfile", true},
+		{"api.dockerfile", true},
+		{"web.Containerfile", true},
+		{"src/deploy/Dockerfile.prod", true},
+		{"dockerfile.go", false},
+		{"Dockerfile.md", false},
+		{"Dockerfile.MD", false},
+		{"Dockerfile.txt", false},
+		{"Dockerfile.json", false},
+		{"Dockerfile.yaml", false},
+		{"Dockerfile.sh", false},
+		{"Dockerfile.png", false},
+		{"Dockerfile.dockerignore", false},
+		{"api.Dockerfile.dockerignore", false},
+		{"Dockerfile.prod.md", false},
+		{"Dockerfile.j2", false},
+		{"containerfile.py", false},
+		{"dockerfile_test.go", false},
+		{"Dockerfiles", false},
+		{"my-Dockerfile", false},
+		{"Dockerfile-prod", false},
+		{"README.md", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := loader.IsDockerfileName(tc.name); got != tc.want {
+				t.Errorf("IsDockerfileName(%q) = %v, want %v", tc.name, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDockerfileWalkSkipsOtherFiles: a walk of a repository reads its
+// Dockerfiles, and neither the source code nor the notes named after them
+// (dockerfile.go, Dockerfile.md), which are not inputs at all.
+func TestDockerfileWalkSkipsOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"dockerfile.go":           "package x\n",
+		"Dockerfile.md":           "# notes\n",
+		"Dockerfile.dockerignore": "node_modules\n",
+		"Dockerfile":              "FROM alpine:3.20\n",
+		"Dockerfile.prod":         "FROM alpine:3.20\n",
+		"api.Dockerfile":          "FROM alpine:3.20\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, errs := loader.Files([]string{dir})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []string{filepath.Join(dir, "Dockerfile"), filepath.Join(dir, "Dockerfile.prod"), filepath.Join(dir, "api.Dockerfile")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("walked (-want +got):\n%s", diff)
+	}
+	for _, path := range got {
+		if _, err := loader.Read(t.Context(), path, loader.Options{}); err != nil {
+			t.Errorf("read %s: %v", path, err)
+		}
+	}
+	// Named on the command line, a file is an input whatever its name.
+	named := filepath.Join(dir, "Dockerfile.md")
+	if got, _ := loader.Files([]string{named}); !cmp.Equal([]string{named}, got) {
+		t.Errorf("Files(%s) = %v", named, got)
+	}
+}
+
 // TestSharedDockerfiles: every Dockerfile of ../shared/data/docker loads,
 // with a final stage and every instruction on a line.
 func TestSharedDockerfiles(t *testing.T) {

@@ -1,9 +1,12 @@
 package loader
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -11,10 +14,12 @@ import (
 
 	"helm.sh/helm/v4/pkg/chart/common"
 	"helm.sh/helm/v4/pkg/chart/common/util"
+	"helm.sh/helm/v4/pkg/chart/loader/archive"
 	chart "helm.sh/helm/v4/pkg/chart/v2"
 	chartloader "helm.sh/helm/v4/pkg/chart/v2/loader"
 	chartutil "helm.sh/helm/v4/pkg/chart/v2/util"
 	"helm.sh/helm/v4/pkg/engine"
+	"helm.sh/helm/v4/pkg/ignore"
 	"helm.sh/helm/v4/pkg/strvals"
 	"sigs.k8s.io/yaml"
 
@@ -53,14 +58,18 @@ func isChart(dir string) bool {
 // dependencies vendored in charts/) and reads each rendered object as a
 // Kubernetes manifest located in the template that produced it.
 func helmChart(ctx context.Context, dir string, opts Options) (input.Document, error) {
-	ch, err := chartloader.LoadDir(dir)
+	files, err := chartFiles(dir, opts)
+	if err != nil {
+		return input.Document{}, err
+	}
+	ch, err := chartloader.LoadFiles(files)
 	if err != nil {
 		return input.Document{}, &FileError{Path: dir, Err: fmt.Errorf("load chart: %s", oneLineError(err))}
 	}
 	if err := missingDependencies(ch); err != nil {
 		return input.Document{}, &FileError{Path: dir, Err: err}
 	}
-	vals, err := helmValues(opts.Helm)
+	vals, err := helmValues(opts)
 	if err != nil {
 		return input.Document{}, &FileError{Path: dir, Err: err}
 	}
@@ -80,7 +89,7 @@ func helmChart(ctx context.Context, dir string, opts Options) (input.Document, e
 		return input.Document{}, &FileError{Path: dir, Err: fmt.Errorf("values: %s", oneLineError(err))}
 	}
 	if err := ctx.Err(); err != nil {
-		return input.Document{}, err
+		return input.Document{}, &FileError{Path: dir, Err: err}
 	}
 	rendered, err := engine.Render(ch, top)
 	if err != nil {
@@ -109,7 +118,7 @@ func helmChart(ctx context.Context, dir string, opts Options) (input.Document, e
 		if err != nil {
 			return input.Document{}, fileError(file, fmt.Errorf("rendered %s: %w", name, err))
 		}
-		source, _ := readFile(file, Options{})
+		source := chartFile(files, name)
 		for _, r := range part.Resources {
 			r.Location = input.Location{File: file, Line: kindLine(source, r.Type)}
 			doc.Resources = append(doc.Resources, r)
@@ -131,11 +140,13 @@ func helmChart(ctx context.Context, dir string, opts Options) (input.Document, e
 }
 
 // helmValues merges the values files, then the --set assignments, as
-// helm does; the chart's own values.yaml lies under them.
-func helmValues(h HelmOptions) (map[string]any, error) {
+// helm does; the chart's own values.yaml lies under them. The values files
+// are inputs too, held to opts.MaxFileSize.
+func helmValues(opts Options) (map[string]any, error) {
+	h := opts.Helm
 	vals := map[string]any{}
 	for _, f := range h.ValuesFiles {
-		data, err := readFile(f, Options{})
+		data, err := readFile(f, opts)
 		if err != nil {
 			return nil, fmt.Errorf("values file %s: %w", f, err)
 		}
@@ -151,6 +162,115 @@ func helmValues(h HelmOptions) (map[string]any, error) {
 		}
 	}
 	return vals, nil
+}
+
+// chartFiles reads the files of the chart in dir as Helm's
+// loader.LoadDir does (in name order, links followed, .helmignore and its
+// defaults applied, a UTF-8 byte order mark dropped), but each with
+// readFile: every file of the chart is held to opts.MaxFileSize and
+// refused before it is read, as any input file is, with a *FileError
+// naming it. LoadDir bounds only the chart's total, which is kept
+// (archive.MaxDecompressedChartSize).
+func chartFiles(dir string, opts Options) ([]*archive.BufferedFile, error) {
+	rules := ignore.Empty()
+	if ifile := filepath.Join(dir, ignore.HelmIgnore); fileExists(ifile) {
+		data, err := readFile(ifile, opts)
+		if err != nil {
+			return nil, fileError(ifile, err)
+		}
+		if rules, err = ignore.Parse(bytes.NewReader(data)); err != nil {
+			return nil, &FileError{Path: ifile, Err: err}
+		}
+	}
+	rules.AddDefaults()
+	c := chartReader{dir: dir, opts: opts, rules: rules, left: archive.MaxDecompressedChartSize}
+	info, err := os.Lstat(dir)
+	if err != nil {
+		return nil, &FileError{Path: dir, Err: statError(dir, err)}
+	}
+	if err := c.walk(dir, "", info); err != nil {
+		return nil, err
+	}
+	return c.files, nil
+}
+
+// chartReader gathers the files of a chart (chartFiles).
+type chartReader struct {
+	dir   string
+	opts  Options
+	rules *ignore.Rules
+	files []*archive.BufferedFile
+	left  int64 // bytes the chart's files may still hold
+}
+
+// walk reads path, named rel in the chart ("" for the chart's own
+// directory), whose Lstat is info, and what is under it, following links
+// as Helm's loader does.
+func (c *chartReader) walk(path, rel string, info fs.FileInfo) error {
+	if info.Mode()&fs.ModeSymlink != 0 {
+		resolved, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return &FileError{Path: path, Err: statError(path, err)}
+		}
+		if info, err = os.Lstat(resolved); err != nil {
+			return &FileError{Path: path, Err: statError(path, err)}
+		}
+	}
+	if rel != "" && c.rules.Ignore(rel, info) {
+		return nil
+	}
+	if !info.IsDir() {
+		return c.read(path, rel, info)
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return &FileError{Path: path, Err: unwrapPathError(err)}
+	}
+	for _, e := range entries {
+		child := filepath.Join(path, e.Name())
+		info, err := os.Lstat(child)
+		if err != nil {
+			return &FileError{Path: child, Err: statError(child, err)}
+		}
+		if err := c.walk(child, pathpkg.Join(rel, e.Name()), info); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// read reads the file at path, named rel in the chart, whose Lstat
+// (of the link's target for a link) is info.
+func (c *chartReader) read(path, rel string, info fs.FileInfo) error {
+	data, err := readFile(path, c.opts)
+	if err != nil {
+		return fileError(path, err)
+	}
+	if c.left -= int64(len(data)); c.left < 0 {
+		return &FileError{Path: c.dir, Err: fmt.Errorf("load chart: chart exceeds maximum decompressed size of %d bytes", archive.MaxDecompressedChartSize)}
+	}
+	data = bytes.TrimPrefix(data, bomUTF8)
+	c.files = append(c.files, &archive.BufferedFile{Name: rel, ModTime: info.ModTime(), Data: data})
+	return nil
+}
+
+// chartFile is the content of the template the engine names name
+// ("<chart>/templates/x.yaml"), or nil when it was not read from the
+// chart's directory (a dependency vendored as an archive).
+func chartFile(files []*archive.BufferedFile, name string) []byte {
+	_, rel, _ := strings.Cut(name, "/")
+	for _, f := range files {
+		if f.Name == rel {
+			return f.Data
+		}
+	}
+	return nil
+}
+
+// fileExists reports whether something is at path (following links).
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // mergeValues merges b into a, maps key by key, as helm merges values

@@ -42,20 +42,26 @@ const originAnnotation = "config.kubernetes.io/origin"
 // is not fetched: the overlay is then not evaluated, with a line saying
 // which base.
 func kustomizeDir(ctx context.Context, dir string, opts Options) (input.Document, error) {
-	if remote := remoteBases(dir, map[string]bool{}); remote != "" {
+	if remote := remoteBases(dir, opts, map[string]bool{}); remote != "" {
 		doc := newDocument(dir, input.FormatKubernetes)
 		doc.Unread = []input.Unread{{Path: dir, Reason: fmt.Sprintf("remote base %q is not fetched (tenet does not download bases): build the overlay with kustomize and give tenet its output", remote)}}
 		return doc, nil
 	}
 	if err := ctx.Err(); err != nil {
-		return input.Document{}, err
+		return input.Document{}, &FileError{Path: dir, Err: err}
 	}
 	root, err := filepath.Abs(kustomizationFile(dir))
 	if err != nil {
 		return input.Document{}, &FileError{Path: dir, Err: err}
 	}
-	fs := originFS{FileSystem: filesys.MakeFsOnDisk(), root: root}
+	fs := &originFS{FileSystem: filesys.MakeFsOnDisk(), root: root, dir: dir, opts: opts}
 	m, err := krusty.MakeKustomizer(krusty.MakeDefaultOptions()).Run(fs, dir)
+	if fs.refused != nil {
+		// Whatever kustomize made of it (it tries a resource that cannot
+		// be read as a file again as a directory), the input is not
+		// evaluated because of this file.
+		return input.Document{}, fs.refused
+	}
 	if err != nil {
 		return input.Document{}, &FileError{Path: dir, Err: fmt.Errorf("kustomize build: %s", oneLineError(err))}
 	}
@@ -83,7 +89,7 @@ func kustomizeDir(ctx context.Context, dir string, opts Options) (input.Document
 		if i < len(origins) && origins[i] != "" {
 			r := &doc.Resources[i]
 			file := filepath.Join(dir, filepath.FromSlash(origins[i]))
-			r.Location = input.Location{File: file, Line: objectLine(file, r.Type, r.Values)}
+			r.Location = input.Location{File: file, Line: objectLine(file, r.Type, r.Values, opts)}
 		}
 	}
 	return doc, nil
@@ -91,16 +97,29 @@ func kustomizeDir(ctx context.Context, dir string, opts Options) (input.Document
 
 // originFS is the disk, but the root kustomization asks kustomize to
 // record where each object comes from: findings then name the base or
-// overlay file, not the build output.
+// overlay file, not the build output. Every file kustomize reads
+// (kustomizations, resources, patches, generators' files) is read as an
+// input file is, held to Options.MaxFileSize and refused before it is
+// read; the first file refused for its size is kept, for the error to
+// name it.
 type originFS struct {
 	filesys.FileSystem
-	root string // the absolute path of the root kustomization file
+	root    string // the absolute path of the root kustomization file
+	dir     string // the kustomization's directory, as given
+	opts    Options
+	refused error // a *FileError wrapping ErrTooLarge
 }
 
-// ReadFile adds buildMetadata: [originAnnotations] to the root
-// kustomization.
-func (f originFS) ReadFile(path string) ([]byte, error) {
-	data, err := f.FileSystem.ReadFile(path)
+// ReadFile reads path with readFile, and adds buildMetadata:
+// [originAnnotations] to the root kustomization.
+func (f *originFS) ReadFile(path string) ([]byte, error) {
+	data, err := readFile(path, f.opts)
+	if errors.Is(err, ErrTooLarge) {
+		err = fileError(f.given(path), err)
+		if f.refused == nil {
+			f.refused = err
+		}
+	}
 	if abs, aerr := filepath.Abs(path); err != nil || aerr != nil || abs != f.root {
 		return data, err
 	}
@@ -118,6 +137,19 @@ func (f originFS) ReadFile(path string) ([]byte, error) {
 	return yaml.Marshal(k)
 }
 
+// given is path, which kustomize makes absolute, as the user wrote the
+// kustomization's directory: relative to it when that was relative.
+func (f *originFS) given(path string) string {
+	if filepath.IsAbs(f.dir) {
+		return path
+	}
+	rel, err := filepath.Rel(filepath.Dir(f.root), path)
+	if err != nil {
+		return path
+	}
+	return filepath.Join(f.dir, rel)
+}
+
 // originPath is the path an origin annotation records ("path: x.yaml").
 func originPath(ann string) string {
 	var o struct {
@@ -132,8 +164,8 @@ func originPath(ann string) string {
 // objectLine is the line, in file, of the object of kind whose name the
 // built object's name ends or starts with (kustomize adds prefixes and
 // suffixes); 0 when none is found.
-func objectLine(file, kind string, values map[string]any) int {
-	data, err := readFile(file, Options{})
+func objectLine(file, kind string, values map[string]any, opts Options) int {
+	data, err := readFile(file, opts)
 	if err != nil {
 		return 0
 	}
@@ -163,7 +195,7 @@ func objectLine(file, kind string, values map[string]any) int {
 // remoteBases returns the first remote resource (a URL or a git
 // reference) that the kustomization in dir, or a local base of it, names;
 // "" when all are local.
-func remoteBases(dir string, seen map[string]bool) string {
+func remoteBases(dir string, opts Options, seen map[string]bool) string {
 	if seen[filepath.Clean(dir)] {
 		return ""
 	}
@@ -172,7 +204,7 @@ func remoteBases(dir string, seen map[string]bool) string {
 	if file == "" {
 		return ""
 	}
-	data, err := readFile(file, Options{})
+	data, err := readFile(file, opts)
 	if err != nil {
 		return ""
 	}
@@ -189,7 +221,7 @@ func remoteBases(dir string, seen map[string]bool) string {
 			return r
 		}
 		if p := filepath.Join(dir, filepath.FromSlash(r)); isDir(p) {
-			if remote := remoteBases(p, seen); remote != "" {
+			if remote := remoteBases(p, opts, seen); remote != "" {
 				return remote
 			}
 		}

@@ -182,7 +182,7 @@ func Parse(ctx context.Context, path string, data []byte, opts Options) (doc inp
 		}
 	}()
 	if err := ctx.Err(); err != nil {
-		return input.Document{}, err
+		return input.Document{}, fileError(path, err)
 	}
 	data, err = normalizeEncoding(data)
 	if err != nil {

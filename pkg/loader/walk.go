@@ -20,10 +20,11 @@ var walkExtensions = map[string]bool{".json": true, ".yaml": true, ".yml": true,
 // for stdin, directories walked (sorted, without following symbolic links
 // to directories, skipping hidden directories such as .git and .terraform)
 // for files with a known extension and Dockerfiles by name (Dockerfile,
-// *.Dockerfile, Containerfile). A directory that holds .tf or .tf.json
-// files is one input, a Terraform root module, unless another directory
-// found calls it as a local module: it is then judged as part of its
-// caller, with the values the caller gives it. A directory that holds a
+// Containerfile, Dockerfile.<variant> unless the variant is another kind
+// of file's extension, *.Dockerfile: isDockerfileName). A directory that
+// holds .tf or .tf.json files is one input, a Terraform root module,
+// unless another directory found calls it as a local module: it is then
+// judged as part of its caller, with the values the caller gives it. A directory that holds a
 // kustomization is one input too, built as kustomize builds it, unless
 // another one builds on it; the files under it are not read on their own.
 // A directory that holds a Chart.yaml is one input, a Helm chart rendered
@@ -96,7 +97,7 @@ func Files(paths []string) ([]string, []error) {
 				return nil
 			}
 			known := walkExtensions[strings.ToLower(filepath.Ext(path))] && !strings.HasSuffix(path, ".tfvars.json")
-			if !known && !isContainerfile(path) {
+			if !known && !isDockerfileName(path) {
 				return nil
 			}
 			mode := d.Type()

@@ -38,7 +38,7 @@ func (s *Scanner) scanFile(ctx context.Context, path string, aliases *loader.Ali
 		path = s.cfg.stdinName
 	}
 	if err != nil {
-		return outcome{err: err}
+		return outcome{err: s.loadError(ctx, path, err)}
 	}
 	// A cached result needs no engine: it is looked up before waiting
 	// for the compile, which a run whose inputs all hit does not wait for.
@@ -124,6 +124,29 @@ func (s *Scanner) evaluate(ctx context.Context, what string, eval func(context.C
 		return res, fmt.Errorf("evaluation stopped after %s (the per-input limit): a policy runs too long on %s", s.cfg.evalTimeout, what)
 	}
 	return res, err
+}
+
+// loadError is err, from loading the input at path, as a *FileError
+// naming the file, which every input error is (docs/cli.md: one line per
+// input, and the report's errors say which inputs went unchecked). Loading
+// stopped by the run's --timeout says so, as an evaluation stopped by it
+// does; loading stopped by an interrupt or the memory limit keeps the
+// loader's error, since Scan then returns no result.
+func (s *Scanner) loadError(ctx context.Context, path string, err error) error {
+	var fe *loader.FileError
+	named := errors.As(err, &fe)
+	if named && fe.Path != "" {
+		path = fe.Path
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) && errors.Is(context.Cause(ctx), context.DeadlineExceeded):
+		return &loader.FileError{Path: path, Err: s.runTimeError()}
+	case !named:
+		return &loader.FileError{Path: path, Err: err}
+	case fe.Path == "":
+		fe.Path = path
+	}
+	return err
 }
 
 // runTimeError is why an input was not evaluated when the run's --timeout

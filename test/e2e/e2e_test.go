@@ -174,6 +174,10 @@ func TestCLI(t *testing.T) {
 		{name: "eval-timeout", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-slow", "--eval-timeout", "200ms", plan, manifest}, wantCode: 3, wantStderr: []string{"test/examples/plan.json: evaluation stopped after 200ms", "test/examples/k8s.yaml: evaluation stopped after 200ms"}, wantStdout: []string{"INCOMPLETE"}},
 		{name: "run-timeout", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-slow", "--eval-timeout", "0", "--timeout", "300ms", plan}, wantCode: 3, wantStderr: []string{"test/examples/plan.json: not evaluated: the run's time limit (300ms) was reached"}},
 		{name: "max-file-size", args: []string{"test", "--max-file-size", "2000", plan, manifest}, wantCode: 3, wantStderr: []string{"test/examples/plan.json: file is larger than the size limit (--max-file-size) (2000 bytes; the file has"}, wantStdout: []string{"TNT-K8S-POD-001"}},
+		{name: "max-file-size-helm", args: []string{"test", "--max-file-size", "1000", "test/helm/web"}, wantCode: 3,
+			wantStderr: []string{"tenet: test/helm/web/templates/deployment.yaml: file is larger than the size limit (--max-file-size) (1000 bytes; the file has 1105)"}},
+		{name: "max-file-size-kustomize", args: []string{"test", "--max-file-size", "500", "test/kustomize/overlays/prod"}, wantCode: 3,
+			wantStderr: []string{"tenet: test/kustomize/overlays/prod/harden.yaml: file is larger than the size limit (--max-file-size) (500 bytes; the file has 589)"}},
 		{name: "broken-policy", args: []string{"test", "-p", "test/e2e/testdata/policy-broken", plan}, wantCode: 2, wantStderr: []string{"broken.rego:7", "rego_parse_error"}},
 		{
 			name: "conftest-policy", args: []string{"test", "--no-builtins", "-p", "test/e2e/testdata/policy-conftest", manifest}, wantCode: 1,
