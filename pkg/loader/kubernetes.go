@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -39,7 +40,7 @@ func (k Kubernetes) loadNodes(path string, size int, nodes []*yaml.Node) (input.
 	doc := newDocument(path, input.FormatKubernetes)
 	doc.Source.Documents = len(nodes)
 	var raws []any
-	for _, n := range nodes {
+	for d, n := range nodes {
 		v, err := yamlValue(n, aliases)
 		if err != nil {
 			return input.Document{}, err
@@ -52,11 +53,11 @@ func (k Kubernetes) loadNodes(path string, size int, nodes []*yaml.Node) (input.
 		if obj["kind"] == "List" && isList(obj["items"]) {
 			items := mappingValue(n, "items")
 			for i, item := range obj["items"].([]any) {
-				line := n.Line
+				node := n
 				if items != nil && i < len(items.Content) {
-					line = items.Content[i].Line
+					node = items.Content[i]
 				}
-				res, err := kubernetesResource(path, item, line)
+				res, err := kubernetesResource(path, item, node, objectPlace{doc: d, docs: len(nodes), item: i})
 				if err != nil {
 					return input.Document{}, err
 				}
@@ -64,7 +65,7 @@ func (k Kubernetes) loadNodes(path string, size int, nodes []*yaml.Node) (input.
 			}
 			continue
 		}
-		res, err := kubernetesResource(path, obj, n.Line)
+		res, err := kubernetesResource(path, obj, n, objectPlace{doc: d, docs: len(nodes), item: -1})
 		if err != nil {
 			return input.Document{}, err
 		}
@@ -81,7 +82,10 @@ func isList(v any) bool {
 	return ok
 }
 
-func kubernetesResource(path string, v any, line int) (input.Resource, error) {
+// kubernetesResource makes the Resource of v, the object read from node
+// at place in its file.
+func kubernetesResource(path string, v any, node *yaml.Node, place objectPlace) (input.Resource, error) {
+	line := node.Line
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return input.Resource{}, &FileError{Line: line, Err: fmt.Errorf("list item is %T, not a Kubernetes object", v)}
@@ -89,6 +93,9 @@ func kubernetesResource(path string, v any, line int) (input.Resource, error) {
 	kind, _ := obj["kind"].(string)
 	if kind == "" {
 		return input.Resource{}, &FileError{Line: line, Err: fmt.Errorf("object has no kind")}
+	}
+	if err := checkWorkloadShape(obj, node, place); err != nil {
+		return input.Resource{}, err
 	}
 	meta, _ := obj["metadata"].(map[string]any)
 	ns, _ := meta["namespace"].(string)
@@ -101,6 +108,34 @@ func kubernetesResource(path string, v any, line int) (input.Resource, error) {
 		Values:    obj,
 		Location:  input.Location{File: path, Line: line},
 	}, nil
+}
+
+// objectPlace is where an object is in its file, to name it in an error.
+type objectPlace struct {
+	doc, docs int // the document's index, from 0, and how many the file has
+	item      int // the index of the object in a List's items; -1 outside a List
+}
+
+// label names the object obj placed at p: Pod/web, and where it is in a
+// file of several objects (Pod/web in document 2, Pod in item 3 of the
+// List). It is built only for an error.
+func (p objectPlace) label(obj map[string]any) string {
+	kind, _ := obj["kind"].(string)
+	label := kind
+	if name := input.ObjectName(obj); name != "" {
+		label += "/" + displayPath(name) // quoted if it would break the line
+	}
+	var where []string
+	if p.item >= 0 {
+		where = append(where, fmt.Sprintf("item %d of the List", p.item+1))
+	}
+	if p.docs > 1 {
+		where = append(where, fmt.Sprintf("document %d", p.doc+1))
+	}
+	if len(where) > 0 {
+		label += " in " + strings.Join(where, " in ")
+	}
+	return label
 }
 
 func yamlKind(n *yaml.Node) string {
