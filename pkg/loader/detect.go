@@ -80,9 +80,9 @@ func detect(path string, data []byte) (input.Format, []*yaml.Node, error) {
 	case hasExt(path, ".tf"):
 		return "", nil, errors.New("a Terraform configuration file (.tf): give tenet the plan instead, `terraform show -json plan.out > plan.json`")
 	case jsonOnly:
-		_, err := decodeJSON(data)
+		v, err := decodeJSON(data)
 		if err == nil {
-			err = errors.New("invalid JSON")
+			err = fmt.Errorf("a JSON %s, not an object or a list: not an input tenet reads", jsonKindName(v))
 		}
 		return "", nil, err
 	}
@@ -327,4 +327,20 @@ func planByKeys(data []byte) bool {
 		i = skipSpace(data, i+1)
 	}
 	return false
+}
+
+// jsonKindName names the kind of v, a scalar decoded with UseNumber, as
+// JSON does.
+func jsonKindName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case json.Number:
+		return "number"
+	case string:
+		return "string"
+	}
+	return fmt.Sprintf("%T", v)
 }

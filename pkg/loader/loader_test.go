@@ -375,3 +375,22 @@ func addressLines(t *testing.T, path string) map[string]int {
 	}
 	return got
 }
+
+// TestBareJSONValue: a .json file holding one scalar is valid JSON, but no
+// input tenet reads: the error says what it holds, where it said "invalid
+// JSON".
+func TestBareJSONValue(t *testing.T) {
+	dir := t.TempDir()
+	for text, want := range map[string]string{
+		"null\n": "a JSON null", "42": "a JSON number", `"x"`: "a JSON string", " true ": "a JSON boolean",
+	} {
+		path := filepath.Join(dir, "v.json")
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loader.Read(t.Context(), path, loader.Options{})
+		if err == nil || !strings.Contains(err.Error(), want+", not an object or a list") || strings.Contains(err.Error(), "invalid JSON") {
+			t.Errorf("%q: %v, want %q", text, err, want)
+		}
+	}
+}
