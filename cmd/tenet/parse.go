@@ -1,6 +1,8 @@
 package main
 
 import (
+	"path/filepath"
+
 	"github.com/spf13/cobra"
 
 	"github.com/tenet-dev/tenet/pkg/input"
@@ -17,8 +19,10 @@ func newParseCommand(s streams) *cobra.Command {
 		Long: `Print the normalized tenet.input/v1 document of each input, the value rules
 read as input (see docs/input.md). Values that Terraform marks sensitive are
 printed as "(sensitive value)". With --raw, print the parsed original file
-instead, unredacted: what conftest-style custom policies read. One path prints
-one document; several print a JSON array.`,
+instead, unredacted: what conftest-style custom policies read. Directories
+are walked as tenet test walks them (a directory of .tf files, a Helm chart or
+a Kustomize overlay is one input). One input named prints one document; several,
+or those found in a directory, print a JSON array.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.noBuiltins = true // parsing needs no policies
@@ -26,8 +30,13 @@ one document; several print a JSON array.`,
 			if err != nil {
 				return err
 			}
+			// Directories are walked as tenet test walks them.
+			inputs, err := sc.Inputs(args...)
+			if err != nil {
+				return &exitError{code: exitLoadError, err: err}
+			}
 			var out []any
-			for _, p := range args {
+			for _, p := range inputs {
 				doc, err := sc.Parse(cmd.Context(), p, raw)
 				if err != nil {
 					return &exitError{code: exitLoadError, err: err}
@@ -38,7 +47,7 @@ one document; several print a JSON array.`,
 					out = append(out, doc.Redact())
 				}
 			}
-			if len(out) == 1 {
+			if len(args) == 1 && len(inputs) == 1 && filepath.Clean(inputs[0]) == filepath.Clean(args[0]) {
 				return writeJSON(s.out, out[0])
 			}
 			return writeJSON(s.out, out)

@@ -237,6 +237,24 @@ func (s *Scanner) Parse(ctx context.Context, path string, raw bool) (input.Docum
 	return loader.Read(ctx, path, s.loaderOptions(raw, nil))
 }
 
+// Inputs lists the inputs that Scan reads from paths: files as given,
+// directories walked as Scan walks them (a directory of .tf files, a
+// chart or an overlay is one input), without the --skip-path ones. The
+// first walk error (an unreadable directory, a broken link) is returned
+// with the inputs found.
+func (s *Scanner) Inputs(paths ...string) ([]string, error) {
+	files, walkErrs := loader.Files(paths)
+	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
+	files, walkErrs = skipInputs(s.cfg.skipPaths, files, walkErrs)
+	if len(walkErrs) > 0 {
+		return files, walkErrs[0]
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no input files found in %s", strings.Join(paths, ", "))
+	}
+	return files, nil
+}
+
 // loaderOptions are the options to read inputs with; run, when set, bounds
 // what the YAML aliases of all the files of a scan may expand to.
 func (s *Scanner) loaderOptions(raw bool, run *loader.AliasBudget) loader.Options {

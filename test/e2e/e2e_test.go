@@ -156,6 +156,10 @@ func TestCLI(t *testing.T) {
 		{name: "docs-sharded-cronjob", args: []string{"test", "docs/examples/sharded-cronjob.yaml"}, wantCode: 0, wantStdout: []string{"PASS: 0 failures, 0 warnings, 0 unknown"}},
 		{name: "parse-plan", args: []string{"parse", plan}, wantCode: 0, golden: true},
 		{name: "parse-manifest", args: []string{"parse", manifest}, wantCode: 0, golden: true},
+		// A directory is walked as test walks it: a JSON array of its
+		// inputs (it was read as one .tf directory and refused).
+		{name: "parse-directory", args: []string{"parse", "test/examples"}, wantCode: 0,
+			wantStdout: []string{"[\n  {", `"path": "test/examples/Dockerfile"`, `"path": "test/examples/k8s.yaml"`, `"path": "test/examples/terraform"`}},
 		{
 			name: "bad-file-beside-good", args: []string{"test", truncated, plan}, wantCode: 3,
 			wantStderr: []string{"tenet: test/e2e/testdata/inputs/truncated.json: invalid JSON: unexpected end of input"},
