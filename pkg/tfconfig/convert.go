@@ -23,7 +23,7 @@ func (acc *accumulator) value(v cty.Value, path string) (any, bool) {
 			}
 		}
 	}
-	if !v.IsKnown() {
+	if !v.IsKnown() || !representable(v) {
 		acc.unknown = append(acc.unknown, path)
 		return nil, false
 	}
@@ -31,7 +31,7 @@ func (acc *accumulator) value(v cty.Value, path string) (any, bool) {
 }
 
 func (acc *accumulator) known(v cty.Value, path string) any {
-	if !v.IsKnown() {
+	if !v.IsKnown() || !representable(v) {
 		acc.unknown = append(acc.unknown, path)
 		return nil
 	}
@@ -58,7 +58,7 @@ func (acc *accumulator) known(v cty.Value, path string) any {
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
 			name := k.AsString()
-			if !e.IsKnown() {
+			if !e.IsKnown() || !representable(e) {
 				acc.unknown = append(acc.unknown, path+"."+name)
 				continue
 			}

@@ -72,7 +72,7 @@ func convertPrimitive(v any, want string) any {
 	switch want {
 	case "number":
 		if s, ok := v.(string); ok {
-			if n, err := cty.ParseNumberVal(s); err == nil {
+			if n, err := cty.ParseNumberVal(s); err == nil && representable(n) {
 				return numberText(n)
 			}
 		}
@@ -101,7 +101,30 @@ func convertPrimitive(v any, want string) any {
 	return v
 }
 
-// numberText is n as a plan's JSON writes it (json.Number, as known does).
+// maxBinaryExponent bounds the numbers written out: float64 reaches 2^1024
+// and its smallest subnormal 2^-1074, and no attribute holds more. A cty
+// number is a big.Float, and writing 1e10000000 digit by digit takes
+// minutes of CPU: one line of a crafted configuration.
+const maxBinaryExponent = 1100
+
+// representable reports whether v, when a number, is finite and within
+// maxBinaryExponent, so that numberText can write it; any other value is.
+// A number that is not is unknown to the rules, as a value tenet cannot
+// know.
+func representable(v cty.Value) bool {
+	if v.IsNull() || !v.IsKnown() || v.Type() != cty.Number {
+		return true
+	}
+	bf := v.AsBigFloat()
+	if bf.IsInf() {
+		return false
+	}
+	exp := bf.MantExp(nil)
+	return -maxBinaryExponent < exp && exp < maxBinaryExponent
+}
+
+// numberText is n as a plan's JSON writes it (json.Number, as known does);
+// n is representable.
 func numberText(n cty.Value) json.Number {
 	bf := n.AsBigFloat()
 	if bf.IsInt() {
