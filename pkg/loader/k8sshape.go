@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -76,28 +77,33 @@ func newWorkloadShapes() map[string]*shape {
 		int32s  = shapeScalar(kindInt32)
 		int64s  = shapeScalar(kindInt64)
 		strMap  = shapeMap(str)
-		// Options that pods and containers both set.
-		seccomp  = shapeObject(map[string]*shape{"type": str, "localhostProfile": str})
-		apparmor = shapeObject(map[string]*shape{"type": str, "localhostProfile": str})
-		selinux  = shapeObject(map[string]*shape{"type": str, "user": str, "role": str, "level": str})
-		windows  = shapeObject(map[string]*shape{"hostProcess": boolean})
+		profile = shapeObject(map[string]*shape{"type": str, "localhostProfile": str})
 	)
+	// securityContext is a security context's shape: the fields that a
+	// pod's (PodSecurityContext) and a container's (SecurityContext) both
+	// have, and those of its own.
+	securityContext := func(own map[string]*shape) *shape {
+		fields := map[string]*shape{
+			"runAsUser":       int64s,
+			"runAsGroup":      int64s,
+			"runAsNonRoot":    boolean,
+			"seccompProfile":  profile,
+			"appArmorProfile": profile,
+			"seLinuxOptions":  shapeObject(map[string]*shape{"type": str, "user": str, "role": str, "level": str}),
+			"windowsOptions":  shapeObject(map[string]*shape{"hostProcess": boolean}),
+		}
+		maps.Copy(fields, own)
+		return shapeObject(fields)
+	}
 	container := shapeObject(map[string]*shape{
 		"name":  str,
 		"image": str,
-		"securityContext": shapeObject(map[string]*shape{
+		"securityContext": securityContext(map[string]*shape{
 			"privileged":               boolean,
 			"allowPrivilegeEscalation": boolean,
 			"readOnlyRootFilesystem":   boolean,
-			"runAsNonRoot":             boolean,
-			"runAsUser":                int64s,
-			"runAsGroup":               int64s,
 			"procMount":                str,
 			"capabilities":             shapeObject(map[string]*shape{"add": shapeList(str), "drop": shapeList(str)}),
-			"seccompProfile":           seccomp,
-			"appArmorProfile":          apparmor,
-			"seLinuxOptions":           selinux,
-			"windowsOptions":           windows,
 		}),
 		"ports": shapeList(shapeObject(map[string]*shape{"containerPort": int32s, "hostPort": int32s})),
 		"env": shapeList(shapeObject(map[string]*shape{
@@ -128,15 +134,8 @@ func newWorkloadShapes() map[string]*shape {
 		"serviceAccount":               str,
 		"restartPolicy":                str,
 		"os":                           shapeObject(map[string]*shape{"name": str}),
-		"securityContext": shapeObject(map[string]*shape{
-			"runAsUser":       int64s,
-			"runAsGroup":      int64s,
-			"runAsNonRoot":    boolean,
-			"seccompProfile":  seccomp,
-			"appArmorProfile": apparmor,
-			"seLinuxOptions":  selinux,
-			"windowsOptions":  windows,
-			"sysctls":         shapeList(shapeObject(map[string]*shape{"name": str, "value": str})),
+		"securityContext": securityContext(map[string]*shape{
+			"sysctls": shapeList(shapeObject(map[string]*shape{"name": str, "value": str})),
 		}),
 		"volumes": shapeList(shapeObject(map[string]*shape{
 			"name":     str,

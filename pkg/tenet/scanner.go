@@ -243,9 +243,7 @@ func (s *Scanner) Parse(ctx context.Context, path string, raw bool) (input.Docum
 // first walk error (an unreadable directory, a broken link) is returned
 // with the inputs found.
 func (s *Scanner) Inputs(paths ...string) ([]string, error) {
-	files, walkErrs := loader.Files(paths)
-	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
-	files, walkErrs = skipInputs(s.cfg.skipPaths, files, walkErrs)
+	files, walkErrs, _ := s.inputs(paths)
 	if len(walkErrs) > 0 {
 		return files, walkErrs[0]
 	}
@@ -253,6 +251,17 @@ func (s *Scanner) Inputs(paths ...string) ([]string, error) {
 		return nil, fmt.Errorf("no input files found in %s", strings.Join(paths, ", "))
 	}
 	return files, nil
+}
+
+// inputs walks paths (loader.Files) and leaves out the excluded inputs
+// and those --skip-path names; found is how many there were before
+// --skip-path, for the error when it leaves none.
+func (s *Scanner) inputs(paths []string) (files []string, walkErrs []error, found int) {
+	files, walkErrs = loader.Files(paths)
+	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
+	found = len(files)
+	files, walkErrs = skipInputs(s.cfg.skipPaths, files, walkErrs)
+	return files, walkErrs, found
 }
 
 // loaderOptions are the options to read inputs with; run, when set, bounds
@@ -285,10 +294,7 @@ func (s *Scanner) Scan(ctx context.Context, paths ...string) (*finding.Result, e
 	if err != nil {
 		return nil, err
 	}
-	files, walkErrs := loader.Files(paths)
-	files, walkErrs = excludeInputs(s.cfg.exclude, files, walkErrs)
-	found := len(files)
-	files, walkErrs = skipInputs(s.cfg.skipPaths, files, walkErrs)
+	files, walkErrs, found := s.inputs(paths)
 	if len(files) == 0 && len(walkErrs) == 0 {
 		if found > 0 {
 			what := fmt.Sprintf("all %d inputs", found)
